@@ -1,0 +1,442 @@
+//! The one error type: what went wrong, in a shape callers can branch on.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::http::HttpResponse;
+use crate::serde_util::string_enum;
+use crate::timestamp;
+
+/// Any failure of the core.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The server answered with an error.
+    #[error("{0}")]
+    Api(Box<ApiError>),
+    /// The input was refused before sending, per field.
+    #[error("invalid input: {0}")]
+    Validation(FieldErrors),
+    /// A response body was not what the endpoint promises.
+    #[error("could not decode the {status} response: {message}")]
+    Decode {
+        /// The HTTP status of the response.
+        status: u16,
+        /// What did not match.
+        message: String,
+        /// The first characters of the body.
+        excerpt: String,
+    },
+    /// The configuration is unusable.
+    #[error("invalid configuration: {field}: {message}")]
+    Config {
+        /// The setting at fault (`api_token`, `region`, `base_url`, ...).
+        field: String,
+        /// Why.
+        message: String,
+    },
+    /// A webhook signature did not verify.
+    #[error("webhook signature rejected: {0}")]
+    Signature(String),
+}
+
+/// The kind of an [`Error`], for branching and for bindings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// [`Error::Api`]
+    Api,
+    /// [`Error::Validation`]
+    Validation,
+    /// [`Error::Decode`]
+    Decode,
+    /// [`Error::Config`]
+    Config,
+    /// [`Error::Signature`]
+    Signature,
+}
+
+impl ErrorKind {
+    /// The kind in snake case (`api`, `validation`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Api => "api",
+            ErrorKind::Validation => "validation",
+            ErrorKind::Decode => "decode",
+            ErrorKind::Config => "config",
+            ErrorKind::Signature => "signature",
+        }
+    }
+}
+
+impl Error {
+    /// The kind of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Api(_) => ErrorKind::Api,
+            Error::Validation(_) => ErrorKind::Validation,
+            Error::Decode { .. } => ErrorKind::Decode,
+            Error::Config { .. } => ErrorKind::Config,
+            Error::Signature(_) => ErrorKind::Signature,
+        }
+    }
+
+    /// A validation error on one field.
+    pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Error {
+        let mut fields = FieldErrors::new();
+        fields.add(field, message);
+        Error::Validation(fields)
+    }
+
+    /// A configuration error on one setting.
+    pub fn config(field: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::Config { field: field.into(), message: message.into() }
+    }
+
+    /// A decode error for a response.
+    pub fn decode(status: u16, message: impl Into<String>, body: &[u8]) -> Error {
+        Error::Decode { status, message: message.into(), excerpt: excerpt(body) }
+    }
+
+    /// The per-field messages of a validation error (client or server side).
+    pub fn fields(&self) -> Option<&FieldErrors> {
+        match self {
+            Error::Validation(fields) => Some(fields),
+            Error::Api(api) => Some(&api.fields),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, for API and decode errors.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api(api) => Some(api.status),
+            Error::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The API error, if the server said no.
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(api) => Some(api),
+            _ => None,
+        }
+    }
+
+    /// The error as a JSON object, as the bindings hand it over.
+    pub fn to_json(&self) -> Value {
+        let mut out = json!({ "kind": self.kind().as_str(), "message": self.to_string() });
+        let Some(map) = out.as_object_mut() else { return out };
+        match self {
+            Error::Api(api) => {
+                map.insert("status".into(), api.status.into());
+                map.insert("type".into(), api.error_type.as_str().into());
+                map.insert("api_message".into(), api.message.clone().into());
+                map.insert("fields".into(), api.fields.to_json());
+                map.insert("id".into(), api.id.clone().into());
+                map.insert("retry_after".into(), api.retry_after.map(RetryAfter::to_json).unwrap_or(Value::Null));
+            }
+            Error::Validation(fields) => {
+                map.insert("fields".into(), fields.to_json());
+            }
+            Error::Decode { status, excerpt, .. } => {
+                map.insert("status".into(), (*status).into());
+                map.insert("excerpt".into(), excerpt.clone().into());
+            }
+            Error::Config { field, .. } => {
+                map.insert("field".into(), field.clone().into());
+            }
+            Error::Signature(_) => {}
+        }
+        out
+    }
+}
+
+string_enum! {
+    /// The documented `type` of an API error.
+    ApiErrorType {
+        /// 400: the request is malformed.
+        BadRequest => "bad_request",
+        /// 401: the API token is wrong.
+        AuthorizationError => "authorization_error",
+        /// 401: the user lacks permission.
+        UserAuthorizationError => "user_authorization_error",
+        /// 401: the Web SDK token's referrer does not match.
+        BadReferrer => "bad_referrer",
+        /// 401: the Web SDK token expired.
+        ExpiredToken => "expired_token",
+        /// 403: the account is disabled.
+        AccountDisabled => "account_disabled",
+        /// 403: the trial's limits are reached.
+        TrialLimitsReached => "trial_limits_reached",
+        /// 404: no such resource.
+        ResourceNotFound => "resource_not_found",
+        /// 410: deleted or scheduled for deletion.
+        Gone => "gone",
+        /// 422: see the per-field messages.
+        ValidationError => "validation_error",
+        /// 422: billing information is missing.
+        MissingBillingInfo => "missing_billing_info",
+        /// 422: required documents were not uploaded.
+        MissingDocuments => "missing_documents",
+        /// 422: report names are malformed.
+        InvalidReportsNames => "invalid_reports_names",
+        /// 422: required id numbers are missing.
+        MissingIdNumbers => "missing_id_numbers",
+        /// 422: the variant is not allowed for the check type.
+        InvalidCheckTypeForVariant => "invalid_check_type_for_variant",
+        /// 422: a standard check's facial similarity report needs a document report.
+        StandardCheckPhotoFacialSimWithoutDocument => "standard_check_photo_facial_sim_without_document",
+        /// 422: applicant data does not meet the reports' requirements.
+        FailedCheckRequirements => "failed_check_requirements",
+        /// 422: the applicant has ongoing checks.
+        IncompleteChecks => "incomplete_checks",
+        /// 429: the rate limit is reached.
+        RateLimit => "rate_limit",
+        /// 500: the server failed.
+        InternalServerError => "internal_server_error",
+        /// 500 (OCR): the document type was not recognised.
+        ClassificationFailure => "classification_failure",
+        /// 500 (OCR): no data could be extracted.
+        ExtractionFailure => "extraction_failure",
+    }
+}
+
+/// What the server said when it refused a request.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: u16,
+    /// The documented error type.
+    #[serde(rename = "type")]
+    pub error_type: ApiErrorType,
+    /// The server's human-readable message (may be empty).
+    pub message: String,
+    /// Per-field messages (validation errors).
+    pub fields: FieldErrors,
+    /// The server's error id, for support requests.
+    pub id: Option<String>,
+    /// When to try again (429 and 503 responses).
+    pub retry_after: Option<RetryAfter>,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Onfido API error {} {}", self.status, self.error_type)?;
+        if !self.message.is_empty() {
+            write!(f, ": {}", self.message)?;
+        }
+        if !self.fields.is_empty() {
+            write!(f, " ({})", self.fields)?;
+        }
+        Ok(())
+    }
+}
+
+impl ApiError {
+    /// Reads the error a non-2xx response carries, whatever its body.
+    pub fn from_response(response: &HttpResponse) -> ApiError {
+        let envelope = serde_json::from_slice::<Value>(&response.body).ok();
+        let error = envelope.as_ref().and_then(|v| v.get("error")).filter(|e| e.is_object());
+        let text = |key: &str| error.and_then(|e| e.get(key)).and_then(Value::as_str);
+        let error_type = match text("type") {
+            Some(t) => ApiErrorType::from(t),
+            None => ApiErrorType::for_status(response.status),
+        };
+        ApiError {
+            status: response.status,
+            error_type,
+            message: text("message").unwrap_or_default().to_owned(),
+            fields: error.and_then(|e| e.get("fields")).map(FieldErrors::from_json).unwrap_or_default(),
+            id: text("id").map(str::to_owned),
+            retry_after: response.header("retry-after").and_then(RetryAfter::parse),
+        }
+    }
+}
+
+impl ApiErrorType {
+    /// The type implied by a status when the body does not name one.
+    pub fn for_status(status: u16) -> ApiErrorType {
+        match status {
+            400 => ApiErrorType::BadRequest,
+            401 => ApiErrorType::AuthorizationError,
+            404 => ApiErrorType::ResourceNotFound,
+            410 => ApiErrorType::Gone,
+            429 => ApiErrorType::RateLimit,
+            500 => ApiErrorType::InternalServerError,
+            _ => ApiErrorType::Unknown("unknown".into()),
+        }
+    }
+}
+
+/// The `Retry-After` header: a delay or a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetryAfter {
+    /// Wait this many seconds.
+    Seconds(u64),
+    /// Wait until this Unix time (seconds).
+    At(i64),
+}
+
+impl RetryAfter {
+    /// Parses delta-seconds or an HTTP date.
+    pub fn parse(value: &str) -> Option<RetryAfter> {
+        let value = value.trim();
+        if let Ok(seconds) = value.parse::<u64>() {
+            return Some(RetryAfter::Seconds(seconds));
+        }
+        timestamp::parse_http_date(value).map(RetryAfter::At)
+    }
+
+    /// Seconds to wait from `now` (Unix seconds); never negative.
+    pub fn delay_seconds(&self, now: i64) -> u64 {
+        match *self {
+            RetryAfter::Seconds(s) => s,
+            RetryAfter::At(at) => u64::try_from(at.saturating_sub(now)).unwrap_or(0),
+        }
+    }
+
+    fn to_json(self) -> Value {
+        match self {
+            RetryAfter::Seconds(s) => json!(s),
+            RetryAfter::At(at) => json!({ "at": at }),
+        }
+    }
+}
+
+/// Messages per field, in field order; the shape of both client and server validation errors.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct FieldErrors(BTreeMap<String, Vec<String>>);
+
+impl FieldErrors {
+    /// No errors.
+    pub fn new() -> Self {
+        FieldErrors(BTreeMap::new())
+    }
+
+    /// Records a message for a field.
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.entry(field.into()).or_default().push(message.into());
+    }
+
+    /// Whether no field has a message.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The number of fields with messages.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The messages for a field.
+    pub fn get(&self, field: &str) -> Option<&[String]> {
+        self.0.get(field).map(Vec::as_slice)
+    }
+
+    /// Whether a field has a message.
+    pub fn contains(&self, field: &str) -> bool {
+        self.0.contains_key(field)
+    }
+
+    /// Fields and their messages.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+
+    /// `Ok` when empty, else a validation error.
+    pub fn into_result(self) -> Result<(), Error> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Validation(self))
+        }
+    }
+
+    /// Normalises the server's `fields`, whatever shape arrives.
+    ///
+    /// `{"f": {"messages": [..]}}`, `{"f": [..]}` and `{"f": "..."}` all become `f → [..]`;
+    /// nested objects and lists of objects become dotted and indexed paths.
+    pub fn from_json(value: &Value) -> FieldErrors {
+        let mut out = FieldErrors::new();
+        match value {
+            Value::Object(map) => {
+                for (field, v) in map {
+                    out.collect(field, v);
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    if let Some(map) = item.as_object() {
+                        for (field, v) in map {
+                            out.collect(field, v);
+                        }
+                    } else if let Some(s) = item.as_str() {
+                        out.add("base", s);
+                    }
+                }
+            }
+            Value::String(s) => out.add("base", s.as_str()),
+            _ => {}
+        }
+        out
+    }
+
+    fn collect(&mut self, field: &str, value: &Value) {
+        match value {
+            Value::String(s) => self.add(field, s.as_str()),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    match item {
+                        Value::String(s) => self.add(field, s.as_str()),
+                        Value::Object(_) => self.collect(&format!("{field}[{i}]"), item),
+                        Value::Null => {}
+                        other => self.add(field, other.to_string()),
+                    }
+                }
+            }
+            Value::Object(map) => match map.get("messages") {
+                Some(messages) => self.collect(field, messages),
+                None => {
+                    for (sub, v) in map {
+                        self.collect(&format!("{field}.{sub}"), v);
+                    }
+                }
+            },
+            Value::Null => {}
+            other => self.add(field, other.to_string()),
+        }
+    }
+
+    fn to_json(&self) -> Value {
+        serde_json::to_value(&self.0).unwrap_or(Value::Null)
+    }
+}
+
+impl fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (field, messages)) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{field}: {}", messages.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+/// The first characters of a body, for error messages.
+fn excerpt(body: &[u8]) -> String {
+    const MAX: usize = 160;
+    let text = String::from_utf8_lossy(body);
+    let mut out: String = text.chars().take(MAX).collect();
+    if text.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,48 @@
+//! Sans-IO core of an Onfido API v2 client.
+//!
+//! Every endpoint is an [`Operation`]: a typed input that [`Operation::build`]s an
+//! [`HttpRequest`] from a [`Config`], and a parser that turns the [`HttpResponse`]
+//! your transport received into a typed output or an [`Error`]. The core never
+//! touches a socket, a clock or a file; bindings bring the transport.
+//!
+//! ```
+//! use onfido_core::{Config, HttpResponse, Operation, Region};
+//! use onfido_core::operations::applicants::CreateApplicant;
+//!
+//! let config = Config::builder().api_token("test_abc").region(Region::Eu).build()?;
+//! let request = CreateApplicant::new("Jane", "Doe").build(&config)?;
+//! assert_eq!(request.url, "https://api.onfido.com/v2/applicants");
+//!
+//! let response = HttpResponse::new(201, br#"{"id": "a1", "first_name": "Jane", "last_name": "Doe"}"#.to_vec());
+//! let applicant = CreateApplicant::parse(response)?;
+//! assert_eq!(applicant.id, "a1");
+//! # Ok::<(), onfido_core::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod config;
+pub mod download;
+pub mod dynamic;
+pub mod error;
+pub mod http;
+pub mod models;
+pub mod multipart;
+pub mod operations;
+pub mod pagination;
+pub mod referrer;
+pub mod timestamp;
+pub mod validation;
+
+mod serde_util;
+
+pub use config::{ApiToken, ApiVersion, Config, ConfigBuilder, Environment, Region};
+pub use download::Download;
+pub use error::{ApiError, ApiErrorType, Error, FieldErrors};
+pub use http::{HttpRequest, HttpResponse, Method};
+pub use operations::{Operation, OperationId};
+pub use pagination::{Page, PageLink};
+pub use timestamp::Timestamp;
+
+/// This crate's version, as used in the `User-Agent` header.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,35 @@
+//! A postal address, as applicants hold it and the address picker returns it.
+
+use serde::{Deserialize, Serialize};
+
+use super::Extra;
+
+/// A postal address; `street`, `postcode` and `country` are the basic fields.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Address {
+    /// Flat number.
+    pub flat_number: Option<String>,
+    /// Building number.
+    pub building_number: Option<String>,
+    /// Building name.
+    pub building_name: Option<String>,
+    /// Street (at most 32 characters in the UK).
+    pub street: Option<String>,
+    /// Sub-street.
+    pub sub_street: Option<String>,
+    /// Town.
+    pub town: Option<String>,
+    /// State (USPS code for US addresses).
+    pub state: Option<String>,
+    /// Postcode or ZIP.
+    pub postcode: Option<String>,
+    /// ISO 3166-1 alpha-3 country code.
+    pub country: Option<String>,
+    /// When the applicant started living here (`yyyy-mm-dd`).
+    pub start_date: Option<String>,
+    /// When the applicant left (`yyyy-mm-dd`); none for the current address.
+    pub end_date: Option<String>,
+    /// Fields this version does not name.
+    #[serde(flatten)]
+    pub extra: Extra,
+}

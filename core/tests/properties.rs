@@ -1,0 +1,142 @@
+//! Property tests: no input makes the parsers panic, no request carries a broken header.
+
+use onfido_core::pagination::parse_link_header;
+use onfido_core::referrer::ReferrerPattern;
+use onfido_core::{dynamic, Config, HttpResponse, OperationId};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn operation() -> impl Strategy<Value = OperationId> {
+    (0..OperationId::ALL.len()).prop_map(|i| OperationId::ALL.get(i).copied().unwrap_or(OperationId::ListWebhooks))
+}
+
+/// Bodies that are random bytes, or JSON close to what the API sends.
+fn body() -> impl Strategy<Value = Vec<u8>> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map(Value::Number).unwrap_or(Value::Null)),
+        "[a-z_ .:0-9-]{0,12}".prop_map(Value::from),
+        prop::sample::select(vec!["clear", "consider", "complete", "2014-05-23T13:50:33Z", "2014-05-23 13:50:33 UTC"])
+            .prop_map(Value::from),
+    ];
+    let keys = prop::sample::select(vec![
+        "id",
+        "error",
+        "type",
+        "message",
+        "fields",
+        "messages",
+        "applicants",
+        "checks",
+        "reports",
+        "breakdown",
+        "properties",
+        "result",
+        "status",
+        "created_at",
+        "addresses",
+        "id_numbers",
+        "challenge",
+        "query",
+        "token",
+        "events",
+        "webhooks",
+        "documents",
+        "report_types",
+        "doc_info",
+        "extracted_data",
+        "ocr_results",
+        "success",
+        "live_photos",
+        "live_videos",
+        "report_type_groups",
+        "sub_result",
+        "name",
+        "file_size",
+        "tags",
+    ]);
+    let json = leaf.prop_recursive(4, 48, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(keys.clone(), inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+        ]
+    });
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..256),
+        json.prop_map(|v| serde_json::to_vec(&v).unwrap_or_default()),
+    ]
+}
+
+fn header() -> impl Strategy<Value = (String, String)> {
+    let name = prop::sample::select(vec![
+        "Content-Type",
+        "Link",
+        "X-Total-Count",
+        "Retry-After",
+        "Content-Disposition",
+        "link",
+        "X-Other",
+    ]);
+    let value = prop_oneof![
+        ".{0,80}",
+        "(<https://api.onfido.com/v2/applicants\\?page=[0-9]{1,3}>; rel=\"?(next|last|prev|first)\"?, ?){0,3}",
+        "(attachment|inline); filename\\*?=(\"[^\"]{0,12}\"|UTF-8''[%A-Za-z0-9.]{0,12})",
+    ];
+    (name, value).prop_map(|(n, v)| (n.to_owned(), v))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parse_never_panics(op in operation(), status in 0u16..1000, headers in prop::collection::vec(header(), 0..4), body in body()) {
+        let response = HttpResponse { status, headers, body };
+        let _ = dynamic::parse_response(op.as_str(), response);
+    }
+
+    #[test]
+    fn link_and_referrer_parsers_never_panic(text in ".{0,120}", url in ".{0,80}") {
+        let _ = parse_link_header(&text);
+        if let Ok(pattern) = ReferrerPattern::parse(&text) {
+            let _ = pattern.matches(&url);
+            let _ = pattern.lint();
+        }
+    }
+
+    #[test]
+    fn built_headers_never_hold_line_breaks(
+        op in operation(),
+        token in prop_oneof![Just(None), ".{0,24}".prop_map(Some), "test_[ -~\r\n\t]{0,16}".prop_map(Some)],
+        id in ".{0,16}",
+        text in ".{0,16}",
+        filename in ".{0,16}",
+    ) {
+        let config = match Config::from_json(&json!({"token": token, "base_url": "https://proxy.example/v2"})) {
+            Ok(config) => config,
+            Err(_) => return Ok(()),
+        };
+        let mut file = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+        file.resize(32 * 1024, 0);
+        let input = json!({
+            "applicant_id": id, "document_id": id, "live_photo_id": id, "live_video_id": id, "check_id": id,
+            "report_id": id, "webhook_id": id, "report_type_group_id": id, "first_name": text, "last_name": text,
+            "type": "express", "reports": [{"name": text}], "url": format!("https://{text}"), "referrer": text,
+            "postcode": text, "code": text, "side": "front", "issuing_country": text,
+            "file": {"filename": filename, "content_base64": base64_of(&file)},
+        });
+        if let Ok(request) = dynamic::build_request(op.as_str(), &config, &input) {
+            for (name, value) in &request.headers {
+                prop_assert!(!name.contains(['\r', '\n']) && !value.contains(['\r', '\n']), "{name}: {value:?}");
+            }
+            prop_assert!(!request.url.chars().any(|c| c.is_control() || c.is_whitespace()), "{}", request.url);
+        }
+    }
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
