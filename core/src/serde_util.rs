@@ -32,6 +32,13 @@ macro_rules! string_enum {
             }
         }
 
+        /// An empty unknown value, for models being filled in.
+        impl Default for $name {
+            fn default() -> Self {
+                $name::Unknown(String::new())
+            }
+        }
+
         impl From<&str> for $name {
             fn from(value: &str) -> Self {
                 match value {
@@ -71,15 +78,6 @@ macro_rules! string_enum {
     };
 }
 pub(crate) use string_enum;
-
-/// Reads `null` (or a missing field, with `#[serde(default)]`) as the type's default.
-pub(crate) fn null_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Default + Deserialize<'de>,
-{
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
-}
 
 /// Reads an optional unsigned integer given as a number or a numeric string.
 pub(crate) fn lenient_u32<'de, D>(deserializer: D) -> Result<Option<u32>, D::Error>
@@ -122,3 +120,62 @@ where
         },
     }
 }
+
+/// Implements `Deserialize` for a model in one pass: named fields by key, every other member
+/// into `extra`. (`#[serde(flatten)]` would buffer each object before reading it: twice the work.)
+///
+/// Field modes: none (the field's own `Deserialize`), `or_default` (`null` reads as the default),
+/// `or_object` (`null` reads as `{}`). `required "key"` makes a missing key an error.
+macro_rules! deserialize_model {
+    ($ty:ident $(required $req:literal)? { $($field:ident : $key:literal $($mode:ident)?),* $(,)? }) => {
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl<'de> ::serde::de::Visitor<'de> for Visitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(concat!("a JSON object (", stringify!($ty), ")"))
+                    }
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$ty, A::Error> {
+                        let mut out = <$ty as ::std::default::Default>::default();
+                        #[allow(unused_mut)]
+                        let mut found_required = true $(&& $req.is_empty())?;
+                        while let Some(key) = map.next_key::<::std::borrow::Cow<'de, str>>()? {
+                            $(if key == $req { found_required = true; })?
+                            match key.as_ref() {
+                                $($key => out.$field = $crate::serde_util::read_value!(map $($mode)?),)*
+                                _ => {
+                                    let value: ::serde_json::Value = map.next_value()?;
+                                    out.extra.insert(key.into_owned(), value);
+                                }
+                            }
+                        }
+                        if !found_required {
+                            $(return Err(<A::Error as ::serde::de::Error>::missing_field($req));)?
+                        }
+                        Ok(out)
+                    }
+                }
+                deserializer.deserialize_map(Visitor)
+            }
+        }
+    };
+}
+pub(crate) use deserialize_model;
+
+/// Reads one map value in a [`deserialize_model!`] mode.
+macro_rules! read_value {
+    ($map:ident) => {
+        $map.next_value()?
+    };
+    ($map:ident or_default) => {
+        $map.next_value::<Option<_>>()?.unwrap_or_default()
+    };
+    ($map:ident or_object) => {
+        match $map.next_value::<::serde_json::Value>()? {
+            ::serde_json::Value::Null => ::serde_json::Value::Object(::serde_json::Map::new()),
+            other => other,
+        }
+    };
+}
+pub(crate) use read_value;

@@ -1,11 +1,12 @@
 //! A postal address, as applicants hold it and the address picker returns it.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Extra;
+use crate::serde_util::deserialize_model;
 
 /// A postal address; `street`, `postcode` and `country` are the basic fields.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Address {
     /// Flat number.
     pub flat_number: Option<String>,
@@ -33,3 +34,17 @@ pub struct Address {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+deserialize_model!(Address {
+    flat_number: "flat_number",
+    building_number: "building_number",
+    building_name: "building_name",
+    street: "street",
+    sub_street: "sub_street",
+    town: "town",
+    state: "state",
+    postcode: "postcode",
+    country: "country",
+    start_date: "start_date",
+    end_date: "end_date",
+});

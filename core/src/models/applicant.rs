@@ -1,13 +1,13 @@
 //! The individual a check is performed on.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Address, Extra, IdNumberType};
-use crate::serde_util::null_default;
+use crate::serde_util::deserialize_model;
 use crate::timestamp::Timestamp;
 
 /// An applicant.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Applicant {
     /// Unique identifier.
     pub id: String,
@@ -48,10 +48,8 @@ pub struct Applicant {
     /// Town of birth.
     pub town_of_birth: Option<String>,
     /// Identification numbers.
-    #[serde(default, deserialize_with = "null_default")]
     pub id_numbers: Vec<IdNumber>,
     /// Address history.
-    #[serde(default, deserialize_with = "null_default")]
     pub addresses: Vec<Address>,
     /// Whether it lives in the sandbox.
     pub sandbox: Option<bool>,
@@ -61,7 +59,7 @@ pub struct Applicant {
 }
 
 /// An identification number.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct IdNumber {
     /// Its type.
     #[serde(rename = "type")]
@@ -81,3 +79,34 @@ impl IdNumber {
         IdNumber { id_type, value: Some(value.into()), state_code: None, extra: Extra::new() }
     }
 }
+
+deserialize_model!(Applicant required "id" {
+    id: "id",
+    created_at: "created_at",
+    delete_at: "delete_at",
+    href: "href",
+    title: "title",
+    first_name: "first_name",
+    middle_name: "middle_name",
+    last_name: "last_name",
+    email: "email",
+    gender: "gender",
+    dob: "dob",
+    telephone: "telephone",
+    mobile: "mobile",
+    country: "country",
+    mothers_maiden_name: "mothers_maiden_name",
+    previous_last_name: "previous_last_name",
+    nationality: "nationality",
+    country_of_birth: "country_of_birth",
+    town_of_birth: "town_of_birth",
+    id_numbers: "id_numbers" or_default,
+    addresses: "addresses" or_default,
+    sandbox: "sandbox",
+});
+
+deserialize_model!(IdNumber required "type" {
+    id_type: "type",
+    value: "value",
+    state_code: "state_code",
+});

@@ -1,13 +1,15 @@
 //! A check: a set of reports run on one applicant.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde::{de, Deserialize, Deserializer, Serialize};
 
 use super::{CheckResult, CheckStatus, CheckType, Extra, Report};
-use crate::serde_util::null_default;
+use crate::serde_util::deserialize_model;
 use crate::timestamp::Timestamp;
 
 /// A check.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Check {
     /// Unique identifier.
     pub id: String,
@@ -31,13 +33,10 @@ pub struct Check {
     /// The applicant form of a standard check.
     pub form_uri: Option<String>,
     /// The reports: ids, or objects when expanded.
-    #[serde(default, deserialize_with = "null_default")]
     pub reports: Vec<CheckReport>,
     /// Report type group ids.
-    #[serde(default, deserialize_with = "null_default")]
     pub report_type_groups: Vec<String>,
     /// Tags.
-    #[serde(default, deserialize_with = "null_default")]
     pub tags: Vec<String>,
     /// Whether it lives in the sandbox.
     pub sandbox: Option<bool>,
@@ -51,13 +50,37 @@ pub struct Check {
 }
 
 /// A check's report: its id, or the whole report when expanded.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum CheckReport {
     /// Only the id (the default).
     Id(String),
     /// The report object (`expand=reports`, or create responses).
     Expanded(Box<Report>),
+}
+
+/// A string reads as an id, an object as a report; nothing is buffered.
+impl<'de> Deserialize<'de> for CheckReport {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> de::Visitor<'de> for Visitor {
+            type Value = CheckReport;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a report id or a report object")
+            }
+            fn visit_str<E: de::Error>(self, id: &str) -> Result<CheckReport, E> {
+                Ok(CheckReport::Id(id.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, id: String) -> Result<CheckReport, E> {
+                Ok(CheckReport::Id(id))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<CheckReport, A::Error> {
+                Report::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|r| CheckReport::Expanded(Box::new(r)))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl CheckReport {
@@ -89,3 +112,22 @@ impl Check {
         matches!(self.status, Some(CheckStatus::Complete | CheckStatus::Withdrawn))
     }
 }
+
+deserialize_model!(Check required "id" {
+    id: "id",
+    created_at: "created_at",
+    href: "href",
+    check_type: "type",
+    status: "status",
+    result: "result",
+    redirect_uri: "redirect_uri",
+    results_uri: "results_uri",
+    download_uri: "download_uri",
+    form_uri: "form_uri",
+    reports: "reports" or_default,
+    report_type_groups: "report_type_groups" or_default,
+    tags: "tags" or_default,
+    sandbox: "sandbox",
+    paused: "paused",
+    version: "version",
+});

@@ -1,12 +1,13 @@
 //! An uploaded identity or supporting document.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{DocumentSide, DocumentType, Extra};
+use crate::serde_util::deserialize_model;
 use crate::timestamp::Timestamp;
 
 /// A document.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Document {
     /// Unique identifier.
     pub id: String,
@@ -33,3 +34,16 @@ pub struct Document {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+deserialize_model!(Document required "id" {
+    id: "id",
+    created_at: "created_at",
+    href: "href",
+    download_href: "download_href",
+    file_name: "file_name",
+    file_type: "file_type",
+    file_size: "file_size",
+    document_type: "type",
+    side: "side",
+    issuing_country: "issuing_country",
+});

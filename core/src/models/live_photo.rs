@@ -1,12 +1,13 @@
 //! A photo of the applicant's face for the standard facial similarity report.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Extra;
+use crate::serde_util::deserialize_model;
 use crate::timestamp::Timestamp;
 
 /// A live photo.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct LivePhoto {
     /// Unique identifier.
     pub id: String,
@@ -26,3 +27,13 @@ pub struct LivePhoto {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+deserialize_model!(LivePhoto required "id" {
+    id: "id",
+    created_at: "created_at",
+    href: "href",
+    download_href: "download_href",
+    file_name: "file_name",
+    file_type: "file_type",
+    file_size: "file_size",
+});

@@ -1,14 +1,14 @@
 //! A video of the applicant's face for the video facial similarity report.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::{ChallengeType, Extra};
-use crate::serde_util::null_default;
+use crate::serde_util::deserialize_model;
 use crate::timestamp::Timestamp;
 
 /// A live video.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct LiveVideo {
     /// Unique identifier.
     pub id: String,
@@ -25,7 +25,6 @@ pub struct LiveVideo {
     /// The file's size in bytes.
     pub file_size: Option<u64>,
     /// What the applicant was asked to do, in order.
-    #[serde(default, deserialize_with = "null_default")]
     pub challenge: Vec<Challenge>,
     /// Fields this version does not name.
     #[serde(flatten)]
@@ -33,13 +32,12 @@ pub struct LiveVideo {
 }
 
 /// One challenge of a live video: recite digits or perform a movement.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Challenge {
     /// Recite or movement.
     #[serde(rename = "type")]
     pub challenge_type: ChallengeType,
     /// The digits (`[1, 2, 3]`) or the movement (`"turnRight"`).
-    #[serde(default)]
     pub query: Value,
     /// Fields this version does not name.
     #[serde(flatten)]
@@ -57,3 +55,19 @@ impl Challenge {
         self.query.as_str()
     }
 }
+
+deserialize_model!(LiveVideo required "id" {
+    id: "id",
+    created_at: "created_at",
+    href: "href",
+    download_href: "download_href",
+    file_name: "file_name",
+    file_type: "file_type",
+    file_size: "file_size",
+    challenge: "challenge" or_default,
+});
+
+deserialize_model!(Challenge required "type" {
+    challenge_type: "type",
+    query: "query",
+});

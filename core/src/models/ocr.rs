@@ -1,11 +1,12 @@
 //! Data extracted from a document by OCR Autofill.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{DocumentType, Extra};
+use crate::serde_util::deserialize_model;
 
 /// The result of OCR Autofill.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct OcrResult {
     /// The document the data was extracted from.
     pub document_id: Option<String>,
@@ -19,7 +20,7 @@ pub struct OcrResult {
 }
 
 /// The classified document.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct OcrDocInfo {
     /// Country (ISO alpha-3).
     pub country: Option<String>,
@@ -32,7 +33,7 @@ pub struct OcrDocInfo {
 }
 
 /// The wrapper around the extracted fields.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct OcrExtractedData {
     /// The extracted fields.
     pub ocr_results: Option<OcrResults>,
@@ -42,7 +43,7 @@ pub struct OcrExtractedData {
 }
 
 /// The fields OCR Autofill extracts.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct OcrResults {
     /// The official document number.
     pub document_number: Option<String>,
@@ -71,3 +72,19 @@ impl OcrResults {
             .find_map(|key| self.extra.get(key).and_then(serde_json::Value::as_str))
     }
 }
+
+deserialize_model!(OcrResult { document_id: "document_id", doc_info: "doc_info", extracted_data: "extracted_data" });
+
+deserialize_model!(OcrDocInfo { country: "country", document_type: "type" });
+
+deserialize_model!(OcrExtractedData { ocr_results: "ocr_results" });
+
+deserialize_model!(OcrResults {
+    document_number: "document_number",
+    first_name: "first_name",
+    last_name: "last_name",
+    gender: "gender",
+    date_of_birth: "date_of_birth",
+    date_of_expiry: "date_of_expiry",
+    nationality: "nationality",
+});

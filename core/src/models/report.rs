@@ -2,15 +2,15 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::{Extra, ReportName, ReportResult, ReportStatus, SubResult};
-use crate::serde_util::null_default;
+use crate::serde_util::deserialize_model;
 use crate::timestamp::Timestamp;
 
 /// A report.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
     /// Unique identifier.
     pub id: String,
@@ -29,16 +29,12 @@ pub struct Report {
     /// The variant (`standard`, `kyc`, `video`, `full`).
     pub variant: Option<String>,
     /// Report options, as sent.
-    #[serde(default = "empty_object", deserialize_with = "null_object")]
     pub options: Value,
     /// The breakdown tree, by breakdown name.
-    #[serde(default, deserialize_with = "null_default")]
     pub breakdown: Breakdown,
     /// Report-level properties (extracted data, records, score…).
-    #[serde(default, deserialize_with = "null_default")]
     pub properties: Map<String, Value>,
     /// The documents processed (document reports).
-    #[serde(default, deserialize_with = "null_default")]
     pub documents: Vec<Value>,
     /// Fields this version does not name.
     #[serde(flatten)]
@@ -49,15 +45,14 @@ pub struct Report {
 pub type Breakdown = BTreeMap<String, BreakdownItem>;
 
 /// One node of a report's breakdown tree.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct BreakdownItem {
     /// This node's result (`clear`, `consider`, `unidentified`, `none`…), if any.
     pub result: Option<ReportResult>,
     /// This node's properties (an object, or a list for `document_numbers`).
-    #[serde(default, skip_serializing_if = "Value::is_null")]
+    #[serde(skip_serializing_if = "Value::is_null")]
     pub properties: Value,
     /// Sub-breakdowns.
-    #[serde(default, deserialize_with = "null_default")]
     pub breakdown: Breakdown,
     /// Fields this version does not name.
     #[serde(flatten)]
@@ -91,13 +86,23 @@ impl Report {
     }
 }
 
-fn empty_object() -> Value {
-    Value::Object(Map::new())
-}
+deserialize_model!(Report required "id" {
+    id: "id",
+    name: "name",
+    created_at: "created_at",
+    href: "href",
+    status: "status",
+    result: "result",
+    sub_result: "sub_result",
+    variant: "variant",
+    options: "options" or_object,
+    breakdown: "breakdown" or_default,
+    properties: "properties" or_default,
+    documents: "documents" or_default,
+});
 
-fn null_object<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
-    Ok(match Value::deserialize(deserializer)? {
-        Value::Null => empty_object(),
-        other => other,
-    })
-}
+deserialize_model!(BreakdownItem {
+    result: "result",
+    properties: "properties",
+    breakdown: "breakdown" or_default,
+});

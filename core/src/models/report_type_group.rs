@@ -1,12 +1,12 @@
 //! A named set of report types configured for an account.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Extra, ReportName};
-use crate::serde_util::null_default;
+use crate::serde_util::deserialize_model;
 
 /// A report type group.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ReportTypeGroup {
     /// Unique identifier.
     pub id: String,
@@ -15,7 +15,6 @@ pub struct ReportTypeGroup {
     /// Whether its reports must be requested together.
     pub group_only: Option<bool>,
     /// The report types in the group.
-    #[serde(default, deserialize_with = "null_default")]
     pub report_types: Vec<ReportType>,
     /// Fields this version does not name.
     #[serde(flatten)]
@@ -23,7 +22,7 @@ pub struct ReportTypeGroup {
 }
 
 /// A report type within a group.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ReportType {
     /// Identifier.
     pub id: Option<String>,
@@ -33,3 +32,12 @@ pub struct ReportType {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+deserialize_model!(ReportTypeGroup required "id" {
+    id: "id",
+    name: "name",
+    group_only: "group_only",
+    report_types: "report_types" or_default,
+});
+
+deserialize_model!(ReportType { id: "id", name: "name" });

@@ -2,12 +2,13 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Extra;
+use crate::serde_util::deserialize_model;
 
 /// A Web SDK token; its `Debug` hides the token.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize)]
 pub struct SdkToken {
     /// The JWT to hand to the Web SDK.
     pub token: String,
@@ -21,3 +22,7 @@ impl fmt::Debug for SdkToken {
         f.debug_struct("SdkToken").field("token", &"***").finish_non_exhaustive()
     }
 }
+
+deserialize_model!(SdkToken required "token" {
+    token: "token",
+});

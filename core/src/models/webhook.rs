@@ -2,10 +2,10 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Extra, WebhookEnvironment};
-use crate::serde_util::{null_default, string_enum};
+use crate::serde_util::{deserialize_model, string_enum};
 
 string_enum! {
     /// An event that triggers a webhook notification.
@@ -36,7 +36,7 @@ string_enum! {
 }
 
 /// A webhook; its `Debug` hides the signing token.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize)]
 pub struct Webhook {
     /// Unique identifier.
     pub id: String,
@@ -49,10 +49,8 @@ pub struct Webhook {
     /// The URI of this resource.
     pub href: Option<String>,
     /// The environments it receives events from.
-    #[serde(default, deserialize_with = "null_default")]
     pub environments: Vec<WebhookEnvironment>,
     /// The events it receives.
-    #[serde(default, deserialize_with = "null_default")]
     pub events: Vec<WebhookEvent>,
     /// Fields this version does not name.
     #[serde(flatten)]
@@ -71,3 +69,13 @@ impl fmt::Debug for Webhook {
             .finish_non_exhaustive()
     }
 }
+
+deserialize_model!(Webhook required "id" {
+    id: "id",
+    url: "url",
+    token: "token",
+    enabled: "enabled",
+    href: "href",
+    environments: "environments" or_default,
+    events: "events" or_default,
+});

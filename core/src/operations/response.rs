@@ -23,13 +23,16 @@ pub(crate) fn json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Err
 }
 
 fn decode<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
-    let de = &mut serde_json::Deserializer::from_slice(&response.body);
-    let value = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let message = if path == "." { e.inner().to_string() } else { format!("{path}: {}", e.inner()) };
+    // The fast path; on failure, a second pass finds the path of the mismatch.
+    serde_json::from_slice(&response.body).map_err(|_| {
+        let de = &mut serde_json::Deserializer::from_slice(&response.body);
+        let message = match serde_path_to_error::deserialize::<_, T>(de) {
+            Err(e) if e.path().to_string() != "." => format!("{}: {}", e.path(), e.inner()),
+            Err(e) => e.inner().to_string(),
+            Ok(_) => "the body is not valid".to_owned(),
+        };
         Error::decode(response.status, message, &response.body)
-    })?;
-    Ok(value)
+    })
 }
 
 /// The answer of an operation that returns no content (204).
