@@ -44,5 +44,10 @@ pub use operations::{Operation, OperationId};
 pub use pagination::{Page, PageLink};
 pub use timestamp::Timestamp;
 
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;
+
 /// This crate's version, as used in the `User-Agent` header.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
