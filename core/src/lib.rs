@@ -30,9 +30,14 @@ pub mod models;
 pub mod multipart;
 pub mod operations;
 pub mod pagination;
+pub mod pacing;
 pub mod referrer;
+pub mod results;
+pub mod retry;
 pub mod timestamp;
 pub mod validation;
+pub mod webhook;
+pub mod countries;
 
 mod serde_util;
 

@@ -187,3 +187,66 @@ string_enum! {
         Movement => "movement",
     }
 }
+
+impl CheckStatus {
+    /// Whether the check will not change again by itself (complete or withdrawn).
+    pub fn is_terminal(&self) -> bool {
+        matches!(self, CheckStatus::Complete | CheckStatus::Withdrawn)
+    }
+
+    /// Whether the check waits for someone: the applicant's form, or a resume by you.
+    pub fn is_waiting(&self) -> bool {
+        matches!(self, CheckStatus::AwaitingApplicant | CheckStatus::Paused | CheckStatus::Reopened)
+    }
+
+    /// Whether Onfido is processing the check.
+    pub fn is_processing(&self) -> bool {
+        matches!(self, CheckStatus::InProgress)
+    }
+}
+
+impl ReportStatus {
+    /// Whether the report will not change again (complete, withdrawn or cancelled).
+    pub fn is_terminal(&self) -> bool {
+        matches!(self, ReportStatus::Complete | ReportStatus::Withdrawn | ReportStatus::Cancelled)
+    }
+
+    /// Whether the report waits for a resume by you.
+    pub fn is_paused(&self) -> bool {
+        matches!(self, ReportStatus::Paused)
+    }
+}
+
+impl ReportResult {
+    /// Whether the result needs a human's attention (consider or unidentified).
+    pub fn needs_review(&self) -> bool {
+        matches!(self, ReportResult::Consider | ReportResult::Unidentified)
+    }
+}
+
+impl SubResult {
+    /// What the sub-result means, in the reference's words.
+    pub fn meaning(&self) -> &'static str {
+        match self {
+            SubResult::Clear => "All underlying verifications passed.",
+            SubResult::Rejected => {
+                "The report could not be processed further (poor quality image or an unsupported document)."
+            }
+            SubResult::Suspected => "The document is suspected to be fraudulent.",
+            SubResult::Caution => {
+                "Other verifications failed without pointing to fraud (such as the name provided not matching the document)."
+            }
+            SubResult::Unknown(_) => "A sub-result this version does not know.",
+        }
+    }
+
+    /// Whether the applicant should be asked for a new capture (rejected: image or document unusable).
+    pub fn needs_new_capture(&self) -> bool {
+        matches!(self, SubResult::Rejected)
+    }
+
+    /// Whether the document points to fraud (suspected).
+    pub fn is_fraud_signal(&self) -> bool {
+        matches!(self, SubResult::Suspected)
+    }
+}

@@ -24,7 +24,7 @@ pub use live_video::{Challenge, LiveVideo};
 pub use ocr::{OcrDocInfo, OcrExtractedData, OcrResult, OcrResults};
 pub use report::{Breakdown, BreakdownItem, Report};
 pub use report_type_group::{ReportType, ReportTypeGroup};
-pub use sdk_token::SdkToken;
+pub use sdk_token::{SdkToken, SdkTokenClaims};
 pub use slv::SlvResult;
 pub use webhook::{Webhook, WebhookEvent};
 
