@@ -29,7 +29,7 @@ impl Download {
 
     /// The SHA-256 of the bytes, as lowercase hex.
     pub fn sha256_hex(&self) -> String {
-        Sha256::digest(&self.content).iter().map(|b| format!("{b:02x}")).collect()
+        crate::hex::encode(&Sha256::digest(&self.content))
     }
 }
 

@@ -11,19 +11,36 @@ use crate::operations::{Operation, OperationId, OperationVisitor};
 use crate::pagination::Page;
 
 /// Builds the request of the operation `operation` from its JSON input (the API's field names).
+///
+/// Rules that need the time (a date of birth in the future) are checked by [`build_request_at`].
 pub fn build_request(operation: &str, config: &Config, value: &Value) -> Result<HttpRequest, Error> {
-    struct Build<'a>(&'a Config, &'a Value);
-    impl OperationVisitor for Build<'_> {
-        type Result = Result<HttpRequest, Error>;
-        fn visit<O>(self) -> Self::Result
-        where
-            O: Operation + DeserializeOwned,
-            O::Output: Serialize,
-        {
-            input::<O>(self.1)?.build(self.0)
+    OperationId::parse(operation)?.visit(Build { config, value, now: None })
+}
+
+/// Like [`build_request`], also checking the rules that need the time (`now`, Unix seconds).
+pub fn build_request_at(operation: &str, config: &Config, value: &Value, now: i64) -> Result<HttpRequest, Error> {
+    OperationId::parse(operation)?.visit(Build { config, value, now: Some(now) })
+}
+
+struct Build<'a> {
+    config: &'a Config,
+    value: &'a Value,
+    now: Option<i64>,
+}
+
+impl OperationVisitor for Build<'_> {
+    type Result = Result<HttpRequest, Error>;
+    fn visit<O>(self) -> Self::Result
+    where
+        O: Operation + DeserializeOwned,
+        O::Output: Serialize,
+    {
+        let operation = input::<O>(self.value)?;
+        match self.now {
+            Some(now) => operation.build_at(self.config, now),
+            None => operation.build(self.config),
         }
     }
-    OperationId::parse(operation)?.visit(Build(config, value))
 }
 
 /// Parses a response of the operation `operation` into JSON (lists as the API's wrapper, 204 as `{}`).

@@ -22,22 +22,24 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod config;
+pub mod countries;
 pub mod download;
 pub mod dynamic;
 pub mod error;
+pub mod hex;
 pub mod http;
 pub mod models;
 pub mod multipart;
 pub mod operations;
-pub mod pagination;
 pub mod pacing;
+pub mod pagination;
 pub mod referrer;
+pub mod requirements;
 pub mod results;
 pub mod retry;
 pub mod timestamp;
 pub mod validation;
 pub mod webhook;
-pub mod countries;
 
 mod serde_util;
 

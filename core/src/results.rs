@@ -94,7 +94,9 @@ pub fn describe(path: &str) -> Option<&'static str> {
         "age_validation" => "The age from the document's date of birth is under the account's minimum",
         "visual_authenticity.fonts" => "Fonts in the document don't match the expected ones",
         "visual_authenticity.security_features" => "Security features expected on the document are missing or wrong",
-        "visual_authenticity.picture_face_integrity" => "The pictures of the person show signs of tampering or alteration",
+        "visual_authenticity.picture_face_integrity" => {
+            "The pictures of the person show signs of tampering or alteration"
+        }
         "visual_authenticity.digital_tampering" => "There are signs of digital tampering in the image",
         "visual_authenticity.original_document_present" => "The document is not the original (e.g. a photo of a photo)",
         "visual_authenticity.template" => "The document doesn't match the template for its type and country",

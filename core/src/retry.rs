@@ -128,7 +128,8 @@ mod tests {
         assert_eq!(at(2, 0.0), Decision::Retry { delay_ms: 30_000 });
         assert_eq!(at(3, 1.0), Decision::Retry { delay_ms: 120_000 });
         assert_eq!(at(9, 1.0), Decision::Retry { delay_ms: 300_000 });
-        let with = |ra| p.decide(&Attempt { retry_after: Some(ra), now: 1000, ..attempt(1, false, Outcome::Status(429)) });
+        let with =
+            |ra| p.decide(&Attempt { retry_after: Some(ra), now: 1000, ..attempt(1, false, Outcome::Status(429)) });
         assert_eq!(with(RetryAfter::Seconds(7)), Decision::Retry { delay_ms: 7000 });
         assert_eq!(with(RetryAfter::At(1005)), Decision::Retry { delay_ms: 5000 });
         assert_eq!(with(RetryAfter::At(900)), Decision::Retry { delay_ms: 0 });

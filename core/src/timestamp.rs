@@ -98,6 +98,45 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1 to 12.
+    pub month: u32,
+    /// Day of the month, from 1.
+    pub day: u32,
+}
+
+impl Date {
+    /// Parses a real `yyyy-mm-dd` date.
+    pub fn parse(text: &str) -> Option<Date> {
+        parse_date(text).map(|(year, month, day)| Date { year, month, day })
+    }
+
+    /// The UTC date of a Unix time in seconds.
+    pub fn from_unix(seconds: i64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let z = seconds.div_euclid(86_400) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+        let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).unwrap_or(i32::MAX);
+        Date { year, month, day }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 /// Parses `yyyy-mm-dd` into a real calendar date.
 pub fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
     let mut c = Cursor::new(text);
@@ -243,6 +282,18 @@ mod tests {
         assert_eq!(parse_date("1990-02-30"), None);
         assert_eq!(parse_date("01/01/1990"), None);
         assert_eq!(parse_date("1990-1-1"), None);
+    }
+
+    #[test]
+    fn dates_from_unix_time() {
+        assert_eq!(Date::from_unix(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_unix(1_400_853_033).to_string(), "2014-05-23");
+        assert_eq!(Date::from_unix(951_782_400).to_string(), "2000-02-29");
+        assert_eq!(Date::from_unix(-1).to_string(), "1969-12-31");
+        for days in [0i64, 59, 60, 365, 10_000, 20_000, -5000] {
+            let d = Date::from_unix(days * 86_400);
+            assert_eq!(days_from_civil(d.year, d.month, d.day), days);
+        }
     }
 
     #[test]

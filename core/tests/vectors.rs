@@ -7,13 +7,17 @@
 use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
+use onfido_core::models::ReportResult;
 use onfido_core::pagination::parse_link_header;
 use onfido_core::referrer::ReferrerPattern;
-use onfido_core::{dynamic, multipart, Config, Error, HttpRequest, HttpResponse};
+use onfido_core::{dynamic, multipart, results, webhook, Config, Error, HttpRequest, HttpResponse};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 type Outcome = Result<(), String>;
+
+const KINDS: [&str; 6] =
+    ["build_request", "parse_response", "link_header", "referrer_pattern", "check_result", "webhook_signature"];
 
 fn main() {
     let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")];
@@ -54,7 +58,9 @@ fn main() {
                     "parse_response" => parse_response(case),
                     "link_header" => link_header(case),
                     "referrer_pattern" => referrer_pattern(case),
-                    other => Err(format!("unknown vector kind {other:?}: this runner supports build_request, parse_response, link_header, referrer_pattern")),
+                    "check_result" => check_result(case),
+                    "webhook_signature" => webhook_signature(case),
+                    other => Err(format!("unknown vector kind {other:?}: this runner supports {}", KINDS.join(", "))),
                 };
                 match outcome {
                     Ok(()) => passed += 1,
@@ -79,8 +85,12 @@ fn main() {
 fn build_request(case: &Value) -> Outcome {
     let expect = &case["expect"];
     let operation = str_of(&case["operation"])?;
+    // Rules that need the time (a date of birth in the future) get the case's `now` or the real clock.
+    let now = case["now"].as_i64().unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+    });
     let result = Config::from_json(&case["config"])
-        .and_then(|config| dynamic::build_request(operation, &config, &case["input"]));
+        .and_then(|config| dynamic::build_request_at(operation, &config, &case["input"], now));
     if let Some(error) = expect.get("error") {
         return match result {
             Ok(request) => Err(format!("expected a {} error, built {} {}", error["kind"], request.method, request.url)),
@@ -142,7 +152,7 @@ fn check_multipart(request: &HttpRequest, expected: &[Value]) -> Outcome {
             }
         }
         if let Some(sha) = want.get("sha256").and_then(Value::as_str) {
-            let actual = hex(&Sha256::digest(&part.data));
+            let actual = onfido_core::hex::encode(&Sha256::digest(&part.data));
             if !actual.eq_ignore_ascii_case(sha) {
                 return Err(format!("part {name}: sha256 {actual} != {sha}"));
             }
@@ -313,10 +323,41 @@ fn referrer_pattern(case: &Value) -> Outcome {
     }
 }
 
-fn str_of(v: &Value) -> Result<&str, String> {
-    v.as_str().ok_or_else(|| format!("expected a string, found {v}"))
+fn check_result(case: &Value) -> Outcome {
+    let results: Vec<Option<ReportResult>> = case["report_results"]
+        .as_array()
+        .ok_or("report_results is not a list")?
+        .iter()
+        .map(|r| r.as_str().map(ReportResult::from))
+        .collect();
+    let derived = results::check_result(results.iter().map(Option::as_ref));
+    let actual = derived.as_ref().map(|r| r.as_str());
+    if actual == case["expect"].as_str() {
+        Ok(())
+    } else {
+        Err(format!("{actual:?} != {}", case["expect"]))
+    }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+fn webhook_signature(case: &Value) -> Outcome {
+    let algorithm = webhook::Algorithm::parse(str_of(&case["algorithm"])?).ok_or("unknown algorithm")?;
+    let body = match case.get("body_base64").and_then(Value::as_str) {
+        Some(b64) => base64::engine::general_purpose::STANDARD.decode(b64).map_err(|e| e.to_string())?,
+        None => match &case["body"] {
+            Value::String(s) => s.clone().into_bytes(),
+            Value::Null => Vec::new(),
+            other => serde_json::to_vec(other).map_err(|e| e.to_string())?,
+        },
+    };
+    let valid = webhook::verify(&body, str_of(&case["signature"])?, str_of(&case["secret"])?, algorithm);
+    let expected = case["valid"].as_bool().ok_or("valid is not a boolean")?;
+    if valid == expected {
+        Ok(())
+    } else {
+        Err(format!("verified {valid}, expected {expected}"))
+    }
+}
+
+fn str_of(v: &Value) -> Result<&str, String> {
+    v.as_str().ok_or_else(|| format!("expected a string, found {v}"))
 }

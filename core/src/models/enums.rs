@@ -250,3 +250,35 @@ impl SubResult {
         matches!(self, SubResult::Suspected)
     }
 }
+
+impl ReportName {
+    /// The variants the reference lists for this report type (`None` for an unknown type).
+    pub fn variants(&self) -> Option<&'static [&'static str]> {
+        Some(match self {
+            ReportName::Document => &["standard"],
+            ReportName::FacialSimilarity => &["standard", "video"],
+            ReportName::Identity => &["standard", "kyc"],
+            ReportName::Watchlist => &["kyc", "full"],
+            ReportName::StreetLevel | ReportName::ProofOfAddress | ReportName::RightToWork => &[],
+            ReportName::Unknown(_) => return None,
+        })
+    }
+
+    /// The variant used when none is given.
+    pub fn default_variant(&self) -> Option<&'static str> {
+        match self {
+            ReportName::Document | ReportName::FacialSimilarity | ReportName::Identity => Some("standard"),
+            ReportName::Watchlist => Some("kyc"),
+            _ => None,
+        }
+    }
+
+    /// Whether a variant of this report may run in a standard check (the applicant fills a form).
+    pub fn allowed_in_standard_check(&self, variant: Option<&str>) -> bool {
+        match self {
+            ReportName::ProofOfAddress => false,
+            ReportName::FacialSimilarity => variant != Some("video"),
+            _ => true,
+        }
+    }
+}

@@ -42,17 +42,15 @@ pub struct SdkTokenClaims {
     pub extra: Extra,
 }
 
-deserialize_model!(SdkTokenClaims {
-    exp: "exp",
-    iat: "iat",
-});
+deserialize_model!(SdkTokenClaims { exp: "exp", iat: "iat" });
 
 impl SdkTokenClaims {
     /// Reads the claims of a JWT (`header.payload.signature`); the signature is not checked.
     pub fn decode(jwt: &str) -> Result<SdkTokenClaims, Error> {
         let invalid = |why: &str| Error::validation("token", format!("not a JWT: {why}"));
         let mut parts = jwt.trim().split('.');
-        let (Some(_header), Some(payload), Some(_signature), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(_header), Some(payload), Some(_signature), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(invalid("expected three dot-separated parts"));
         };

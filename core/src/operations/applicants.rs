@@ -11,6 +11,7 @@ use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::models::{Address, Applicant, Extra, IdNumber};
 use crate::pagination::PageLink;
 use crate::serde_util::{lenient_bool, lenient_u32};
+use crate::timestamp::Date;
 use crate::validation::{self, Validate};
 
 impl ListKey for Applicant {
@@ -67,17 +68,32 @@ impl Validate for ApplicantData {
             ("email", &self.email),
             ("title", &self.title),
             ("gender", &self.gender),
+        ] {
+            validation::not_blank(errors, field, value.as_deref());
+        }
+        validation::one_of(errors, "title", self.title.as_deref(), &validation::TITLES);
+        validation::one_of(errors, "gender", self.gender.as_deref(), &validation::GENDERS);
+        validation::date(errors, "dob", self.dob.as_deref());
+        for (field, value) in [
             ("country", &self.country),
             ("nationality", &self.nationality),
             ("country_of_birth", &self.country_of_birth),
         ] {
-            validation::not_blank(errors, field, value.as_deref());
+            validation::country(errors, field, value.as_deref());
         }
-        validation::date(errors, "dob", self.dob.as_deref());
+        for (i, id) in self.id_numbers.iter().flatten().enumerate() {
+            validation::id_number(errors, &format!("id_numbers[{i}]"), id);
+        }
         for (i, address) in self.addresses.iter().flatten().enumerate() {
-            validation::date(errors, &format!("addresses[{i}].start_date"), address.start_date.as_deref());
-            validation::date(errors, &format!("addresses[{i}].end_date"), address.end_date.as_deref());
+            validation::address(errors, &format!("addresses[{i}]"), address);
         }
+    }
+}
+
+impl ApplicantData {
+    /// Records a date of birth after `today`.
+    pub fn validate_dates(&self, errors: &mut FieldErrors, today: Date) {
+        validation::not_future(errors, "dob", self.dob.as_deref(), today);
     }
 }
 
@@ -112,6 +128,10 @@ impl Operation for CreateApplicant {
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         self.check()?;
         RequestBuilder::new(config, Method::Post, &["applicants"]).json(&self.0)
+    }
+
+    fn check_dates(&self, today: Date, errors: &mut FieldErrors) {
+        self.0.validate_dates(errors, today);
     }
 
     fn parse(response: HttpResponse) -> Result<Applicant, Error> {
@@ -176,6 +196,10 @@ impl Operation for UpdateApplicant {
         self.applicant.validate(&mut errors);
         errors.into_result()?;
         RequestBuilder::new(config, Method::Put, &["applicants", &self.applicant_id]).json(&self.applicant)
+    }
+
+    fn check_dates(&self, today: Date, errors: &mut FieldErrors) {
+        self.applicant.validate_dates(errors, today);
     }
 
     fn parse(response: HttpResponse) -> Result<Applicant, Error> {

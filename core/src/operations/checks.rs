@@ -111,6 +111,9 @@ impl CreateCheck {
     }
 }
 
+/// The options watchlist full reports take.
+pub const WATCHLIST_OPTIONS: [&str; 2] = ["peps", "sanctions"];
+
 impl Validate for CreateCheck {
     fn validate(&self, errors: &mut FieldErrors) {
         validation::path_id(errors, "applicant_id", &self.applicant_id);
@@ -126,16 +129,16 @@ impl Validate for CreateCheck {
         if reports.is_empty() && groups.is_empty() {
             errors.add("reports", "at least one report or report type group is required");
         }
+        let standard = self.check_type == Some(CheckType::Standard);
         for (i, report) in reports.iter().enumerate() {
-            if report.name.as_ref().is_none_or(|n| n.as_str().trim().is_empty()) {
-                errors.add(format!("reports[{i}].name"), "can't be blank");
-            }
-            for (j, option) in report.options.iter().flatten().enumerate() {
-                validation::required(errors, &format!("reports[{i}].options[{j}].name"), option.name.as_deref());
-            }
-            for (j, document) in report.documents.iter().flatten().enumerate() {
-                validation::required(errors, &format!("reports[{i}].documents[{j}].id"), document.id.as_deref());
-            }
+            validate_report(errors, &format!("reports[{i}]"), report, standard);
+        }
+        let has = |name: ReportName| reports.iter().any(|r| r.name.as_ref() == Some(&name));
+        let photo_facial_similarity = reports.iter().any(|r| {
+            r.name == Some(ReportName::FacialSimilarity) && r.variant.as_deref().unwrap_or("standard") == "standard"
+        });
+        if standard && photo_facial_similarity && !has(ReportName::Document) {
+            errors.add("reports", "in standard checks a standard facial_similarity report needs a document report");
         }
         for (i, group) in groups.iter().enumerate() {
             validation::path_id(errors, &format!("report_type_groups[{i}]"), group);
@@ -144,6 +147,49 @@ impl Validate for CreateCheck {
             errors.add("async", "async and asynchronous cannot both be given");
             errors.add("asynchronous", "async and asynchronous cannot both be given");
         }
+        for name in self.consider.iter().flatten().filter(|name| !has((*name).clone())) {
+            errors.add("consider", format!("{} is not a report of this check", name.as_str()));
+        }
+        validation::http_url(errors, "redirect_uri", self.redirect_uri.as_deref());
+    }
+}
+
+/// Records problems with one requested report: its name, variant, options and documents.
+fn validate_report(errors: &mut FieldErrors, field: &str, report: &ReportRequest, standard_check: bool) {
+    let Some(name) = report.name.as_ref().filter(|n| !n.as_str().trim().is_empty()) else {
+        errors.add(format!("{field}.name"), "can't be blank");
+        return;
+    };
+    let variant = report.variant.as_deref();
+    if let (Some(variant), Some(allowed)) = (variant, name.variants()) {
+        if !allowed.contains(&variant) {
+            let expected = if allowed.is_empty() { "none".to_owned() } else { allowed.join(", ") };
+            errors.add(
+                format!("{field}.variant"),
+                format!("{} takes variant {expected}, not {variant:?}", name.as_str()),
+            );
+        }
+    }
+    if standard_check && !name.allowed_in_standard_check(variant) {
+        let (at, what) = match variant {
+            Some(v) if *name == ReportName::FacialSimilarity => ("variant", format!("{} {v}", name.as_str())),
+            _ => ("name", name.as_str().to_owned()),
+        };
+        errors.add(format!("{field}.{at}"), format!("{what} cannot run in a standard check"));
+    }
+    let options = report.options.as_deref().unwrap_or_default();
+    let watchlist_full = *name == ReportName::Watchlist && variant == Some("full");
+    if !options.is_empty() && name.is_known() && !watchlist_full {
+        errors.add(format!("{field}.options"), "only watchlist full reports take options");
+    }
+    for (j, option) in options.iter().enumerate() {
+        let option_field = format!("{field}.options[{j}].name");
+        if validation::required(errors, &option_field, option.name.as_deref()) && watchlist_full {
+            validation::one_of(errors, &option_field, option.name.as_deref(), &WATCHLIST_OPTIONS);
+        }
+    }
+    for (j, document) in report.documents.iter().flatten().enumerate() {
+        validation::required(errors, &format!("{field}.documents[{j}].id"), document.id.as_deref());
     }
 }
 

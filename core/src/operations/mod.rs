@@ -22,8 +22,9 @@ use serde::Serialize;
 pub use response::{Listed, NoContent};
 
 use crate::config::Config;
-use crate::error::Error;
+use crate::error::{Error, FieldErrors};
 use crate::http::{HttpRequest, HttpResponse};
+use crate::timestamp::Date;
 
 /// One API endpoint.
 pub trait Operation {
@@ -39,6 +40,26 @@ pub trait Operation {
 
     /// Reads the response: the output, or the error the server or the body tells of.
     fn parse(response: HttpResponse) -> Result<Self::Output, Error>;
+
+    /// Records problems that need today's date (a date of birth in the future).
+    fn check_dates(&self, _today: Date, _errors: &mut FieldErrors) {}
+
+    /// Like [`Operation::build`], also checking the rules that need the time (`now`, Unix seconds).
+    fn build_at(&self, config: &Config, now: i64) -> Result<HttpRequest, Error> {
+        let mut errors = FieldErrors::new();
+        self.check_dates(Date::from_unix(now), &mut errors);
+        match (self.build(config), errors.is_empty()) {
+            (result, true) => result,
+            (Err(Error::Validation(more)), false) => {
+                for (field, messages) in more.iter() {
+                    messages.iter().for_each(|m| errors.add(field, m.as_str()));
+                }
+                Err(Error::Validation(errors))
+            }
+            (Err(other), false) => Err(other),
+            (Ok(_), false) => Err(Error::Validation(errors)),
+        }
+    }
 }
 
 /// Something done once per operation type, for dispatch by id.
