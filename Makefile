@@ -7,7 +7,7 @@ SHELL := bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/onfido-core/target
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test test-core lint demo bench toolchain
+.PHONY: test test-core lint demo bench fuzz toolchain
 
 ## test: every suite that exists
 test: test-core
@@ -30,7 +30,15 @@ demo:
 
 ## bench: criterion benches of the core (figures go to BENCHMARKS.md)
 bench:
-	cargo bench -p onfido-core --bench parse
+	cargo bench -p onfido-core --bench parse --bench rules
+
+## fuzz: each cargo-fuzz target for FUZZ_SECONDS (not part of `make test`; CI runs the proptests)
+FUZZ_SECONDS ?= 600
+fuzz:
+	cargo install cargo-fuzz --version =0.13.2 --locked --quiet
+	python3 core/fuzz/seed_corpus.py
+	cd core && for t in parse_response webhook referrer link_header; do \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run $$t -O -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; done
 
 toolchain:
 	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy

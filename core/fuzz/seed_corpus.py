@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Seeds the fuzz corpora from the shared vectors (run by `make fuzz`)."""
+import base64, glob, hashlib, json, os, struct, sys
+
+root = os.path.join(os.path.dirname(__file__), "..", "..", "tests", "vectors")
+out = os.path.join(os.path.dirname(__file__), "corpus")
+
+def write(target, data):
+    os.makedirs(os.path.join(out, target), exist_ok=True)
+    name = hashlib.sha1(data).hexdigest()
+    with open(os.path.join(out, target, name), "wb") as f:
+        f.write(data)
+
+ops = ["create_applicant", "retrieve_applicant", "update_applicant", "delete_applicant", "restore_applicant",
+       "list_applicants", "upload_document", "retrieve_document", "list_documents", "download_document",
+       "upload_live_photo", "retrieve_live_photo", "list_live_photos", "download_live_photo", "retrieve_live_video",
+       "list_live_videos", "download_live_video", "create_check", "retrieve_check", "list_checks", "resume_check",
+       "retrieve_report", "list_reports", "resume_report", "cancel_report", "register_webhook", "retrieve_webhook",
+       "list_webhooks", "retrieve_report_type_group", "list_report_type_groups", "pick_addresses",
+       "generate_sdk_token", "extract_ocr", "submit_slv_code"]
+
+for path in glob.glob(os.path.join(root, "*.json")):
+    doc = json.load(open(path))
+    for case in doc["cases"]:
+        kind = doc["kind"]
+        if kind == "parse_response":
+            body = case.get("body")
+            if "body_base64" in case:
+                body = base64.b64decode(case["body_base64"])
+            elif isinstance(body, str):
+                body = body.encode()
+            else:
+                body = json.dumps(body).encode() if body is not None else b""
+            head = "".join(f"{k}: {v}\n" for k, v in (case.get("headers") or {}).items()).encode()
+            op = bytes([ops.index(case["operation"])])
+            write("parse_response", op + struct.pack(">H", case["status"]) + head + b"\n\n" + body[:4096])
+        elif kind == "link_header":
+            write("link_header", case["header"].encode())
+        elif kind == "referrer_pattern":
+            write("referrer", (case["pattern"] + "\n" + case["url"]).encode())
+        elif kind == "webhook_signature":
+            body = base64.b64decode(case["body_base64"]) if "body_base64" in case else case.get("body", "").encode()
+            write("webhook", case["secret"].encode() + b"\n" + case["signature"].encode() + b"\n" + body)
+print("seeded", out, file=sys.stderr)
