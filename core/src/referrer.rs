@@ -45,6 +45,8 @@ pub struct ReferrerPattern {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvalidPattern(pub String);
 
+impl std::error::Error for InvalidPattern {}
+
 impl fmt::Display for InvalidPattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

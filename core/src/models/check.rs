@@ -109,7 +109,7 @@ impl Check {
 
     /// Whether the check has reached a state it will not leave by itself.
     pub fn is_finished(&self) -> bool {
-        matches!(self.status, Some(CheckStatus::Complete | CheckStatus::Withdrawn))
+        self.status.as_ref().is_some_and(CheckStatus::is_terminal)
     }
 }
 
