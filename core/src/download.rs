@@ -139,7 +139,7 @@ fn decode_ext_value(value: &str) -> Option<String> {
     let charset = pieces.next()?;
     let _language = pieces.next()?;
     let encoded = pieces.next()?;
-    let bytes = percent_decode(encoded)?;
+    let bytes: Vec<u8> = percent_encoding::percent_decode_str(encoded).collect();
     if charset.eq_ignore_ascii_case("utf-8") {
         String::from_utf8(bytes).ok()
     } else if charset.eq_ignore_ascii_case("iso-8859-1") {
@@ -147,23 +147,6 @@ fn decode_ext_value(value: &str) -> Option<String> {
     } else {
         None
     }
-}
-
-fn percent_decode(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b);
-            i += 1;
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]

@@ -37,6 +37,8 @@ pub mod referrer;
 pub mod requirements;
 pub mod results;
 pub mod retry;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
 pub mod timestamp;
 pub mod validation;
 pub mod webhook;

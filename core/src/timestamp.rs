@@ -137,6 +137,20 @@ impl fmt::Display for Date {
     }
 }
 
+/// A Unix time as `2014-05-23T13:50:33Z`.
+pub fn format_rfc3339(seconds: i64) -> String {
+    let date = Date::from_unix(seconds);
+    let t = seconds.rem_euclid(86_400);
+    format!("{date}T{:02}:{:02}:{:02}Z", t / 3600, t / 60 % 60, t % 60)
+}
+
+/// A Unix time as the v2 webhooks write it: `2014-05-23 13:50:33 UTC`.
+pub fn format_v2(seconds: i64) -> String {
+    let date = Date::from_unix(seconds);
+    let t = seconds.rem_euclid(86_400);
+    format!("{date} {:02}:{:02}:{:02} UTC", t / 3600, t / 60 % 60, t % 60)
+}
+
 /// Parses `yyyy-mm-dd` into a real calendar date.
 pub fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
     let mut c = Cursor::new(text);
@@ -294,6 +308,13 @@ mod tests {
             let d = Date::from_unix(days * 86_400);
             assert_eq!(days_from_civil(d.year, d.month, d.day), days);
         }
+    }
+
+    #[test]
+    fn formats_round_trip() {
+        assert_eq!(format_rfc3339(1_400_853_033), "2014-05-23T13:50:33Z");
+        assert_eq!(format_v2(1_400_853_033), "2014-05-23 13:50:33 UTC");
+        assert_eq!(Timestamp::parse(format_v2(-1)).unix_seconds(), Some(-1));
     }
 
     #[test]

@@ -1,0 +1,190 @@
+//! An offline Onfido v2 sandbox: the whole API simulated in memory, deterministic, without I/O.
+//!
+//! [`Sandbox::handle`] answers an [`HttpRequest`] as the real sandbox would, given the time;
+//! webhook notifications come out of [`Sandbox::take_webhook_deliveries`] as signed requests.
+//! Inputs are validated by the same code the client uses before sending.
+
+mod reports;
+mod routes;
+mod store;
+
+use std::collections::VecDeque;
+
+use serde_json::{json, Map, Value};
+
+use crate::config::{ApiToken, Config, Environment};
+use crate::error::FieldErrors;
+use crate::http::{HttpRequest, HttpResponse};
+use crate::webhook::{self, Algorithm};
+use store::{Object, Store};
+
+/// How a sandbox behaves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SandboxOptions {
+    /// The origin its links and hrefs point to (`http://127.0.0.1:8080`).
+    pub base_url: String,
+    /// Requests allowed per minute before 429s (the real sandbox: 30); `None` for no limit.
+    pub rate_limit: Option<u32>,
+}
+
+impl Default for SandboxOptions {
+    fn default() -> Self {
+        SandboxOptions { base_url: "https://api.onfido.com".to_owned(), rate_limit: None }
+    }
+}
+
+/// The simulator: state, rate-limit window and the webhook outbox.
+#[derive(Clone, Debug)]
+pub struct Sandbox {
+    options: SandboxOptions,
+    store: Store,
+    window: VecDeque<i64>,
+    outbox: Vec<HttpRequest>,
+    /// Token-less client config used to run the client's own validation on incoming input.
+    validation: Result<Config, crate::error::Error>,
+}
+
+/// A finished answer, or an early one (errors).
+type Reply = Result<HttpResponse, HttpResponse>;
+
+impl Sandbox {
+    /// An empty sandbox with two report type groups, as an account would have.
+    pub fn new(options: SandboxOptions) -> Sandbox {
+        let validation = Config::builder().base_url("https://sandbox.invalid/v2").binding("sandbox").build();
+        let mut sandbox =
+            Sandbox { options, store: Store::default(), window: VecDeque::new(), outbox: Vec::new(), validation };
+        sandbox.seed_report_type_groups();
+        sandbox
+    }
+
+    /// Answers one request at `now` (Unix seconds).
+    pub fn handle(&mut self, request: &HttpRequest, now: i64) -> HttpResponse {
+        if let Err(response) = authenticate(request) {
+            return response;
+        }
+        if let Some(response) = self.rate_limited(now) {
+            return response;
+        }
+        match routes::route(self, request, now) {
+            Ok(response) | Err(response) => response,
+        }
+    }
+
+    /// The webhook notifications produced since the last call, signed and ready to POST.
+    pub fn take_webhook_deliveries(&mut self) -> Vec<HttpRequest> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    fn rate_limited(&mut self, now: i64) -> Option<HttpResponse> {
+        let limit = usize::try_from(self.options.rate_limit?).unwrap_or(usize::MAX);
+        while self.window.front().is_some_and(|t| *t <= now - 60) {
+            self.window.pop_front();
+        }
+        if self.window.len() >= limit {
+            let wait = self.window.front().map_or(1, |oldest| (oldest + 60 - now).max(1));
+            let mut response = error(429, "rate_limit", "Rate limit exceeded. Please try again later.", None);
+            response.headers.push(("Retry-After".into(), wait.to_string()));
+            return Some(response);
+        }
+        self.window.push_back(now);
+        None
+    }
+
+    /// Queues the notifications for an event to every webhook that wants it.
+    fn notify(&mut self, resource_type: &str, action: &str, object: &Object, now: i64) {
+        let href = format!("{}{}", self.options.base_url, store::text(object, "href").unwrap_or_default());
+        let payload = json!({ "payload": {
+            "resource_type": resource_type,
+            "action": action,
+            "object": {
+                "id": store::id_of(object),
+                "status": object.get("status").cloned().unwrap_or(Value::Null),
+                "completed_at": crate::timestamp::format_v2(now),
+                "completed_at_iso8601": crate::timestamp::format_rfc3339(now),
+                "href": href,
+            }
+        }});
+        let body = serde_json::to_vec(&payload).unwrap_or_default();
+        for hook in &self.store.webhooks {
+            let wants = |key: &str, value: &str| {
+                hook.get(key).and_then(Value::as_array).is_none_or(|list| list.iter().any(|v| v == value))
+            };
+            let enabled = hook.get("enabled").and_then(Value::as_bool).unwrap_or(true);
+            if !enabled || !wants("environments", "sandbox") || !wants("events", action) {
+                continue;
+            }
+            let secret = store::text(hook, "token").unwrap_or_default();
+            self.outbox.push(HttpRequest {
+                method: crate::http::Method::Post,
+                url: store::text(hook, "url").unwrap_or_default().to_owned(),
+                headers: vec![
+                    ("Content-Type".into(), "application/json".into()),
+                    ("User-Agent".into(), "onfido-core-sandbox".into()),
+                    (webhook::SHA1_HEADER.into(), webhook::sign(&body, secret, Algorithm::Sha1)),
+                    (webhook::SHA256_HEADER.into(), webhook::sign(&body, secret, Algorithm::Sha256)),
+                ],
+                body: body.clone(),
+            });
+        }
+    }
+
+    fn seed_report_type_groups(&mut self) {
+        for (name, group_only, reports) in [
+            ("Junior level", false, &["identity", "right_to_work"][..]),
+            ("Senior level", true, &["document", "identity", "watchlist"][..]),
+        ] {
+            let id = self.store.next_id();
+            let types: Vec<Value> = reports.iter().map(|r| json!({ "id": self.store.next_id(), "name": r })).collect();
+            let group = json!({ "id": id, "name": name, "group_only": group_only, "report_types": types });
+            if let Value::Object(object) = group {
+                self.store.report_type_groups.push(object);
+            }
+        }
+    }
+}
+
+/// 401 unless the request carries a sandbox API token.
+fn authenticate(request: &HttpRequest) -> Result<(), HttpResponse> {
+    let token = request
+        .header("authorization")
+        .and_then(|h| h.trim().strip_prefix("Token token="))
+        .and_then(|t| ApiToken::new(t.trim()).ok());
+    match token.as_ref().map(ApiToken::environment) {
+        Some(Some(Environment::Sandbox)) => Ok(()),
+        Some(Some(Environment::Live)) => {
+            Err(error(401, "authorization_error", "Live tokens are not accepted by the offline sandbox.", None))
+        }
+        _ => Err(error(401, "authorization_error", "Please provide a valid sandbox API token.", None)),
+    }
+}
+
+/// A JSON response.
+fn json_response(status: u16, body: &Value) -> HttpResponse {
+    HttpResponse {
+        status,
+        headers: vec![("Content-Type".into(), "application/json; charset=utf-8".into())],
+        body: serde_json::to_vec(body).unwrap_or_default(),
+    }
+}
+
+/// The v2 error envelope; `fields` in the reference's `{"f": {"messages": [...]}}` shape.
+fn error(status: u16, error_type: &str, message: &str, fields: Option<&FieldErrors>) -> HttpResponse {
+    let mut envelope = Map::new();
+    envelope.insert("id".into(), format!("sandbox-{status}-{error_type}").into());
+    envelope.insert("type".into(), error_type.into());
+    envelope.insert("message".into(), message.into());
+    if let Some(fields) = fields {
+        let map: Map<String, Value> =
+            fields.iter().map(|(field, messages)| (field.to_owned(), json!({ "messages": messages }))).collect();
+        envelope.insert("fields".into(), Value::Object(map));
+    }
+    json_response(status, &json!({ "error": envelope }))
+}
+
+/// A 204 answer.
+fn no_content() -> HttpResponse {
+    HttpResponse { status: 204, headers: Vec::new(), body: Vec::new() }
+}
+
+#[cfg(test)]
+mod tests;
