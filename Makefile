@@ -7,26 +7,35 @@ SHELL := bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/onfido-core/target
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test test-core lint demo bench fuzz toolchain
+.PHONY: test test-core test-sandbox lint demo bench load fuzz toolchain
 
 ## test: every suite that exists
-test: test-core
+test: test-core test-sandbox
 
 ## test-core: format, lints and every Rust test of the core (unit, vectors, properties, doc)
 test-core: toolchain lint
 	cargo test -p onfido-core --doc
-	cargo build -p onfido-core --examples
-	cargo test -p onfido-core --lib --tests
+	cargo test -p onfido-core --features sandbox --lib --tests
+
+## test-sandbox: the sandbox server over real HTTP: every operation, limits, signals, faults, webhooks
+test-sandbox: toolchain
+	cargo clippy -p onfido-sandbox --all-targets -- -D warnings
+	cargo test -p onfido-sandbox
 
 ## lint: rustfmt and clippy as the core's standards require
 lint: toolchain
 	cargo fmt --all -- --check
 	cargo clippy -p onfido-core --all-targets -- -D warnings
+	cargo clippy -p onfido-core --features sandbox --all-targets -- -D warnings
 	cargo clippy -p onfido-core --lib -- -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic
 
-## demo: the getting-started flow (offline: requests are printed until the sandbox lands)
+## demo: the getting-started flow on the offline sandbox server (the real API when ONFIDO_API_TOKEN is set)
 demo:
-	cargo run -q -p onfido-core --example getting_started
+	cargo run -q -p onfido-sandbox --example getting_started
+
+## load: a bounded load run of the sandbox server on loopback (8 clients, 10 s)
+load:
+	cargo run -q --release -p onfido-sandbox --example load -- 8 10
 
 ## bench: criterion benches of the core (figures go to BENCHMARKS.md)
 bench:

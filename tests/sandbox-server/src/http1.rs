@@ -1,0 +1,237 @@
+//! HTTP/1.1 on a TCP stream: reading requests (httparse) within limits, writing responses.
+
+use std::io::{self, Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+/// The largest head (request line and headers) accepted.
+pub const MAX_HEAD: usize = 64 * 1024;
+
+/// A request as read from the wire.
+#[derive(Debug)]
+pub struct Request {
+    pub method: String,
+    pub target: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    pub keep_alive: bool,
+}
+
+/// Why no request could be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The peer closed the connection between requests.
+    Closed,
+    /// The head or body did not arrive in time (`started`: some bytes had arrived).
+    Timeout { started: bool },
+    /// Not HTTP/1.x.
+    Malformed(&'static str),
+    /// The head is over [`MAX_HEAD`].
+    HeadTooLarge,
+    /// The body is over the limit.
+    BodyTooLarge,
+    /// A transfer coding other than chunked.
+    Unsupported,
+    /// The socket failed.
+    Io,
+}
+
+/// A connection with the bytes read past the last request (pipelining).
+pub struct Connection {
+    pub stream: TcpStream,
+    buf: Vec<u8>,
+}
+
+impl Connection {
+    pub fn new(stream: TcpStream) -> Connection {
+        Connection { stream, buf: Vec::with_capacity(8192) }
+    }
+
+    /// Reads more bytes before `deadline`; `Ok(0)` at end of stream.
+    fn fill(&mut self, deadline: Instant) -> Result<usize, ReadError> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(ReadError::Timeout { started: !self.buf.is_empty() });
+        }
+        self.stream.set_read_timeout(Some(left.max(Duration::from_millis(1)))).map_err(|_| ReadError::Io)?;
+        let mut chunk = [0u8; 16 * 1024];
+        match self.stream.read(&mut chunk) {
+            Ok(n) => {
+                self.buf.extend_from_slice(chunk.get(..n).unwrap_or_default());
+                Ok(n)
+            }
+            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
+                Err(ReadError::Timeout { started: !self.buf.is_empty() })
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(1),
+            Err(_) => Err(ReadError::Io),
+        }
+    }
+
+    /// Reads one request: the head within `head_timeout`, the body within `body_timeout`.
+    pub fn read_request(
+        &mut self,
+        max_body: usize,
+        head_timeout: Duration,
+        body_timeout: Duration,
+    ) -> Result<Request, ReadError> {
+        let deadline = Instant::now() + head_timeout;
+        let head_len = loop {
+            if let Some(at) = find(&self.buf, b"\r\n\r\n") {
+                break at + 4;
+            }
+            if self.buf.len() > MAX_HEAD {
+                return Err(ReadError::HeadTooLarge);
+            }
+            if self.fill(deadline)? == 0 {
+                return Err(if self.buf.is_empty() {
+                    ReadError::Closed
+                } else {
+                    ReadError::Malformed("truncated head")
+                });
+            }
+        };
+        if head_len > MAX_HEAD {
+            return Err(ReadError::HeadTooLarge);
+        }
+        let mut slots = [httparse::EMPTY_HEADER; 96];
+        let mut parsed = httparse::Request::new(&mut slots);
+        match parsed.parse(self.buf.get(..head_len).unwrap_or_default()) {
+            Ok(httparse::Status::Complete(_)) => {}
+            Ok(httparse::Status::Partial) => return Err(ReadError::Malformed("incomplete head")),
+            Err(httparse::Error::TooManyHeaders) => return Err(ReadError::HeadTooLarge),
+            Err(_) => return Err(ReadError::Malformed("not an HTTP/1.x request")),
+        }
+        let method = parsed.method.unwrap_or_default().to_owned();
+        let target = parsed.path.unwrap_or_default().to_owned();
+        let http10 = parsed.version == Some(0);
+        let mut headers = Vec::with_capacity(parsed.headers.len());
+        for h in parsed.headers.iter() {
+            let value = std::str::from_utf8(h.value).map_err(|_| ReadError::Malformed("header value is not UTF-8"))?;
+            headers.push((h.name.to_owned(), value.trim().to_owned()));
+        }
+        self.buf.drain(..head_len);
+        let header = |name: &str| headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
+        let connection = header("connection").map(str::to_ascii_lowercase);
+        let keep_alive = match connection.as_deref() {
+            Some(c) if c.contains("close") => false,
+            Some(c) if c.contains("keep-alive") => true,
+            _ => !http10,
+        };
+        let chunked = match header("transfer-encoding") {
+            None => false,
+            Some(te) if te.eq_ignore_ascii_case("chunked") => true,
+            Some(_) => return Err(ReadError::Unsupported),
+        };
+        let length = match header("content-length") {
+            Some(v) => v.parse::<usize>().map_err(|_| ReadError::Malformed("bad Content-Length"))?,
+            None => 0,
+        };
+        if length > max_body {
+            return Err(ReadError::BodyTooLarge);
+        }
+        if header("expect").is_some_and(|e| e.eq_ignore_ascii_case("100-continue")) {
+            let _ = self.stream.write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
+        }
+        let deadline = Instant::now() + body_timeout;
+        let body = if chunked { self.read_chunked(max_body, deadline)? } else { self.read_exact(length, deadline)? };
+        Ok(Request { method, target, headers, body, keep_alive })
+    }
+
+    fn read_exact(&mut self, length: usize, deadline: Instant) -> Result<Vec<u8>, ReadError> {
+        while self.buf.len() < length {
+            if self.fill(deadline)? == 0 {
+                return Err(ReadError::Malformed("the body ended early"));
+            }
+        }
+        Ok(self.buf.drain(..length).collect())
+    }
+
+    fn read_line(&mut self, deadline: Instant) -> Result<String, ReadError> {
+        loop {
+            if let Some(at) = find(&self.buf, b"\r\n") {
+                let line: Vec<u8> = self.buf.drain(..at + 2).collect();
+                return String::from_utf8(line.get(..at).unwrap_or_default().to_vec())
+                    .map_err(|_| ReadError::Malformed("chunk line"));
+            }
+            if self.buf.len() > 4096 {
+                return Err(ReadError::Malformed("chunk line too long"));
+            }
+            if self.fill(deadline)? == 0 {
+                return Err(ReadError::Malformed("the body ended early"));
+            }
+        }
+    }
+
+    fn read_chunked(&mut self, max_body: usize, deadline: Instant) -> Result<Vec<u8>, ReadError> {
+        let mut body = Vec::new();
+        loop {
+            let line = self.read_line(deadline)?;
+            let size_text = line.split(';').next().unwrap_or_default().trim();
+            let size = usize::from_str_radix(size_text, 16).map_err(|_| ReadError::Malformed("chunk size"))?;
+            if size == 0 {
+                // Trailers, up to the blank line.
+                while !self.read_line(deadline)?.is_empty() {}
+                return Ok(body);
+            }
+            if body.len().saturating_add(size) > max_body {
+                return Err(ReadError::BodyTooLarge);
+            }
+            body.extend(self.read_exact(size, deadline)?);
+            if !self.read_line(deadline)?.is_empty() {
+                return Err(ReadError::Malformed("chunk data"));
+            }
+        }
+    }
+}
+
+/// Writes a response; `Content-Length` and `Connection` are added here.
+pub fn write_response(
+    stream: &mut TcpStream,
+    status: u16,
+    headers: &[(String, String)],
+    body: &[u8],
+    keep_alive: bool,
+) -> io::Result<()> {
+    let mut head = format!("HTTP/1.1 {status} {}\r\n", reason(status));
+    for (name, value) in headers {
+        if !name.eq_ignore_ascii_case("content-length") && !name.eq_ignore_ascii_case("connection") {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+    }
+    head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    head.push_str(if keep_alive { "Connection: keep-alive\r\n\r\n" } else { "Connection: close\r\n\r\n" });
+    let mut out = Vec::with_capacity(head.len() + body.len());
+    out.extend_from_slice(head.as_bytes());
+    out.extend_from_slice(body);
+    stream.write_all(&out)?;
+    stream.flush()
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The reason phrase of a status.
+pub fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        201 => "Created",
+        204 => "No Content",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        410 => "Gone",
+        413 => "Payload Too Large",
+        422 => "Unprocessable Entity",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        503 => "Service Unavailable",
+        _ => "Unknown",
+    }
+}
