@@ -39,7 +39,22 @@ pub fn missing_applicant_data(check: &CreateCheck, applicant: &Applicant) -> Vec
     }
     let address = current_address(applicant);
     let address_field = |name: &str| format!("addresses[{}].{name}", address.map_or(0, |(i, _)| i));
-    let address_value = |pick: fn(&Address) -> &Option<String>| address.and_then(|(_, a)| text(pick(a)));
+    let address_part = |field: &str| {
+        address.and_then(|(_, a)| {
+            text(match field {
+                "street" => &a.street,
+                "town" => &a.town,
+                "postcode" => &a.postcode,
+                "state" => &a.state,
+                _ => &a.country,
+            })
+        })
+    };
+    let need_address = |out: &mut Vec<Missing>, name: &ReportName, fields: &[&str], reason: &str| {
+        for field in fields {
+            need(out, name, &address_field(field), address_part(field), reason);
+        }
+    };
     for report in reports {
         let Some(name) = report.name.clone() else { continue };
         need(&mut out, &name, "first_name", text(&applicant.first_name), "every report needs the applicant's name");
@@ -47,21 +62,14 @@ pub fn missing_applicant_data(check: &CreateCheck, applicant: &Applicant) -> Vec
         match name {
             ReportName::Identity => {
                 need(&mut out, &name, "dob", text(&applicant.dob), "identity reports match the date of birth");
-                for (field, value) in [
-                    ("street", address_value(|a| &a.street)),
-                    ("postcode", address_value(|a| &a.postcode)),
-                    ("country", address_value(|a| &a.country)),
-                ] {
-                    need(&mut out, &name, &address_field(field), value, "identity reports match the current address");
-                }
+                need_address(
+                    &mut out,
+                    &name,
+                    &["street", "postcode", "country"],
+                    "identity reports match the current address",
+                );
                 if us {
-                    need(
-                        &mut out,
-                        &name,
-                        &address_field("state"),
-                        address_value(|a| &a.state),
-                        "US identity reports need the state",
-                    );
+                    need_address(&mut out, &name, &["state"], "US identity reports need the state");
                     need(&mut out, &name, "email", text(&applicant.email), "US checks need an email");
                     let has_ssn = applicant.id_numbers.iter().any(|id| id.id_type == IdNumberType::Ssn);
                     if !has_ssn {
@@ -74,7 +82,7 @@ pub fn missing_applicant_data(check: &CreateCheck, applicant: &Applicant) -> Vec
                     }
                 }
                 let jurisdiction = applicant.country.as_deref().unwrap_or("GBR");
-                if let Some(country) = address_value(|a| &a.country).filter(|c| *c != jurisdiction) {
+                if let Some(country) = address_part("country").filter(|c| *c != jurisdiction) {
                     out.push(Missing {
                         report: name.clone(),
                         field: "country".into(),
@@ -86,35 +94,12 @@ pub fn missing_applicant_data(check: &CreateCheck, applicant: &Applicant) -> Vec
                 }
             }
             ReportName::StreetLevel => {
-                for (field, value) in [
-                    ("street", address_value(|a| &a.street)),
-                    ("postcode", address_value(|a| &a.postcode)),
-                    ("country", address_value(|a| &a.country)),
-                ] {
-                    need(
-                        &mut out,
-                        &name,
-                        &address_field(field),
-                        value,
-                        "street level letters go to the current address",
-                    );
-                }
+                let reason = "street level letters go to the current address";
+                need_address(&mut out, &name, &["street", "postcode", "country"], reason);
             }
             ReportName::ProofOfAddress => {
-                for (field, value) in [
-                    ("street", address_value(|a| &a.street)),
-                    ("town", address_value(|a| &a.town)),
-                    ("postcode", address_value(|a| &a.postcode)),
-                    ("country", address_value(|a| &a.country)),
-                ] {
-                    need(
-                        &mut out,
-                        &name,
-                        &address_field(field),
-                        value,
-                        "proof of address is compared with the current address",
-                    );
-                }
+                let reason = "proof of address is compared with the current address";
+                need_address(&mut out, &name, &["street", "town", "postcode", "country"], reason);
             }
             ReportName::RightToWork => {
                 for (field, value) in [
