@@ -5,42 +5,64 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::config::Config;
+use crate::download::Download;
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse};
-use crate::operations::{Operation, OperationId, OperationVisitor};
+use crate::models::{
+    Address, Applicant, Check, Document, LivePhoto, LiveVideo, OcrResult, Report, ReportTypeGroup, SdkToken, SlvResult,
+    Webhook,
+};
+use crate::operations::{Listed, NoContent, Operation, OperationId, OperationVisitor};
 use crate::pagination::Page;
 
 /// Builds the request of the operation `operation` from its JSON input (the API's field names).
 ///
 /// Rules that need the time (a date of birth in the future) are checked by [`build_request_at`].
 pub fn build_request(operation: &str, config: &Config, value: &Value) -> Result<HttpRequest, Error> {
-    OperationId::parse(operation)?.visit(Build { config, value, now: None })
+    let empty = Value::Object(serde_json::Map::new());
+    build_request_from(operation, config, if value.is_null() { &empty } else { value }, None)
 }
 
 /// Like [`build_request`], also checking the rules that need the time (`now`, Unix seconds).
 pub fn build_request_at(operation: &str, config: &Config, value: &Value, now: i64) -> Result<HttpRequest, Error> {
-    OperationId::parse(operation)?.visit(Build { config, value, now: Some(now) })
+    let empty = Value::Object(serde_json::Map::new());
+    build_request_from(operation, config, if value.is_null() { &empty } else { value }, Some(now))
 }
 
-struct Build<'a> {
-    config: &'a Config,
-    value: &'a Value,
+/// Like [`build_request_at`], reading the input from any serde deserializer (a binding's native objects).
+pub fn build_request_from<'de, D>(
+    operation: &str,
+    config: &Config,
+    input: D,
     now: Option<i64>,
-}
-
-impl OperationVisitor for Build<'_> {
-    type Result = Result<HttpRequest, Error>;
-    fn visit<O>(self) -> Self::Result
-    where
-        O: Operation + DeserializeOwned,
-        O::Output: Serialize,
-    {
-        let operation = input::<O>(self.value)?;
-        match self.now {
-            Some(now) => operation.build_at(self.config, now),
-            None => operation.build(self.config),
+) -> Result<HttpRequest, Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct BuildFrom<'c, D> {
+        config: &'c Config,
+        input: D,
+        now: Option<i64>,
+    }
+    impl<'de, D: serde::Deserializer<'de>> OperationVisitor for BuildFrom<'_, D> {
+        type Result = Result<HttpRequest, Error>;
+        fn visit<O>(self) -> Self::Result
+        where
+            O: Operation + DeserializeOwned,
+            O::Output: Serialize + Into<AnyOutput>,
+        {
+            let operation: O = serde_path_to_error::deserialize(self.input).map_err(|e| {
+                let path = e.path().to_string();
+                let field = if path == "." { "input".to_owned() } else { path };
+                Error::validation(field, e.inner().to_string())
+            })?;
+            match self.now {
+                Some(now) => operation.build_at(self.config, now),
+                None => operation.build(self.config),
+            }
         }
     }
+    OperationId::parse(operation)?.visit(BuildFrom { config, input, now })
 }
 
 /// Parses a response of the operation `operation` into JSON (lists as the API's wrapper, 204 as `{}`).
@@ -51,7 +73,7 @@ pub fn parse_response(operation: &str, response: HttpResponse) -> Result<Value, 
         fn visit<O>(self) -> Self::Result
         where
             O: Operation + DeserializeOwned,
-            O::Output: Serialize,
+            O::Output: Serialize + Into<AnyOutput>,
         {
             let status = self.0.status;
             let output = O::parse(self.0)?;
@@ -72,7 +94,7 @@ pub fn next_page_input(operation: &str, input: &Value, response: &HttpResponse) 
         fn visit<O>(self) -> bool
         where
             O: Operation + DeserializeOwned,
-            O::Output: Serialize,
+            O::Output: Serialize + Into<AnyOutput>,
         {
             O::PAGINATED
         }
@@ -104,4 +126,99 @@ pub fn input<O: DeserializeOwned>(value: &Value) -> Result<O, Error> {
         let field = if path == "." { "input".to_owned() } else { path };
         Error::validation(field, e.inner().to_string())
     })
+}
+
+/// Every operation's output, for bindings that wrap typed results rather than JSON.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum AnyOutput {
+    /// An applicant.
+    Applicant(Applicant),
+    /// A page of applicants.
+    Applicants(Listed<Applicant>),
+    /// A document.
+    Document(Document),
+    /// A list of documents.
+    Documents(Listed<Document>),
+    /// A live photo.
+    LivePhoto(LivePhoto),
+    /// A list of live photos.
+    LivePhotos(Listed<LivePhoto>),
+    /// A live video.
+    LiveVideo(LiveVideo),
+    /// A list of live videos.
+    LiveVideos(Listed<LiveVideo>),
+    /// A check.
+    Check(Check),
+    /// A list of checks.
+    Checks(Listed<Check>),
+    /// A report.
+    Report(Report),
+    /// A list of reports.
+    Reports(Listed<Report>),
+    /// A webhook.
+    Webhook(Webhook),
+    /// A list of webhooks.
+    Webhooks(Listed<Webhook>),
+    /// A report type group.
+    ReportTypeGroup(ReportTypeGroup),
+    /// A list of report type groups.
+    ReportTypeGroups(Listed<ReportTypeGroup>),
+    /// The addresses at a postcode.
+    Addresses(Listed<Address>),
+    /// A Web SDK token.
+    SdkToken(SdkToken),
+    /// OCR Autofill's result.
+    Ocr(OcrResult),
+    /// A Street Level code submission's answer.
+    Slv(SlvResult),
+    /// A downloaded file.
+    Download(Download),
+    /// No content (204).
+    NoContent,
+}
+
+macro_rules! any_output_from {
+    ($($ty:ty => $variant:ident),+ $(,)?) => {
+        $(impl From<$ty> for AnyOutput {
+            fn from(value: $ty) -> Self {
+                AnyOutput::$variant(value)
+            }
+        })+
+    };
+}
+
+any_output_from! {
+    Applicant => Applicant, Listed<Applicant> => Applicants, Document => Document, Listed<Document> => Documents,
+    LivePhoto => LivePhoto, Listed<LivePhoto> => LivePhotos, LiveVideo => LiveVideo, Listed<LiveVideo> => LiveVideos,
+    Check => Check, Listed<Check> => Checks, Report => Report, Listed<Report> => Reports, Webhook => Webhook,
+    Listed<Webhook> => Webhooks, ReportTypeGroup => ReportTypeGroup, Listed<ReportTypeGroup> => ReportTypeGroups,
+    Listed<Address> => Addresses, SdkToken => SdkToken, OcrResult => Ocr, SlvResult => Slv, Download => Download,
+}
+
+impl From<NoContent> for AnyOutput {
+    fn from(_: NoContent) -> Self {
+        AnyOutput::NoContent
+    }
+}
+
+/// Parses a response of the operation `operation` into its typed output.
+pub fn parse_output(operation: &str, response: HttpResponse) -> Result<AnyOutput, Error> {
+    struct Parse(HttpResponse);
+    impl OperationVisitor for Parse {
+        type Result = Result<AnyOutput, Error>;
+        fn visit<O>(self) -> Self::Result
+        where
+            O: Operation + DeserializeOwned,
+            O::Output: Serialize + Into<AnyOutput>,
+        {
+            O::parse(self.0).map(Into::into)
+        }
+    }
+    OperationId::parse(operation)?.visit(Parse(response))
+}
+
+/// Whether repeating the operation cannot create a second resource (for retry decisions).
+pub fn is_idempotent(operation: &str) -> Result<bool, Error> {
+    Ok(OperationId::parse(operation)?.is_idempotent())
 }

@@ -130,16 +130,23 @@ impl fmt::Debug for FileUpload {
 
 impl<'de> Deserialize<'de> for FileUpload {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// `content` as bytes (bindings) or `content_base64` as text (JSON).
         #[derive(Deserialize)]
         struct Wire {
             #[serde(default)]
             filename: String,
-            content_base64: String,
+            #[serde(default, with = "serde_bytes")]
+            content: Option<Vec<u8>>,
+            content_base64: Option<String>,
         }
         let wire = Wire::deserialize(deserializer)?;
-        let content = base64::engine::general_purpose::STANDARD
-            .decode(wire.content_base64.trim())
-            .map_err(|e| serde::de::Error::custom(format!("content_base64 is not base64: {e}")))?;
+        let content = match (wire.content, wire.content_base64) {
+            (Some(bytes), _) => bytes,
+            (None, Some(text)) => base64::engine::general_purpose::STANDARD
+                .decode(text.trim())
+                .map_err(|e| serde::de::Error::custom(format!("content_base64 is not base64: {e}")))?,
+            (None, None) => return Err(serde::de::Error::missing_field("content_base64")),
+        };
         Ok(FileUpload { filename: wire.filename, content })
     }
 }

@@ -71,7 +71,7 @@ pub trait OperationVisitor {
     fn visit<O>(self) -> Self::Result
     where
         O: Operation + DeserializeOwned,
-        O::Output: Serialize;
+        O::Output: Serialize + Into<crate::dynamic::AnyOutput>;
 }
 
 macro_rules! operation_ids {
@@ -99,6 +99,18 @@ macro_rules! operation_ids {
                     $($id => Ok(OperationId::$variant),)+
                     _ => Err(Error::validation("operation", format!("unknown operation {id:?}"))),
                 }
+            }
+
+            /// Whether repeating it cannot create a second resource (GET, PUT, DELETE, resumes, lookups).
+            pub fn is_idempotent(self) -> bool {
+                !matches!(
+                    self,
+                    OperationId::CreateApplicant
+                        | OperationId::UploadDocument
+                        | OperationId::UploadLivePhoto
+                        | OperationId::CreateCheck
+                        | OperationId::RegisterWebhook
+                )
             }
 
             /// Calls the visitor with the operation's type.
