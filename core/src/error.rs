@@ -319,9 +319,12 @@ impl FieldErrors {
         FieldErrors(BTreeMap::new())
     }
 
-    /// Records a message for a field.
+    /// Records a message for a field (once: a repeated message is not added again).
     pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.0.entry(field.into()).or_default().push(message.into());
+        let (messages, message) = (self.0.entry(field.into()).or_default(), message.into());
+        if !messages.contains(&message) {
+            messages.push(message);
+        }
     }
 
     /// Whether no field has a message.

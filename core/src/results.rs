@@ -68,8 +68,9 @@ fn collect(breakdown: &Breakdown, prefix: &str, out: &mut Vec<Finding>) {
         collect(&item.breakdown, &path, out);
         let flagged = item.result.as_ref().filter(|r| r.needs_review());
         if let (Some(result), true) = (flagged, out.len() == before) {
+            let parent = path.rsplit_once('.').map(|(parent, _)| parent);
             out.push(Finding {
-                description: describe(&path),
+                description: describe(&path).or_else(|| parent.and_then(describe)),
                 result: result.clone(),
                 properties: match &item.properties {
                     Value::Object(m) if m.is_empty() => Value::Null,

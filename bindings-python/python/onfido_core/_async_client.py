@@ -1,0 +1,334 @@
+"""The asyncio client: the same resources as `Client`, with `await` and `async for`."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, AsyncIterator, Dict, List, Mapping, Optional, Sequence, Union
+
+from . import _models as m
+from ._engine import Engine, FileInput, clean, file_input, next_input
+from ._retry import RetryPolicy
+from ._transport import AsyncHttpxTransport, AsyncTransport, Response, TransportFailure
+
+__all__ = ["AsyncClient"]
+
+
+class AsyncClient:
+    """An Onfido API v2 client for asyncio.
+
+    >>> client = AsyncClient(api_token="test_...", region="eu")
+    >>> applicant = await client.applicants.create(first_name="Jane", last_name="Doe")
+
+    Requests are built, retried and parsed by the Rust core; `transport` sends them (httpx by
+    default; `AsyncSandboxTransport()` for the offline sandbox). 429s are retried by default.
+    """
+
+    def __init__(
+        self,
+        api_token: Optional[str] = None,
+        *,
+        region: Optional[str] = None,
+        base_url: Optional[str] = None,
+        api_version: str = "v2",
+        transport: Optional[AsyncTransport] = None,
+        retry: Optional[RetryPolicy] = RetryPolicy(),
+        timeout: float = 30.0,
+        pace: bool = False,
+    ) -> None:
+        self._engine = Engine(api_token, region, base_url, api_version, retry, timeout, pace)
+        self._transport: AsyncTransport = transport if transport is not None else AsyncHttpxTransport()
+        self.applicants = Applicants(self)
+        self.documents = Documents(self)
+        self.live_photos = LivePhotos(self)
+        self.live_videos = LiveVideos(self)
+        self.checks = Checks(self)
+        self.reports = Reports(self)
+        self.webhooks = Webhooks(self)
+        self.report_type_groups = ReportTypeGroups(self)
+        self.addresses = Addresses(self)
+        self.sdk_tokens = SdkTokens(self)
+        self.ocr = Ocr(self)
+        self.slv = Slv(self)
+
+    def __repr__(self) -> str:
+        return f"AsyncClient({self._engine.describe()})"
+
+    async def __aenter__(self) -> "AsyncClient":
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Closes the transport's connections."""
+        await self._transport.aclose()
+
+    async def request(self, operation: str, input: Optional[Mapping[str, Any]] = None) -> Any:
+        """Runs any operation by id (`create_applicant`, …) with its input by the API's field names."""
+        engine = self._engine
+        request = engine.build(operation, input or {})
+        attempt = 1
+        while True:
+            wait = engine.pace()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            outcome: Union[Response, TransportFailure]
+            try:
+                outcome = await self._transport.send(request, engine.timeout)
+            except TransportFailure as failure:
+                outcome = failure
+            delay = engine.retry_delay(operation, attempt, outcome)
+            if delay is None:
+                return engine.parse(operation, outcome)
+            await asyncio.sleep(delay)
+            attempt += 1
+
+    async def _pages(self, operation: str, input: Dict[str, Any]) -> AsyncIterator[Any]:
+        following: Optional[Dict[str, Any]] = input
+        while following is not None:
+            page = await self.request(operation, following)
+            for item in page.items:
+                yield item
+            following = next_input(following, page)
+
+
+class _Resource:
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+
+class Applicants(_Resource):
+    """Applicants: the individuals checks are performed on."""
+
+    async def create(self, *, first_name: str, last_name: str, **fields: Any) -> m.Applicant:
+        """Creates an applicant; other fields (dob, email, addresses, id_numbers…) by their API names."""
+        result: m.Applicant = await self._client.request("create_applicant", {"first_name": first_name, "last_name": last_name, **fields})
+        return result
+
+    async def retrieve(self, applicant_id: str) -> m.Applicant:
+        """Retrieves an applicant."""
+        result: m.Applicant = await self._client.request("retrieve_applicant", {"applicant_id": applicant_id})
+        return result
+
+    async def update(self, applicant_id: str, **fields: Any) -> m.Applicant:
+        """Changes the given fields of an applicant."""
+        result: m.Applicant = await self._client.request("update_applicant", {"applicant_id": applicant_id, **fields})
+        return result
+
+    async def delete(self, applicant_id: str) -> None:
+        """Deletes an applicant (at once without checks, else scheduled; see `restore`)."""
+        await self._client.request("delete_applicant", {"applicant_id": applicant_id})
+
+    async def restore(self, applicant_id: str) -> None:
+        """Restores an applicant scheduled for deletion."""
+        await self._client.request("restore_applicant", {"applicant_id": applicant_id})
+
+    def list(self, *, include_deleted: Optional[bool] = None, per_page: Optional[int] = None) -> AsyncIterator[m.Applicant]:
+        """Every applicant, newest first, following every page."""
+        return self._client._pages("list_applicants", clean({"include_deleted": include_deleted, "per_page": per_page}))
+
+    async def list_page(
+        self, *, page: Optional[int] = None, per_page: Optional[int] = None, include_deleted: Optional[bool] = None
+    ) -> m.Page[m.Applicant]:
+        """One page of applicants, with the total count and the neighbouring page numbers."""
+        input = clean({"page": page, "per_page": per_page, "include_deleted": include_deleted})
+        result: m.Page[m.Applicant] = await self._client.request("list_applicants", input)
+        return result
+
+
+class Documents(_Resource):
+    """Documents uploaded for an applicant."""
+
+    async def upload(
+        self,
+        applicant_id: str,
+        *,
+        file: FileInput,
+        type: str,
+        side: Optional[str] = None,
+        issuing_country: Optional[str] = None,
+        filename: Optional[str] = None,
+    ) -> m.Document:
+        """Uploads a JPEG, PNG or PDF (32 KiB to 10 MiB) from a path, bytes or a binary file object."""
+        input = clean({"applicant_id": applicant_id, "file": file_input(file, filename), "type": type, "side": side, "issuing_country": issuing_country})
+        result: m.Document = await self._client.request("upload_document", input)
+        return result
+
+    async def retrieve(self, applicant_id: str, document_id: str) -> m.Document:
+        """Retrieves a document."""
+        result: m.Document = await self._client.request("retrieve_document", {"applicant_id": applicant_id, "document_id": document_id})
+        return result
+
+    def list(self, applicant_id: str) -> AsyncIterator[m.Document]:
+        """An applicant's documents."""
+        return self._client._pages("list_documents", {"applicant_id": applicant_id})
+
+    async def download(self, applicant_id: str, document_id: str) -> m.Download:
+        """A document's file: exact bytes, content type and file name."""
+        result: m.Download = await self._client.request("download_document", {"applicant_id": applicant_id, "document_id": document_id})
+        return result
+
+
+class LivePhotos(_Resource):
+    """Photos of an applicant's face."""
+
+    async def upload(
+        self, applicant_id: str, *, file: FileInput, advanced_validation: Optional[bool] = None, filename: Optional[str] = None
+    ) -> m.LivePhoto:
+        """Uploads a JPEG or PNG (32 KiB to 10 MiB) from a path, bytes or a binary file object."""
+        input = clean({"applicant_id": applicant_id, "file": file_input(file, filename), "advanced_validation": advanced_validation})
+        result: m.LivePhoto = await self._client.request("upload_live_photo", input)
+        return result
+
+    async def retrieve(self, live_photo_id: str) -> m.LivePhoto:
+        """Retrieves a live photo."""
+        result: m.LivePhoto = await self._client.request("retrieve_live_photo", {"live_photo_id": live_photo_id})
+        return result
+
+    def list(self, applicant_id: str) -> AsyncIterator[m.LivePhoto]:
+        """An applicant's live photos."""
+        return self._client._pages("list_live_photos", {"applicant_id": applicant_id})
+
+    async def download(self, live_photo_id: str) -> m.Download:
+        """A live photo's file."""
+        result: m.Download = await self._client.request("download_live_photo", {"live_photo_id": live_photo_id})
+        return result
+
+
+class LiveVideos(_Resource):
+    """Videos of an applicant's face (uploaded by the mobile SDKs)."""
+
+    async def retrieve(self, live_video_id: str) -> m.LiveVideo:
+        """Retrieves a live video."""
+        result: m.LiveVideo = await self._client.request("retrieve_live_video", {"live_video_id": live_video_id})
+        return result
+
+    def list(self, applicant_id: str) -> AsyncIterator[m.LiveVideo]:
+        """An applicant's live videos."""
+        return self._client._pages("list_live_videos", {"applicant_id": applicant_id})
+
+    async def download(self, live_video_id: str) -> m.Download:
+        """A live video's file."""
+        result: m.Download = await self._client.request("download_live_video", {"live_video_id": live_video_id})
+        return result
+
+
+class Checks(_Resource):
+    """Checks: sets of reports run on an applicant."""
+
+    async def create(
+        self, applicant_id: str, *, type: str, reports: Optional[Sequence[Mapping[str, Any]]] = None, **fields: Any
+    ) -> m.Check:
+        """Creates a check (`type` express or standard) with reports like `[{"name": "document"}]`."""
+        input = clean({"applicant_id": applicant_id, "type": type, "reports": list(reports) if reports is not None else None, **fields})
+        result: m.Check = await self._client.request("create_check", input)
+        return result
+
+    async def retrieve(self, applicant_id: str, check_id: str) -> m.Check:
+        """Retrieves a check."""
+        result: m.Check = await self._client.request("retrieve_check", {"applicant_id": applicant_id, "check_id": check_id})
+        return result
+
+    def list(self, applicant_id: str, *, expand_reports: bool = False) -> AsyncIterator[m.Check]:
+        """An applicant's checks; with `expand_reports`, reports as objects instead of ids."""
+        return self._client._pages("list_checks", clean({"applicant_id": applicant_id, "expand": "reports" if expand_reports else None}))
+
+    async def resume(self, check_id: str) -> None:
+        """Resumes a paused check."""
+        await self._client.request("resume_check", {"check_id": check_id})
+
+
+class Reports(_Resource):
+    """Reports of a check."""
+
+    async def retrieve(self, check_id: str, report_id: str) -> m.Report:
+        """Retrieves a report."""
+        result: m.Report = await self._client.request("retrieve_report", {"check_id": check_id, "report_id": report_id})
+        return result
+
+    def list(self, check_id: str) -> AsyncIterator[m.Report]:
+        """A check's reports."""
+        return self._client._pages("list_reports", {"check_id": check_id})
+
+    async def resume(self, check_id: str, report_id: str) -> None:
+        """Resumes a paused report."""
+        await self._client.request("resume_report", {"check_id": check_id, "report_id": report_id})
+
+    async def cancel(self, check_id: str, report_id: str) -> None:
+        """Cancels a paused report."""
+        await self._client.request("cancel_report", {"check_id": check_id, "report_id": report_id})
+
+
+class Webhooks(_Resource):
+    """Webhook endpoints."""
+
+    async def register(
+        self,
+        *,
+        url: str,
+        events: Optional[Sequence[str]] = None,
+        environments: Optional[Sequence[str]] = None,
+        enabled: Optional[bool] = None,
+    ) -> m.Webhook:
+        """Registers an https URL (http only on loopback) for some events (default all)."""
+        input = clean({"url": url, "events": list(events) if events is not None else None, "environments": list(environments) if environments is not None else None, "enabled": enabled})
+        result: m.Webhook = await self._client.request("register_webhook", input)
+        return result
+
+    async def retrieve(self, webhook_id: str) -> m.Webhook:
+        """Retrieves a webhook."""
+        result: m.Webhook = await self._client.request("retrieve_webhook", {"webhook_id": webhook_id})
+        return result
+
+    def list(self) -> AsyncIterator[m.Webhook]:
+        """Every webhook of the account."""
+        return self._client._pages("list_webhooks", {})
+
+
+class ReportTypeGroups(_Resource):
+    """Report type groups configured for the account."""
+
+    async def retrieve(self, report_type_group_id: str) -> m.ReportTypeGroup:
+        """Retrieves a group."""
+        result: m.ReportTypeGroup = await self._client.request("retrieve_report_type_group", {"report_type_group_id": report_type_group_id})
+        return result
+
+    def list(self) -> AsyncIterator[m.ReportTypeGroup]:
+        """Every group of the account."""
+        return self._client._pages("list_report_type_groups", {})
+
+
+class Addresses(_Resource):
+    """The UK address picker."""
+
+    async def pick(self, postcode: str) -> List[m.Address]:
+        """The addresses at a UK postcode."""
+        page: m.Page[m.Address] = await self._client.request("pick_addresses", {"postcode": postcode})
+        return page.items
+
+
+class SdkTokens(_Resource):
+    """Web SDK tokens."""
+
+    async def generate(self, applicant_id: str, *, referrer: str) -> m.SdkToken:
+        """A token for one applicant, usable on pages matching the referrer pattern."""
+        result: m.SdkToken = await self._client.request("generate_sdk_token", {"applicant_id": applicant_id, "referrer": referrer})
+        return result
+
+
+class Ocr(_Resource):
+    """OCR Autofill."""
+
+    async def extract(self, document_id: str) -> m.OcrResult:
+        """The data extracted from an uploaded document."""
+        result: m.OcrResult = await self._client.request("extract_ocr", {"document_id": document_id})
+        return result
+
+
+class Slv(_Resource):
+    """Street Level verification codes."""
+
+    async def submit_code(self, code: str) -> m.SlvResult:
+        """Submits the code from a Street Level letter."""
+        result: m.SlvResult = await self._client.request("submit_slv_code", {"code": code})
+        return result

@@ -1,0 +1,177 @@
+"""The exceptions of onfido_core: one hierarchy for client-side and server-side failures."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any, Dict, List, Mapping, Optional
+
+__all__ = [
+    "OnfidoError",
+    "ApiError",
+    "AuthenticationError",
+    "NotFoundError",
+    "GoneError",
+    "RateLimitError",
+    "ServerError",
+    "ValidationError",
+    "ApiValidationError",
+    "DecodeError",
+    "ConfigError",
+    "SignatureError",
+    "TransportError",
+]
+
+
+class OnfidoError(Exception):
+    """Any failure of onfido_core. `kind` is api, validation, decode, config, signature or transport."""
+
+    kind: str = "onfido"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(OnfidoError):
+    """Input refused before sending; `fields` maps each field to its messages (as the server's 422)."""
+
+    kind = "validation"
+
+    def __init__(self, message: str, fields: Mapping[str, List[str]]) -> None:
+        OnfidoError.__init__(self, message)
+        self.fields: Dict[str, List[str]] = dict(fields)
+
+
+class ApiError(OnfidoError):
+    """The server said no: HTTP status, documented `type`, message, per-field messages, error id."""
+
+    kind = "api"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        type: str,
+        api_message: str = "",
+        fields: Optional[Mapping[str, List[str]]] = None,
+        request_id: Optional[str] = None,
+        retry_after: Optional[float] = None,
+    ) -> None:
+        OnfidoError.__init__(self, message)
+        self.status = status
+        self.type = type
+        self.api_message = api_message
+        self.fields: Dict[str, List[str]] = dict(fields or {})
+        self.request_id = request_id
+        self.retry_after = retry_after
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status={self.status}, type={self.type!r}, message={self.api_message!r})"
+
+
+class AuthenticationError(ApiError):
+    """401: the token is wrong, expired, or not allowed (a live token on the sandbox)."""
+
+
+class NotFoundError(ApiError):
+    """404: no such resource."""
+
+
+class GoneError(ApiError):
+    """410: deleted or scheduled for deletion."""
+
+
+class RateLimitError(ApiError):
+    """429: too many requests; `retry_after` says how many seconds to wait, when the server said."""
+
+
+class ServerError(ApiError):
+    """5xx: the server failed."""
+
+
+class ApiValidationError(ApiError, ValidationError):
+    """422 validation_error from the server: catch `ValidationError` to handle it like a client-side one."""
+
+    kind = "api"
+
+
+class DecodeError(OnfidoError):
+    """The body was not what the endpoint promises; `status` and a short `excerpt` of it."""
+
+    kind = "decode"
+
+    def __init__(self, message: str, *, status: int, excerpt: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.excerpt = excerpt
+
+
+class ConfigError(OnfidoError):
+    """Unusable settings (token, region, base URL); `field` names the setting."""
+
+    kind = "config"
+
+    def __init__(self, message: str, *, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class SignatureError(OnfidoError):
+    """A webhook signature did not verify (kept apart from JSON errors)."""
+
+    kind = "signature"
+
+
+class TransportError(OnfidoError):
+    """The request could not be completed over the network, after the retries the policy allows."""
+
+    kind = "transport"
+
+    def __init__(self, message: str, *, failure: str) -> None:
+        super().__init__(message)
+        self.failure = failure
+
+
+_API_CLASSES = {401: AuthenticationError, 404: NotFoundError, 410: GoneError, 429: RateLimitError}
+
+
+def _retry_seconds(value: Any) -> Optional[float]:
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, dict) and isinstance(value.get("at"), (int, float)):
+        return max(0.0, float(value["at"]) - time.time())
+    return None
+
+
+def from_core(payload: str) -> OnfidoError:
+    """The exception for a core error's JSON."""
+    info: Dict[str, Any] = json.loads(payload)
+    kind = info.get("kind")
+    message = str(info.get("message", ""))
+    if kind == "api":
+        status = int(info.get("status") or 0)
+        error_type = str(info.get("type") or "unknown")
+        cls: type[ApiError] = _API_CLASSES.get(status, ServerError if status >= 500 else ApiError)
+        if error_type == "validation_error":
+            cls = ApiValidationError
+        error = cls(
+            message,
+            status=status,
+            type=error_type,
+            api_message=str(info.get("api_message") or ""),
+            fields=info.get("fields") or {},
+            request_id=info.get("id"),
+            retry_after=_retry_seconds(info.get("retry_after")),
+        )
+        return error
+    if kind == "validation":
+        return ValidationError(message, info.get("fields") or {})
+    if kind == "decode":
+        return DecodeError(message, status=int(info.get("status") or 0), excerpt=str(info.get("excerpt") or ""))
+    if kind == "config":
+        return ConfigError(message, field=str(info.get("field") or ""))
+    if kind == "signature":
+        return SignatureError(message)
+    return OnfidoError(message)

@@ -1,0 +1,430 @@
+//! `onfido_core._native`: the Rust core for Python. The pure-Python package wraps it.
+//!
+//! Everything here is IO-free; the Python side brings the transport, the clock and the sleeps.
+//! Core errors cross as `CoreError(json)`, which the Python package turns into its exception types.
+
+use std::sync::Mutex;
+
+use onfido_core::dynamic::{self, AnyOutput};
+use onfido_core::error::RetryAfter;
+use onfido_core::models::{Applicant, Report, ReportResult, SdkTokenClaims};
+use onfido_core::operations::checks::CreateCheck;
+use onfido_core::pacing::Pacer;
+use onfido_core::referrer::ReferrerPattern;
+use onfido_core::retry::{Attempt, Decision, Outcome, RetryPolicy};
+use onfido_core::sandbox::{Sandbox, SandboxOptions};
+use onfido_core::webhook::{self, Algorithm};
+use onfido_core::{ApiVersion, Config, Error, HttpRequest, HttpResponse, Method, OperationId, Region};
+use pyo3::create_exception;
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict};
+use serde::Serialize;
+
+create_exception!(_native, CoreError, PyException, "A core error; args[0] is its JSON description.");
+
+/// A core error as a Python exception carrying the error's JSON.
+fn core_error(error: &Error) -> PyErr {
+    CoreError::new_err(error.to_json().to_string())
+}
+
+/// Rust values to Python objects (dicts, lists, str, int, float, bool, None).
+fn to_py<T: Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
+    pythonize::pythonize(py, value).map(Bound::unbind).map_err(|e| CoreError::new_err(decode_json(&e.to_string())))
+}
+
+/// A decode error's JSON, for conversion failures.
+fn decode_json(message: &str) -> String {
+    Error::decode(0, message, &[]).to_json().to_string()
+}
+
+/// Python objects to Rust values.
+fn from_py<T: serde::de::DeserializeOwned>(object: &Bound<'_, PyAny>, field: &str) -> PyResult<T> {
+    pythonize::depythonize(object).map_err(|e| core_error(&Error::validation(field, e.to_string())))
+}
+
+/// Client settings: token, region, API version, base URL. `repr` never shows the token.
+#[pyclass(name = "Config", module = "onfido_core._native", frozen)]
+struct PyConfig {
+    inner: Config,
+}
+
+#[pymethods]
+impl PyConfig {
+    #[new]
+    #[pyo3(signature = (api_token=None, *, region=None, api_version="v2", base_url=None, binding="python"))]
+    fn new(
+        api_token: Option<String>,
+        region: Option<&str>,
+        api_version: &str,
+        base_url: Option<String>,
+        binding: &str,
+    ) -> PyResult<Self> {
+        let mut builder = Config::builder().api_version(ApiVersion::parse(api_version).map_err(|e| core_error(&e))?);
+        if let Some(token) = api_token {
+            builder = builder.api_token(token);
+        }
+        if let Some(region) = region {
+            builder = builder.region(Region::parse(region).map_err(|e| core_error(&e))?);
+        }
+        if let Some(base_url) = base_url {
+            builder = builder.base_url(base_url);
+        }
+        let inner = builder.binding(binding).build().map_err(|e| core_error(&e))?;
+        Ok(PyConfig { inner })
+    }
+
+    fn __repr__(&self) -> String {
+        let token = self.inner.token().map_or_else(|| "None".to_owned(), |t| format!("{t:?}"));
+        format!(
+            "Config(region={:?}, api_version={:?}, base_url={:?}, token={token})",
+            self.inner.region().as_str(),
+            self.inner.api_version().as_str(),
+            self.inner.base_url().as_str()
+        )
+    }
+
+    /// `eu`, `us` or `ca`.
+    #[getter]
+    fn region(&self) -> &'static str {
+        self.inner.region().as_str()
+    }
+
+    /// `v2` or `v3.4`.
+    #[getter]
+    fn api_version(&self) -> &'static str {
+        self.inner.api_version().as_str()
+    }
+
+    /// The base URL, ending in `/`.
+    #[getter]
+    fn base_url(&self) -> String {
+        self.inner.base_url().to_string()
+    }
+
+    /// `sandbox` or `live` from the token's prefix, if known.
+    #[getter]
+    fn environment(&self) -> Option<&'static str> {
+        self.inner.environment().map(|e| match e {
+            onfido_core::Environment::Sandbox => "sandbox",
+            onfido_core::Environment::Live => "live",
+        })
+    }
+
+    /// The `User-Agent` sent.
+    #[getter]
+    fn user_agent(&self) -> &str {
+        self.inner.user_agent()
+    }
+
+    /// Whether a token is set (false in token-less mode).
+    #[getter]
+    fn has_token(&self) -> bool {
+        self.inner.token().is_some()
+    }
+}
+
+type RequestTuple = (String, String, Vec<(String, String)>, Py<PyBytes>);
+type ResponseTuple = (u16, Vec<(String, String)>, Py<PyBytes>);
+
+fn request_tuple(py: Python<'_>, request: HttpRequest) -> RequestTuple {
+    (request.method.as_str().to_owned(), request.url, request.headers, PyBytes::new(py, &request.body).unbind())
+}
+
+/// Builds an operation's request from its input (a dict of the API's field names).
+#[pyfunction]
+#[pyo3(signature = (operation, config, input, now=None))]
+fn build_request(
+    py: Python<'_>,
+    operation: &str,
+    config: &PyConfig,
+    input: &Bound<'_, PyAny>,
+    now: Option<i64>,
+) -> PyResult<RequestTuple> {
+    let mut de = pythonize::Depythonizer::from_object(input);
+    let request = dynamic::build_request_from(operation, &config.inner, &mut de, now).map_err(|e| core_error(&e))?;
+    Ok(request_tuple(py, request))
+}
+
+/// Parses an operation's response: a dict; `(items, page)` for lists; a dict with `content` bytes
+/// for downloads; `None` for 204s. The GIL is released while Rust reads the body.
+#[pyfunction]
+fn parse_response(
+    py: Python<'_>,
+    operation: &str,
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+) -> PyResult<Py<PyAny>> {
+    let response = HttpResponse { status, headers, body };
+    let output = py.detach(|| dynamic::parse_output(operation, response)).map_err(|e| core_error(&e))?;
+    output_to_py(py, &output)
+}
+
+fn output_to_py(py: Python<'_>, output: &AnyOutput) -> PyResult<Py<PyAny>> {
+    macro_rules! list {
+        ($listed:expr) => {
+            Ok((to_py(py, &$listed.items)?, to_py(py, &$listed.page)?).into_pyobject(py)?.into_any().unbind())
+        };
+    }
+    match output {
+        AnyOutput::Applicant(v) => to_py(py, v),
+        AnyOutput::Document(v) => to_py(py, v),
+        AnyOutput::LivePhoto(v) => to_py(py, v),
+        AnyOutput::LiveVideo(v) => to_py(py, v),
+        AnyOutput::Check(v) => to_py(py, v),
+        AnyOutput::Report(v) => to_py(py, v),
+        AnyOutput::Webhook(v) => to_py(py, v),
+        AnyOutput::ReportTypeGroup(v) => to_py(py, v),
+        AnyOutput::SdkToken(v) => to_py(py, v),
+        AnyOutput::Ocr(v) => to_py(py, v),
+        AnyOutput::Slv(v) => to_py(py, v),
+        AnyOutput::Applicants(l) => list!(l),
+        AnyOutput::Documents(l) => list!(l),
+        AnyOutput::LivePhotos(l) => list!(l),
+        AnyOutput::LiveVideos(l) => list!(l),
+        AnyOutput::Checks(l) => list!(l),
+        AnyOutput::Reports(l) => list!(l),
+        AnyOutput::Webhooks(l) => list!(l),
+        AnyOutput::ReportTypeGroups(l) => list!(l),
+        AnyOutput::Addresses(l) => list!(l),
+        AnyOutput::Download(d) => {
+            let dict = PyDict::new(py);
+            dict.set_item("content", PyBytes::new(py, &d.content))?;
+            dict.set_item("content_type", d.content_type.as_deref())?;
+            dict.set_item("filename", d.filename.as_deref())?;
+            Ok(dict.into_any().unbind())
+        }
+        AnyOutput::NoContent => Ok(py.None()),
+        _ => Err(CoreError::new_err(decode_json("an output this binding does not know"))),
+    }
+}
+
+/// Every operation id.
+#[pyfunction]
+fn operations() -> Vec<&'static str> {
+    OperationId::ALL.iter().map(|o| o.as_str()).collect()
+}
+
+/// Whether repeating an operation cannot create a second resource.
+#[pyfunction]
+fn is_idempotent(operation: &str) -> PyResult<bool> {
+    dynamic::is_idempotent(operation).map_err(|e| core_error(&e))
+}
+
+/// The retry decision: milliseconds to wait, or `None` to give up.
+#[pyfunction]
+#[pyo3(signature = (policy, attempt, idempotent, status=None, failure=None, retry_after=None, now=0, jitter=0.5))]
+#[allow(clippy::too_many_arguments)]
+fn retry_delay(
+    policy: (u32, u64, u64, u64),
+    attempt: u32,
+    idempotent: bool,
+    status: Option<u16>,
+    failure: Option<&str>,
+    retry_after: Option<&str>,
+    now: i64,
+    jitter: f64,
+) -> Option<u64> {
+    let (max_attempts, initial_delay_ms, max_delay_ms, max_retry_after_ms) = policy;
+    let policy = RetryPolicy { max_attempts, initial_delay_ms, max_delay_ms, max_retry_after_ms };
+    let outcome = match (status, failure) {
+        (Some(status), _) => Outcome::Status(status),
+        (None, Some("connect")) => Outcome::ConnectFailed,
+        (None, Some("timeout")) => Outcome::Timeout,
+        _ => Outcome::ConnectionLost,
+    };
+    let retry_after = retry_after.and_then(RetryAfter::parse);
+    match policy.decide(&Attempt { number: attempt, idempotent, outcome, retry_after, now, jitter }) {
+        Decision::Retry { delay_ms } => Some(delay_ms),
+        Decision::GiveUp => None,
+    }
+}
+
+/// Keeps requests under a per-minute limit; time comes in as an argument.
+#[pyclass(name = "Pacer", module = "onfido_core._native", frozen)]
+struct PyPacer {
+    inner: Mutex<Pacer>,
+}
+
+#[pymethods]
+impl PyPacer {
+    #[new]
+    fn new(requests_per_minute: u32) -> Self {
+        PyPacer { inner: Mutex::new(Pacer::new(requests_per_minute)) }
+    }
+
+    /// Takes a slot at `now_ms`; returns the milliseconds to wait first.
+    fn acquire(&self, now_ms: u64) -> u64 {
+        self.inner.lock().map_or(0, |mut p| p.acquire(now_ms))
+    }
+}
+
+/// Verifies a webhook notification (X-SHA2-Signature preferred, else X-Signature) and parses its event.
+#[pyfunction]
+fn verify_webhook(py: Python<'_>, body: &[u8], headers: Vec<(String, String)>, secret: &str) -> PyResult<Py<PyAny>> {
+    let pairs = headers.iter().map(|(n, v)| (n.as_str(), v.as_str()));
+    let event = webhook::verify_event(body, pairs, secret).map_err(|e| core_error(&e))?;
+    to_py(py, &event)
+}
+
+/// Verifies one signature value with one algorithm (`sha1` or `sha256`), in constant time.
+#[pyfunction]
+fn verify_signature(body: &[u8], signature: &str, secret: &str, algorithm: &str) -> PyResult<bool> {
+    let algorithm = Algorithm::parse(algorithm)
+        .ok_or_else(|| core_error(&Error::validation("algorithm", "must be sha1 or sha256")))?;
+    Ok(webhook::verify(body, signature, secret, algorithm))
+}
+
+/// Parses a webhook event without verifying it.
+#[pyfunction]
+fn parse_webhook_event(py: Python<'_>, body: &[u8]) -> PyResult<Py<PyAny>> {
+    to_py(py, &webhook::parse_event(body).map_err(|e| core_error(&e))?)
+}
+
+/// The hex signature of a body (`sha1` or `sha256`), as Onfido sends it.
+#[pyfunction]
+fn sign_webhook(body: &[u8], secret: &str, algorithm: &str) -> PyResult<String> {
+    let algorithm = Algorithm::parse(algorithm)
+        .ok_or_else(|| core_error(&Error::validation("algorithm", "must be sha1 or sha256")))?;
+    Ok(webhook::sign(body, secret, algorithm))
+}
+
+/// A Web SDK referrer pattern.
+#[pyclass(name = "ReferrerPattern", module = "onfido_core._native", frozen)]
+struct PyReferrerPattern {
+    inner: ReferrerPattern,
+    text: String,
+}
+
+#[pymethods]
+impl PyReferrerPattern {
+    #[new]
+    fn new(pattern: &str) -> PyResult<Self> {
+        let inner = ReferrerPattern::parse(pattern)
+            .map_err(|e| core_error(&Error::validation("referrer", format!("is not a valid referrer pattern: {e}"))))?;
+        Ok(PyReferrerPattern { inner, text: pattern.to_owned() })
+    }
+
+    /// Whether a page URL matches.
+    fn matches(&self, url: &str) -> bool {
+        self.inner.matches(url)
+    }
+
+    /// Warnings a user should see about the pattern.
+    fn lint(&self) -> Vec<String> {
+        self.inner.lint()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("ReferrerPattern({:?})", self.text)
+    }
+
+    fn __str__(&self) -> String {
+        self.text.clone()
+    }
+}
+
+/// A check's result from its reports' results (`clear`, `consider` or `None`).
+#[pyfunction]
+fn check_result(results: Vec<Option<String>>) -> Option<&'static str> {
+    let parsed: Vec<Option<ReportResult>> = results.into_iter().map(|r| r.map(ReportResult::from)).collect();
+    onfido_core::results::check_result(parsed.iter().map(Option::as_ref)).map(|r| match r {
+        onfido_core::models::CheckResult::Clear => "clear",
+        _ => "consider",
+    })
+}
+
+/// The findings of a report (a dict as parsed): paths, results, properties, descriptions.
+#[pyfunction]
+fn findings(py: Python<'_>, report: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let report: Report = from_py(report, "report")?;
+    to_py(py, &report.findings())
+}
+
+/// The applicant data a check's reports need and the applicant lacks.
+#[pyfunction]
+fn missing_applicant_data(
+    py: Python<'_>,
+    check: &Bound<'_, PyAny>,
+    applicant: &Bound<'_, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let check: CreateCheck = from_py(check, "check")?;
+    let applicant: Applicant = from_py(applicant, "applicant")?;
+    to_py(py, &onfido_core::requirements::missing_applicant_data(&check, &applicant))
+}
+
+/// A Web SDK token's claims (`exp`, `iat`…), read without checking its signature.
+#[pyfunction]
+fn sdk_token_claims(py: Python<'_>, token: &str) -> PyResult<Py<PyAny>> {
+    to_py(py, &SdkTokenClaims::decode(token).map_err(|e| core_error(&e))?)
+}
+
+/// The offline sandbox, in process: the whole v2 API simulated in memory.
+#[pyclass(name = "Sandbox", module = "onfido_core._native", frozen)]
+struct PySandbox {
+    inner: Mutex<Sandbox>,
+}
+
+#[pymethods]
+impl PySandbox {
+    #[new]
+    #[pyo3(signature = (base_url="https://api.onfido.com", rate_limit=None))]
+    fn new(base_url: &str, rate_limit: Option<u32>) -> Self {
+        let options = SandboxOptions { base_url: base_url.to_owned(), rate_limit };
+        PySandbox { inner: Mutex::new(Sandbox::new(options)) }
+    }
+
+    /// Answers one request at `now` (Unix seconds): `(status, headers, body)`.
+    fn handle(
+        &self,
+        py: Python<'_>,
+        method: &str,
+        url: String,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+        now: i64,
+    ) -> PyResult<ResponseTuple> {
+        let method =
+            Method::parse(method).ok_or_else(|| core_error(&Error::validation("method", "is not an API method")))?;
+        let request = HttpRequest { method, url, headers, body };
+        let response = py.detach(|| self.inner.lock().map(|mut s| s.handle(&request, now)).map_err(|_| ()));
+        let response = response.map_err(|_| CoreError::new_err(decode_json("the sandbox failed")))?;
+        Ok((response.status, response.headers, PyBytes::new(py, &response.body).unbind()))
+    }
+
+    /// The signed webhook notifications since the last call: `(method, url, headers, body)`.
+    fn take_webhook_deliveries(&self, py: Python<'_>) -> Vec<RequestTuple> {
+        let deliveries = self.inner.lock().map(|mut s| s.take_webhook_deliveries()).unwrap_or_default();
+        deliveries.into_iter().map(|r| request_tuple(py, r)).collect()
+    }
+}
+
+/// The native module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("CoreError", m.py().get_type::<CoreError>())?;
+    m.add("__version__", onfido_core::VERSION)?;
+    m.add_class::<PyConfig>()?;
+    m.add_class::<PyPacer>()?;
+    m.add_class::<PyReferrerPattern>()?;
+    m.add_class::<PySandbox>()?;
+    for f in [
+        wrap_pyfunction!(build_request, m)?,
+        wrap_pyfunction!(parse_response, m)?,
+        wrap_pyfunction!(operations, m)?,
+        wrap_pyfunction!(is_idempotent, m)?,
+        wrap_pyfunction!(retry_delay, m)?,
+        wrap_pyfunction!(verify_webhook, m)?,
+        wrap_pyfunction!(verify_signature, m)?,
+        wrap_pyfunction!(parse_webhook_event, m)?,
+        wrap_pyfunction!(sign_webhook, m)?,
+        wrap_pyfunction!(check_result, m)?,
+        wrap_pyfunction!(findings, m)?,
+        wrap_pyfunction!(missing_applicant_data, m)?,
+        wrap_pyfunction!(sdk_token_claims, m)?,
+    ] {
+        m.add_function(f)?;
+    }
+    Ok(())
+}
