@@ -400,6 +400,14 @@ impl PySandbox {
     }
 }
 
+/// The `next`, `prev`, `first` and `last` targets of a `Link` header (RFC 8288).
+#[pyfunction]
+fn parse_link_header(py: Python<'_>, header: &str) -> PyResult<Py<PyAny>> {
+    let links = onfido_core::pagination::parse_link_header(header)
+        .map_err(|e| core_error(&Error::decode(0, format!("invalid Link header: {e}"), header.as_bytes())))?;
+    to_py(py, &links)
+}
+
 /// The native module.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -423,6 +431,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(findings, m)?,
         wrap_pyfunction!(missing_applicant_data, m)?,
         wrap_pyfunction!(sdk_token_claims, m)?,
+        wrap_pyfunction!(parse_link_header, m)?,
     ] {
         m.add_function(f)?;
     }
