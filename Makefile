@@ -7,10 +7,14 @@ SHELL := bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/onfido-core/target
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test test-core test-sandbox lint demo bench load fuzz toolchain
+.PHONY: test test-core test-sandbox test-python python-env lint demo bench load fuzz toolchain
+
+# The Python side: one venv and one wheel directory shared by every clone.
+PY_VENV := $(HOME)/.cache/onfido-core/venv
+WHEELS := $(HOME)/.cache/onfido-core/wheels
 
 ## test: every suite that exists
-test: test-core test-sandbox
+test: test-core test-sandbox test-python
 
 ## test-core: format, lints and every Rust test of the core (unit, vectors, properties, doc)
 test-core: toolchain lint
@@ -21,6 +25,21 @@ test-core: toolchain lint
 test-sandbox: toolchain
 	cargo clippy -p onfido-sandbox --all-targets -- -D warnings
 	cargo test -p onfido-sandbox
+
+## test-python: builds the abi3 wheel, installs it in a venv, runs pytest (vectors, e2e over HTTP and in process, async, threads, retries, errors, secrets, webhooks), mypy --strict and stubtest
+test-python: toolchain python-env
+	cargo clippy -p onfido-core-python -- -D warnings
+	cargo build -q -p onfido-sandbox
+	rm -f $(WHEELS)/onfido_core-*.whl
+	cd bindings-python && $(PY_VENV)/bin/maturin build --release -q -o $(WHEELS)
+	$(PY_VENV)/bin/pip install -q --force-reinstall --no-deps $(WHEELS)/onfido_core-*.whl
+	cd bindings-python && ONFIDO_SANDBOX_BIN=$(CARGO_TARGET_DIR)/debug/onfido-sandbox $(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider tests
+	cd bindings-python && $(PY_VENV)/bin/python -m mypy --strict --no-incremental examples/everything.py
+	cd bindings-python && $(PY_VENV)/bin/python -m mypy.stubtest onfido_core._native
+
+python-env:
+	test -x $(PY_VENV)/bin/python || python3 -m venv $(PY_VENV)
+	$(PY_VENV)/bin/python -m pip install -q --disable-pip-version-check -r bindings-python/test-requirements.txt
 
 ## lint: rustfmt and clippy as the core's standards require
 lint: toolchain
