@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO, Any, Dict, Mapping, Optional, Tuple, Type, Union
 
 from . import _models, _native
-from ._errors import OnfidoError, TransportError, from_core
+from ._errors import TransportError, from_core
 from ._retry import RetryPolicy
 from ._transport import Request, Response, TransportFailure
 
@@ -160,12 +160,3 @@ def next_input(input: Mapping[str, Any], page: _models.Page[Any]) -> Optional[Di
     following = dict(input)
     following["page"] = page.next_page
     return following
-
-
-def raise_unexpected(error: BaseException) -> OnfidoError:
-    """Anything else a transport raised, kept as its cause."""
-    failure = TransportError(f"the transport failed: {error!r}", failure="lost")
-    failure.__cause__ = error
-    return failure
-
-
