@@ -35,6 +35,7 @@ test-python: toolchain python-env
 	$(PY_VENV)/bin/pip install -q --force-reinstall --no-deps $(WHEELS)/onfido_core-*.whl
 	cd bindings-python && ONFIDO_SANDBOX_BIN=$(CARGO_TARGET_DIR)/debug/onfido-sandbox $(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider tests
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy --strict --no-incremental examples/everything.py
+	cd bindings-python && $(PY_VENV)/bin/python -m mypy --strict --no-incremental -p onfido_core
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy.stubtest onfido_core._native
 
 python-env:

@@ -3,6 +3,8 @@
 //! Everything here is IO-free; the Python side brings the transport, the clock and the sleeps.
 //! Core errors cross as `CoreError(json)`, which the Python package turns into its exception types.
 
+mod json;
+
 use std::sync::Mutex;
 
 use onfido_core::dynamic::{self, AnyOutput};
@@ -260,12 +262,63 @@ impl PyPacer {
     }
 }
 
-/// Verifies a webhook notification (X-SHA2-Signature preferred, else X-Signature) and parses its event.
+/// Verifies a webhook notification (X-SHA2-Signature preferred, else X-Signature) and reads its event.
+///
+/// `headers` may be a dict, a list of pairs, or any object with `items()`; only the two signature
+/// headers are read. The event is built straight from the verified bytes.
 #[pyfunction]
-fn verify_webhook(py: Python<'_>, body: &[u8], headers: Vec<(String, String)>, secret: &str) -> PyResult<Py<PyAny>> {
-    let pairs = headers.iter().map(|(n, v)| (n.as_str(), v.as_str()));
-    let event = webhook::verify_event(body, pairs, secret).map_err(|e| core_error(&e))?;
-    to_py(py, &event)
+fn verify_webhook(py: Python<'_>, body: &[u8], headers: &Bound<'_, PyAny>, secret: &str) -> PyResult<Py<PyAny>> {
+    let signatures = signature_headers(headers)?;
+    let pairs = signatures.iter().map(|(n, v)| (n.as_str(), v.as_str()));
+    webhook::verify_headers(body, pairs, secret).map_err(|e| core_error(&e))?;
+    event_to_py(py, body)
+}
+
+/// The `X-Signature` and `X-SHA2-Signature` pairs of a headers object, names in any case.
+fn signature_headers(headers: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
+    let wanted = |name: &str| {
+        name.eq_ignore_ascii_case(webhook::SHA1_HEADER) || name.eq_ignore_ascii_case(webhook::SHA256_HEADER)
+    };
+    let mut out = Vec::new();
+    let mut keep = |name: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>| -> PyResult<()> {
+        let name = name.str()?;
+        let name = name.to_cow()?;
+        if wanted(&name) {
+            out.push((name.into_owned(), value.str()?.to_cow()?.into_owned()));
+        }
+        Ok(())
+    };
+    if let Ok(dict) = headers.cast::<PyDict>() {
+        for (name, value) in dict.iter() {
+            keep(&name, &value)?;
+        }
+        return Ok(out);
+    }
+    let items = if headers.hasattr("multi_items")? {
+        headers.call_method0("multi_items")?
+    } else if headers.hasattr("items")? {
+        headers.call_method0("items")?
+    } else {
+        headers.clone()
+    };
+    for item in items.try_iter()? {
+        let item = item?;
+        keep(&item.get_item(0)?, &item.get_item(1)?)?;
+    }
+    Ok(out)
+}
+
+/// A webhook event as Python objects, checked to have a payload with an action and an object id.
+fn event_to_py(py: Python<'_>, body: &[u8]) -> PyResult<Py<PyAny>> {
+    let invalid = |why: &str| core_error(&Error::decode(200, format!("not a webhook event: {why}"), body));
+    let event = json::loads(py, body).map_err(|e| invalid(&e.to_string()))?;
+    let payload = event.get_item("payload").map_err(|_| invalid("no payload"))?;
+    let action = payload.get_item("action").map_err(|_| invalid("no payload.action"))?;
+    let id = payload.get_item("object").and_then(|o| o.get_item("id")).map_err(|_| invalid("no payload.object.id"))?;
+    if !action.is_instance_of::<pyo3::types::PyString>() || !id.is_instance_of::<pyo3::types::PyString>() {
+        return Err(invalid("payload.action and payload.object.id must be strings"));
+    }
+    Ok(event.unbind())
 }
 
 /// Verifies one signature value with one algorithm (`sha1` or `sha256`), in constant time.
@@ -276,10 +329,10 @@ fn verify_signature(body: &[u8], signature: &str, secret: &str, algorithm: &str)
     Ok(webhook::verify(body, signature, secret, algorithm))
 }
 
-/// Parses a webhook event without verifying it.
+/// Reads a webhook event without verifying it.
 #[pyfunction]
 fn parse_webhook_event(py: Python<'_>, body: &[u8]) -> PyResult<Py<PyAny>> {
-    to_py(py, &webhook::parse_event(body).map_err(|e| core_error(&e))?)
+    event_to_py(py, body)
 }
 
 /// The hex signature of a body (`sha1` or `sha256`), as Onfido sends it.
@@ -411,7 +464,9 @@ fn parse_link_header(py: Python<'_>, header: &str) -> PyResult<Py<PyAny>> {
 /// The native module.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add("CoreError", m.py().get_type::<CoreError>())?;
+    let core_error_type = m.py().get_type::<CoreError>();
+    core_error_type.setattr("__module__", "onfido_core._native")?;
+    m.add("CoreError", core_error_type)?;
     m.add("__version__", onfido_core::VERSION)?;
     m.add_class::<PyConfig>()?;
     m.add_class::<PyPacer>()?;

@@ -63,6 +63,13 @@ pub fn not_blank(errors: &mut FieldErrors, field: &str, value: Option<&str>) {
     }
 }
 
+/// Records text holding control characters (the API refuses such characters in text fields).
+pub fn plain_text(errors: &mut FieldErrors, field: &str, value: Option<&str>) {
+    if value.is_some_and(|v| v.chars().any(char::is_control)) {
+        errors.add(field, "must not contain control characters");
+    }
+}
+
 /// Records a query value that is not a safe single token (control characters).
 pub fn query_text(errors: &mut FieldErrors, field: &str, value: Option<&str>) {
     if value.is_some_and(|v| v.chars().any(char::is_control)) {
@@ -117,6 +124,7 @@ pub fn id_number(errors: &mut FieldErrors, field: &str, id: &IdNumber) {
         errors.add(format!("{field}.type"), format!("must be one of {}", IdNumberType::KNOWN.join(", ")));
     }
     let value = id.value.as_deref();
+    plain_text(errors, &format!("{field}.value"), value);
     if required(errors, &format!("{field}.value"), value) && id.id_type == IdNumberType::Ssn {
         let v = value.unwrap_or_default();
         if !is_ssn(v) {
@@ -143,6 +151,18 @@ pub fn is_ssn(value: &str) -> bool {
 
 /// Records problems with one address: country, dates, and the UK and US rules.
 pub fn address(errors: &mut FieldErrors, field: &str, address: &Address) {
+    for (name, value) in [
+        ("flat_number", &address.flat_number),
+        ("building_number", &address.building_number),
+        ("building_name", &address.building_name),
+        ("street", &address.street),
+        ("sub_street", &address.sub_street),
+        ("town", &address.town),
+        ("state", &address.state),
+        ("postcode", &address.postcode),
+    ] {
+        plain_text(errors, &format!("{field}.{name}"), value.as_deref());
+    }
     let country_code = address.country.as_deref();
     country(errors, &format!("{field}.country"), country_code);
     date(errors, &format!("{field}.start_date"), address.start_date.as_deref());

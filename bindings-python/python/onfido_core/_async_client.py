@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, AsyncIterator, Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, AsyncIterator, Dict, List, Mapping, Optional, Sequence, TypeVar, Union
 
 from . import _models as m
 from ._engine import Engine, FileInput, clean, file_input, next_input
@@ -11,6 +11,8 @@ from ._retry import RetryPolicy
 from ._transport import AsyncHttpxTransport, AsyncTransport, Response, TransportFailure
 
 __all__ = ["AsyncClient"]
+
+_Self = TypeVar("_Self", bound="AsyncClient")
 
 
 class AsyncClient:
@@ -53,7 +55,7 @@ class AsyncClient:
     def __repr__(self) -> str:
         return f"AsyncClient({self._engine.describe()})"
 
-    async def __aenter__(self) -> "AsyncClient":
+    async def __aenter__(self: _Self) -> _Self:
         return self
 
     async def __aexit__(self, *exc: object) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, TypeVar, Union
 
 from . import _models as m
 from ._engine import Engine, FileInput, clean, file_input, next_input
@@ -11,6 +11,8 @@ from ._retry import RetryPolicy
 from ._transport import HttpxTransport, Response, Transport, TransportFailure
 
 __all__ = ["Client"]
+
+_Self = TypeVar("_Self", bound="Client")
 
 
 class Client:
@@ -53,7 +55,7 @@ class Client:
     def __repr__(self) -> str:
         return f"Client({self._engine.describe()})"
 
-    def __enter__(self) -> "Client":
+    def __enter__(self: _Self) -> _Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -56,18 +56,29 @@ MODELS: Dict[str, Optional[Type[_models.Model]]] = {
 }
 
 
+def _default_name(content: bytes) -> str:
+    """`upload` with the extension the bytes' magic says (the core checks name against bytes)."""
+    for magic, ext in ((b"\x89PNG\r\n\x1a\n", ".png"), (b"\xff\xd8\xff", ".jpg"), (b"%PDF-", ".pdf")):
+        if content.startswith(magic):
+            return "upload" + ext
+    return "upload"
+
+
 def file_input(file: FileInput, filename: Optional[str]) -> Dict[str, Any]:
     """An upload's file from a path, bytes or a binary file object."""
     if isinstance(file, (bytes, bytearray, memoryview)):
-        return {"filename": filename or "upload", "content": bytes(file)}
+        content = bytes(file)
+        return {"filename": filename or _default_name(content), "content": content}
     if isinstance(file, (str, os.PathLike)):
         path = Path(file)
         return {"filename": filename or path.name, "content": path.read_bytes()}
-    content = file.read()
-    if not isinstance(content, (bytes, bytearray)):
+    read = file.read()
+    if not isinstance(read, (bytes, bytearray)):
         raise TypeError("file objects must be opened in binary mode ('rb')")
-    name = filename or os.path.basename(str(getattr(file, "name", "upload")))
-    return {"filename": name, "content": bytes(content)}
+    content = bytes(read)
+    name = getattr(file, "name", None)
+    default = os.path.basename(name) if isinstance(name, str) else _default_name(content)
+    return {"filename": filename or default, "content": content}
 
 
 def clean(values: Mapping[str, Any]) -> Dict[str, Any]:

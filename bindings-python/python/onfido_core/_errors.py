@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 __all__ = [
     "OnfidoError",
@@ -31,6 +31,17 @@ class OnfidoError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Rebuild without calling __init__ (subclasses take keyword-only fields): pickling works.
+        return (_rebuild, (type(self), self.message, dict(self.__dict__)))
+
+
+def _rebuild(cls: "type[OnfidoError]", message: str, state: Dict[str, Any]) -> "OnfidoError":
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
 
 
 class ValidationError(OnfidoError):

@@ -50,9 +50,13 @@ class Model:
         object.__setattr__(self, "_data", data)
 
     def __getattr__(self, name: str) -> Any:
+        if name == "_data" or name.startswith("__"):
+            raise AttributeError(name)
         try:
             value = self._data[name]
         except KeyError:
+            if _declares(type(self), name):
+                return None
             raise AttributeError(f"{type(self).__name__} has no field {name!r}") from None
         nested = self._nested.get(name)
         if nested is None or value is None:
@@ -63,6 +67,9 @@ class Model:
         if shape == "list":
             return [cls(v) if isinstance(v, dict) else v for v in value]
         return {k: cls(v) for k, v in value.items()}
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self), (self._data,))
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only; use to_dict() for a mutable copy")
@@ -498,6 +505,11 @@ class Page(Generic[M]):
 
     def __repr__(self) -> str:
         return f"Page(items={len(self.items)}, total_count={self.total_count}, next_page={self.next_page})"
+
+
+def _declares(cls: type, name: str) -> bool:
+    """Whether a model class (or a base) annotates a field: absent declared fields read as None."""
+    return any(name in getattr(base, "__annotations__", {}) for base in cls.__mro__)
 
 
 def _page_of(link: Any) -> Optional[int]:

@@ -1,6 +1,29 @@
 """Type stubs of the native module (Rust, via pyo3)."""
 
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple, final
+
+__all__ = [
+    "CoreError",
+    "__version__",
+    "Config",
+    "Pacer",
+    "ReferrerPattern",
+    "Sandbox",
+    "build_request",
+    "parse_response",
+    "operations",
+    "is_idempotent",
+    "retry_delay",
+    "verify_webhook",
+    "verify_signature",
+    "parse_webhook_event",
+    "sign_webhook",
+    "check_result",
+    "findings",
+    "missing_applicant_data",
+    "sdk_token_claims",
+    "parse_link_header",
+]
 
 __version__: str
 
@@ -9,16 +32,17 @@ _Headers = List[Tuple[str, str]]
 class CoreError(Exception):
     """A core error; args[0] is its JSON description."""
 
+@final
 class Config:
-    def __init__(
-        self,
+    def __new__(
+        cls,
         api_token: Optional[str] = None,
         *,
         region: Optional[str] = None,
         api_version: str = "v2",
         base_url: Optional[str] = None,
         binding: str = "python",
-    ) -> None: ...
+    ) -> Config: ...
     @property
     def region(self) -> str: ...
     @property
@@ -32,17 +56,20 @@ class Config:
     @property
     def has_token(self) -> bool: ...
 
+@final
 class Pacer:
-    def __init__(self, requests_per_minute: int) -> None: ...
+    def __new__(cls, requests_per_minute: int) -> Pacer: ...
     def acquire(self, now_ms: int) -> int: ...
 
+@final
 class ReferrerPattern:
-    def __init__(self, pattern: str) -> None: ...
+    def __new__(cls, pattern: str) -> ReferrerPattern: ...
     def matches(self, url: str) -> bool: ...
     def lint(self) -> List[str]: ...
 
+@final
 class Sandbox:
-    def __init__(self, base_url: str = "https://api.onfido.com", rate_limit: Optional[int] = None) -> None: ...
+    def __new__(cls, base_url: str = "https://api.onfido.com", rate_limit: Optional[int] = None) -> Sandbox: ...
     def handle(self, method: str, url: str, headers: _Headers, body: bytes, now: int) -> Tuple[int, _Headers, bytes]: ...
     def take_webhook_deliveries(self) -> List[Tuple[str, str, _Headers, bytes]]: ...
 
@@ -62,7 +89,7 @@ def retry_delay(
     now: int = 0,
     jitter: float = 0.5,
 ) -> Optional[int]: ...
-def verify_webhook(body: bytes, headers: _Headers, secret: str) -> Dict[str, Any]: ...
+def verify_webhook(body: bytes, headers: Any, secret: str) -> Dict[str, Any]: ...
 def verify_signature(body: bytes, signature: str, secret: str, algorithm: str) -> bool: ...
 def parse_webhook_event(body: bytes) -> Dict[str, Any]: ...
 def sign_webhook(body: bytes, secret: str, algorithm: str) -> str: ...

@@ -27,5 +27,8 @@ class RetryPolicy:
         return cls(max_attempts=1)
 
     def _native(self) -> Tuple[int, int, int, int]:
-        ms = lambda seconds: max(0, int(seconds * 1000))  # noqa: E731
-        return (self.max_attempts, ms(self.initial_delay), ms(self.max_delay), ms(self.max_retry_after))
+        return (self.max_attempts, _ms(self.initial_delay), _ms(self.max_delay), _ms(self.max_retry_after))
+
+
+def _ms(seconds: float) -> int:
+    return max(0, int(seconds * 1000))

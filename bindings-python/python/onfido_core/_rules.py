@@ -41,7 +41,8 @@ def check_result(report_results: Sequence[Optional[str]]) -> Optional[str]:
 def missing_applicant_data(check: Mapping[str, Any], applicant: Mapping[str, Any]) -> List[Dict[str, Any]]:
     """The applicant data a check's reports need and the applicant lacks (field, report, reason)."""
     try:
-        result: List[Dict[str, Any]] = _native.missing_applicant_data(dict(check), dict(applicant))
+        # Applicant data not yet created has no id; the rules do not need one.
+        result: List[Dict[str, Any]] = _native.missing_applicant_data(dict(check), {"id": "", **applicant})
         return result
     except _native.CoreError as error:
         raise from_core(error.args[0]) from None

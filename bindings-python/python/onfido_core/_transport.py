@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import List, Optional, Protocol, Tuple, runtime_checkable
-
-import httpx
+from typing import TYPE_CHECKING, Any, List, Optional, Protocol, Tuple, runtime_checkable
 
 from . import _native
+
+if TYPE_CHECKING:  # httpx is imported when a transport is made, not with the package.
+    import httpx
 
 __all__ = [
     "Request",
@@ -55,6 +56,9 @@ class TransportFailure(Exception):
         super().__init__(message)
         self.failure = failure
 
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (TransportFailure, (self.failure, str(self)))
+
 
 @runtime_checkable
 class Transport(Protocol):
@@ -75,25 +79,31 @@ class AsyncTransport(Protocol):
 
 
 def _failure(error: Exception) -> TransportFailure:
-    if isinstance(error, httpx.ConnectError):
+    import httpx
+
+    # Nothing was sent when the connection never opened or no pooled connection was free.
+    if isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
         return TransportFailure("connect", f"could not connect: {error}")
     if isinstance(error, httpx.TimeoutException):
         return TransportFailure("timeout", f"timed out: {error}")
-    return TransportFailure("lost", f"the connection failed: {error}")
+    return TransportFailure("lost", f"the request failed: {error}")
 
 
 class HttpxTransport:
     """httpx with connection pooling, proxies from the environment and 30 s timeouts."""
 
-    def __init__(self, client: Optional[httpx.Client] = None) -> None:
+    def __init__(self, client: Optional["httpx.Client"] = None) -> None:
+        import httpx
+
         self._client = client or httpx.Client(timeout=30.0, trust_env=True)
+        self._errors = httpx.RequestError
 
     def send(self, request: Request, timeout: float) -> Response:
         try:
             response = self._client.request(
                 request.method, request.url, headers=request.headers, content=request.body, timeout=timeout
             )
-        except httpx.TransportError as error:
+        except self._errors as error:
             raise _failure(error) from None
         return Response(response.status_code, list(response.headers.multi_items()), response.content)
 
@@ -104,15 +114,18 @@ class HttpxTransport:
 class AsyncHttpxTransport:
     """httpx's async client with connection pooling, proxies from the environment and 30 s timeouts."""
 
-    def __init__(self, client: Optional[httpx.AsyncClient] = None) -> None:
+    def __init__(self, client: Optional["httpx.AsyncClient"] = None) -> None:
+        import httpx
+
         self._client = client or httpx.AsyncClient(timeout=30.0, trust_env=True)
+        self._errors = httpx.RequestError
 
     async def send(self, request: Request, timeout: float) -> Response:
         try:
             response = await self._client.request(
                 request.method, request.url, headers=request.headers, content=request.body, timeout=timeout
             )
-        except httpx.TransportError as error:
+        except self._errors as error:
             raise _failure(error) from None
         return Response(response.status_code, list(response.headers.multi_items()), response.content)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, List, Mapping, Tuple, Union
+from typing import Any, Iterable, Mapping, Tuple, Union
 
 from . import _native
 from ._errors import from_core
@@ -12,13 +12,6 @@ __all__ = ["verify_webhook", "sign_webhook", "parse_webhook_event", "HeadersLike
 
 HeadersLike = Union[Mapping[str, str], Iterable[Tuple[str, str]], Any]
 BodyLike = Union[bytes, bytearray, memoryview, str]
-
-
-def _pairs(headers: HeadersLike) -> List[Tuple[str, str]]:
-    """Header pairs from a dict, a multi-dict (httpx, Starlette, Django, Flask) or a list of pairs."""
-    multi = getattr(headers, "multi_items", None) or getattr(headers, "items", None)
-    items = multi() if callable(multi) else headers
-    return [(str(name), str(value)) for name, value in items]
 
 
 def _bytes(body: BodyLike) -> bytes:
@@ -33,7 +26,7 @@ def verify_webhook(body: BodyLike, headers: HeadersLike, secret: str) -> Webhook
     Raises `SignatureError` when the signature is missing or does not match.
     """
     try:
-        return WebhookEvent(_native.verify_webhook(_bytes(body), _pairs(headers), secret))
+        return WebhookEvent(_native.verify_webhook(_bytes(body), headers, secret))
     except _native.CoreError as error:
         raise from_core(error.args[0]) from None
 

@@ -71,6 +71,20 @@ impl Validate for ApplicantData {
         ] {
             validation::not_blank(errors, field, value.as_deref());
         }
+        for (field, value) in [
+            ("title", &self.title),
+            ("first_name", &self.first_name),
+            ("middle_name", &self.middle_name),
+            ("last_name", &self.last_name),
+            ("email", &self.email),
+            ("telephone", &self.telephone),
+            ("mobile", &self.mobile),
+            ("mothers_maiden_name", &self.mothers_maiden_name),
+            ("previous_last_name", &self.previous_last_name),
+            ("town_of_birth", &self.town_of_birth),
+        ] {
+            validation::plain_text(errors, field, value.as_deref());
+        }
         validation::one_of(errors, "title", self.title.as_deref(), &validation::TITLES);
         validation::one_of(errors, "gender", self.gender.as_deref(), &validation::GENDERS);
         validation::date(errors, "dob", self.dob.as_deref());
