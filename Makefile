@@ -7,14 +7,14 @@ SHELL := bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/onfido-core/target
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test test-core test-sandbox test-python python-env lint demo bench load fuzz toolchain
+.PHONY: test test-core test-sandbox test-python python-env test-kotlin generate-bindings lint demo bench load fuzz toolchain
 
 # The Python side: one venv and one wheel directory shared by every clone.
 PY_VENV := $(HOME)/.cache/onfido-core/venv
 WHEELS := $(HOME)/.cache/onfido-core/wheels
 
 ## test: every suite that exists
-test: test-core test-sandbox test-python
+test: test-core test-sandbox test-python test-kotlin
 
 ## test-core: format, lints and every Rust test of the core (unit, vectors, properties, doc)
 test-core: toolchain lint
@@ -37,6 +37,16 @@ test-python: toolchain python-env
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy --strict --no-incremental examples/everything.py
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy --strict --no-incremental -p onfido_core
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy.stubtest onfido_core._native
+
+## test-kotlin: the uniffi binding: cdylib, a freshness check of the generated Kotlin/Swift, kotlinc, then the Kotlin test program (shared vectors, every operation over HTTP and in process, errors, a throwing transport, retries, secrets, token-less mode)
+test-kotlin: toolchain
+	cargo clippy -p onfido-core-uniffi --all-targets -- -D warnings
+	cargo test -q -p onfido-core-uniffi
+	bindings-uniffi/scripts/test-kotlin.sh
+
+## generate-bindings: regenerates bindings-uniffi/generated (Kotlin and Swift) from the cdylib
+generate-bindings:
+	bindings-uniffi/scripts/generate.sh
 
 python-env:
 	test -x $(PY_VENV)/bin/python || python3 -m venv $(PY_VENV)

@@ -1,0 +1,81 @@
+package onfido.core
+
+import java.io.IOException
+import java.net.ConnectException
+import java.net.HttpURLConnection
+import java.net.NoRouteToHostException
+import java.net.SocketTimeoutException
+import java.net.URL
+import java.net.UnknownHostException
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
+
+/**
+ * The default transport: `java.net.HttpURLConnection`, no dependency beyond the JDK / Android.
+ *
+ * The blocking I/O runs on `Dispatchers.IO`. Failures are thrown as [TransportException]:
+ * `Connect` (nothing was sent), `Timeout` (no answer in time), `Lost` (the connection broke), so the
+ * client's retry policy can tell them apart. 4xx and 5xx answers are responses, not failures.
+ * Redirects are not followed (a token never follows a link to another host).
+ */
+class HttpURLConnectionTransport(
+    private val connectTimeoutMillis: Int = 10_000,
+    private val readTimeoutMillis: Int = 60_000,
+) : HttpTransport {
+    override suspend fun send(request: HttpRequest): HttpResponse =
+        withContext(Dispatchers.IO) { sendBlocking(request) }
+
+    /** Sends on the calling thread (for callers that are not coroutines). */
+    fun sendBlocking(request: HttpRequest): HttpResponse {
+        val connection = try {
+            URL(request.url).openConnection() as HttpURLConnection
+        } catch (e: Exception) {
+            throw TransportException.Other("cannot open ${request.method} ${request.url}: ${e.javaClass.simpleName}")
+        }
+        try {
+            connection.requestMethod = request.method
+            connection.instanceFollowRedirects = false
+            connection.useCaches = false
+            connection.connectTimeout = connectTimeoutMillis
+            connection.readTimeout = readTimeoutMillis
+            for (header in request.headers) connection.addRequestProperty(header.name, header.value)
+            val hasBody = request.body.isNotEmpty() || request.method == "POST" || request.method == "PUT"
+            if (hasBody) {
+                connection.doOutput = true
+                connection.setFixedLengthStreamingMode(request.body.size)
+            }
+            try {
+                connection.connect()
+            } catch (e: SocketTimeoutException) {
+                throw TransportException.Connect("connect timed out: ${request.method} ${request.url}")
+            } catch (e: ConnectException) {
+                throw TransportException.Connect("${e.message}: ${request.method} ${request.url}")
+            } catch (e: UnknownHostException) {
+                throw TransportException.Connect("unknown host: ${request.method} ${request.url}")
+            } catch (e: NoRouteToHostException) {
+                throw TransportException.Connect("no route to host: ${request.method} ${request.url}")
+            }
+            try {
+                if (hasBody) connection.outputStream.use { it.write(request.body) }
+                val status = connection.responseCode
+                val headers = ArrayList<HttpHeader>()
+                var i = 1
+                while (true) {
+                    val name = connection.getHeaderFieldKey(i) ?: break
+                    headers.add(HttpHeader(name, connection.getHeaderField(i) ?: ""))
+                    i++
+                }
+                val stream = if (status >= 400) connection.errorStream else connection.inputStream
+                val body = stream?.use { it.readBytes() } ?: ByteArray(0)
+                return HttpResponse(status.toUShort(), headers, body)
+            } catch (e: SocketTimeoutException) {
+                throw TransportException.Timeout("no answer in ${readTimeoutMillis} ms: ${request.method} ${request.url}")
+            } catch (e: IOException) {
+                throw TransportException.Lost("${e.javaClass.simpleName}: ${request.method} ${request.url}")
+            }
+        } catch (e: TransportException) {
+            connection.disconnect()
+            throw e
+        }
+    }
+}

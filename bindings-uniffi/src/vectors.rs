@@ -1,0 +1,31 @@
+//! The operations by id with JSON in and out, as the shared vectors (and debugging tools) use them.
+
+use crate::config::ClientConfig;
+use crate::error::OnfidoError;
+use crate::http::{HttpRequest, HttpResponse};
+
+/// Builds an operation's request from its JSON input (the API's field names); `now` (Unix seconds)
+/// also checks the rules that need the date.
+#[uniffi::export(default(now = None))]
+pub fn build_request(
+    operation: String,
+    config: ClientConfig,
+    input_json: String,
+    now: Option<i64>,
+) -> Result<HttpRequest, OnfidoError> {
+    let config = config.to_core()?;
+    let input: serde_json::Value = serde_json::from_str(&input_json)
+        .map_err(|e| OnfidoError::validation("input", &format!("is not JSON: {e}")))?;
+    let request = match now {
+        Some(now) => onfido_core::dynamic::build_request_at(&operation, &config, &input, now),
+        None => onfido_core::dynamic::build_request(&operation, &config, &input),
+    }?;
+    Ok(request.into())
+}
+
+/// Parses an operation's response into JSON: lists as the API's wrapper object, 204 as `{}`,
+/// downloads as `{content_type, filename, size, sha256, content_base64}`.
+#[uniffi::export]
+pub fn parse_response_json(operation: String, response: HttpResponse) -> Result<String, OnfidoError> {
+    Ok(onfido_core::dynamic::parse_response(&operation, response.into())?.to_string())
+}
