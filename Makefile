@@ -7,14 +7,14 @@ SHELL := bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/onfido-core/target
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test test-core test-sandbox test-python python-env test-kotlin generate-bindings lint demo bench load fuzz toolchain
+.PHONY: test test-core test-sandbox test-python python-env test-kotlin generate-bindings test-wasm bench-wasm lint demo bench load fuzz toolchain
 
 # The Python side: one venv and one wheel directory shared by every clone.
 PY_VENV := $(HOME)/.cache/onfido-core/venv
 WHEELS := $(HOME)/.cache/onfido-core/wheels
 
 ## test: every suite that exists
-test: test-core test-sandbox test-python test-kotlin
+test: test-core test-sandbox test-python test-kotlin test-wasm
 
 ## test-core: format, lints and every Rust test of the core (unit, vectors, properties, doc)
 test-core: toolchain lint
@@ -43,6 +43,27 @@ test-kotlin: toolchain
 	cargo clippy -p onfido-core-uniffi --all-targets -- -D warnings
 	cargo test -q -p onfido-core-uniffi
 	bindings-uniffi/scripts/test-kotlin.sh
+
+# The wasm side: pinned tools (wasm-bindgen-cli, npm dev deps) installed once under ~/.cache/onfido-core.
+WASM_TOOLS := $(HOME)/.cache/onfido-core/tools
+WASM_TEST_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(WASM_TOOLS)/bin/wasm-bindgen-test-runner
+
+## test-wasm: builds the npm package (wasm-bindgen, wasm-opt, tsc, npm pack) and runs node --test (vectors, every operation over HTTP and in process, errors, ESM and CJS, the packed tarball installed and type-checked) and wasm-bindgen-test in Node and headless Chromium
+test-wasm: toolchain
+	bash bindings-wasm/scripts/build.sh
+	cargo clippy -q -p onfido-core-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo build -q -p onfido-sandbox
+	cd bindings-wasm && ONFIDO_SANDBOX_BIN=$(CARGO_TARGET_DIR)/debug/onfido-sandbox node --test --test-reporter=spec test/*.test.mjs test/*.test.cjs
+	$(WASM_TEST_RUNNER) cargo test -p onfido-core-wasm --target wasm32-unknown-unknown --test web
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { apt-get update -q && apt-get install -y -q chromium chromium-driver; }
+	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/bindings-wasm/tests/webdriver.json \
+	  $(WASM_TEST_RUNNER) cargo test -p onfido-core-wasm --target wasm32-unknown-unknown --test web
+
+## bench-wasm: onfido-core beside @onfido/api@6.2.0 (installs it in a temp dir; needs the npm registry)
+bench-wasm:
+	bash bindings-wasm/scripts/build.sh
+	node bindings-wasm/bench/bench.mjs
 
 ## generate-bindings: regenerates bindings-uniffi/generated (Kotlin and Swift) from the cdylib
 generate-bindings:

@@ -47,10 +47,11 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-/// Whether stdin is a pipe a parent holds (closing it stops the server); not a terminal or /dev/null.
+/// Whether stdin is a pipe or socket a parent holds (closing it stops the server); not a terminal
+/// or /dev/null. (Node's child_process pipes are sockets.)
 fn stdin_is_pipe() -> bool {
     use std::os::unix::fs::FileTypeExt;
-    std::fs::metadata("/dev/stdin").is_ok_and(|m| m.file_type().is_fifo())
+    std::fs::metadata("/dev/stdin").is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_socket())
 }
 
 fn parse_args() -> Result<Options, lexopt::Error> {

@@ -1,0 +1,518 @@
+// The client: every operation as a method returning a Promise. Each is three steps: build (core),
+// send (the transport), parse (core); retries and pacing are core decisions, this file only sleeps.
+
+import * as native from "./native.js";
+import { OnfidoConfigError, OnfidoTransportError, core, translate } from "./errors.js";
+import type * as m from "./models.js";
+import { FetchTransport, TransportFailure } from "./transport.js";
+import type { AbortSignalLike, FetchLike, OnfidoRequest, OnfidoResponse, Transport } from "./transport.js";
+
+/** When to retry: 429 always; 5xx, timeouts and lost connections only for requests safe to repeat. */
+export interface RetryPolicy {
+  /** Tries in all, the first included (default 4; 1 never retries). */
+  maxAttempts?: number;
+  /** The first backoff, doubling each time (default 30 000 ms, as the getting-started guide says). */
+  initialDelayMs?: number;
+  /** The longest backoff (default 300 000 ms). */
+  maxDelayMs?: number;
+  /** The longest `Retry-After` worth waiting for; longer ones give up (default 600 000 ms). */
+  maxRetryAfterMs?: number;
+}
+
+/** How to reach the API. */
+export interface OnfidoOptions {
+  /** The API token (`test_…`, `live_…`, `us_test_…`, `api_sandbox.…`); leave it out behind your own proxy (then `baseUrl` is required). */
+  apiToken?: string | undefined;
+  /** `eu`, `us` or `ca` (default: the token's region, else `eu`). */
+  region?: "eu" | "us" | "ca" | (string & {}) | undefined;
+  /** A base URL instead of the region's: https, or http on loopback. */
+  baseUrl?: string | undefined;
+  /** `v2` (default) or `v3.4` base URLs. */
+  apiVersion?: "v2" | "v3.4" | undefined;
+  /** How requests are sent (default: `FetchTransport` on global `fetch`). */
+  transport?: Transport | undefined;
+  /** The `fetch` the default transport uses (default: global `fetch`). */
+  fetch?: FetchLike | undefined;
+  /** Per try, in milliseconds (default 30 000). */
+  timeoutMs?: number | undefined;
+  /** Retry settings, or `false` never to retry (default: 4 tries, 429 always). */
+  retry?: RetryPolicy | false | undefined;
+  /** Keep under the documented rate limit (400 a minute live, 30 in the sandbox) by waiting before sending. */
+  pace?: boolean | undefined;
+  /** Allow a live token where `window` exists. API tokens do not belong in browsers: use a backend. */
+  dangerouslyAllowBrowser?: boolean | undefined;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Cancels the call, including its waits between retries. */
+  signal?: AbortSignalLike | undefined;
+}
+
+type Input = Record<string, unknown>;
+
+const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+function sleep(ms: number, signal?: AbortSignalLike): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** A `TransportFailure` from any copy of this package (ESM or CommonJS). */
+function isTransportFailure(error: unknown): error is TransportFailure {
+  return error instanceof Error && error.name === "TransportFailure" && typeof (error as { failure?: unknown }).failure === "string";
+}
+
+/** Arguments left `undefined` are not sent. */
+function clean(values: Input): Input {
+  const out: Input = {};
+  for (const key of Object.keys(values)) if (values[key] !== undefined) out[key] = values[key];
+  return out;
+}
+
+function header(headers: ReadonlyArray<readonly [string, string]>, name: string): string | undefined {
+  for (const [n, v] of headers) if (n.toLowerCase() === name) return v;
+  return undefined;
+}
+
+/** Bytes from a Buffer, Uint8Array, ArrayBuffer or Blob. */
+async function bytesOf(file: m.FileInput): Promise<Uint8Array> {
+  if (file instanceof Uint8Array) return file;
+  if (file instanceof ArrayBuffer) return new Uint8Array(file);
+  if (ArrayBuffer.isView(file)) {
+    const view = file as ArrayBufferView;
+    return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  }
+  if (file && typeof (file as m.BlobLike).arrayBuffer === "function") return new Uint8Array(await (file as m.BlobLike).arrayBuffer());
+  throw new TypeError("file must be a Buffer, Uint8Array, ArrayBuffer or Blob");
+}
+
+async function fileInput(file: m.FileInput, filename: string | undefined): Promise<{ filename: string; content: Uint8Array }> {
+  const name = filename ?? (typeof (file as m.BlobLike).name === "string" && (file as m.BlobLike).name ? String((file as m.BlobLike).name) : "upload");
+  return { filename: name, content: await bytesOf(file) };
+}
+
+function toPage<T>(raw: { items: T[]; page: m.PageLinks }): m.Page<T> {
+  const links = raw.page;
+  return {
+    items: raw.items,
+    totalCount: links.total_count ?? null,
+    nextPage: links.next?.page ?? null,
+    prevPage: links.prev?.page ?? null,
+    lastPage: links.last?.page ?? null,
+    links,
+  };
+}
+
+/** Every item of a listing, page after page: `for await (const x of onfido.applicants.list())`. */
+export class Paginated<T> implements AsyncIterable<T> {
+  readonly #client: Onfido;
+  readonly #operation: m.OperationId;
+  readonly #input: Input;
+  readonly #options: CallOptions | undefined;
+
+  /** @internal */
+  constructor(client: Onfido, operation: m.OperationId, input: Input, options?: CallOptions) {
+    this.#client = client;
+    this.#operation = operation;
+    this.#input = input;
+    this.#options = options;
+  }
+
+  /** Each page in turn. */
+  async *pages(): AsyncGenerator<m.Page<T>, void, undefined> {
+    let input: Input | undefined = this.#input;
+    while (input !== undefined) {
+      const raw: { items: T[]; page: m.PageLinks } = await this.#client.request(this.#operation, input, this.#options);
+      const page: m.Page<T> = toPage(raw);
+      yield page;
+      input = page.nextPage === null ? undefined : { ...input, page: page.nextPage };
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.pages()) yield* page.items;
+  }
+
+  /** Every item in one array. */
+  async toArray(): Promise<T[]> {
+    const out: T[] = [];
+    for await (const item of this) out.push(item);
+    return out;
+  }
+}
+
+abstract class Resource {
+  protected readonly client: Onfido;
+  constructor(client: Onfido) {
+    this.client = client;
+  }
+}
+
+/** Applicants: the individuals checks are performed on. */
+export class Applicants extends Resource {
+  /** Creates an applicant; other fields (dob, email, addresses, id_numbers…) by their API names. */
+  create(input: m.CreateApplicantInput, options?: CallOptions): Promise<m.Applicant> {
+    return this.client.request("create_applicant", input, options);
+  }
+  /** Retrieves an applicant. */
+  retrieve(applicantId: string, options?: CallOptions): Promise<m.Applicant> {
+    return this.client.request("retrieve_applicant", { applicant_id: applicantId }, options);
+  }
+  /** Changes the given fields of an applicant. */
+  update(applicantId: string, fields: m.ApplicantInput, options?: CallOptions): Promise<m.Applicant> {
+    return this.client.request("update_applicant", { ...fields, applicant_id: applicantId }, options);
+  }
+  /** Deletes an applicant (at once without checks, else scheduled; see `restore`). */
+  async delete(applicantId: string, options?: CallOptions): Promise<void> {
+    await this.client.request("delete_applicant", { applicant_id: applicantId }, options);
+  }
+  /** Restores an applicant scheduled for deletion. */
+  async restore(applicantId: string, options?: CallOptions): Promise<void> {
+    await this.client.request("restore_applicant", { applicant_id: applicantId }, options);
+  }
+  /** Every applicant, newest first, following every page. */
+  list(params: { include_deleted?: boolean; per_page?: number } = {}, options?: CallOptions): Paginated<m.Applicant> {
+    return new Paginated(this.client, "list_applicants", clean(params), options);
+  }
+  /** One page of applicants, with the total count and the neighbouring page numbers. */
+  async listPage(params: { page?: number; per_page?: number; include_deleted?: boolean } = {}, options?: CallOptions): Promise<m.Page<m.Applicant>> {
+    return toPage(await this.client.request("list_applicants", clean(params), options));
+  }
+}
+
+/** Documents uploaded for an applicant. */
+export class Documents extends Resource {
+  /** Uploads a JPEG, PNG or PDF (32 KiB to 10 MiB) from a Buffer, Uint8Array, ArrayBuffer or Blob. */
+  async upload(applicantId: string, input: m.UploadDocumentInput, options?: CallOptions): Promise<m.Document> {
+    const { file, filename, ...fields } = input;
+    const body = { ...clean(fields), applicant_id: applicantId, file: await fileInput(file, filename) };
+    return this.client.request("upload_document", body, options);
+  }
+  /** Retrieves a document. */
+  retrieve(applicantId: string, documentId: string, options?: CallOptions): Promise<m.Document> {
+    return this.client.request("retrieve_document", { applicant_id: applicantId, document_id: documentId }, options);
+  }
+  /** An applicant's documents. */
+  list(applicantId: string, options?: CallOptions): Paginated<m.Document> {
+    return new Paginated(this.client, "list_documents", { applicant_id: applicantId }, options);
+  }
+  /** A document's file: exact bytes, content type and file name. */
+  download(applicantId: string, documentId: string, options?: CallOptions): Promise<m.Download> {
+    return this.client.request("download_document", { applicant_id: applicantId, document_id: documentId }, options);
+  }
+}
+
+/** Photos of an applicant's face. */
+export class LivePhotos extends Resource {
+  /** Uploads a JPEG or PNG (32 KiB to 10 MiB) from a Buffer, Uint8Array, ArrayBuffer or Blob. */
+  async upload(applicantId: string, input: m.UploadLivePhotoInput, options?: CallOptions): Promise<m.LivePhoto> {
+    const { file, filename, ...fields } = input;
+    const body = { ...clean(fields), applicant_id: applicantId, file: await fileInput(file, filename) };
+    return this.client.request("upload_live_photo", body, options);
+  }
+  /** Retrieves a live photo. */
+  retrieve(livePhotoId: string, options?: CallOptions): Promise<m.LivePhoto> {
+    return this.client.request("retrieve_live_photo", { live_photo_id: livePhotoId }, options);
+  }
+  /** An applicant's live photos. */
+  list(applicantId: string, options?: CallOptions): Paginated<m.LivePhoto> {
+    return new Paginated(this.client, "list_live_photos", { applicant_id: applicantId }, options);
+  }
+  /** A live photo's file. */
+  download(livePhotoId: string, options?: CallOptions): Promise<m.Download> {
+    return this.client.request("download_live_photo", { live_photo_id: livePhotoId }, options);
+  }
+}
+
+/** Videos of an applicant's face (uploaded by the mobile SDKs). */
+export class LiveVideos extends Resource {
+  /** Retrieves a live video. */
+  retrieve(liveVideoId: string, options?: CallOptions): Promise<m.LiveVideo> {
+    return this.client.request("retrieve_live_video", { live_video_id: liveVideoId }, options);
+  }
+  /** An applicant's live videos. */
+  list(applicantId: string, options?: CallOptions): Paginated<m.LiveVideo> {
+    return new Paginated(this.client, "list_live_videos", { applicant_id: applicantId }, options);
+  }
+  /** A live video's file. */
+  download(liveVideoId: string, options?: CallOptions): Promise<m.Download> {
+    return this.client.request("download_live_video", { live_video_id: liveVideoId }, options);
+  }
+}
+
+/** Checks: sets of reports run on an applicant. */
+export class Checks extends Resource {
+  /** Creates a check (`type` express or standard) with reports like `[{ name: "document" }]`. */
+  create(applicantId: string, input: m.CreateCheckInput, options?: CallOptions): Promise<m.Check> {
+    return this.client.request("create_check", { ...clean(input), applicant_id: applicantId }, options);
+  }
+  /** Retrieves a check. */
+  retrieve(applicantId: string, checkId: string, options?: CallOptions): Promise<m.Check> {
+    return this.client.request("retrieve_check", { applicant_id: applicantId, check_id: checkId }, options);
+  }
+  /** An applicant's checks; with `expandReports`, reports as objects instead of ids. */
+  list(applicantId: string, params: { expandReports?: boolean } = {}, options?: CallOptions): Paginated<m.Check> {
+    const input = clean({ applicant_id: applicantId, expand: params.expandReports ? "reports" : undefined });
+    return new Paginated(this.client, "list_checks", input, options);
+  }
+  /** Resumes a paused check. */
+  async resume(checkId: string, options?: CallOptions): Promise<void> {
+    await this.client.request("resume_check", { check_id: checkId }, options);
+  }
+}
+
+/** Reports of a check. */
+export class Reports extends Resource {
+  /** Retrieves a report. */
+  retrieve(checkId: string, reportId: string, options?: CallOptions): Promise<m.Report> {
+    return this.client.request("retrieve_report", { check_id: checkId, report_id: reportId }, options);
+  }
+  /** A check's reports. */
+  list(checkId: string, options?: CallOptions): Paginated<m.Report> {
+    return new Paginated(this.client, "list_reports", { check_id: checkId }, options);
+  }
+  /** Resumes a paused report. */
+  async resume(checkId: string, reportId: string, options?: CallOptions): Promise<void> {
+    await this.client.request("resume_report", { check_id: checkId, report_id: reportId }, options);
+  }
+  /** Cancels a paused report. */
+  async cancel(checkId: string, reportId: string, options?: CallOptions): Promise<void> {
+    await this.client.request("cancel_report", { check_id: checkId, report_id: reportId }, options);
+  }
+}
+
+/** Webhook endpoints. */
+export class Webhooks extends Resource {
+  /** Registers an https URL (http only on loopback) for some events (default all). */
+  register(input: m.RegisterWebhookInput, options?: CallOptions): Promise<m.Webhook> {
+    return this.client.request("register_webhook", clean(input), options);
+  }
+  /** Retrieves a webhook. */
+  retrieve(webhookId: string, options?: CallOptions): Promise<m.Webhook> {
+    return this.client.request("retrieve_webhook", { webhook_id: webhookId }, options);
+  }
+  /** Every webhook of the account. */
+  list(options?: CallOptions): Paginated<m.Webhook> {
+    return new Paginated(this.client, "list_webhooks", {}, options);
+  }
+}
+
+/** Report type groups configured for the account. */
+export class ReportTypeGroups extends Resource {
+  /** Retrieves a group. */
+  retrieve(reportTypeGroupId: string, options?: CallOptions): Promise<m.ReportTypeGroup> {
+    return this.client.request("retrieve_report_type_group", { report_type_group_id: reportTypeGroupId }, options);
+  }
+  /** Every group of the account. */
+  list(options?: CallOptions): Paginated<m.ReportTypeGroup> {
+    return new Paginated(this.client, "list_report_type_groups", {}, options);
+  }
+}
+
+/** The UK address picker. */
+export class Addresses extends Resource {
+  /** The addresses at a UK postcode. */
+  async pick(postcode: string, options?: CallOptions): Promise<m.Address[]> {
+    const raw = await this.client.request<{ items: m.Address[] }>("pick_addresses", { postcode }, options);
+    return raw.items;
+  }
+}
+
+/** Web SDK tokens. */
+export class SdkTokens extends Resource {
+  /** A token for one applicant, usable on pages matching the referrer pattern. */
+  generate(applicantId: string, input: { referrer: string }, options?: CallOptions): Promise<m.SdkToken> {
+    return this.client.request("generate_sdk_token", { applicant_id: applicantId, referrer: input.referrer }, options);
+  }
+}
+
+/** OCR Autofill. */
+export class Ocr extends Resource {
+  /** The data extracted from an uploaded document. */
+  extract(documentId: string, options?: CallOptions): Promise<m.OcrResult> {
+    return this.client.request("extract_ocr", { document_id: documentId }, options);
+  }
+}
+
+/** Street Level verification codes. */
+export class Slv extends Resource {
+  /** Submits the code from a Street Level letter. */
+  submitCode(code: string, options?: CallOptions): Promise<m.SlvResult> {
+    return this.client.request("submit_slv_code", { code }, options);
+  }
+}
+
+/**
+ * An Onfido API v2 client.
+ *
+ * ```js
+ * const onfido = new Onfido({ apiToken: process.env.ONFIDO_API_TOKEN, region: "eu" });
+ * const applicant = await onfido.applicants.create({ first_name: "Jane", last_name: "Doe" });
+ * ```
+ *
+ * Requests are built, retried and parsed by the Rust core; the transport sends them (global
+ * `fetch` by default; `new SandboxTransport()` for the offline sandbox). 429s are retried by default.
+ */
+export class Onfido {
+  readonly applicants: Applicants;
+  readonly documents: Documents;
+  readonly livePhotos: LivePhotos;
+  readonly liveVideos: LiveVideos;
+  readonly checks: Checks;
+  readonly reports: Reports;
+  readonly webhooks: Webhooks;
+  readonly reportTypeGroups: ReportTypeGroups;
+  readonly addresses: Addresses;
+  readonly sdkTokens: SdkTokens;
+  readonly ocr: Ocr;
+  readonly slv: Slv;
+
+  readonly #config: native.Config;
+  readonly #transport: Transport;
+  readonly #timeoutMs: number;
+  readonly #retry: Required<RetryPolicy>;
+  readonly #pacer: native.Pacer | undefined;
+
+  constructor(options: OnfidoOptions = {}) {
+    this.#config = core(() => new native.Config(options.apiToken, options.region, options.apiVersion ?? "v2", options.baseUrl, "node"));
+    const inBrowser = typeof (globalThis as { window?: unknown }).window !== "undefined";
+    if (inBrowser && this.#config.environment === "live" && options.dangerouslyAllowBrowser !== true) {
+      throw new OnfidoConfigError(
+        "invalid configuration: api_token: a live API token must not be used in a browser, where anyone can read it; " +
+          "call the API from your backend (or pass dangerouslyAllowBrowser: true if this is not a browser)",
+        "api_token",
+      );
+    }
+    this.#transport = options.transport ?? new FetchTransport(options.fetch ? { fetch: options.fetch } : {});
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
+    const retry = options.retry === false ? { maxAttempts: 1 } : (options.retry ?? {});
+    this.#retry = {
+      maxAttempts: retry.maxAttempts ?? 4,
+      initialDelayMs: retry.initialDelayMs ?? 30_000,
+      maxDelayMs: retry.maxDelayMs ?? 300_000,
+      maxRetryAfterMs: retry.maxRetryAfterMs ?? 600_000,
+    };
+    this.#pacer = options.pace ? new native.Pacer(this.#config.environment === "sandbox" ? 30 : 400) : undefined;
+    this.applicants = new Applicants(this);
+    this.documents = new Documents(this);
+    this.livePhotos = new LivePhotos(this);
+    this.liveVideos = new LiveVideos(this);
+    this.checks = new Checks(this);
+    this.reports = new Reports(this);
+    this.webhooks = new Webhooks(this);
+    this.reportTypeGroups = new ReportTypeGroups(this);
+    this.addresses = new Addresses(this);
+    this.sdkTokens = new SdkTokens(this);
+    this.ocr = new Ocr(this);
+    this.slv = new Slv(this);
+  }
+
+  /** `eu`, `us` or `ca`. */
+  get region(): string {
+    return this.#config.region;
+  }
+
+  /** The base URL requests go to. */
+  get baseUrl(): string {
+    return this.#config.baseUrl;
+  }
+
+  /** `sandbox` or `live` from the token's prefix, if known. */
+  get environment(): "sandbox" | "live" | undefined {
+    return this.#config.environment as "sandbox" | "live" | undefined;
+  }
+
+  /** The `User-Agent` sent. */
+  get userAgent(): string {
+    return this.#config.userAgent;
+  }
+
+  /** A description without the token. */
+  toString(): string {
+    return `Onfido(region=${this.region}, baseUrl=${this.baseUrl}, environment=${this.environment ?? "unknown"})`;
+  }
+
+  /** @internal Node's `util.inspect`: never the token. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /** @internal */
+  toJSON(): { region: string; baseUrl: string; environment: string | undefined } {
+    return { region: this.region, baseUrl: this.baseUrl, environment: this.environment };
+  }
+
+  /**
+   * Builds an operation's request (core) without sending it, for your own transport; `now`
+   * (Unix seconds, default the clock) is the date the rules that need one check against.
+   */
+  buildRequest(operation: m.OperationId, input: Input = {}, options: { now?: number } = {}): OnfidoRequest {
+    return core(() => native.buildRequest(operation, this.#config, clean(input), options.now ?? nowSeconds()) as OnfidoRequest);
+  }
+
+  /**
+   * Parses a response to an operation (core): the output as `request` resolves to it, or the
+   * `OnfidoError` it carries (a non-2xx status is an `OnfidoApiError`).
+   */
+  parseResponse<T = unknown>(operation: m.OperationId, response: OnfidoResponse): T {
+    const output = core(() => native.parseResponse(operation, response.status, response.headers, response.body));
+    return (output === null ? undefined : output) as T;
+  }
+
+  /**
+   * Runs any operation by id (`create_applicant`, …) with its input by the API's field names.
+   * Resolves to the parsed output: an object; `{items, page}` for lists; a `Download`; `undefined` for 204s.
+   */
+  async request<T = unknown>(operation: m.OperationId, input: Input = {}, options: CallOptions = {}): Promise<T> {
+    const request = this.buildRequest(operation, input);
+    const signal = options.signal;
+    const idempotent = core(() => native.isIdempotent(operation));
+    for (let attempt = 1; ; attempt++) {
+      if (this.#pacer !== undefined) {
+        const wait = this.#pacer.acquire(Date.now());
+        if (wait > 0) await sleep(wait, signal);
+      }
+      let response: OnfidoResponse | undefined;
+      let failure: TransportFailure | undefined;
+      try {
+        response = await this.#transport.send(request, { timeoutMs: this.#timeoutMs, signal });
+      } catch (error) {
+        if (!isTransportFailure(error)) throw translate(error);
+        failure = error;
+      }
+      if (response !== undefined && response.status >= 200 && response.status < 300) return this.parseResponse<T>(operation, response);
+      const r = this.#retry;
+      const delay = native.retryDelay(
+        r.maxAttempts,
+        r.initialDelayMs,
+        r.maxDelayMs,
+        r.maxRetryAfterMs,
+        attempt,
+        idempotent,
+        response?.status,
+        failure?.failure,
+        response === undefined ? undefined : header(response.headers, "retry-after"),
+        nowSeconds(),
+        Math.random(),
+      );
+      if (delay === undefined) {
+        if (response !== undefined) return this.parseResponse<T>(operation, response);
+        const f = failure ?? new TransportFailure("lost", "no response");
+        throw new OnfidoTransportError(`${operation}: ${f.message} (after ${attempt} ${attempt === 1 ? "try" : "tries"})`, f.failure, f);
+      }
+      await sleep(delay, signal);
+    }
+  }
+
+}

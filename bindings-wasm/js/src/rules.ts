@@ -1,0 +1,155 @@
+// The core's rules for JavaScript: webhooks, referrer patterns, check results, findings,
+// applicant data requirements, Web SDK token claims, Link headers.
+
+import * as native from "./native.js";
+import { core } from "./errors.js";
+import type * as m from "./models.js";
+
+/** A raw body: the bytes as received (a `Buffer` is a `Uint8Array`), or text (sent as UTF-8). */
+export type BodyInput = Uint8Array | ArrayBuffer | string;
+
+/**
+ * Request headers: Node's `req.headers` (`IncomingHttpHeaders`), a fetch `Headers`, a `Map`,
+ * or `[name, value]` pairs. Names in any case.
+ */
+export type HeadersInput =
+  | Record<string, string | string[] | undefined>
+  | Iterable<readonly [string, string]>
+  | { forEach(callback: (value: string, name: string) => void): void };
+
+/** The webhook signature algorithms: `sha256` (X-SHA2-Signature, preferred) and `sha1` (X-Signature). */
+export type SignatureAlgorithm = "sha256" | "sha1";
+
+const encoder = new TextEncoder();
+
+function bytes(body: BodyInput): Uint8Array {
+  if (typeof body === "string") return encoder.encode(body);
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body)) {
+    const view = body as ArrayBufferView;
+    return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  }
+  throw new TypeError("the body must be a Buffer, Uint8Array, ArrayBuffer or string");
+}
+
+/** The signature headers among a request's headers (the core picks which one to check). */
+function signatureHeaders(headers: HeadersInput): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const take = (name: string, value: unknown): void => {
+    const lower = name.toLowerCase();
+    if (lower !== "x-sha2-signature" && lower !== "x-signature") return;
+    if (Array.isArray(value)) {
+      for (const v of value) if (typeof v === "string") out.push([name, v]);
+    } else if (typeof value === "string") {
+      out.push([name, value]);
+    }
+  };
+  if (headers === null || typeof headers !== "object") return out;
+  if (typeof (headers as { forEach?: unknown }).forEach === "function" && !Array.isArray(headers) && !(headers instanceof Map)) {
+    (headers as { forEach(cb: (value: string, name: string) => void): void }).forEach((value, name) => take(name, value));
+  } else if (Symbol.iterator in headers) {
+    for (const pair of headers as Iterable<readonly [string, string]>) take(String(pair[0]), pair[1]);
+  } else {
+    const record = headers as Record<string, unknown>;
+    for (const name of Object.keys(record)) take(name, record[name]);
+  }
+  return out;
+}
+
+/**
+ * Verifies a webhook notification against the webhook's token and returns its event.
+ *
+ * Pass the raw body exactly as received (not re-serialised JSON) and the request's headers;
+ * `X-SHA2-Signature` (HMAC-SHA256) is used when present, else `X-Signature` (HMAC-SHA1), compared
+ * in constant time. Throws `OnfidoSignatureError` when the signature is missing or does not match.
+ */
+export function verifyWebhook(body: BodyInput, headers: HeadersInput, secret: string): m.WebhookEvent {
+  const raw = bytes(body);
+  const pairs = signatureHeaders(headers);
+  return core(() => native.verifyWebhook(raw, pairs, secret) as m.WebhookEvent);
+}
+
+/** Whether one signature value (hex) is the body's under `secret`, in constant time. */
+export function verifySignature(body: BodyInput, signature: string, secret: string, algorithm: SignatureAlgorithm = "sha256"): boolean {
+  const raw = bytes(body);
+  return core(() => native.verifySignature(raw, signature, secret, algorithm));
+}
+
+/** Reads a notification's event without verifying it (only after your own verification). */
+export function parseWebhookEvent(body: BodyInput): m.WebhookEvent {
+  const raw = bytes(body);
+  return core(() => native.parseWebhookEvent(raw) as m.WebhookEvent);
+}
+
+/** The hex signature Onfido sends for a body (`sha256` by default, or `sha1`): for tests. */
+export function signWebhook(body: BodyInput, secret: string, algorithm: SignatureAlgorithm = "sha256"): string {
+  const raw = bytes(body);
+  return core(() => native.signWebhook(raw, secret, algorithm));
+}
+
+/** A Web SDK referrer pattern (`https://*.example.com/*`), matched as the API matches it. */
+export class ReferrerPattern {
+  readonly #native: native.ReferrerPattern;
+  /** The pattern as given. */
+  readonly pattern: string;
+
+  /** Throws `OnfidoValidationError` (field `referrer`) for an invalid pattern. */
+  constructor(pattern: string) {
+    this.#native = core(() => new native.ReferrerPattern(pattern));
+    this.pattern = pattern;
+  }
+
+  /** Whether a page URL matches (userinfo never decides the host; non-http(s) URLs never match). */
+  matches(url: string): boolean {
+    return this.#native.matches(url);
+  }
+
+  /** Warnings to show a user (path-specific patterns, `*` hosts, `*://`). */
+  lint(): string[] {
+    return this.#native.lint() as string[];
+  }
+
+  toString(): string {
+    return this.pattern;
+  }
+}
+
+/** A check's result from its reports' results: `consider`, `clear`, or `null` while undecided. */
+export function checkResult(reportResults: ReadonlyArray<string | null | undefined>): "clear" | "consider" | null {
+  const results = reportResults.map((r) => (typeof r === "string" ? r : null));
+  return (core(() => native.checkResult(results)) ?? null) as "clear" | "consider" | null;
+}
+
+/** The breakdowns of a report a reviewer must look at, deepest first in name order. */
+export function findings(report: m.Report | Record<string, unknown>): m.Finding[] {
+  return core(() => native.findings(report) as m.Finding[]);
+}
+
+/** The applicant data a check's reports need and the applicant lacks (before the server says `failed_check_requirements`). */
+export function missingApplicantData(check: m.CreateCheckInput | Record<string, unknown>, applicant: m.Applicant | m.ApplicantInput): m.MissingData[] {
+  return core(() => native.missingApplicantData(check, applicant) as m.MissingData[]);
+}
+
+/** A Web SDK token's claims (`exp`, `iat`…), read without checking its signature. */
+export function sdkTokenClaims(token: string): m.SdkTokenClaims {
+  return core(() => native.sdkTokenClaims(token) as m.SdkTokenClaims);
+}
+
+/** The `next`, `prev`, `first` and `last` targets of a `Link` header (RFC 8288); throws `OnfidoDecodeError` for an invalid one. */
+export function parseLinkHeader(header: string): m.LinkRelations {
+  return core(() => native.parseLinkHeader(header) as m.LinkRelations);
+}
+
+/** Every operation id. */
+export function operations(): m.OperationId[] {
+  return native.operations() as m.OperationId[];
+}
+
+/** Whether repeating an operation cannot create a second resource (what retries depend on). */
+export function isIdempotent(operation: m.OperationId): boolean {
+  return core(() => native.isIdempotent(operation));
+}
+
+/** The version of the Rust core inside. */
+export const coreVersion: string = native.version();

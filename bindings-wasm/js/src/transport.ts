@@ -1,0 +1,196 @@
+// Transports: how requests reach the API. Global `fetch` by default, or the in-process sandbox.
+
+import * as native from "./native.js";
+import type { TransportFailureKind } from "./errors.js";
+
+/** Header pairs in order, names as sent. */
+export type HeaderPairs = Array<[string, string]>;
+
+/** A request the core built: send it as it is. */
+export interface OnfidoRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: HeaderPairs;
+  readonly body: Uint8Array;
+}
+
+/** What came back: status, headers in order, the raw body. */
+export interface OnfidoResponse {
+  readonly status: number;
+  readonly headers: HeaderPairs;
+  readonly body: Uint8Array;
+}
+
+/** An `AbortSignal` (structurally). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
+
+/** How one send may take: its timeout, and the caller's signal to cancel it. */
+export interface SendOptions {
+  timeoutMs: number;
+  signal?: AbortSignalLike | undefined;
+}
+
+/** Sends one request. Throws `TransportFailure` when the network fails; the client decides on retries. */
+export interface Transport {
+  send(request: OnfidoRequest, options: SendOptions): Promise<OnfidoResponse>;
+}
+
+/** The network failed: `connect` (nothing was sent), `timeout` or `lost`. */
+export class TransportFailure extends Error {
+  override name = "TransportFailure";
+  readonly failure: TransportFailureKind;
+  constructor(failure: TransportFailureKind, message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.failure = failure;
+  }
+}
+
+/** The `init` this package passes to `fetch`. */
+export interface FetchInit {
+  method: string;
+  headers: HeaderPairs;
+  /** A `Uint8Array` (typed loosely so that the global `fetch`'s `BodyInit` accepts it in every TypeScript version). */
+  body?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** An `AbortSignal`. */
+  signal: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  redirect: "manual";
+}
+
+/** What this package reads from a `fetch` response. */
+export interface FetchResponseLike {
+  readonly status: number;
+  readonly headers: { forEach(callback: (value: string, name: string) => void): void };
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** A `fetch` function: the global one (Node 18+), undici's, or a test double. */
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponseLike>;
+
+const CONNECT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_CONNECT",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+function errorCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function describe(error: unknown): string {
+  const code = errorCode(error);
+  const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause?.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return [message, typeof cause === "string" ? cause : undefined, code].filter(Boolean).join(": ");
+}
+
+/**
+ * Sends requests with `fetch` (global by default, injectable), each aborted through an
+ * `AbortSignal` when its timeout passes or the caller's signal fires.
+ * Redirects are not followed: the API does not redirect, and a token must not follow one.
+ */
+export class FetchTransport implements Transport {
+  readonly #fetch: FetchLike;
+
+  constructor(options: { fetch?: FetchLike } = {}) {
+    const f = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
+    if (typeof f !== "function") {
+      throw new TypeError("onfido-core: no global fetch (Node 18+ has one); pass options.fetch");
+    }
+    this.#fetch = options.fetch ?? ((url, init) => f(url, init));
+  }
+
+  async send(request: OnfidoRequest, options: SendOptions): Promise<OnfidoResponse> {
+    if (options.signal?.aborted) throw options.signal.reason ?? abortError();
+    // One signal for fetch: aborted by the timeout or by the caller's signal. (A referenced timer,
+    // unlike AbortSignal.timeout's, so a send cannot outlive its timeout with nothing else pending.)
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException(`no answer within ${options.timeoutMs} ms`, "TimeoutError"));
+    }, Math.max(1, options.timeoutMs));
+    const onAbort = (): void => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    const init: FetchInit = { method: request.method, headers: request.headers, signal: controller.signal, redirect: "manual" };
+    if (request.body.length > 0 || (request.method !== "GET" && request.method !== "HEAD")) init.body = request.body;
+    let stage: "connect" | "body" = "connect";
+    try {
+      const response = await this.#fetch(request.url, init);
+      stage = "body";
+      const headers: HeaderPairs = [];
+      response.headers.forEach((value, name) => headers.push([name, value]));
+      const body = new Uint8Array(await response.arrayBuffer());
+      return { status: response.status, headers, body };
+    } catch (error) {
+      if (timedOut) throw new TransportFailure("timeout", `no answer within ${options.timeoutMs} ms`, error);
+      if (options.signal?.aborted) throw options.signal.reason ?? error;
+      const code = errorCode(error);
+      if (stage === "connect" && code !== undefined && CONNECT_CODES.has(code)) {
+        throw new TransportFailure("connect", `could not connect: ${describe(error)}`, error);
+      }
+      throw new TransportFailure("lost", `the connection failed: ${describe(error)}`, error);
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener("abort", onAbort);
+    }
+  }
+}
+
+function abortError(): Error {
+  const error = new Error("This operation was aborted");
+  error.name = "AbortError";
+  return error;
+}
+
+/** A request shown without its `Authorization` value (for logs). */
+export function redactRequest(request: OnfidoRequest): { method: string; url: string; headers: HeaderPairs; body: string } {
+  return {
+    method: request.method,
+    url: request.url,
+    headers: request.headers.map(([n, v]): [string, string] => [n, n.toLowerCase() === "authorization" ? "***" : v]),
+    body: `<${request.body.length} bytes>`,
+  };
+}
+
+/**
+ * The offline sandbox in process: the whole v2 API simulated in memory, no server, no network,
+ * deterministic ids. Use any sandbox token (`test_…`). The webhook notifications it produces are
+ * kept in `deliveries` as signed requests, to test a webhook handler with.
+ */
+export class SandboxTransport implements Transport {
+  readonly #sandbox: native.Sandbox;
+  readonly #now: () => number;
+  /** The signed webhook notifications produced so far. */
+  readonly deliveries: OnfidoRequest[] = [];
+
+  constructor(options: { rateLimit?: number; baseUrl?: string; now?: () => number } = {}) {
+    this.#sandbox = new native.Sandbox(options.baseUrl ?? "https://api.onfido.com", options.rateLimit);
+    this.#now = options.now ?? (() => Date.now() / 1000);
+  }
+
+  async send(request: OnfidoRequest, options?: SendOptions): Promise<OnfidoResponse> {
+    if (options?.signal?.aborted) throw options.signal.reason ?? abortError();
+    const response = this.#sandbox.handle(request.method, request.url, request.headers, request.body, this.#now()) as OnfidoResponse;
+    for (const delivery of this.#sandbox.takeWebhookDeliveries() as OnfidoRequest[]) this.deliveries.push(delivery);
+    return response;
+  }
+}

@@ -1,0 +1,117 @@
+// The packed tarball installed with npm into a scratch project under the OS temp dir, and used
+// from there: ESM import, CommonJS require, the README's example, the exports map, and the
+// declarations type-checked with `tsc --noEmit --strict` as ESM and as CommonJS.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import test, { after, before } from "node:test";
+
+import { packageRoot, repoRoot } from "./helpers.mjs";
+
+let scratch;
+const run = (cmd, args, options = {}) => execFileSync(cmd, args, { cwd: scratch, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], ...options });
+
+before(() => {
+  const tarballs = readdirSync(join(packageRoot, "build")).filter((f) => /^onfido-core-.*\.tgz$/.test(f));
+  assert.equal(tarballs.length, 1, "scripts/build.sh packs exactly one tarball");
+  scratch = mkdtempSync(join(tmpdir(), "onfido-core-package-"));
+  writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
+  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", join(packageRoot, "build", tarballs[0])]);
+});
+
+after(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+test("installs with no dependencies: one .wasm and some glue", () => {
+  const installed = readdirSync(join(scratch, "node_modules")).filter((d) => !d.startsWith("."));
+  assert.deepEqual(installed, ["onfido-core"]);
+  const manifest = JSON.parse(readFileSync(join(scratch, "node_modules", "onfido-core", "package.json"), "utf8"));
+  assert.equal(manifest.dependencies, undefined);
+  assert.ok(manifest.exports["."].import && manifest.exports["."].require);
+  const files = readdirSync(join(scratch, "node_modules", "onfido-core", "dist"));
+  assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["native_bg.wasm"]);
+});
+
+test("import (ESM) from the installed package", () => {
+  writeFileSync(
+    join(scratch, "esm.mjs"),
+    `import { Onfido, SandboxTransport, isOnfidoApiError } from "onfido-core";
+     const onfido = new Onfido({ apiToken: "test_pkg", transport: new SandboxTransport() });
+     const a = await onfido.applicants.create({ first_name: "Jane", last_name: "Doe" });
+     const err = await onfido.applicants.retrieve("nope").catch((e) => e);
+     console.log(JSON.stringify({ name: a.first_name, guard: isOnfidoApiError(err), status: err.status }));`,
+  );
+  assert.deepEqual(JSON.parse(run("node", ["esm.mjs"])), { name: "Jane", guard: true, status: 404 });
+});
+
+test("require (CommonJS) from the installed package", () => {
+  writeFileSync(
+    join(scratch, "cjs.cjs"),
+    `const { Onfido, SandboxTransport, verifyWebhook, signWebhook } = require("onfido-core");
+     const body = '{"payload":{"resource_type":"check","action":"check.completed","object":{"id":"c1"}}}';
+     const event = verifyWebhook(body, { "x-sha2-signature": signWebhook(body, "s") }, "s");
+     new Onfido({ apiToken: "test_pkg", transport: new SandboxTransport() }).reportTypeGroups.list().toArray()
+       .then((groups) => console.log(JSON.stringify({ action: event.payload.action, groups: groups.length })));`,
+  );
+  assert.deepEqual(JSON.parse(run("node", ["cjs.cjs"])), { action: "check.completed", groups: 2 });
+});
+
+test("the exports map: the package and its package.json, nothing deeper", () => {
+  writeFileSync(
+    join(scratch, "exports.cjs"),
+    `const r = (s) => { try { require.resolve(s); return "ok"; } catch (e) { return e.code; } };
+     console.log(JSON.stringify([r("onfido-core"), r("onfido-core/package.json"), r("onfido-core/dist/client.cjs")]));`,
+  );
+  assert.deepEqual(JSON.parse(run("node", ["exports.cjs"])), ["ok", "ok", "ERR_PACKAGE_PATH_NOT_EXPORTED"]);
+});
+
+test("the README's example runs from the installed package", () => {
+  const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
+  const example = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(example, "the README has a js example");
+  writeFileSync(join(scratch, "readme.mjs"), example);
+  copyFileSync(join(repoRoot, "tests", "fixtures", "sample_driving_licence.png"), join(scratch, "sample_driving_licence.png"));
+  const env = { ...process.env };
+  delete env.ONFIDO_API_TOKEN;
+  const out = run("node", ["readme.mjs"], { env });
+  assert.match(out, /uploaded 40896 bytes, downloaded 40896 \(image\/png\)/);
+  assert.match(out, /check [0-9a-f-]+: complete, clear/);
+  assert.match(out, /refused before sending: \{ dob:/);
+  assert.match(out, /check\.completed/);
+});
+
+const tsc = join(packageRoot, "node_modules", "typescript", "bin", "tsc");
+const typeRoots = join(packageRoot, "node_modules", "@types");
+
+function typecheck(files, compilerOptions) {
+  const config = { compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, target: "es2022", typeRoots: [typeRoots], ...compilerOptions }, files };
+  writeFileSync(join(scratch, "tsconfig.json"), JSON.stringify(config));
+  try {
+    run("node", [tsc, "-p", "tsconfig.json"]);
+  } catch (e) {
+    assert.fail(`tsc --noEmit --strict failed:\n${e.stdout}${e.stderr}`);
+  }
+}
+
+test("tsc --noEmit --strict on an example using everything, as ESM and as CommonJS", () => {
+  const example = readFileSync(join(packageRoot, "test", "types", "everything.ts"), "utf8");
+  writeFileSync(join(scratch, "everything.mts"), example);
+  writeFileSync(join(scratch, "everything.cts"), example);
+  typecheck(["everything.mts", "everything.cts"], { module: "nodenext", moduleResolution: "nodenext", types: ["node"], lib: ["es2022", "dom"] });
+});
+
+test("the declarations need no DOM or Node types", () => {
+  writeFileSync(
+    join(scratch, "bare.mts"),
+    `import { Onfido, SandboxTransport, verifyWebhook, isOnfidoApiError, type Applicant } from "onfido-core";
+     const onfido = new Onfido({ apiToken: "test_bare", transport: new SandboxTransport() });
+     export async function f(): Promise<Applicant> { return onfido.applicants.create({ first_name: "A", last_name: "B" }); }
+     export const g = (b: Uint8Array) => verifyWebhook(b, { "x-signature": "00" }, "s");
+     export const h = (e: unknown) => isOnfidoApiError(e) && e.status;`,
+  );
+  typecheck(["bare.mts"], { module: "nodenext", moduleResolution: "nodenext", types: [], lib: ["es2022"] });
+});

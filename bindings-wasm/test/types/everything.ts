@@ -1,0 +1,265 @@
+// Uses every export of onfido-core with its types, as a Node backend would (with @types/node);
+// checked with `tsc --noEmit --strict` as ESM (.mts) and as CommonJS (.cts) against the
+// installed package (test/package.test.mjs). Never run: it only has to type-check.
+
+import {
+  Onfido,
+  FetchTransport,
+  SandboxTransport,
+  TransportFailure,
+  redactRequest,
+  OnfidoError,
+  OnfidoApiError,
+  OnfidoAuthenticationError,
+  OnfidoPermissionError,
+  OnfidoNotFoundError,
+  OnfidoGoneError,
+  OnfidoApiValidationError,
+  OnfidoRateLimitError,
+  OnfidoServerError,
+  OnfidoValidationError,
+  OnfidoDecodeError,
+  OnfidoConfigError,
+  OnfidoSignatureError,
+  OnfidoTransportError,
+  isOnfidoError,
+  isOnfidoApiError,
+  isOnfidoValidationError,
+  isOnfidoAuthenticationError,
+  isOnfidoNotFoundError,
+  isOnfidoGoneError,
+  isOnfidoRateLimitError,
+  isOnfidoServerError,
+  isOnfidoDecodeError,
+  isOnfidoConfigError,
+  isOnfidoSignatureError,
+  isOnfidoTransportError,
+  verifyWebhook,
+  verifySignature,
+  parseWebhookEvent,
+  signWebhook,
+  ReferrerPattern,
+  checkResult,
+  findings,
+  missingApplicantData,
+  sdkTokenClaims,
+  parseLinkHeader,
+  operations,
+  isIdempotent,
+  coreVersion,
+  Paginated,
+} from "onfido-core";
+import type {
+  OnfidoOptions,
+  RetryPolicy,
+  CallOptions,
+  Transport,
+  OnfidoRequest,
+  OnfidoResponse,
+  SendOptions,
+  HeaderPairs,
+  FetchLike,
+  OnfidoErrorKind,
+  TransportFailureKind,
+  FieldErrors,
+  ApiErrorType,
+  BodyInput,
+  HeadersInput,
+  SignatureAlgorithm,
+  Applicant,
+  Address,
+  IdNumber,
+  Document,
+  LivePhoto,
+  LiveVideo,
+  Check,
+  Report,
+  BreakdownItem,
+  Webhook,
+  ReportTypeGroup,
+  SdkToken,
+  OcrResult,
+  SlvResult,
+  Download,
+  Page,
+  PageLinks,
+  WebhookEvent,
+  Finding,
+  MissingData,
+  SdkTokenClaims,
+  LinkRelations,
+  CreateApplicantInput,
+  ApplicantInput,
+  CreateCheckInput,
+  UploadDocumentInput,
+  UploadLivePhotoInput,
+  RegisterWebhookInput,
+  FileInput,
+  OperationId,
+} from "onfido-core";
+
+import type { IncomingHttpHeaders } from "node:http";
+
+declare const requestHeaders: IncomingHttpHeaders;
+
+async function main(): Promise<void> {
+  const retry: RetryPolicy = { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 5000, maxRetryAfterMs: 60_000 };
+  const options: OnfidoOptions = { apiToken: process.env["ONFIDO_API_TOKEN"], region: "eu", retry, timeoutMs: 10_000, pace: true };
+  const live = new Onfido(options);
+  const viaFetch = new Onfido({ apiToken: "test_x", fetch: globalThis.fetch, transport: new FetchTransport({ fetch: globalThis.fetch }) });
+  const sandbox = new SandboxTransport({ rateLimit: 30 });
+  const onfido = new Onfido({ apiToken: "test_types", transport: sandbox, dangerouslyAllowBrowser: false, retry: false });
+  const region: string = onfido.region;
+  const environment: "sandbox" | "live" | undefined = onfido.environment;
+  const strings: string[] = [live.baseUrl, viaFetch.userAgent, region, String(environment), onfido.toString(), coreVersion];
+
+  const call: CallOptions = { signal: new AbortController().signal };
+  const input: CreateApplicantInput = { first_name: "Jane", last_name: "Doe", dob: "1990-01-01", addresses: [{ postcode: "SW4 6EH", country: "GBR" }], id_numbers: [{ type: "ssn", value: "123" }] };
+  const applicant: Applicant = await onfido.applicants.create(input, call);
+  const firstName: string | null = applicant.first_name;
+  const addresses: Address[] = applicant.addresses;
+  const ids: IdNumber[] = applicant.id_numbers;
+  const update: ApplicantInput = { email: "jane@example.com" };
+  await onfido.applicants.update(applicant.id, update);
+  await onfido.applicants.retrieve(applicant.id);
+  for await (const a of onfido.applicants.list({ per_page: 20 })) strings.push(a.id);
+  const paginated: Paginated<Applicant> = onfido.applicants.list();
+  const page: Page<Applicant> = await onfido.applicants.listPage({ page: 1, per_page: 10 });
+  const links: PageLinks = page.links;
+  const next: number | null = page.nextPage;
+
+  const file: FileInput = Buffer.from("png bytes");
+  const upload: UploadDocumentInput = { file, type: "passport", side: "front", filename: "passport.png" };
+  const document: Document = await onfido.documents.upload(applicant.id, upload);
+  await onfido.documents.retrieve(applicant.id, document.id);
+  const documents: Document[] = await onfido.documents.list(applicant.id).toArray();
+  const download: Download = await onfido.documents.download(applicant.id, document.id);
+  const bytes: Uint8Array = download.content;
+  const contentType: string | null = download.contentType;
+
+  const photoInput: UploadLivePhotoInput = { file: new Uint8Array(40_000), filename: "face.png", advanced_validation: true };
+  const photo: LivePhoto = await onfido.livePhotos.upload(applicant.id, photoInput);
+  await onfido.livePhotos.retrieve(photo.id);
+  await onfido.livePhotos.list(applicant.id).toArray();
+  await onfido.livePhotos.download(photo.id);
+
+  const videos: LiveVideo[] = await onfido.liveVideos.list(applicant.id).toArray();
+  for (const v of videos) {
+    await onfido.liveVideos.retrieve(v.id);
+    await onfido.liveVideos.download(v.id);
+  }
+
+  const checkInput: CreateCheckInput = { type: "express", reports: [{ name: "document" }, { name: "identity", variant: "kyc" }], tags: ["t"] };
+  const check: Check = await onfido.checks.create(applicant.id, checkInput);
+  await onfido.checks.retrieve(applicant.id, check.id);
+  for await (const c of onfido.checks.list(applicant.id, { expandReports: true })) {
+    for (const r of c.reports) if (typeof r !== "string") strings.push(r.id);
+  }
+  await onfido.checks.resume(check.id);
+  const reports: Report[] = await onfido.reports.list(check.id).toArray();
+  const report: Report = await onfido.reports.retrieve(check.id, reports[0]?.id ?? "");
+  const breakdown: Record<string, BreakdownItem> = report.breakdown;
+  await onfido.reports.resume(check.id, report.id);
+  await onfido.reports.cancel(check.id, report.id);
+
+  const hookInput: RegisterWebhookInput = { url: "https://example.com/hook", events: ["check.completed"], environments: ["sandbox"], enabled: true };
+  const hook: Webhook = await onfido.webhooks.register(hookInput);
+  await onfido.webhooks.retrieve(hook.id);
+  await onfido.webhooks.list().toArray();
+
+  const groups: ReportTypeGroup[] = await onfido.reportTypeGroups.list().toArray();
+  await onfido.reportTypeGroups.retrieve(groups[0]?.id ?? "");
+  const picked: Address[] = await onfido.addresses.pick("SW4 6EH");
+  const token: SdkToken = await onfido.sdkTokens.generate(applicant.id, { referrer: "https://*.example.com/*" });
+  const claims: SdkTokenClaims = sdkTokenClaims(token.token);
+  const ocr: OcrResult = await onfido.ocr.extract(document.id);
+  const slv: SlvResult = await onfido.slv.submitCode("ABC123");
+  await onfido.applicants.delete(applicant.id);
+  await onfido.applicants.restore(applicant.id);
+
+  const operation: OperationId = "list_applicants";
+  const raw = await onfido.request<{ items: Applicant[] }>(operation, { per_page: 1 });
+  const request: OnfidoRequest = onfido.buildRequest("retrieve_applicant", { applicant_id: "a1" }, { now: 0 });
+  const headers: HeaderPairs = request.headers;
+  const sendOptions: SendOptions = { timeoutMs: 1000 };
+  const response: OnfidoResponse = await sandbox.send(request, sendOptions);
+  const parsed: Applicant = onfido.parseResponse<Applicant>("retrieve_applicant", response);
+  const delivered: OnfidoRequest[] = sandbox.deliveries;
+  const shown = redactRequest(request);
+
+  const custom: Transport = {
+    async send(req: OnfidoRequest, opts: SendOptions): Promise<OnfidoResponse> {
+      if (opts.timeoutMs < 0) throw new TransportFailure("timeout", "never");
+      return { status: 204, headers: [], body: new Uint8Array() };
+    },
+  };
+  const fetchLike: FetchLike = async () => ({ status: 200, headers: new Map<string, string>(), arrayBuffer: async () => new ArrayBuffer(0) });
+  new Onfido({ apiToken: "test_x", transport: custom, fetch: fetchLike });
+  const failureKind: TransportFailureKind = new TransportFailure("lost", "x").failure;
+
+  const body: BodyInput = "{}";
+  const hookHeaders: HeadersInput = { "x-sha2-signature": "00", "x-other": ["a", "b"], "x-missing": undefined };
+  const algorithm: SignatureAlgorithm = "sha1";
+  const signature: string = signWebhook(body, "secret", algorithm);
+  const valid: boolean = verifySignature(body, signature, "secret", algorithm);
+  try {
+    const event: WebhookEvent = verifyWebhook(body, hookHeaders, "secret");
+    const action: string = event.payload.action;
+    const objectId: string = event.payload.object.id;
+    strings.push(action, objectId);
+  } catch (error: unknown) {
+    if (isOnfidoSignatureError(error)) strings.push(error.message);
+  }
+  parseWebhookEvent(new Uint8Array());
+  verifyWebhook(new ArrayBuffer(0), [["X-Signature", "00"]], "secret");
+  verifyWebhook(Buffer.from("{}"), requestHeaders, "secret");
+  verifyWebhook("{}", new Headers(), "secret");
+  verifyWebhook("{}", new Map<string, string>(), "secret");
+
+  const pattern = new ReferrerPattern("https://*.example.com/*");
+  const matches: boolean = pattern.matches("https://a.example.com/");
+  const lint: string[] = pattern.lint();
+  const result: "clear" | "consider" | null = checkResult(["clear", null]);
+  const found: Finding[] = findings(report);
+  const missing: MissingData[] = missingApplicantData(checkInput, applicant);
+  const relations: LinkRelations = parseLinkHeader('<https://x/?page=2>; rel="next"');
+  const all: OperationId[] = operations();
+  const idempotent: boolean = isIdempotent("retrieve_check");
+
+  try {
+    await onfido.applicants.retrieve("nope");
+  } catch (error: unknown) {
+    if (isOnfidoApiError(error)) {
+      const status: number = error.status;
+      const type: ApiErrorType = error.type;
+      const fields: FieldErrors = error.fields;
+      const retryAfter: number | undefined = error.retryAfter;
+      const requestId: string | undefined = error.requestId;
+      strings.push(String(status), type, String(Object.keys(fields)), String(retryAfter), String(requestId), error.apiMessage);
+    }
+    if (isOnfidoError(error)) {
+      const kind: OnfidoErrorKind = error.kind;
+      const code: string = error.code;
+      const name: string = error.name;
+      strings.push(kind, code, name);
+    }
+    if (isOnfidoValidationError(error)) strings.push(...Object.keys(error.fields));
+    if (isOnfidoTransportError(error)) strings.push(error.failure);
+    if (isOnfidoConfigError(error)) strings.push(error.field);
+    if (isOnfidoDecodeError(error)) strings.push(error.excerpt);
+    if (isOnfidoRateLimitError(error) || isOnfidoAuthenticationError(error) || isOnfidoNotFoundError(error)) strings.push("api");
+    if (isOnfidoGoneError(error) || isOnfidoServerError(error)) strings.push("api");
+    if (error instanceof OnfidoError || error instanceof OnfidoApiError) strings.push("class");
+  }
+  const classes: Array<new (...args: never[]) => OnfidoError> = [
+    OnfidoApiError, OnfidoAuthenticationError, OnfidoPermissionError, OnfidoNotFoundError, OnfidoGoneError,
+    OnfidoApiValidationError, OnfidoRateLimitError, OnfidoServerError, OnfidoValidationError, OnfidoDecodeError,
+    OnfidoConfigError, OnfidoSignatureError, OnfidoTransportError,
+  ];
+  const made: OnfidoValidationError = new OnfidoValidationError("bad", { first_name: ["can't be blank"] });
+
+  void [firstName, addresses, ids, paginated, links, next, documents, bytes, contentType, breakdown, picked, claims, ocr, slv, raw];
+  void [headers, parsed, delivered, shown, failureKind, valid, matches, lint, result, found, missing, relations, all, idempotent, classes, made];
+}
+
+void main;
