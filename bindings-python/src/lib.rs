@@ -7,7 +7,7 @@ mod json;
 
 use std::sync::Mutex;
 
-use onfido_core::dynamic::{self, AnyOutput};
+use onfido_core::dynamic::{self, AnyOutput, OutputVisitor};
 use onfido_core::error::RetryAfter;
 use onfido_core::models::{Applicant, Report, ReportResult, SdkTokenClaims};
 use onfido_core::operations::checks::CreateCheck;
@@ -16,7 +16,7 @@ use onfido_core::referrer::ReferrerPattern;
 use onfido_core::retry::{Attempt, Decision, Outcome, RetryPolicy};
 use onfido_core::sandbox::{Sandbox, SandboxOptions};
 use onfido_core::webhook::{self, Algorithm};
-use onfido_core::{ApiVersion, Config, Error, HttpRequest, HttpResponse, Method, OperationId, Region};
+use onfido_core::{ApiVersion, Config, Download, Error, HttpRequest, HttpResponse, Method, OperationId, Page, Region};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
@@ -164,42 +164,28 @@ fn parse_response(
 }
 
 fn output_to_py(py: Python<'_>, output: &AnyOutput) -> PyResult<Py<PyAny>> {
-    macro_rules! list {
-        ($listed:expr) => {
-            Ok((to_py(py, &$listed.items)?, to_py(py, &$listed.page)?).into_pyobject(py)?.into_any().unbind())
-        };
-    }
-    match output {
-        AnyOutput::Applicant(v) => to_py(py, v),
-        AnyOutput::Document(v) => to_py(py, v),
-        AnyOutput::LivePhoto(v) => to_py(py, v),
-        AnyOutput::LiveVideo(v) => to_py(py, v),
-        AnyOutput::Check(v) => to_py(py, v),
-        AnyOutput::Report(v) => to_py(py, v),
-        AnyOutput::Webhook(v) => to_py(py, v),
-        AnyOutput::ReportTypeGroup(v) => to_py(py, v),
-        AnyOutput::SdkToken(v) => to_py(py, v),
-        AnyOutput::Ocr(v) => to_py(py, v),
-        AnyOutput::Slv(v) => to_py(py, v),
-        AnyOutput::Applicants(l) => list!(l),
-        AnyOutput::Documents(l) => list!(l),
-        AnyOutput::LivePhotos(l) => list!(l),
-        AnyOutput::LiveVideos(l) => list!(l),
-        AnyOutput::Checks(l) => list!(l),
-        AnyOutput::Reports(l) => list!(l),
-        AnyOutput::Webhooks(l) => list!(l),
-        AnyOutput::ReportTypeGroups(l) => list!(l),
-        AnyOutput::Addresses(l) => list!(l),
-        AnyOutput::Download(d) => {
-            let dict = PyDict::new(py);
-            dict.set_item("content", PyBytes::new(py, &d.content))?;
-            dict.set_item("content_type", d.content_type.as_deref())?;
-            dict.set_item("filename", d.filename.as_deref())?;
+    /// Objects as dicts, lists as `(items, page)`, downloads as a dict with `content` bytes, 204 as None.
+    struct ToPy<'py>(Python<'py>);
+    impl OutputVisitor for ToPy<'_> {
+        type Result = PyResult<Py<PyAny>>;
+        fn object<T: Serialize>(self, value: &T) -> Self::Result {
+            to_py(self.0, value)
+        }
+        fn list<T: Serialize>(self, items: &[T], page: &Page) -> Self::Result {
+            Ok((to_py(self.0, items)?, to_py(self.0, page)?).into_pyobject(self.0)?.into_any().unbind())
+        }
+        fn download(self, download: &Download) -> Self::Result {
+            let dict = PyDict::new(self.0);
+            dict.set_item("content", PyBytes::new(self.0, &download.content))?;
+            dict.set_item("content_type", download.content_type.as_deref())?;
+            dict.set_item("filename", download.filename.as_deref())?;
             Ok(dict.into_any().unbind())
         }
-        AnyOutput::NoContent => Ok(py.None()),
-        _ => Err(CoreError::new_err(decode_json("an output this binding does not know"))),
+        fn no_content(self) -> Self::Result {
+            Ok(self.0.None())
+        }
     }
+    output.visit(ToPy(py))
 }
 
 /// Every operation id.
@@ -230,12 +216,7 @@ fn retry_delay(
 ) -> Option<u64> {
     let (max_attempts, initial_delay_ms, max_delay_ms, max_retry_after_ms) = policy;
     let policy = RetryPolicy { max_attempts, initial_delay_ms, max_delay_ms, max_retry_after_ms };
-    let outcome = match (status, failure) {
-        (Some(status), _) => Outcome::Status(status),
-        (None, Some("connect")) => Outcome::ConnectFailed,
-        (None, Some("timeout")) => Outcome::Timeout,
-        _ => Outcome::ConnectionLost,
-    };
+    let outcome = Outcome::from_parts(status, failure);
     let retry_after = retry_after.and_then(RetryAfter::parse);
     match policy.decide(&Attempt { number: attempt, idempotent, outcome, retry_after, now, jitter }) {
         Decision::Retry { delay_ms } => Some(delay_ms),

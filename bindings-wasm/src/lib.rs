@@ -8,7 +8,7 @@
 //! unknown fields kept (one JSON text for the engine's `JSON.parse`: see `to_js`).
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use onfido_core::dynamic::{self, AnyOutput};
+use onfido_core::dynamic::{self, AnyOutput, OutputVisitor};
 use onfido_core::error::RetryAfter;
 use onfido_core::models::{Applicant, Report, ReportResult, SdkTokenClaims};
 use onfido_core::operations::checks::CreateCheck;
@@ -87,7 +87,7 @@ fn request_to_js(request: &HttpRequest) -> JsValue {
 }
 
 fn algorithm(name: &str) -> Result<Algorithm, JsValue> {
-    Algorithm::parse(name).ok_or_else(|| core_error(&Error::validation("algorithm", "must be sha1 or sha256")))
+    Algorithm::from_name(name).map_err(|e| core_error(&e))
 }
 
 /// Client settings: token, region, API version, base URL. The token never leaves Rust memory.
@@ -200,45 +200,31 @@ pub fn parse_response(operation: &str, status: u16, headers: JsValue, body: Vec<
 }
 
 fn output_to_js(output: &AnyOutput) -> Result<JsValue, JsValue> {
-    macro_rules! list {
-        ($listed:expr) => {{
+    /// Objects as plain objects, lists as `{items, page}`, downloads with `content` bytes, 204 as null.
+    struct ToJs;
+    impl OutputVisitor for ToJs {
+        type Result = Result<JsValue, JsValue>;
+        fn object<T: serde::Serialize>(self, value: &T) -> Self::Result {
+            to_js(value)
+        }
+        fn list<T: serde::Serialize>(self, items: &[T], page: &onfido_core::Page) -> Self::Result {
             let out = Object::new();
-            set(&out, "items", &to_js(&$listed.items)?);
-            set(&out, "page", &to_js(&$listed.page)?);
-            Ok(out.into())
-        }};
-    }
-    match output {
-        AnyOutput::Applicant(v) => to_js(v),
-        AnyOutput::Document(v) => to_js(v),
-        AnyOutput::LivePhoto(v) => to_js(v),
-        AnyOutput::LiveVideo(v) => to_js(v),
-        AnyOutput::Check(v) => to_js(v),
-        AnyOutput::Report(v) => to_js(v),
-        AnyOutput::Webhook(v) => to_js(v),
-        AnyOutput::ReportTypeGroup(v) => to_js(v),
-        AnyOutput::SdkToken(v) => to_js(v),
-        AnyOutput::Ocr(v) => to_js(v),
-        AnyOutput::Slv(v) => to_js(v),
-        AnyOutput::Applicants(l) => list!(l),
-        AnyOutput::Documents(l) => list!(l),
-        AnyOutput::LivePhotos(l) => list!(l),
-        AnyOutput::LiveVideos(l) => list!(l),
-        AnyOutput::Checks(l) => list!(l),
-        AnyOutput::Reports(l) => list!(l),
-        AnyOutput::Webhooks(l) => list!(l),
-        AnyOutput::ReportTypeGroups(l) => list!(l),
-        AnyOutput::Addresses(l) => list!(l),
-        AnyOutput::Download(d) => {
-            let out = Object::new();
-            set(&out, "content", &Uint8Array::from(d.content.as_slice()));
-            set(&out, "contentType", &optional_str(d.content_type.as_deref()));
-            set(&out, "filename", &optional_str(d.filename.as_deref()));
+            set(&out, "items", &to_js(&items)?);
+            set(&out, "page", &to_js(page)?);
             Ok(out.into())
         }
-        AnyOutput::NoContent => Ok(JsValue::NULL),
-        _ => Err(conversion_error("an output this binding does not know")),
+        fn download(self, download: &onfido_core::Download) -> Self::Result {
+            let out = Object::new();
+            set(&out, "content", &Uint8Array::from(download.content.as_slice()));
+            set(&out, "contentType", &optional_str(download.content_type.as_deref()));
+            set(&out, "filename", &optional_str(download.filename.as_deref()));
+            Ok(out.into())
+        }
+        fn no_content(self) -> Self::Result {
+            Ok(JsValue::NULL)
+        }
     }
+    output.visit(ToJs)
 }
 
 /// Every operation id (`create_applicant`, …).
@@ -288,12 +274,7 @@ pub fn retry_delay(
         max_delay_ms: millis(max_delay_ms),
         max_retry_after_ms: millis(max_retry_after_ms),
     };
-    let outcome = match (status, failure.as_deref()) {
-        (Some(status), _) => Outcome::Status(status),
-        (None, Some("connect")) => Outcome::ConnectFailed,
-        (None, Some("timeout")) => Outcome::Timeout,
-        _ => Outcome::ConnectionLost,
-    };
+    let outcome = Outcome::from_parts(status, failure.as_deref());
     let retry_after = retry_after.as_deref().and_then(RetryAfter::parse);
     let now = seconds(Some(now)).unwrap_or(0);
     match policy.decide(&Attempt { number: attempt, idempotent, outcome, retry_after, now, jitter }) {

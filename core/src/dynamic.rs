@@ -202,6 +202,50 @@ impl From<NoContent> for AnyOutput {
     }
 }
 
+/// What a binding does with each shape of output: one object, a page of a list, a file, nothing.
+pub trait OutputVisitor {
+    /// What the visit returns.
+    type Result;
+    /// One resource.
+    fn object<T: Serialize>(self, value: &T) -> Self::Result;
+    /// A page of a list and its pagination.
+    fn list<T: Serialize>(self, items: &[T], page: &Page) -> Self::Result;
+    /// A downloaded file.
+    fn download(self, download: &Download) -> Self::Result;
+    /// No content (204).
+    fn no_content(self) -> Self::Result;
+}
+
+impl AnyOutput {
+    /// Calls the visitor for this output's shape: bindings convert four shapes, not 22 variants.
+    pub fn visit<V: OutputVisitor>(&self, visitor: V) -> V::Result {
+        match self {
+            AnyOutput::Applicant(v) => visitor.object(v),
+            AnyOutput::Document(v) => visitor.object(v),
+            AnyOutput::LivePhoto(v) => visitor.object(v),
+            AnyOutput::LiveVideo(v) => visitor.object(v),
+            AnyOutput::Check(v) => visitor.object(v),
+            AnyOutput::Report(v) => visitor.object(v),
+            AnyOutput::Webhook(v) => visitor.object(v),
+            AnyOutput::ReportTypeGroup(v) => visitor.object(v),
+            AnyOutput::SdkToken(v) => visitor.object(v),
+            AnyOutput::Ocr(v) => visitor.object(v),
+            AnyOutput::Slv(v) => visitor.object(v),
+            AnyOutput::Applicants(l) => visitor.list(&l.items, &l.page),
+            AnyOutput::Documents(l) => visitor.list(&l.items, &l.page),
+            AnyOutput::LivePhotos(l) => visitor.list(&l.items, &l.page),
+            AnyOutput::LiveVideos(l) => visitor.list(&l.items, &l.page),
+            AnyOutput::Checks(l) => visitor.list(&l.items, &l.page),
+            AnyOutput::Reports(l) => visitor.list(&l.items, &l.page),
+            AnyOutput::Webhooks(l) => visitor.list(&l.items, &l.page),
+            AnyOutput::ReportTypeGroups(l) => visitor.list(&l.items, &l.page),
+            AnyOutput::Addresses(l) => visitor.list(&l.items, &l.page),
+            AnyOutput::Download(d) => visitor.download(d),
+            AnyOutput::NoContent => visitor.no_content(),
+        }
+    }
+}
+
 /// Parses a response of the operation `operation` into its typed output.
 pub fn parse_output(operation: &str, response: HttpResponse) -> Result<AnyOutput, Error> {
     struct Parse(HttpResponse);

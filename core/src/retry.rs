@@ -15,6 +15,18 @@ pub enum Outcome {
     ConnectionLost,
 }
 
+impl Outcome {
+    /// An outcome from a status, or from a transport's failure name (`connect`, `timeout`, anything else: lost).
+    pub fn from_parts(status: Option<u16>, failure: Option<&str>) -> Outcome {
+        match (status, failure) {
+            (Some(status), _) => Outcome::Status(status),
+            (None, Some("connect")) => Outcome::ConnectFailed,
+            (None, Some("timeout")) => Outcome::Timeout,
+            _ => Outcome::ConnectionLost,
+        }
+    }
+}
+
 /// One finished try, to decide on.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Attempt {

@@ -34,6 +34,11 @@ impl Algorithm {
         }
     }
 
+    /// Parses `sha1` or `sha256`, or says why not (a validation error on `algorithm`).
+    pub fn from_name(name: &str) -> Result<Algorithm, Error> {
+        Algorithm::parse(name).ok_or_else(|| Error::validation("algorithm", "must be sha1 or sha256"))
+    }
+
     /// Parses `sha1` or `sha256`.
     pub fn parse(name: &str) -> Option<Algorithm> {
         match name.to_ascii_lowercase().as_str() {
