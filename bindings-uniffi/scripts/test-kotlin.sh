@@ -21,17 +21,7 @@ fi
 echo "generated bindings are up to date"
 
 # 2. Compile (reused while no source and no compiler changed).
-build="$HOME/.cache/onfido-core/kotlin-build"
-mkdir -p "$build"
-sources=$(find "$crate/generated/kotlin" "$crate/kotlin/src" "$crate/kotlin/test" -name '*.kt' | sort)
-stamp=$( (echo "$KOTLIN_COMPILER_VERSION"; cat $sources) | sha256sum | cut -c1-16)
-jar="$build/onfido-kotlin-tests-$stamp.jar"
-if [ ! -f "$jar" ]; then
-  echo "compiling $(echo "$sources" | wc -l | tr -d ' ') Kotlin files"
-  rm -f "$build"/onfido-kotlin-tests-*.jar
-  "$KOTLINC" -nowarn -jvm-target 17 -cp "$CLASSPATH_LIBS" -d "$jar.tmp.jar" $sources
-  mv "$jar.tmp.jar" "$jar"
-fi
+jar=$(compile_kotlin_jar onfido-kotlin-tests "$crate/generated/kotlin" "$crate/kotlin/src" "$crate/kotlin/test")
 
 # 3. The sandbox server, then the test program.
 (cd "$repo" && cargo build -q -p onfido-sandbox)

@@ -280,6 +280,11 @@ pub fn escape_filename(filename: &str) -> String {
     out
 }
 
+/// Undoes [`escape_filename`]: the file name as the uploader gave it.
+pub fn unescape_filename(filename: &str) -> String {
+    filename.replace("%22", "\"").replace("%0D", "\r").replace("%0A", "\n")
+}
+
 /// Reads a `multipart/form-data` body given its `Content-Type` header value.
 pub fn parse(content_type: &str, body: &[u8]) -> Result<Vec<Part>, Error> {
     let bad = |message: &str| Error::validation("body", message.to_owned());
@@ -356,6 +361,7 @@ mod tests {
         let parts = parse(&content_type, &body).unwrap();
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[1].filename.as_deref(), Some("a%22b%0D%0A.png"));
+        assert_eq!(unescape_filename("a%22b%0D%0A.png"), "a\"b\r\n.png");
         assert_eq!(parts[1].data, data);
         assert_eq!(parts[0].data, b"passport");
     }

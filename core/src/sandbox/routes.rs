@@ -172,8 +172,7 @@ fn form(request: &HttpRequest) -> Result<(Map<String, Value>, Option<FileUpload>
     for part in parts {
         match part.filename {
             Some(filename) if part.name == "file" => {
-                let filename = filename.replace("%22", "\"").replace("%0D", "\r").replace("%0A", "\n");
-                file = Some(FileUpload { filename, content: part.data });
+                file = Some(FileUpload { filename: multipart::unescape_filename(&filename), content: part.data });
             }
             _ => {
                 fields.insert(part.name, String::from_utf8_lossy(&part.data).into_owned().into());
