@@ -52,6 +52,8 @@ WASM_TEST_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(WASM_TOOLS)/bin
 test-wasm: toolchain
 	bash bindings-wasm/scripts/build.sh
 	cargo clippy -q -p onfido-core-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -q -p onfido-core-wasm --target wasm32-unknown-unknown --no-default-features --features client -- -D warnings
+	cargo clippy -q -p onfido-core-wasm --target wasm32-unknown-unknown --no-default-features --features sandbox -- -D warnings
 	cargo build -q -p onfido-sandbox
 	cd bindings-wasm && ONFIDO_SANDBOX_BIN=$(CARGO_TARGET_DIR)/debug/onfido-sandbox node --test --test-reporter=spec test/*.test.mjs test/*.test.cjs
 	$(WASM_TEST_RUNNER) cargo test -p onfido-core-wasm --target wasm32-unknown-unknown --test web

@@ -23,11 +23,16 @@ bindgen_version="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$here/Cargo
 wasm_opt_features=(--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
-# The .wasm's profile: the workspace's release profile plus fat LTO and one codegen unit. opt-level 2,
-# not "z": "z" is 20 % smaller but parses 2.5x slower (bench/bench.mjs), missing the speed goals.
-profile=wasm-release
-profile_config=(--config "profile.$profile.inherits=\"release\"" --config "profile.$profile.opt-level=2"
-  --config "profile.$profile.lto=true" --config "profile.$profile.codegen-units=1" --config "profile.$profile.panic=\"abort\"")
+# Two .wasm files from the one crate (see src/lib.rs): the client's (feature `client`) and the
+# offline sandbox's (feature `sandbox`, loaded by the package only when a SandboxTransport sends).
+# Profiles: the workspace's release profile plus fat LTO and one codegen unit. The client at
+# opt-level 2, not "z": "z" is ~20 % smaller but parses ~2.5x slower (bench/bench.mjs), missing the
+# speed goals; the sandbox, whose speed nobody measures, at "z". One profile each, so that
+# alternating builds do not rebuild every dependency.
+profile_config() { # name opt-level
+  printf -- '--config\nprofile.%s.%s\n' "$1" 'inherits="release"' "$1" "opt-level=$2" "$1" "lto=true" \
+    "$1" "codegen-units=1" "$1" 'panic="abort"'
+}
 
 step() { printf '==> %s\n' "$*"; }
 
@@ -50,30 +55,41 @@ install_tools() {
   fi
 }
 
-build_package() {
-  step "cargo build -p onfido-core-wasm --target wasm32-unknown-unknown --profile $profile"
-  (cd "$here" && cargo build -q -p onfido-core-wasm --target wasm32-unknown-unknown --profile "$profile" "${profile_config[@]}")
+# Builds one feature's .wasm, runs wasm-bindgen for both module systems and wasm-opt (cached on its
+# input's hash). Outputs build/bindgen-{cjs,esm}/<name>.js and build/<name>_bg.opt.wasm.
+build_module() { # feature profile opt-level name
+  local feature="$1" profile="$2" opt_level="$3" name="$4"
+  local config=()
+  mapfile -t config < <(profile_config "$profile" "$opt_level")
+  step "cargo build -p onfido-core-wasm --features $feature --target wasm32-unknown-unknown (opt-level $opt_level)"
+  (cd "$here" && cargo build -q -p onfido-core-wasm --no-default-features --features "$feature" \
+    --target wasm32-unknown-unknown --profile "$profile" "${config[@]}")
   local wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/onfido_core_wasm.wasm"
 
-  step "wasm-bindgen $bindgen_version: nodejs (CommonJS) and experimental-nodejs-module (ESM)"
-  mkdir -p "$build"
-  rm -rf "$build/bindgen-cjs" "$build/bindgen-esm" "$build/native"
-  "$tools/bin/wasm-bindgen" --target nodejs --out-dir "$build/bindgen-cjs" --out-name native "$wasm"
-  "$tools/bin/wasm-bindgen" --target experimental-nodejs-module --out-dir "$build/bindgen-esm" --out-name native "$wasm"
-  cmp -s "$build/bindgen-cjs/native_bg.wasm" "$build/bindgen-esm/native_bg.wasm" ||
+  step "wasm-bindgen $bindgen_version: $name for nodejs (CommonJS) and experimental-nodejs-module (ESM)"
+  "$tools/bin/wasm-bindgen" --target nodejs --out-dir "$build/bindgen-cjs" --out-name "$name" "$wasm"
+  "$tools/bin/wasm-bindgen" --target experimental-nodejs-module --out-dir "$build/bindgen-esm" --out-name "$name" "$wasm"
+  cmp -s "$build/bindgen-cjs/${name}_bg.wasm" "$build/bindgen-esm/${name}_bg.wasm" ||
     { echo "build.sh: the two wasm-bindgen targets produced different .wasm files; one cannot serve both" >&2; exit 1; }
-  mkdir -p "$build/native"
-  cp "$build/bindgen-esm/native.d.ts" "$build/native/native.d.ts"
+  cp "$build/bindgen-esm/$name.d.ts" "$build/native/$name.d.ts"
 
   # wasm-opt is the slow step: redo it only when its input changed.
-  local input_sum
-  input_sum="$(sha256sum "$build/bindgen-esm/native_bg.wasm" | cut -d' ' -f1)"
-  if [ "$(cat "$build/native_bg.opt.input-sha256" 2>/dev/null)" != "$input_sum" ] || [ ! -f "$build/native_bg.opt.wasm" ]; then
-    step "wasm-opt -Oz (binaryen $(node -p 'require(process.argv[1]).version' "$here/node_modules/binaryen/package.json"))"
+  local input_sum opt="$build/${name}_bg.opt.wasm"
+  input_sum="$(sha256sum "$build/bindgen-esm/${name}_bg.wasm" | cut -d' ' -f1)"
+  if [ "$(cat "$opt.input-sha256" 2>/dev/null)" != "$input_sum" ] || [ ! -f "$opt" ]; then
+    step "wasm-opt -Oz $name (binaryen $(node -p 'require(process.argv[1]).version' "$here/node_modules/binaryen/package.json"))"
     "$here/node_modules/.bin/wasm-opt" -Oz "${wasm_opt_features[@]}" --strip-debug --strip-producers \
-      "$build/bindgen-esm/native_bg.wasm" -o "$build/native_bg.opt.wasm"
-    echo "$input_sum" > "$build/native_bg.opt.input-sha256"
+      "$build/bindgen-esm/${name}_bg.wasm" -o "$opt"
+    echo "$input_sum" > "$opt.input-sha256"
   fi
+}
+
+build_package() {
+  mkdir -p "$build"
+  rm -rf "$build/bindgen-cjs" "$build/bindgen-esm" "$build/native"
+  mkdir -p "$build/native"
+  build_module client wasm-release 2 native
+  build_module sandbox wasm-sandbox '"z"' sandbox_native
 
   step "tsc: ESM and CommonJS"
   rm -rf "$build/esm" "$build/cjs"
@@ -89,10 +105,10 @@ build_package() {
   (cd "$here/pkg" && npm pack --silent --pack-destination "$build" > /dev/null)
   local tarball
   tarball="$(ls "$build"/onfido-core-*.tgz)"
-  local raw gz
-  raw="$(stat -c %s "$here/pkg/dist/native_bg.wasm")"
-  gz="$(gzip -9 -c "$here/pkg/dist/native_bg.wasm" | wc -c)"
-  echo "built $(basename "$tarball"): native_bg.wasm $raw bytes, $gz gzipped; tarball $(stat -c %s "$tarball") bytes"
+  local sizes="" wasm
+  sizes+="native_bg.wasm $(stat -c %s "$here/pkg/dist/native_bg.wasm") bytes ($(gzip -9 -c "$here/pkg/dist/native_bg.wasm" | wc -c) gzipped), "
+  sizes+="sandbox_native_bg.wasm.br $(stat -c %s "$here/pkg/dist/sandbox_native_bg.wasm.br") bytes, "
+  echo "built $(basename "$tarball"): ${sizes}tarball $(stat -c %s "$tarball") bytes"
 }
 
 case "${1:-build}" in

@@ -39,3 +39,16 @@ test("ESM and CommonJS side by side: one wasm file, guards work across both copi
   assert.ok(esm.isOnfidoApiError(fromCjs), "the ESM guard recognises a CommonJS error");
   assert.deepEqual(Object.keys(esm).sort(), Object.keys(onfidoCore).filter((k) => k !== "__esModule").sort(), "the same exports");
 });
+
+test("the sandbox's .wasm loads on the first send, not on require()", async () => {
+  const script = `
+    const path = require("node:path");
+    const core = require(${JSON.stringify(join(__dirname, "..", "pkg", "dist", "index.cjs"))});
+    const loaded = () => Object.keys(require.cache).some((f) => path.basename(f) === "sandbox_native.cjs");
+    const before = loaded();
+    const onfido = new core.Onfido({ apiToken: "test_lazy", transport: new core.SandboxTransport() });
+    onfido.applicants.create({ first_name: "A", last_name: "B" }).then((a) => console.log(JSON.stringify({ before, after: loaded(), id: typeof a.id })));
+  `;
+  const out = require("node:child_process").execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
+  assert.deepEqual(JSON.parse(out), { before: false, after: true, id: "string" });
+});

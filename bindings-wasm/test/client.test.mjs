@@ -88,6 +88,12 @@ test("errors: classes, names, codes, fields and type guards", async () => {
   // a wrong input type names the field
   const typed = await onfido.applicants.create({ first_name: "Jane", last_name: 7 }).catch((e) => e);
   assert.ok(isOnfidoValidationError(typed) && "last_name" in typed.fields, inspect(typed));
+  const nested = await onfido.applicants.create({ first_name: "Jane", last_name: "Doe", addresses: [{ postcode: 5 }] }).catch((e) => e);
+  assert.ok(isOnfidoValidationError(nested) && "addresses[0].postcode" in nested.fields, inspect(nested));
+  const cyclic = { first_name: "Jane", last_name: "Doe" };
+  cyclic.self = cyclic;
+  const notJson = await onfido.applicants.create(cyclic).catch((e) => e);
+  assert.ok(isOnfidoValidationError(notJson) && "input" in notJson.fields, inspect(notJson));
 
   // server-side 422 validation_error: both an API error and a validation error
   const raw = new Onfido({ apiToken: SECRET_TOKEN, transport: fixed(422, { error: { type: "validation_error", message: "bad", fields: { email: ["invalid format"] } } }) });
@@ -331,6 +337,13 @@ test("webhooks: sign, verify (any header shape, any body shape), parse", () => {
   assert.equal(verifySignature(body, sha1, "other", "sha1"), false);
   assert.equal(parseWebhookEvent(body).payload.resource_type, "check");
   assert.throws(() => parseWebhookEvent("[]"), (e) => isOnfidoDecodeError(e));
+  for (const bad of ["{", '{"payload": {}}', '{"payload": {"action": "check.completed", "object": {"id": 7}}}', Buffer.from([0x7b, 0xff, 0x7d])]) {
+    assert.throws(() => parseWebhookEvent(bad), (e) => isOnfidoDecodeError(e) && e.status === 200 && /not a webhook event/.test(e.message), String(bad));
+    const signed = signWebhook(bad, "secret");
+    assert.throws(() => verifyWebhook(bad, { "x-sha2-signature": signed }, "secret"), (e) => isOnfidoDecodeError(e), "verified, then refused as an event");
+  }
+  assert.throws(() => verifyWebhook(body, { "x-sha2-signature": sha256 + "zz" }, "secret"), (e) => isOnfidoSignatureError(e), "non-hex is refused");
+  assert.equal(verifyWebhook(body, { "x-sha2-signature": [sha256, "00"] }, "secret").payload.object.id, "c1", "of repeated headers, the first counts");
 });
 
 test("rules: referrer patterns, check results, findings, requirements, Link headers, operations", async () => {

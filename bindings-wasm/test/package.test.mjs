@@ -26,14 +26,14 @@ after(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-test("installs with no dependencies: one .wasm and some glue", () => {
+test("installs with no dependencies: the client's .wasm, the sandbox's .wasm (loaded on use) and some glue", () => {
   const installed = readdirSync(join(scratch, "node_modules")).filter((d) => !d.startsWith("."));
   assert.deepEqual(installed, ["onfido-core"]);
   const manifest = JSON.parse(readFileSync(join(scratch, "node_modules", "onfido-core", "package.json"), "utf8"));
   assert.equal(manifest.dependencies, undefined);
   assert.ok(manifest.exports["."].import && manifest.exports["."].require);
   const files = readdirSync(join(scratch, "node_modules", "onfido-core", "dist"));
-  assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), ["native_bg.wasm"]);
+  assert.deepEqual(files.filter((f) => /\.wasm(\.br)?$/.test(f)).sort(), ["native_bg.wasm", "sandbox_native_bg.wasm.br"]);
 });
 
 test("import (ESM) from the installed package", () => {

@@ -28,6 +28,7 @@ pub mod dynamic;
 pub mod error;
 pub mod hex;
 pub mod http;
+pub mod json_path;
 pub mod models;
 pub mod multipart;
 pub mod operations;

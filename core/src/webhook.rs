@@ -51,10 +51,15 @@ impl Algorithm {
 
 /// The hex signature of a body under a webhook's token.
 pub fn sign(body: &[u8], secret: &str, algorithm: Algorithm) -> String {
-    hex::encode(&match algorithm {
+    hex::encode(&hmac(body, secret, algorithm))
+}
+
+/// The HMAC of a body under a webhook's token (the bytes [`sign`] writes as hex).
+pub fn hmac(body: &[u8], secret: &str, algorithm: Algorithm) -> Vec<u8> {
+    match algorithm {
         Algorithm::Sha1 => mac::<Hmac<Sha1>>(secret, body),
         Algorithm::Sha256 => mac::<Hmac<Sha256>>(secret, body),
-    })
+    }
 }
 
 fn mac<M: Mac + KeyInit>(secret: &str, body: &[u8]) -> Vec<u8> {
@@ -73,12 +78,12 @@ fn mac<M: Mac + KeyInit>(secret: &str, body: &[u8]) -> Vec<u8> {
 pub fn verify(body: &[u8], signature: &str, secret: &str, algorithm: Algorithm) -> bool {
     let Some(expected) = decode_hex(signature.trim()) else { return false };
     match algorithm {
-        Algorithm::Sha1 => verify_mac::<Hmac<Sha1>>(secret, body, &expected),
-        Algorithm::Sha256 => verify_mac::<Hmac<Sha256>>(secret, body, &expected),
+        Algorithm::Sha1 => hmac_matches::<Hmac<Sha1>>(secret, body, &expected),
+        Algorithm::Sha256 => hmac_matches::<Hmac<Sha256>>(secret, body, &expected),
     }
 }
 
-fn verify_mac<M: Mac + KeyInit>(secret: &str, body: &[u8], expected: &[u8]) -> bool {
+fn hmac_matches<M: Mac + KeyInit>(secret: &str, body: &[u8], expected: &[u8]) -> bool {
     match <M as KeyInit>::new_from_slice(secret.as_bytes()) {
         Ok(mut m) => {
             m.update(body);
@@ -88,9 +93,23 @@ fn verify_mac<M: Mac + KeyInit>(secret: &str, body: &[u8], expected: &[u8]) -> b
     }
 }
 
+/// Whether `signature` (hex, any case) equals a MAC computed elsewhere (a runtime's own HMAC);
+/// compared in constant time, with [`verify`]'s rules for what a signature may look like.
+pub fn verify_mac(signature: &str, mac: &[u8]) -> bool {
+    use subtle::ConstantTimeEq;
+    let mut expected = [0u8; MAX_SIGNATURE_BYTES];
+    match hex::decode_into(signature.trim(), &mut expected) {
+        Some(n) if n > 0 => expected.get(..n).is_some_and(|e| bool::from(e.ct_eq(mac))),
+        _ => false,
+    }
+}
+
+/// The longest signature taken seriously, in bytes (HMAC-SHA1 and HMAC-SHA256 are 20 and 32).
+const MAX_SIGNATURE_BYTES: usize = 64;
+
 /// Hex of a plausible length: HMAC-SHA1 and HMAC-SHA256 are 20 and 32 bytes.
 fn decode_hex(text: &str) -> Option<Vec<u8>> {
-    hex::decode(text).filter(|b| !b.is_empty() && b.len() <= 64)
+    hex::decode(text).filter(|b| !b.is_empty() && b.len() <= MAX_SIGNATURE_BYTES)
 }
 
 /// Verifies a notification from its raw body and headers (names in any case).
@@ -102,8 +121,20 @@ pub fn verify_headers<'a>(
     secret: &str,
 ) -> Result<Algorithm, Error> {
     if secret.is_empty() {
-        return Err(Error::validation("secret", "the webhook token is empty"));
+        return Err(secret_is_empty());
     }
+    let (algorithm, signature) = signature_header(headers)?;
+    if verify(body, signature, secret, algorithm) {
+        Ok(algorithm)
+    } else {
+        Err(mismatch(algorithm))
+    }
+}
+
+/// The signature to check and its algorithm: `X-SHA2-Signature` when present, else `X-Signature`.
+pub fn signature_header<'a>(
+    headers: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<(Algorithm, &'a str), Error> {
     let (mut sha1, mut sha256) = (None, None);
     for (name, value) in headers {
         if name.eq_ignore_ascii_case(SHA256_HEADER) && sha256.is_none() {
@@ -112,18 +143,21 @@ pub fn verify_headers<'a>(
             sha1 = Some(value);
         }
     }
-    let (algorithm, signature) = match (sha256, sha1) {
-        (Some(s), _) => (Algorithm::Sha256, s),
-        (None, Some(s)) => (Algorithm::Sha1, s),
-        (None, None) => {
-            return Err(Error::Signature(format!("neither {SHA256_HEADER} nor {SHA1_HEADER} is present")));
-        }
-    };
-    if verify(body, signature, secret, algorithm) {
-        Ok(algorithm)
-    } else {
-        Err(Error::Signature(format!("the {} signature does not match the body", algorithm.header())))
+    match (sha256, sha1) {
+        (Some(s), _) => Ok((Algorithm::Sha256, s)),
+        (None, Some(s)) => Ok((Algorithm::Sha1, s)),
+        (None, None) => Err(Error::Signature(format!("neither {SHA256_HEADER} nor {SHA1_HEADER} is present"))),
     }
+}
+
+/// The error for an empty webhook token.
+pub fn secret_is_empty() -> Error {
+    Error::validation("secret", "the webhook token is empty")
+}
+
+/// The error for a signature that does not match the body.
+pub fn mismatch(algorithm: Algorithm) -> Error {
+    Error::Signature(format!("the {} signature does not match the body", algorithm.header()))
 }
 
 /// Verifies a notification, then parses its event.
@@ -235,6 +269,21 @@ mod tests {
             assert!(!verify(BODY, "zz", "secret", alg));
         }
         assert_eq!(sign(b"", "key", Algorithm::Sha1), "f42bb0eeb018ebbd4597ae7213711ec60760843f");
+    }
+
+    #[test]
+    fn macs_computed_elsewhere() {
+        let mac = <Hmac<Sha256> as KeyInit>::new_from_slice(b"s").unwrap().chain_update(BODY).finalize().into_bytes();
+        let signature = sign(BODY, "s", Algorithm::Sha256);
+        assert!(verify_mac(&signature, &mac));
+        assert!(verify_mac(&format!(" {} ", signature.to_uppercase()), &mac));
+        assert!(!verify_mac(&signature[..62], &mac));
+        assert!(!verify_mac(&signature, &mac[..31]));
+        assert!(!verify_mac("", &[]));
+        assert!(!verify_mac(&"0".repeat(64), &mac));
+        let (algorithm, value) = signature_header([("x-signature", "a"), ("x-sha2-signature", "b")]).unwrap();
+        assert_eq!((algorithm, value), (Algorithm::Sha256, "b"));
+        assert!(matches!(signature_header([("content-type", "x")]), Err(Error::Signature(_))));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 // send (the transport), parse (core); retries and pacing are core decisions, this file only sleeps.
 
 import * as native from "./native.js";
-import { OnfidoConfigError, OnfidoTransportError, core, translate } from "./errors.js";
+import { OnfidoConfigError, OnfidoTransportError, OnfidoValidationError, core, translate } from "./errors.js";
 import type * as m from "./models.js";
 import { FetchTransport, TransportFailure } from "./transport.js";
 import type { AbortSignalLike, FetchLike, OnfidoRequest, OnfidoResponse, Transport } from "./transport.js";
@@ -78,6 +78,35 @@ function clean(values: Input): Input {
   const out: Input = {};
   for (const key of Object.keys(values)) if (values[key] !== undefined) out[key] = values[key];
   return out;
+}
+
+/** Base64 of bytes (Node's `Buffer`), how an upload's content travels inside the JSON input. */
+function base64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+}
+
+function isBytes(value: unknown): value is Uint8Array | ArrayBuffer {
+  return value instanceof Uint8Array || value instanceof ArrayBuffer;
+}
+
+/**
+ * An input as the JSON text the core reads: `file.content` bytes become `file.content_base64`.
+ * A value JSON cannot hold (a cycle, a BigInt) is an `OnfidoValidationError` on `input`.
+ */
+function inputJson(input: Input): string {
+  let values = clean(input);
+  const file = values["file"] as { content?: unknown } | undefined;
+  if (file !== null && typeof file === "object" && isBytes(file.content)) {
+    const { content, ...rest } = file as { content: Uint8Array | ArrayBuffer };
+    const bytes = content instanceof ArrayBuffer ? new Uint8Array(content) : content;
+    values = { ...values, file: { ...rest, content_base64: base64(bytes) } };
+  }
+  try {
+    return JSON.stringify(values);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new OnfidoValidationError(`invalid input: ${why}`, { input: [`cannot be written as JSON: ${why}`] });
+  }
 }
 
 function header(headers: ReadonlyArray<readonly [string, string]>, name: string): string | undefined {
@@ -458,7 +487,8 @@ export class Onfido {
    * (Unix seconds, default the clock) is the date the rules that need one check against.
    */
   buildRequest(operation: m.OperationId, input: Input = {}, options: { now?: number } = {}): OnfidoRequest {
-    return core(() => native.buildRequest(operation, this.#config, clean(input), options.now ?? nowSeconds()) as OnfidoRequest);
+    const json = inputJson(input);
+    return core(() => native.buildRequest(operation, this.#config, json, options.now ?? nowSeconds()) as OnfidoRequest);
   }
 
   /**

@@ -254,20 +254,20 @@ export interface Page<T> {
   links: PageLinks;
 }
 
-/** The resource a webhook event is about. */
+/** The resource a webhook event is about (the event's JSON as sent: absent fields are absent). */
 export interface WebhookEventObject {
   id: string;
-  status: string | null;
-  href: string | null;
-  completed_at: Timestamp | null;
-  completed_at_iso8601: Timestamp | null;
+  status?: string | null;
+  href?: string | null;
+  completed_at?: Timestamp | null;
+  completed_at_iso8601?: Timestamp | null;
   [field: string]: unknown;
 }
 
-/** A webhook notification's event. */
+/** A webhook notification's event, as sent; `payload.action` and `payload.object.id` are checked. */
 export interface WebhookEvent {
   payload: {
-    resource_type: "check" | "report" | (string & {});
+    resource_type?: "check" | "report" | (string & {});
     action:
       | "report.completed"
       | "report.withdrawn"

@@ -1,6 +1,6 @@
 // Transports: how requests reach the API. Global `fetch` by default, or the in-process sandbox.
 
-import * as native from "./native.js";
+import type * as sandboxNative from "./sandbox_native.js";
 import type { TransportFailureKind } from "./errors.js";
 
 /** Header pairs in order, names as sent. */
@@ -175,22 +175,28 @@ export function redactRequest(request: OnfidoRequest): { method: string; url: st
  * The offline sandbox in process: the whole v2 API simulated in memory, no server, no network,
  * deterministic ids. Use any sandbox token (`test_…`). The webhook notifications it produces are
  * kept in `deliveries` as signed requests, to test a webhook handler with.
+ *
+ * The simulator is its own `.wasm` (`sandbox_native_bg.wasm`), loaded on the first `send`, so
+ * that code which never uses the sandbox never loads it.
  */
 export class SandboxTransport implements Transport {
-  readonly #sandbox: native.Sandbox;
+  #sandbox: Promise<sandboxNative.Sandbox> | undefined;
+  readonly #options: { rateLimit?: number; baseUrl?: string };
   readonly #now: () => number;
   /** The signed webhook notifications produced so far. */
   readonly deliveries: OnfidoRequest[] = [];
 
   constructor(options: { rateLimit?: number; baseUrl?: string; now?: () => number } = {}) {
-    this.#sandbox = new native.Sandbox(options.baseUrl ?? "https://api.onfido.com", options.rateLimit);
+    this.#options = { ...options };
     this.#now = options.now ?? (() => Date.now() / 1000);
   }
 
   async send(request: OnfidoRequest, options?: SendOptions): Promise<OnfidoResponse> {
     if (options?.signal?.aborted) throw options.signal.reason ?? abortError();
-    const response = this.#sandbox.handle(request.method, request.url, request.headers, request.body, this.#now()) as OnfidoResponse;
-    for (const delivery of this.#sandbox.takeWebhookDeliveries() as OnfidoRequest[]) this.deliveries.push(delivery);
+    this.#sandbox ??= import("./sandbox_native.js").then((m) => new m.Sandbox(this.#options.baseUrl ?? "https://api.onfido.com", this.#options.rateLimit));
+    const sandbox = await this.#sandbox;
+    const response = sandbox.handle(request.method, request.url, request.headers, request.body, this.#now()) as OnfidoResponse;
+    for (const delivery of sandbox.takeWebhookDeliveries() as OnfidoRequest[]) this.deliveries.push(delivery);
     return response;
   }
 }

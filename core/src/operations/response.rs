@@ -7,6 +7,7 @@ use serde::Deserialize;
 use crate::download::Download;
 use crate::error::{ApiError, Error};
 use crate::http::HttpResponse;
+use crate::json_path;
 use crate::pagination::Page;
 
 /// The error of a non-2xx response.
@@ -23,13 +24,10 @@ pub(crate) fn json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Err
 }
 
 fn decode<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
-    // The fast path; on failure, a second pass finds the path of the mismatch.
-    serde_json::from_slice(&response.body).map_err(|_| {
-        let de = &mut serde_json::Deserializer::from_slice(&response.body);
-        let message = match serde_path_to_error::deserialize::<_, T>(de) {
-            Err(e) if e.path().to_string() != "." => format!("{}: {}", e.path(), e.inner()),
-            Err(e) => e.inner().to_string(),
-            Ok(_) => "the body is not valid".to_owned(),
+    serde_json::from_slice(&response.body).map_err(|e| {
+        let message = match json_path::error_path(&response.body, &e) {
+            path if path.is_empty() => e.to_string(),
+            path => format!("{path}: {e}"),
         };
         Error::decode(response.status, message, &response.body)
     })
