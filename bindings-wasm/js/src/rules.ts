@@ -49,6 +49,15 @@ function firstValue(value: unknown): string | undefined {
  * `req.headers` has lower-case names and is read directly; other shapes are scanned.
  */
 function signatureHeaders(headers: HeadersInput): [string | undefined, string | undefined] {
+  if (headers === null || typeof headers !== "object") return [undefined, undefined];
+  const isScanned = typeof (headers as { forEach?: unknown }).forEach === "function" || Symbol.iterator in headers;
+  if (!isScanned) {
+    // Node's req.headers: lower-case names, read directly; other records fall back to a scan.
+    const record = headers as Record<string, unknown>;
+    const sha256 = firstValue(record[SHA256_HEADER]);
+    const sha1 = firstValue(record[SHA1_HEADER]);
+    if (sha256 !== undefined && sha1 !== undefined) return [sha256, sha1];
+  }
   let sha256: string | undefined;
   let sha1: string | undefined;
   const take = (name: string, value: unknown): void => {
@@ -56,16 +65,13 @@ function signatureHeaders(headers: HeadersInput): [string | undefined, string | 
     if (lower === SHA256_HEADER) sha256 ??= firstValue(value);
     else if (lower === SHA1_HEADER) sha1 ??= firstValue(value);
   };
-  if (headers === null || typeof headers !== "object") return [undefined, undefined];
   if (typeof (headers as { forEach?: unknown }).forEach === "function" && !Array.isArray(headers) && !(headers instanceof Map)) {
     (headers as { forEach(cb: (value: string, name: string) => void): void }).forEach((value, name) => take(name, value));
   } else if (Symbol.iterator in headers) {
     for (const pair of headers as Iterable<readonly [string, string]>) take(String(pair[0]), pair[1]);
   } else {
     const record = headers as Record<string, unknown>;
-    sha256 = firstValue(record[SHA256_HEADER]);
-    sha1 = firstValue(record[SHA1_HEADER]);
-    if (sha256 === undefined || sha1 === undefined) for (const name of Object.keys(record)) take(name, record[name]);
+    for (const name of Object.keys(record)) take(name, record[name]);
   }
   return [sha256, sha1];
 }
@@ -119,7 +125,12 @@ export function verifyWebhook(body: BodyInput, headers: HeadersInput, secret: st
   const raw = bytes(body);
   const [sha256, sha1] = signatureHeaders(headers);
   if (typeof secret !== "string") throw new OnfidoValidationError("invalid input: secret: must be a string", { secret: ["must be a string"] });
-  const isSha256 = core(() => native.webhookSignatureIsSha256(sha256 !== undefined, sha1 !== undefined, secret === ""));
+  let isSha256: boolean;
+  try {
+    isSha256 = native.webhookSignatureIsSha256(sha256 !== undefined, sha1 !== undefined, secret === "");
+  } catch (error) {
+    throw translate(error);
+  }
   const mac = createHmac(isSha256 ? "sha256" : "sha1", hmacKey(secret)).update(raw).digest("hex");
   if (!native.webhookMacMatches((isSha256 ? sha256 : sha1) ?? "", mac)) throw translate(native.webhookMismatchError(isSha256));
   return readEvent(raw);
