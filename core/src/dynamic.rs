@@ -56,13 +56,18 @@ where
                 let field = if path == "." { "input".to_owned() } else { path };
                 Error::validation(field, e.inner().to_string())
             })?;
-            match self.now {
-                Some(now) => operation.build_at(self.config, now),
-                None => operation.build(self.config),
-            }
+            build(&operation, self.config, self.now)
         }
     }
     OperationId::parse(operation)?.visit(BuildFrom { config, input, now })
+}
+
+/// Builds an operation's request, with the rules that need the time when `now` is given.
+fn build<O: Operation>(operation: &O, config: &Config, now: Option<i64>) -> Result<HttpRequest, Error> {
+    match now {
+        Some(now) => operation.build_at(config, now),
+        None => operation.build(config),
+    }
 }
 
 /// Like [`build_request_at`], reading the input from JSON text (`now` optional).
@@ -87,11 +92,7 @@ pub fn build_request_json(
             O: Operation + DeserializeOwned,
             O::Output: Serialize + Into<AnyOutput>,
         {
-            let operation: O = from_json(self.json, "input")?;
-            match self.now {
-                Some(now) => operation.build_at(self.config, now),
-                None => operation.build(self.config),
-            }
+            build(&from_json::<O>(self.json, "input")?, self.config, self.now)
         }
     }
     OperationId::parse(operation)?.visit(BuildJson { config, json, now })

@@ -50,8 +50,9 @@ function firstValue(value: unknown): string | undefined {
  */
 function signatureHeaders(headers: HeadersInput): [string | undefined, string | undefined] {
   if (headers === null || typeof headers !== "object") return [undefined, undefined];
-  const isScanned = typeof (headers as { forEach?: unknown }).forEach === "function" || Symbol.iterator in headers;
-  if (!isScanned) {
+  const hasForEach = typeof (headers as { forEach?: unknown }).forEach === "function" && !Array.isArray(headers) && !(headers instanceof Map);
+  const isRecord = !hasForEach && !(Symbol.iterator in headers);
+  if (isRecord) {
     // Node's req.headers: lower-case names, read directly; other records fall back to a scan.
     const record = headers as Record<string, unknown>;
     const sha256 = firstValue(record[SHA256_HEADER]);
@@ -65,13 +66,13 @@ function signatureHeaders(headers: HeadersInput): [string | undefined, string | 
     if (lower === SHA256_HEADER) sha256 ??= firstValue(value);
     else if (lower === SHA1_HEADER) sha1 ??= firstValue(value);
   };
-  if (typeof (headers as { forEach?: unknown }).forEach === "function" && !Array.isArray(headers) && !(headers instanceof Map)) {
+  if (hasForEach) {
     (headers as { forEach(cb: (value: string, name: string) => void): void }).forEach((value, name) => take(name, value));
-  } else if (Symbol.iterator in headers) {
-    for (const pair of headers as Iterable<readonly [string, string]>) take(String(pair[0]), pair[1]);
-  } else {
+  } else if (isRecord) {
     const record = headers as Record<string, unknown>;
     for (const name of Object.keys(record)) take(name, record[name]);
+  } else {
+    for (const pair of headers as Iterable<readonly [string, string]>) take(String(pair[0]), pair[1]);
   }
   return [sha256, sha1];
 }
