@@ -48,7 +48,7 @@ test-kotlin: toolchain
 WASM_TOOLS := $(HOME)/.cache/onfido-core/tools
 WASM_TEST_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(WASM_TOOLS)/bin/wasm-bindgen-test-runner
 
-## test-wasm: builds the npm package (wasm-bindgen, wasm-opt, tsc, npm pack) and runs node --test (vectors, every operation over HTTP and in process, errors, ESM and CJS, the packed tarball installed and type-checked) and wasm-bindgen-test in Node and headless Chromium
+## test-wasm: builds the npm package (wasm-bindgen, wasm-opt, tsc, npm pack) and runs node --test on Node 20 and Node 18 (vectors, every operation over HTTP and in process, errors, ESM and CJS, the packed tarball installed and type-checked) and wasm-bindgen-test in Node and headless Chromium
 test-wasm: toolchain
 	bash bindings-wasm/scripts/build.sh
 	cargo clippy -q -p onfido-core-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
@@ -56,6 +56,8 @@ test-wasm: toolchain
 	cargo clippy -q -p onfido-core-wasm --target wasm32-unknown-unknown --no-default-features --features sandbox -- -D warnings
 	cargo build -q -p onfido-sandbox
 	cd bindings-wasm && ONFIDO_SANDBOX_BIN=$(CARGO_TARGET_DIR)/debug/onfido-sandbox node --test --test-reporter=spec test/*.test.mjs test/*.test.cjs
+	@echo "==> the same tests on Node $$("$$(bash bindings-wasm/scripts/build.sh node-oldest)" --version), the oldest the package supports"
+	cd bindings-wasm && ONFIDO_SANDBOX_BIN=$(CARGO_TARGET_DIR)/debug/onfido-sandbox $$(bash scripts/build.sh node-oldest) --test test/*.test.mjs test/*.test.cjs
 	$(WASM_TEST_RUNNER) cargo test -p onfido-core-wasm --target wasm32-unknown-unknown --test web
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { apt-get update -q && apt-get install -y -q chromium chromium-driver; }
 	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \

@@ -2,6 +2,7 @@
 // refusal, retries and timeouts on an injected fetch, pacing, uploads, webhooks and rules.
 
 import assert from "node:assert/strict";
+import { File } from "node:buffer"; // a global only from Node 20
 import { inspect } from "node:util";
 import test from "node:test";
 

@@ -45,7 +45,7 @@ test("import (ESM) from the installed package", () => {
      const err = await onfido.applicants.retrieve("nope").catch((e) => e);
      console.log(JSON.stringify({ name: a.first_name, guard: isOnfidoApiError(err), status: err.status }));`,
   );
-  assert.deepEqual(JSON.parse(run("node", ["esm.mjs"])), { name: "Jane", guard: true, status: 404 });
+  assert.deepEqual(JSON.parse(run(process.execPath, ["esm.mjs"])), { name: "Jane", guard: true, status: 404 });
 });
 
 test("require (CommonJS) from the installed package", () => {
@@ -57,7 +57,7 @@ test("require (CommonJS) from the installed package", () => {
      new Onfido({ apiToken: "test_pkg", transport: new SandboxTransport() }).reportTypeGroups.list().toArray()
        .then((groups) => console.log(JSON.stringify({ action: event.payload.action, groups: groups.length })));`,
   );
-  assert.deepEqual(JSON.parse(run("node", ["cjs.cjs"])), { action: "check.completed", groups: 2 });
+  assert.deepEqual(JSON.parse(run(process.execPath, ["cjs.cjs"])), { action: "check.completed", groups: 2 });
 });
 
 test("the exports map: the package and its package.json, nothing deeper", () => {
@@ -66,7 +66,7 @@ test("the exports map: the package and its package.json, nothing deeper", () => 
     `const r = (s) => { try { require.resolve(s); return "ok"; } catch (e) { return e.code; } };
      console.log(JSON.stringify([r("onfido-core"), r("onfido-core/package.json"), r("onfido-core/dist/client.cjs")]));`,
   );
-  assert.deepEqual(JSON.parse(run("node", ["exports.cjs"])), ["ok", "ok", "ERR_PACKAGE_PATH_NOT_EXPORTED"]);
+  assert.deepEqual(JSON.parse(run(process.execPath, ["exports.cjs"])), ["ok", "ok", "ERR_PACKAGE_PATH_NOT_EXPORTED"]);
 });
 
 test("the README's example runs from the installed package", () => {
@@ -77,7 +77,7 @@ test("the README's example runs from the installed package", () => {
   copyFileSync(join(repoRoot, "tests", "fixtures", "sample_driving_licence.png"), join(scratch, "sample_driving_licence.png"));
   const env = { ...process.env };
   delete env.ONFIDO_API_TOKEN;
-  const out = run("node", ["readme.mjs"], { env });
+  const out = run(process.execPath, ["readme.mjs"], { env });
   assert.match(out, /uploaded 40896 bytes, downloaded 40896 \(image\/png\)/);
   assert.match(out, /check [0-9a-f-]+: complete, clear/);
   assert.match(out, /refused before sending: \{ dob:/);
@@ -91,7 +91,7 @@ function typecheck(files, compilerOptions) {
   const config = { compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, target: "es2022", typeRoots: [typeRoots], ...compilerOptions }, files };
   writeFileSync(join(scratch, "tsconfig.json"), JSON.stringify(config));
   try {
-    run("node", [tsc, "-p", "tsconfig.json"]);
+    run(process.execPath, [tsc, "-p", "tsconfig.json"]);
   } catch (e) {
     assert.fail(`tsc --noEmit --strict failed:\n${e.stdout}${e.stderr}`);
   }
