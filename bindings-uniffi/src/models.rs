@@ -11,6 +11,29 @@ use serde_json::Value;
 
 use crate::enums::*;
 
+/// A record and its conversion from a core value, one line a field: `name: Type = expression`,
+/// the expression reading the value through the name after `as` (and the `where` bindings).
+macro_rules! record {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident from $src:ty as $s:ident $(where { $(let $var:ident = $init:expr;)* })? {
+            $($(#[$fmeta:meta])* $field:ident: $fty:ty = $conv:expr,)*
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $($(#[$fmeta])* pub $field: $fty,)*
+        }
+
+        impl From<&$src> for $name {
+            fn from($s: &$src) -> Self {
+                $($(let $var = $init;)*)?
+                $name { $($field: $conv,)* }
+            }
+        }
+    };
+}
+
 /// JSON text of the fields a model does not name (`None` when there are none).
 pub(crate) fn extra_json(extra: &m::Extra) -> Option<String> {
     (!extra.is_empty()).then(|| Value::Object(extra.clone()).to_string())
@@ -33,63 +56,46 @@ fn json_text(value: &Value) -> Option<String> {
     (!value.is_null()).then(|| value.to_string())
 }
 
-/// A postal address (also an input of applicants).
-#[derive(Clone, Debug, Default, PartialEq, Eq, uniffi::Record)]
-pub struct Address {
-    /// Flat number.
-    #[uniffi(default)]
-    pub flat_number: Option<String>,
-    /// Building number.
-    #[uniffi(default)]
-    pub building_number: Option<String>,
-    /// Building name.
-    #[uniffi(default)]
-    pub building_name: Option<String>,
-    /// Street.
-    #[uniffi(default)]
-    pub street: Option<String>,
-    /// Sub-street.
-    #[uniffi(default)]
-    pub sub_street: Option<String>,
-    /// Town.
-    #[uniffi(default)]
-    pub town: Option<String>,
-    /// State (USA: two-letter USPS code).
-    #[uniffi(default)]
-    pub state: Option<String>,
-    /// Postcode.
-    #[uniffi(default)]
-    pub postcode: Option<String>,
-    /// Country (ISO alpha-3).
-    #[uniffi(default)]
-    pub country: Option<String>,
-    /// Lived here from, `yyyy-mm-dd`.
-    #[uniffi(default)]
-    pub start_date: Option<String>,
-    /// Lived here until, `yyyy-mm-dd`.
-    #[uniffi(default)]
-    pub end_date: Option<String>,
-    /// Other fields, as a JSON object.
-    #[uniffi(default)]
-    pub extra_json: Option<String>,
-}
-
-impl From<&m::Address> for Address {
-    fn from(a: &m::Address) -> Self {
-        Address {
-            flat_number: a.flat_number.clone(),
-            building_number: a.building_number.clone(),
-            building_name: a.building_name.clone(),
-            street: a.street.clone(),
-            sub_street: a.sub_street.clone(),
-            town: a.town.clone(),
-            state: a.state.clone(),
-            postcode: a.postcode.clone(),
-            country: a.country.clone(),
-            start_date: a.start_date.clone(),
-            end_date: a.end_date.clone(),
-            extra_json: extra_json(&a.extra),
-        }
+record! {
+    /// A postal address (also an input of applicants).
+    #[derive(Clone, Debug, Default, PartialEq, Eq, uniffi::Record)]
+    pub struct Address from m::Address as a {
+        /// Flat number.
+        #[uniffi(default)]
+        flat_number: Option<String> = a.flat_number.clone(),
+        /// Building number.
+        #[uniffi(default)]
+        building_number: Option<String> = a.building_number.clone(),
+        /// Building name.
+        #[uniffi(default)]
+        building_name: Option<String> = a.building_name.clone(),
+        /// Street.
+        #[uniffi(default)]
+        street: Option<String> = a.street.clone(),
+        /// Sub-street.
+        #[uniffi(default)]
+        sub_street: Option<String> = a.sub_street.clone(),
+        /// Town.
+        #[uniffi(default)]
+        town: Option<String> = a.town.clone(),
+        /// State (USA: two-letter USPS code).
+        #[uniffi(default)]
+        state: Option<String> = a.state.clone(),
+        /// Postcode.
+        #[uniffi(default)]
+        postcode: Option<String> = a.postcode.clone(),
+        /// Country (ISO alpha-3).
+        #[uniffi(default)]
+        country: Option<String> = a.country.clone(),
+        /// Lived here from, `yyyy-mm-dd`.
+        #[uniffi(default)]
+        start_date: Option<String> = a.start_date.clone(),
+        /// Lived here until, `yyyy-mm-dd`.
+        #[uniffi(default)]
+        end_date: Option<String> = a.end_date.clone(),
+        /// Other fields, as a JSON object.
+        #[uniffi(default)]
+        extra_json: Option<String> = extra_json(&a.extra),
     }
 }
 
@@ -112,22 +118,18 @@ impl Address {
     }
 }
 
-/// An identification number (also an input of applicants).
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct IdNumber {
-    /// Its type.
-    pub id_type: IdNumberType,
-    /// Its value (an SSN as `xxx-xx-xxxx` or its last four digits).
-    #[uniffi(default)]
-    pub value: Option<String>,
-    /// Issuing state (state-issued driving licences).
-    #[uniffi(default)]
-    pub state_code: Option<String>,
-}
-
-impl From<&m::IdNumber> for IdNumber {
-    fn from(n: &m::IdNumber) -> Self {
-        IdNumber { id_type: (&n.id_type).into(), value: n.value.clone(), state_code: n.state_code.clone() }
+record! {
+    /// An identification number (also an input of applicants).
+    #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+    pub struct IdNumber from m::IdNumber as n {
+        /// Its type.
+        id_type: IdNumberType = (&n.id_type).into(),
+        /// Its value (an SSN as `xxx-xx-xxxx` or its last four digits).
+        #[uniffi(default)]
+        value: Option<String> = n.value.clone(),
+        /// Issuing state (state-issued driving licences).
+        #[uniffi(default)]
+        state_code: Option<String> = n.state_code.clone(),
     }
 }
 
@@ -140,405 +142,274 @@ impl From<&IdNumber> for m::IdNumber {
     }
 }
 
-/// An applicant: the individual a check is performed on.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct Applicant {
-    /// Unique identifier.
-    pub id: String,
-    /// When it was created (as sent).
-    pub created_at: Option<String>,
-    /// When it is scheduled for deletion, if it is.
-    pub delete_at: Option<String>,
-    /// The URI of this resource.
-    pub href: Option<String>,
-    /// Mr, Mrs, Miss or Ms.
-    pub title: Option<String>,
-    /// First name.
-    pub first_name: Option<String>,
-    /// Middle name(s).
-    pub middle_name: Option<String>,
-    /// Surname.
-    pub last_name: Option<String>,
-    /// Email.
-    pub email: Option<String>,
-    /// Gender.
-    pub gender: Option<String>,
-    /// Date of birth, `yyyy-mm-dd`.
-    pub dob: Option<String>,
-    /// Landline number.
-    pub telephone: Option<String>,
-    /// Mobile number.
-    pub mobile: Option<String>,
-    /// Country of jurisdiction (ISO alpha-3).
-    pub country: Option<String>,
-    /// Mother's maiden name.
-    pub mothers_maiden_name: Option<String>,
-    /// Previous surname.
-    pub previous_last_name: Option<String>,
-    /// Nationality (ISO alpha-3).
-    pub nationality: Option<String>,
-    /// Country of birth (ISO alpha-3).
-    pub country_of_birth: Option<String>,
-    /// Town of birth.
-    pub town_of_birth: Option<String>,
-    /// Identification numbers.
-    pub id_numbers: Vec<IdNumber>,
-    /// Address history.
-    pub addresses: Vec<Address>,
-    /// Whether it lives in the sandbox.
-    pub sandbox: Option<bool>,
-    /// Other fields, as a JSON object.
-    pub extra_json: Option<String>,
-}
-
-impl From<&m::Applicant> for Applicant {
-    fn from(a: &m::Applicant) -> Self {
-        Applicant {
-            id: a.id.clone(),
-            created_at: ts(&a.created_at),
-            delete_at: ts(&a.delete_at),
-            href: a.href.clone(),
-            title: a.title.clone(),
-            first_name: a.first_name.clone(),
-            middle_name: a.middle_name.clone(),
-            last_name: a.last_name.clone(),
-            email: a.email.clone(),
-            gender: a.gender.clone(),
-            dob: a.dob.clone(),
-            telephone: a.telephone.clone(),
-            mobile: a.mobile.clone(),
-            country: a.country.clone(),
-            mothers_maiden_name: a.mothers_maiden_name.clone(),
-            previous_last_name: a.previous_last_name.clone(),
-            nationality: a.nationality.clone(),
-            country_of_birth: a.country_of_birth.clone(),
-            town_of_birth: a.town_of_birth.clone(),
-            id_numbers: a.id_numbers.iter().map(Into::into).collect(),
-            addresses: a.addresses.iter().map(Into::into).collect(),
-            sandbox: a.sandbox,
-            extra_json: extra_json(&a.extra),
-        }
+record! {
+    /// An applicant: the individual a check is performed on.
+    #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+    pub struct Applicant from m::Applicant as a {
+        /// Unique identifier.
+        id: String = a.id.clone(),
+        /// When it was created (as sent).
+        created_at: Option<String> = ts(&a.created_at),
+        /// When it is scheduled for deletion, if it is.
+        delete_at: Option<String> = ts(&a.delete_at),
+        /// The URI of this resource.
+        href: Option<String> = a.href.clone(),
+        /// Mr, Mrs, Miss or Ms.
+        title: Option<String> = a.title.clone(),
+        /// First name.
+        first_name: Option<String> = a.first_name.clone(),
+        /// Middle name(s).
+        middle_name: Option<String> = a.middle_name.clone(),
+        /// Surname.
+        last_name: Option<String> = a.last_name.clone(),
+        /// Email.
+        email: Option<String> = a.email.clone(),
+        /// Gender.
+        gender: Option<String> = a.gender.clone(),
+        /// Date of birth, `yyyy-mm-dd`.
+        dob: Option<String> = a.dob.clone(),
+        /// Landline number.
+        telephone: Option<String> = a.telephone.clone(),
+        /// Mobile number.
+        mobile: Option<String> = a.mobile.clone(),
+        /// Country of jurisdiction (ISO alpha-3).
+        country: Option<String> = a.country.clone(),
+        /// Mother's maiden name.
+        mothers_maiden_name: Option<String> = a.mothers_maiden_name.clone(),
+        /// Previous surname.
+        previous_last_name: Option<String> = a.previous_last_name.clone(),
+        /// Nationality (ISO alpha-3).
+        nationality: Option<String> = a.nationality.clone(),
+        /// Country of birth (ISO alpha-3).
+        country_of_birth: Option<String> = a.country_of_birth.clone(),
+        /// Town of birth.
+        town_of_birth: Option<String> = a.town_of_birth.clone(),
+        /// Identification numbers.
+        id_numbers: Vec<IdNumber> = a.id_numbers.iter().map(Into::into).collect(),
+        /// Address history.
+        addresses: Vec<Address> = a.addresses.iter().map(Into::into).collect(),
+        /// Whether it lives in the sandbox.
+        sandbox: Option<bool> = a.sandbox,
+        /// Other fields, as a JSON object.
+        extra_json: Option<String> = extra_json(&a.extra),
     }
 }
 
-/// An uploaded identity or supporting document.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct Document {
-    /// Unique identifier.
-    pub id: String,
-    /// When it was uploaded.
-    pub created_at: Option<String>,
-    /// The URI of this resource.
-    pub href: Option<String>,
-    /// The URI to download it from.
-    pub download_href: Option<String>,
-    /// The uploaded file's name.
-    pub file_name: Option<String>,
-    /// `png`, `jpg` or `pdf`.
-    pub file_type: Option<String>,
-    /// The file's size in bytes.
-    pub file_size: Option<u64>,
-    /// The document's type.
-    pub document_type: Option<DocumentType>,
-    /// Front or back.
-    pub side: Option<DocumentSide>,
-    /// Issuing country (ISO alpha-3).
-    pub issuing_country: Option<String>,
-    /// Other fields, as a JSON object.
-    pub extra_json: Option<String>,
-}
-
-impl From<&m::Document> for Document {
-    fn from(d: &m::Document) -> Self {
-        Document {
-            id: d.id.clone(),
-            created_at: ts(&d.created_at),
-            href: d.href.clone(),
-            download_href: d.download_href.clone(),
-            file_name: d.file_name.clone(),
-            file_type: d.file_type.clone(),
-            file_size: d.file_size,
-            document_type: d.document_type.as_ref().map(Into::into),
-            side: d.side.as_ref().map(Into::into),
-            issuing_country: d.issuing_country.clone(),
-            extra_json: extra_json(&d.extra),
-        }
+record! {
+    /// An uploaded identity or supporting document.
+    #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+    pub struct Document from m::Document as d {
+        /// Unique identifier.
+        id: String = d.id.clone(),
+        /// When it was uploaded.
+        created_at: Option<String> = ts(&d.created_at),
+        /// The URI of this resource.
+        href: Option<String> = d.href.clone(),
+        /// The URI to download it from.
+        download_href: Option<String> = d.download_href.clone(),
+        /// The uploaded file's name.
+        file_name: Option<String> = d.file_name.clone(),
+        /// `png`, `jpg` or `pdf`.
+        file_type: Option<String> = d.file_type.clone(),
+        /// The file's size in bytes.
+        file_size: Option<u64> = d.file_size,
+        /// The document's type.
+        document_type: Option<DocumentType> = d.document_type.as_ref().map(Into::into),
+        /// Front or back.
+        side: Option<DocumentSide> = d.side.as_ref().map(Into::into),
+        /// Issuing country (ISO alpha-3).
+        issuing_country: Option<String> = d.issuing_country.clone(),
+        /// Other fields, as a JSON object.
+        extra_json: Option<String> = extra_json(&d.extra),
     }
 }
 
-/// A live photo (selfie).
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct LivePhoto {
-    /// Unique identifier.
-    pub id: String,
-    /// When it was uploaded.
-    pub created_at: Option<String>,
-    /// The URI of this resource.
-    pub href: Option<String>,
-    /// The URI to download it from.
-    pub download_href: Option<String>,
-    /// The uploaded file's name.
-    pub file_name: Option<String>,
-    /// `png` or `jpg`.
-    pub file_type: Option<String>,
-    /// The file's size in bytes.
-    pub file_size: Option<u64>,
-    /// Other fields, as a JSON object.
-    pub extra_json: Option<String>,
-}
-
-impl From<&m::LivePhoto> for LivePhoto {
-    fn from(p: &m::LivePhoto) -> Self {
-        LivePhoto {
-            id: p.id.clone(),
-            created_at: ts(&p.created_at),
-            href: p.href.clone(),
-            download_href: p.download_href.clone(),
-            file_name: p.file_name.clone(),
-            file_type: p.file_type.clone(),
-            file_size: p.file_size,
-            extra_json: extra_json(&p.extra),
-        }
+record! {
+    /// A live photo (selfie).
+    #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+    pub struct LivePhoto from m::LivePhoto as p {
+        /// Unique identifier.
+        id: String = p.id.clone(),
+        /// When it was uploaded.
+        created_at: Option<String> = ts(&p.created_at),
+        /// The URI of this resource.
+        href: Option<String> = p.href.clone(),
+        /// The URI to download it from.
+        download_href: Option<String> = p.download_href.clone(),
+        /// The uploaded file's name.
+        file_name: Option<String> = p.file_name.clone(),
+        /// `png` or `jpg`.
+        file_type: Option<String> = p.file_type.clone(),
+        /// The file's size in bytes.
+        file_size: Option<u64> = p.file_size,
+        /// Other fields, as a JSON object.
+        extra_json: Option<String> = extra_json(&p.extra),
     }
 }
 
-/// A live video challenge: digits to recite or a movement to make.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct Challenge {
-    /// `recite` or `movement`.
-    pub challenge_type: ChallengeType,
-    /// The digits of a recite challenge.
-    pub digits: Option<Vec<i64>>,
-    /// The movement of a movement challenge (`turnLeft`, `turnRight`).
-    pub movement: Option<String>,
-    /// The query as sent, JSON.
-    pub query_json: Option<String>,
-}
-
-/// A live video recorded by the mobile SDKs.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct LiveVideo {
-    /// Unique identifier.
-    pub id: String,
-    /// When it was uploaded.
-    pub created_at: Option<String>,
-    /// The URI of this resource.
-    pub href: Option<String>,
-    /// The URI to download it from.
-    pub download_href: Option<String>,
-    /// The uploaded file's name.
-    pub file_name: Option<String>,
-    /// The file's type.
-    pub file_type: Option<String>,
-    /// The file's size in bytes.
-    pub file_size: Option<u64>,
-    /// The challenges performed.
-    pub challenge: Vec<Challenge>,
-    /// Other fields, as a JSON object.
-    pub extra_json: Option<String>,
-}
-
-impl From<&m::LiveVideo> for LiveVideo {
-    fn from(v: &m::LiveVideo) -> Self {
-        LiveVideo {
-            id: v.id.clone(),
-            created_at: ts(&v.created_at),
-            href: v.href.clone(),
-            download_href: v.download_href.clone(),
-            file_name: v.file_name.clone(),
-            file_type: v.file_type.clone(),
-            file_size: v.file_size,
-            challenge: v
-                .challenge
-                .iter()
-                .map(|c| Challenge {
-                    challenge_type: (&c.challenge_type).into(),
-                    digits: c.digits(),
-                    movement: c.movement().map(str::to_owned),
-                    query_json: json_text(&c.query),
-                })
-                .collect(),
-            extra_json: extra_json(&v.extra),
-        }
+record! {
+    /// A live video challenge: digits to recite or a movement to make.
+    #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+    pub struct Challenge from m::Challenge as c {
+        /// `recite` or `movement`.
+        challenge_type: ChallengeType = (&c.challenge_type).into(),
+        /// The digits of a recite challenge.
+        digits: Option<Vec<i64>> = c.digits(),
+        /// The movement of a movement challenge (`turnLeft`, `turnRight`).
+        movement: Option<String> = c.movement().map(str::to_owned),
+        /// The query as sent, JSON.
+        query_json: Option<String> = json_text(&c.query),
     }
 }
 
-/// A breakdown that needs a reviewer: its path, result, properties and what it means.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct Finding {
-    /// The dotted breakdown path (`image_integrity.image_quality`).
-    pub path: String,
-    /// Consider or unidentified.
-    pub result: ReportResult,
-    /// The breakdown's properties, JSON (`None` when it has none).
-    pub properties_json: Option<String>,
-    /// What the breakdown asserts, for breakdowns the reference describes.
-    pub description: Option<String>,
-}
-
-impl From<&onfido_core::results::Finding> for Finding {
-    fn from(f: &onfido_core::results::Finding) -> Self {
-        Finding {
-            path: f.path.clone(),
-            result: (&f.result).into(),
-            properties_json: json_text(&f.properties),
-            description: f.description.map(str::to_owned),
-        }
+record! {
+    /// A live video recorded by the mobile SDKs.
+    #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+    pub struct LiveVideo from m::LiveVideo as v {
+        /// Unique identifier.
+        id: String = v.id.clone(),
+        /// When it was uploaded.
+        created_at: Option<String> = ts(&v.created_at),
+        /// The URI of this resource.
+        href: Option<String> = v.href.clone(),
+        /// The URI to download it from.
+        download_href: Option<String> = v.download_href.clone(),
+        /// The uploaded file's name.
+        file_name: Option<String> = v.file_name.clone(),
+        /// The file's type.
+        file_type: Option<String> = v.file_type.clone(),
+        /// The file's size in bytes.
+        file_size: Option<u64> = v.file_size,
+        /// The challenges performed.
+        challenge: Vec<Challenge> = v.challenge.iter().map(Into::into).collect(),
+        /// Other fields, as a JSON object.
+        extra_json: Option<String> = extra_json(&v.extra),
     }
 }
 
-/// A report: one verification within a check.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct Report {
-    /// Unique identifier.
-    pub id: String,
-    /// The report type.
-    pub name: Option<ReportName>,
-    /// When it was initiated.
-    pub created_at: Option<String>,
-    /// The URI of this resource.
-    pub href: Option<String>,
-    /// Where it is in its processing.
-    pub status: Option<ReportStatus>,
-    /// Its result, once known.
-    pub result: Option<ReportResult>,
-    /// A document report's detailed result.
-    pub sub_result: Option<SubResult>,
-    /// What the sub-result means, in the reference's words.
-    pub sub_result_meaning: Option<String>,
-    /// The variant (`standard`, `kyc`, `video`, `full`).
-    pub variant: Option<String>,
-    /// Whether it reached a state it will not leave.
-    pub is_finished: bool,
-    /// The breakdowns a reviewer must look at, deepest first.
-    pub findings: Vec<Finding>,
-    /// The breakdown tree, JSON object.
-    pub breakdown_json: String,
-    /// Report-level properties, JSON object.
-    pub properties_json: String,
-    /// Report options as sent, JSON.
-    pub options_json: Option<String>,
-    /// The documents processed, JSON array.
-    pub documents_json: String,
-    /// Other fields, as a JSON object.
-    pub extra_json: Option<String>,
-}
-
-impl From<&m::Report> for Report {
-    fn from(r: &m::Report) -> Self {
-        Report {
-            id: r.id.clone(),
-            name: r.name.as_ref().map(Into::into),
-            created_at: ts(&r.created_at),
-            href: r.href.clone(),
-            status: r.status.as_ref().map(Into::into),
-            result: r.result.as_ref().map(Into::into),
-            sub_result: r.sub_result.as_ref().map(Into::into),
-            sub_result_meaning: r.sub_result.as_ref().map(|s| s.meaning().to_owned()),
-            variant: r.variant.clone(),
-            is_finished: r.is_finished(),
-            findings: r.findings().iter().map(Into::into).collect(),
-            breakdown_json: serde_json::to_string(&r.breakdown).unwrap_or_else(|_| "{}".to_owned()),
-            properties_json: Value::Object(r.properties.clone()).to_string(),
-            options_json: json_text(&r.options),
-            documents_json: Value::Array(r.documents.clone()).to_string(),
-            extra_json: extra_json(&r.extra),
-        }
+record! {
+    /// A breakdown that needs a reviewer: its path, result, properties and what it means.
+    #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+    pub struct Finding from onfido_core::results::Finding as f {
+        /// The dotted breakdown path (`image_integrity.image_quality`).
+        path: String = f.path.clone(),
+        /// Consider or unidentified.
+        result: ReportResult = (&f.result).into(),
+        /// The breakdown's properties, JSON (`None` when it has none).
+        properties_json: Option<String> = json_text(&f.properties),
+        /// What the breakdown asserts, for breakdowns the reference describes.
+        description: Option<String> = f.description.map(str::to_owned),
     }
 }
 
-/// A check: a set of reports run on one applicant.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct Check {
-    /// Unique identifier.
-    pub id: String,
-    /// When it was initiated.
-    pub created_at: Option<String>,
-    /// The URI of this resource.
-    pub href: Option<String>,
-    /// Standard or express.
-    pub check_type: Option<CheckType>,
-    /// Where it is in its processing.
-    pub status: Option<CheckStatus>,
-    /// The overall result.
-    pub result: Option<CheckResult>,
-    /// The result derived from the expanded reports (`None` with report ids only).
-    pub derived_result: Option<CheckResult>,
-    /// Whether it reached a state it will not leave by itself.
-    pub is_finished: bool,
-    /// Where a standard check's form redirects.
-    pub redirect_uri: Option<String>,
-    /// The results page on the dashboard.
-    pub results_uri: Option<String>,
-    /// A PDF of the results.
-    pub download_uri: Option<String>,
-    /// The applicant form of a standard check.
-    pub form_uri: Option<String>,
-    /// Every report's id, in order.
-    pub report_ids: Vec<String>,
-    /// The reports, when expanded (create answers, `expand=reports`).
-    pub reports: Vec<Report>,
-    /// Report type group ids.
-    pub report_type_groups: Vec<String>,
-    /// Tags.
-    pub tags: Vec<String>,
-    /// Whether it lives in the sandbox.
-    pub sandbox: Option<bool>,
-    /// Whether it is paused.
-    pub paused: Option<bool>,
-    /// The API version that produced it.
-    pub version: Option<String>,
-    /// Other fields, as a JSON object.
-    pub extra_json: Option<String>,
-}
-
-impl From<&m::Check> for Check {
-    fn from(c: &m::Check) -> Self {
-        Check {
-            id: c.id.clone(),
-            created_at: ts(&c.created_at),
-            href: c.href.clone(),
-            check_type: c.check_type.as_ref().map(Into::into),
-            status: c.status.as_ref().map(Into::into),
-            result: c.result.as_ref().map(Into::into),
-            derived_result: c.derived_result().as_ref().map(Into::into),
-            is_finished: c.is_finished(),
-            redirect_uri: c.redirect_uri.clone(),
-            results_uri: c.results_uri.clone(),
-            download_uri: c.download_uri.clone(),
-            form_uri: c.form_uri.clone(),
-            report_ids: c.reports.iter().map(|r| r.id().to_owned()).collect(),
-            reports: c.expanded_reports().map(Into::into).collect(),
-            report_type_groups: c.report_type_groups.clone(),
-            tags: c.tags.clone(),
-            sandbox: c.sandbox,
-            paused: c.paused,
-            version: c.version.clone(),
-            extra_json: extra_json(&c.extra),
-        }
+record! {
+    /// A report: one verification within a check.
+    #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+    pub struct Report from m::Report as r {
+        /// Unique identifier.
+        id: String = r.id.clone(),
+        /// The report type.
+        name: Option<ReportName> = r.name.as_ref().map(Into::into),
+        /// When it was initiated.
+        created_at: Option<String> = ts(&r.created_at),
+        /// The URI of this resource.
+        href: Option<String> = r.href.clone(),
+        /// Where it is in its processing.
+        status: Option<ReportStatus> = r.status.as_ref().map(Into::into),
+        /// Its result, once known.
+        result: Option<ReportResult> = r.result.as_ref().map(Into::into),
+        /// A document report's detailed result.
+        sub_result: Option<SubResult> = r.sub_result.as_ref().map(Into::into),
+        /// What the sub-result means, in the reference's words.
+        sub_result_meaning: Option<String> = r.sub_result.as_ref().map(|s| s.meaning().to_owned()),
+        /// The variant (`standard`, `kyc`, `video`, `full`).
+        variant: Option<String> = r.variant.clone(),
+        /// Whether it reached a state it will not leave.
+        is_finished: bool = r.is_finished(),
+        /// The breakdowns a reviewer must look at, deepest first.
+        findings: Vec<Finding> = r.findings().iter().map(Into::into).collect(),
+        /// The breakdown tree, JSON object.
+        breakdown_json: String = serde_json::to_string(&r.breakdown).unwrap_or_else(|_| "{}".to_owned()),
+        /// Report-level properties, JSON object.
+        properties_json: String = Value::Object(r.properties.clone()).to_string(),
+        /// Report options as sent, JSON.
+        options_json: Option<String> = json_text(&r.options),
+        /// The documents processed, JSON array.
+        documents_json: String = Value::Array(r.documents.clone()).to_string(),
+        /// Other fields, as a JSON object.
+        extra_json: Option<String> = extra_json(&r.extra),
     }
 }
 
-/// A webhook. `toString`/`description` hide its token (the secret signatures are made with).
-#[derive(Clone, PartialEq, Eq, uniffi::Record)]
-#[uniffi::export(Display)]
-pub struct Webhook {
-    /// Unique identifier.
-    pub id: String,
-    /// Where notifications are posted.
-    pub url: Option<String>,
-    /// The secret that signs its notifications.
-    pub token: Option<String>,
-    /// Whether it is enabled.
-    pub enabled: Option<bool>,
-    /// The URI of this resource.
-    pub href: Option<String>,
-    /// The environments it listens to.
-    pub environments: Vec<WebhookEnvironment>,
-    /// The events it wants.
-    pub events: Vec<WebhookEvent>,
-    /// Other fields, as a JSON object.
-    pub extra_json: Option<String>,
+record! {
+    /// A check: a set of reports run on one applicant.
+    #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+    pub struct Check from m::Check as c {
+        /// Unique identifier.
+        id: String = c.id.clone(),
+        /// When it was initiated.
+        created_at: Option<String> = ts(&c.created_at),
+        /// The URI of this resource.
+        href: Option<String> = c.href.clone(),
+        /// Standard or express.
+        check_type: Option<CheckType> = c.check_type.as_ref().map(Into::into),
+        /// Where it is in its processing.
+        status: Option<CheckStatus> = c.status.as_ref().map(Into::into),
+        /// The overall result.
+        result: Option<CheckResult> = c.result.as_ref().map(Into::into),
+        /// The result derived from the expanded reports (`None` with report ids only).
+        derived_result: Option<CheckResult> = c.derived_result().as_ref().map(Into::into),
+        /// Whether it reached a state it will not leave by itself.
+        is_finished: bool = c.is_finished(),
+        /// Where a standard check's form redirects.
+        redirect_uri: Option<String> = c.redirect_uri.clone(),
+        /// The results page on the dashboard.
+        results_uri: Option<String> = c.results_uri.clone(),
+        /// A PDF of the results.
+        download_uri: Option<String> = c.download_uri.clone(),
+        /// The applicant form of a standard check.
+        form_uri: Option<String> = c.form_uri.clone(),
+        /// Every report's id, in order.
+        report_ids: Vec<String> = c.reports.iter().map(|r| r.id().to_owned()).collect(),
+        /// The reports, when expanded (create answers, `expand=reports`).
+        reports: Vec<Report> = c.expanded_reports().map(Into::into).collect(),
+        /// Report type group ids.
+        report_type_groups: Vec<String> = c.report_type_groups.clone(),
+        /// Tags.
+        tags: Vec<String> = c.tags.clone(),
+        /// Whether it lives in the sandbox.
+        sandbox: Option<bool> = c.sandbox,
+        /// Whether it is paused.
+        paused: Option<bool> = c.paused,
+        /// The API version that produced it.
+        version: Option<String> = c.version.clone(),
+        /// Other fields, as a JSON object.
+        extra_json: Option<String> = extra_json(&c.extra),
+    }
+}
+
+record! {
+    /// A webhook. `toString`/`description` hide its token (the secret signatures are made with).
+    #[derive(Clone, PartialEq, Eq, uniffi::Record)]
+    #[uniffi::export(Display)]
+    pub struct Webhook from m::Webhook as w {
+        /// Unique identifier.
+        id: String = w.id.clone(),
+        /// Where notifications are posted.
+        url: Option<String> = w.url.clone(),
+        /// The secret that signs its notifications.
+        token: Option<String> = w.token.clone(),
+        /// Whether it is enabled.
+        enabled: Option<bool> = w.enabled,
+        /// The URI of this resource.
+        href: Option<String> = w.href.clone(),
+        /// The environments it listens to.
+        environments: Vec<WebhookEnvironment> = w.environments.iter().map(Into::into).collect(),
+        /// The events it wants.
+        events: Vec<WebhookEvent> = w.events.iter().map(Into::into).collect(),
+        /// Other fields, as a JSON object.
+        extra_json: Option<String> = extra_json(&w.extra),
+    }
 }
 
 impl fmt::Display for Webhook {
@@ -561,71 +432,48 @@ impl fmt::Debug for Webhook {
     }
 }
 
-impl From<&m::Webhook> for Webhook {
-    fn from(w: &m::Webhook) -> Self {
-        Webhook {
-            id: w.id.clone(),
-            url: w.url.clone(),
-            token: w.token.clone(),
-            enabled: w.enabled,
-            href: w.href.clone(),
-            environments: w.environments.iter().map(Into::into).collect(),
-            events: w.events.iter().map(Into::into).collect(),
-            extra_json: extra_json(&w.extra),
-        }
+record! {
+    /// A report type within a group.
+    #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+    pub struct ReportType from m::ReportType as t {
+        /// Its id.
+        id: Option<String> = t.id.clone(),
+        /// Its name.
+        name: Option<ReportName> = t.name.as_ref().map(Into::into),
     }
 }
 
-/// A report type within a group.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct ReportType {
-    /// Its id.
-    pub id: Option<String>,
-    /// Its name.
-    pub name: Option<ReportName>,
-}
-
-/// A report type group (a preset set of reports).
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct ReportTypeGroup {
-    /// Unique identifier.
-    pub id: String,
-    /// Its name.
-    pub name: Option<String>,
-    /// Whether its reports can only be requested together.
-    pub group_only: Option<bool>,
-    /// Its report types.
-    pub report_types: Vec<ReportType>,
-    /// Other fields, as a JSON object.
-    pub extra_json: Option<String>,
-}
-
-impl From<&m::ReportTypeGroup> for ReportTypeGroup {
-    fn from(g: &m::ReportTypeGroup) -> Self {
-        ReportTypeGroup {
-            id: g.id.clone(),
-            name: g.name.clone(),
-            group_only: g.group_only,
-            report_types: g
-                .report_types
-                .iter()
-                .map(|t| ReportType { id: t.id.clone(), name: t.name.as_ref().map(Into::into) })
-                .collect(),
-            extra_json: extra_json(&g.extra),
-        }
+record! {
+    /// A report type group (a preset set of reports).
+    #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+    pub struct ReportTypeGroup from m::ReportTypeGroup as g {
+        /// Unique identifier.
+        id: String = g.id.clone(),
+        /// Its name.
+        name: Option<String> = g.name.clone(),
+        /// Whether its reports can only be requested together.
+        group_only: Option<bool> = g.group_only,
+        /// Its report types.
+        report_types: Vec<ReportType> = g.report_types.iter().map(Into::into).collect(),
+        /// Other fields, as a JSON object.
+        extra_json: Option<String> = extra_json(&g.extra),
     }
 }
 
-/// A Web SDK token. `toString`/`description` hide it.
-#[derive(Clone, PartialEq, Eq, uniffi::Record)]
-#[uniffi::export(Display)]
-pub struct SdkToken {
-    /// The JWT to hand to the Web SDK.
-    pub token: String,
-    /// When it expires (Unix seconds), read from the JWT.
-    pub expires_at: Option<i64>,
-    /// When it was issued (Unix seconds).
-    pub issued_at: Option<i64>,
+record! {
+    /// A Web SDK token. `toString`/`description` hide it.
+    #[derive(Clone, PartialEq, Eq, uniffi::Record)]
+    #[uniffi::export(Display)]
+    pub struct SdkToken from m::SdkToken as t where {
+        let claims = t.claims().ok();
+    } {
+        /// The JWT to hand to the Web SDK.
+        token: String = t.token.clone(),
+        /// When it expires (Unix seconds), read from the JWT.
+        expires_at: Option<i64> = claims.as_ref().and_then(|c| c.exp),
+        /// When it was issued (Unix seconds).
+        issued_at: Option<i64> = claims.as_ref().and_then(|c| c.iat),
+    }
 }
 
 impl fmt::Display for SdkToken {
@@ -640,65 +488,37 @@ impl fmt::Debug for SdkToken {
     }
 }
 
-impl From<&m::SdkToken> for SdkToken {
-    fn from(t: &m::SdkToken) -> Self {
-        let claims = t.claims().ok();
-        SdkToken {
-            token: t.token.clone(),
-            expires_at: claims.as_ref().and_then(|c| c.exp),
-            issued_at: claims.as_ref().and_then(|c| c.iat),
-        }
-    }
-}
-
-/// What OCR Autofill read from a document.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct OcrResult {
-    /// The document read.
-    pub document_id: Option<String>,
-    /// The document's country (ISO alpha-3), as classified.
-    pub country: Option<String>,
-    /// The document's type, as classified.
-    pub document_type: Option<DocumentType>,
-    /// Document number.
-    pub document_number: Option<String>,
-    /// First name.
-    pub first_name: Option<String>,
-    /// Last name.
-    pub last_name: Option<String>,
-    /// Gender.
-    pub gender: Option<String>,
-    /// Date of birth.
-    pub date_of_birth: Option<String>,
-    /// Date of expiry.
-    pub date_of_expiry: Option<String>,
-    /// Nationality.
-    pub nationality: Option<String>,
-    /// MRZ lines 1 to 3, when read.
-    pub mrz_lines: Vec<String>,
-    /// The whole answer, JSON.
-    pub raw_json: String,
-}
-
-impl From<&m::OcrResult> for OcrResult {
-    fn from(o: &m::OcrResult) -> Self {
+record! {
+    /// What OCR Autofill read from a document.
+    #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+    pub struct OcrResult from m::OcrResult as o where {
         let fields = o.extracted_data.as_ref().and_then(|d| d.ocr_results.as_ref());
         let text = |f: fn(&m::OcrResults) -> &Option<String>| fields.and_then(|r| f(r).clone());
-        OcrResult {
-            document_id: o.document_id.clone(),
-            country: o.doc_info.as_ref().and_then(|i| i.country.clone()),
-            document_type: o.doc_info.as_ref().and_then(|i| i.document_type.as_ref()).map(Into::into),
-            document_number: text(|r| &r.document_number),
-            first_name: text(|r| &r.first_name),
-            last_name: text(|r| &r.last_name),
-            gender: text(|r| &r.gender),
-            date_of_birth: text(|r| &r.date_of_birth),
-            date_of_expiry: text(|r| &r.date_of_expiry),
-            nationality: text(|r| &r.nationality),
-            mrz_lines: fields
-                .map_or_else(Vec::new, |r| (1..=3).filter_map(|n| r.mrz_line(n).map(str::to_owned)).collect()),
-            raw_json: serde_json::to_string(o).unwrap_or_else(|_| "{}".to_owned()),
-        }
+    } {
+        /// The document read.
+        document_id: Option<String> = o.document_id.clone(),
+        /// The document's country (ISO alpha-3), as classified.
+        country: Option<String> = o.doc_info.as_ref().and_then(|i| i.country.clone()),
+        /// The document's type, as classified.
+        document_type: Option<DocumentType> = o.doc_info.as_ref().and_then(|i| i.document_type.as_ref()).map(Into::into),
+        /// Document number.
+        document_number: Option<String> = text(|r| &r.document_number),
+        /// First name.
+        first_name: Option<String> = text(|r| &r.first_name),
+        /// Last name.
+        last_name: Option<String> = text(|r| &r.last_name),
+        /// Gender.
+        gender: Option<String> = text(|r| &r.gender),
+        /// Date of birth.
+        date_of_birth: Option<String> = text(|r| &r.date_of_birth),
+        /// Date of expiry.
+        date_of_expiry: Option<String> = text(|r| &r.date_of_expiry),
+        /// Nationality.
+        nationality: Option<String> = text(|r| &r.nationality),
+        /// MRZ lines 1 to 3, when read.
+        mrz_lines: Vec<String> = fields.map_or_else(Vec::new, |r| (1..=3).filter_map(|n| r.mrz_line(n).map(str::to_owned)).collect()),
+        /// The whole answer, JSON.
+        raw_json: String = serde_json::to_string(o).unwrap_or_else(|_| "{}".to_owned()),
     }
 }
 
@@ -745,35 +565,24 @@ impl From<onfido_core::Download> for Download {
     }
 }
 
-/// Where a list page sits: the page numbers the `Link` header names and `X-Total-Count`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, uniffi::Record)]
-pub struct PageInfo {
-    /// The next page, if any.
-    pub next_page: Option<u32>,
-    /// The previous page, if any.
-    pub prev_page: Option<u32>,
-    /// The first page.
-    pub first_page: Option<u32>,
-    /// The last page.
-    pub last_page: Option<u32>,
-    /// Items per page, as the links say.
-    pub per_page: Option<u32>,
-    /// How many items there are in all.
-    pub total_count: Option<u64>,
-}
-
-impl From<&Page> for PageInfo {
-    fn from(p: &Page) -> Self {
+record! {
+    /// Where a list page sits: the page numbers the `Link` header names and `X-Total-Count`.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, uniffi::Record)]
+    pub struct PageInfo from Page as p where {
         let n = |l: &Option<PageLink>| l.as_ref().and_then(|l| l.page);
-        let per_page = [&p.next, &p.prev, &p.first, &p.last].into_iter().flatten().find_map(|l| l.per_page);
-        PageInfo {
-            next_page: n(&p.next),
-            prev_page: n(&p.prev),
-            first_page: n(&p.first),
-            last_page: n(&p.last),
-            per_page,
-            total_count: p.total_count,
-        }
+    } {
+        /// The next page, if any.
+        next_page: Option<u32> = n(&p.next),
+        /// The previous page, if any.
+        prev_page: Option<u32> = n(&p.prev),
+        /// The first page.
+        first_page: Option<u32> = n(&p.first),
+        /// The last page.
+        last_page: Option<u32> = n(&p.last),
+        /// Items per page, as the links say.
+        per_page: Option<u32> = [&p.next, &p.prev, &p.first, &p.last].into_iter().flatten().find_map(|l| l.per_page),
+        /// How many items there are in all.
+        total_count: Option<u64> = p.total_count,
     }
 }
 
