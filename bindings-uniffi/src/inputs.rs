@@ -229,20 +229,27 @@ impl From<&WebhookInput> for RegisterWebhook {
 /// A file to upload: its name and bytes (the content type comes from the bytes).
 #[derive(Clone, PartialEq, Eq, uniffi::Record)]
 pub struct FileInput {
-    /// The file's name as sent.
-    pub filename: String,
+    /// The file's name as sent; `null`/`nil`: `upload.png`, `upload.jpg` or `upload.pdf` after the bytes.
+    #[uniffi(default)]
+    pub filename: Option<String>,
     /// The bytes.
     pub content: Vec<u8>,
 }
 
 impl std::fmt::Debug for FileInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "FileInput({:?}, {} bytes)", self.filename, self.content.len())
+        match &self.filename {
+            Some(name) => write!(f, "FileInput({name:?}, {} bytes)", self.content.len()),
+            None => write!(f, "FileInput(unnamed, {} bytes)", self.content.len()),
+        }
     }
 }
 
 impl From<FileInput> for FileUpload {
     fn from(f: FileInput) -> Self {
-        FileUpload::new(f.filename, f.content)
+        match f.filename {
+            Some(filename) => FileUpload::new(filename, f.content),
+            None => FileUpload::unnamed(f.content),
+        }
     }
 }

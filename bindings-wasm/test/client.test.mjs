@@ -298,6 +298,9 @@ test("uploads from Buffer, Uint8Array, ArrayBuffer and Blob; bad files refused b
   // a File's own name is used
   const named = await onfido.documents.upload(a.id, { file: new File([drivingLicence], "mine.png"), type: "passport" });
   assert.equal(named.file_name, "mine.png");
+  // no name at all: the core names it after the bytes
+  const unnamed = await onfido.livePhotos.upload(a.id, { file: photo });
+  assert.equal(unnamed.file_name, "upload.png");
   // a Buffer that is a view into a larger pool keeps its own bytes only
   const pooled = Buffer.concat([Buffer.alloc(7, 1), drivingLicence]).subarray(7);
   const d = await onfido.documents.upload(a.id, { file: pooled, type: "passport", filename: "p.png" });

@@ -81,6 +81,15 @@ impl FileUpload {
         FileUpload { filename: filename.into(), content: content.into() }
     }
 
+    /// A file given without a name: `upload.png`, `upload.jpg` or `upload.pdf` after what its
+    /// bytes are (`upload` when they are none of those, which [`FileUpload::check`] refuses).
+    pub fn unnamed(content: impl Into<Vec<u8>>) -> Self {
+        let content = content.into();
+        let filename =
+            FileKind::sniff(&content).map_or_else(|| "upload".to_owned(), |k| format!("upload.{}", k.name()));
+        FileUpload { filename, content }
+    }
+
     /// Checks name, bytes and size against what an endpoint allows; returns the kind.
     pub fn check(&self, allowed: &[FileKind]) -> Result<FileKind, Error> {
         self.kind(allowed).map_err(|message| Error::validation("file", message))
@@ -130,11 +139,11 @@ impl fmt::Debug for FileUpload {
 
 impl<'de> Deserialize<'de> for FileUpload {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        /// `content` as bytes (bindings) or `content_base64` as text (JSON).
+        /// `content` as bytes (bindings) or `content_base64` as text (JSON); no `filename`: named
+        /// after the bytes (an empty one stays empty, and is refused).
         #[derive(Deserialize)]
         struct Wire {
-            #[serde(default)]
-            filename: String,
+            filename: Option<String>,
             #[serde(default, with = "serde_bytes")]
             content: Option<Vec<u8>>,
             content_base64: Option<String>,
@@ -147,7 +156,10 @@ impl<'de> Deserialize<'de> for FileUpload {
                 .map_err(|e| serde::de::Error::custom(format!("content_base64 is not base64: {e}")))?,
             (None, None) => return Err(serde::de::Error::missing_field("content_base64")),
         };
-        Ok(FileUpload { filename: wire.filename, content })
+        Ok(match wire.filename {
+            Some(filename) => FileUpload { filename, content },
+            None => FileUpload::unnamed(content),
+        })
     }
 }
 
@@ -364,6 +376,19 @@ mod tests {
         assert_eq!(unescape_filename("a%22b%0D%0A.png"), "a\"b\r\n.png");
         assert_eq!(parts[1].data, data);
         assert_eq!(parts[0].data, b"passport");
+    }
+
+    #[test]
+    fn unnamed_files_are_named_after_their_bytes() {
+        assert_eq!(FileUpload::unnamed(png(10)).filename, "upload.png");
+        assert_eq!(FileUpload::unnamed(b"%PDF-1.4".to_vec()).filename, "upload.pdf");
+        assert_eq!(FileUpload::unnamed(vec![0xFF, 0xD8, 0xFF, 0xE0]).filename, "upload.jpg");
+        assert_eq!(FileUpload::unnamed(b"text".to_vec()).filename, "upload");
+        let json = |text: &str| serde_json::from_str::<FileUpload>(text).map(|f| f.filename);
+        assert_eq!(json(r#"{"content_base64": "JVBERi0xLjQ="}"#).unwrap(), "upload.pdf");
+        assert_eq!(json(r#"{"filename": null, "content_base64": "JVBERi0xLjQ="}"#).unwrap(), "upload.pdf");
+        assert_eq!(json(r#"{"filename": "", "content_base64": "JVBERi0xLjQ="}"#).unwrap(), "", "empty stays empty");
+        assert!(FileUpload::unnamed(png(MIN_FILE_SIZE)).check(&[FileKind::Png]).is_ok());
     }
 
     #[test]

@@ -56,19 +56,15 @@ MODELS: Dict[str, Optional[Type[_models.Model]]] = {
 }
 
 
-def _default_name(content: bytes) -> str:
-    """`upload` with the extension the bytes' magic says (the core checks name against bytes)."""
-    for magic, ext in ((b"\x89PNG\r\n\x1a\n", ".png"), (b"\xff\xd8\xff", ".jpg"), (b"%PDF-", ".pdf")):
-        if content.startswith(magic):
-            return "upload" + ext
-    return "upload"
-
-
 def file_input(file: FileInput, filename: Optional[str]) -> Dict[str, Any]:
-    """An upload's file from a path, bytes or a binary file object."""
+    """An upload's file from a path, bytes or a binary file object.
+
+    Without a name (bytes, or a file object without one) the core names it after the bytes:
+    `upload.png`, `upload.jpg` or `upload.pdf`.
+    """
     if isinstance(file, (bytes, bytearray, memoryview)):
         content = bytes(file)
-        return {"filename": filename or _default_name(content), "content": content}
+        return {"filename": filename or None, "content": content}
     if isinstance(file, (str, os.PathLike)):
         path = Path(file)
         return {"filename": filename or path.name, "content": path.read_bytes()}
@@ -77,7 +73,7 @@ def file_input(file: FileInput, filename: Optional[str]) -> Dict[str, Any]:
         raise TypeError("file objects must be opened in binary mode ('rb')")
     content = bytes(read)
     name = getattr(file, "name", None)
-    default = os.path.basename(name) if isinstance(name, str) else _default_name(content)
+    default = os.path.basename(name) if isinstance(name, str) else None
     return {"filename": filename or default, "content": content}
 
 

@@ -4064,9 +4064,9 @@ public func FfiConverterTypeDownload_lower(_ value: Download) -> RustBuffer {
  */
 public struct FileInput: Equatable, Hashable {
     /**
-     * The file's name as sent.
+     * The file's name as sent; `null`/`nil`: `upload.png`, `upload.jpg` or `upload.pdf` after the bytes.
      */
-    public var filename: String
+    public var filename: String?
     /**
      * The bytes.
      */
@@ -4076,8 +4076,8 @@ public struct FileInput: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The file's name as sent.
-         */filename: String, 
+         * The file's name as sent; `null`/`nil`: `upload.png`, `upload.jpg` or `upload.pdf` after the bytes.
+         */filename: String? = nil, 
         /**
          * The bytes.
          */content: Data) {
@@ -4101,13 +4101,13 @@ public struct FfiConverterTypeFileInput: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FileInput {
         return
             try FileInput(
-                filename: FfiConverterString.read(from: &buf), 
+                filename: FfiConverterOptionString.read(from: &buf), 
                 content: FfiConverterData.read(from: &buf)
         )
     }
 
     public static func write(_ value: FileInput, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.filename, into: &buf)
+        FfiConverterOptionString.write(value.filename, into: &buf)
         FfiConverterData.write(value.content, into: &buf)
     }
 }

@@ -134,6 +134,8 @@ suspend fun everyOperation(client: OnfidoClient, uploadVideo: suspend (String) -
     eq(client.listLivePhotos(jane.id).map { it.id }, listOf(selfie.id), "live photos"); done += "list_live_photos"
     val photoDownload = client.downloadLivePhoto(selfie.id); done += "download_live_photo"
     check(photoDownload.content.contentEquals(photo) && photoDownload.contentType == "image/png") { "live photo download" }
+    val unnamed = client.uploadLivePhoto(jane.id, FileInput(content = photo), advancedValidation = false)
+    eq(unnamed.fileName, "upload.png", "a file without a name is named after its bytes")
 
     // live videos
     val videoId = uploadVideo(jane.id)

@@ -126,9 +126,12 @@ async function bytesOf(file: m.FileInput): Promise<Uint8Array> {
   throw new TypeError("file must be a Buffer, Uint8Array, ArrayBuffer or Blob");
 }
 
-async function fileInput(file: m.FileInput, filename: string | undefined): Promise<{ filename: string; content: Uint8Array }> {
-  const name = filename ?? (typeof (file as m.BlobLike).name === "string" && (file as m.BlobLike).name ? String((file as m.BlobLike).name) : "upload");
-  return { filename: name, content: await bytesOf(file) };
+/** An upload's file: its name (given, else a `File`'s own; none: the core names it after the bytes) and bytes. */
+async function fileInput(file: m.FileInput, filename: string | undefined): Promise<{ filename?: string; content: Uint8Array }> {
+  const own = (file as m.BlobLike).name;
+  const name = filename ?? (typeof own === "string" && own ? own : undefined);
+  const content = await bytesOf(file);
+  return name === undefined ? { content } : { filename: name, content };
 }
 
 function toPage<T>(raw: { items: T[]; page: m.PageLinks }): m.Page<T> {

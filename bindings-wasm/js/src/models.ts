@@ -415,7 +415,7 @@ export interface UploadDocumentInput {
   type: string;
   side?: "front" | "back";
   issuing_country?: string;
-  /** The file name sent (default: the `File`'s name, else `upload`); its extension must match the bytes. */
+  /** The file name sent (default: the `File`'s name, else `upload.png`, `.jpg` or `.pdf` after the bytes); its extension must match them. */
   filename?: string;
   [field: string]: unknown;
 }
@@ -424,6 +424,7 @@ export interface UploadDocumentInput {
 export interface UploadLivePhotoInput {
   file: FileInput;
   advanced_validation?: boolean;
+  /** The file name sent (default: the `File`'s name, else `upload.png` or `.jpg` after the bytes); its extension must match them. */
   filename?: string;
   [field: string]: unknown;
 }

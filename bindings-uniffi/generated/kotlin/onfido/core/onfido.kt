@@ -5830,9 +5830,9 @@ public object FfiConverterTypeDownload: FfiConverterRustBuffer<Download> {
  */
 data class FileInput (
     /**
-     * The file's name as sent.
+     * The file's name as sent; `null`/`nil`: `upload.png`, `upload.jpg` or `upload.pdf` after the bytes.
      */
-    var `filename`: kotlin.String
+    var `filename`: kotlin.String? = null 
     , 
     /**
      * The bytes.
@@ -5854,18 +5854,18 @@ data class FileInput (
 public object FfiConverterTypeFileInput: FfiConverterRustBuffer<FileInput> {
     override fun read(buf: ByteBuffer): FileInput {
         return FileInput(
-            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
             FfiConverterByteArray.read(buf),
         )
     }
 
     override fun allocationSize(value: FileInput) = (
-            FfiConverterString.allocationSize(value.`filename`) +
+            FfiConverterOptionalString.allocationSize(value.`filename`) +
             FfiConverterByteArray.allocationSize(value.`content`)
     )
 
     override fun write(value: FileInput, buf: ByteBuffer) {
-            FfiConverterString.write(value.`filename`, buf)
+            FfiConverterOptionalString.write(value.`filename`, buf)
             FfiConverterByteArray.write(value.`content`, buf)
     }
 }
