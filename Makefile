@@ -26,7 +26,7 @@ test-sandbox: toolchain
 	cargo clippy -p onfido-sandbox --all-targets -- -D warnings
 	cargo test -p onfido-sandbox
 
-## test-python: builds the abi3 wheel, installs it in a venv, runs pytest (vectors, e2e over HTTP and in process, async, threads, retries, errors, secrets, webhooks), mypy --strict and stubtest
+## test-python: builds the abi3 wheel, installs it in a venv, runs pytest (vectors, e2e over HTTP and in process, async, threads, retries, errors, secrets, webhooks), mypy --strict and stubtest; then pytest again on CPython 3.9 and 3.13 where the machine has them
 test-python: toolchain python-env
 	cargo clippy -p onfido-core-python -- -D warnings
 	cargo build -q -p onfido-sandbox
@@ -37,6 +37,7 @@ test-python: toolchain python-env
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy --strict --no-incremental examples/everything.py
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy --strict --no-incremental -p onfido_core
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy.stubtest onfido_core._native
+	bash bindings-python/scripts/test-other-pythons.sh $(WHEELS) $(CARGO_TARGET_DIR)/debug/onfido-sandbox
 
 ## test-kotlin: the uniffi binding: cdylib, a freshness check of the generated Kotlin/Swift, kotlinc, then the Kotlin test program (shared vectors, every operation over HTTP and in process, errors, a throwing transport, retries, secrets, token-less mode)
 test-kotlin: toolchain
