@@ -53,11 +53,11 @@ function signatureHeaders(headers: HeadersInput): [string | undefined, string | 
   const hasForEach = typeof (headers as { forEach?: unknown }).forEach === "function" && !Array.isArray(headers) && !(headers instanceof Map);
   const isRecord = !hasForEach && !(Symbol.iterator in headers);
   if (isRecord) {
-    // Node's req.headers: lower-case names, read directly; other records fall back to a scan.
+    // Node's req.headers: lower-case names, read directly. Found, X-SHA2-Signature decides alone
+    // (the core prefers it); otherwise a scan for names in other cases.
     const record = headers as Record<string, unknown>;
     const sha256 = firstValue(record[SHA256_HEADER]);
-    const sha1 = firstValue(record[SHA1_HEADER]);
-    if (sha256 !== undefined && sha1 !== undefined) return [sha256, sha1];
+    if (sha256 !== undefined) return [sha256, firstValue(record[SHA1_HEADER])];
   }
   let sha256: string | undefined;
   let sha1: string | undefined;
