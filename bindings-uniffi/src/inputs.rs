@@ -247,9 +247,6 @@ impl std::fmt::Debug for FileInput {
 
 impl From<FileInput> for FileUpload {
     fn from(f: FileInput) -> Self {
-        match f.filename {
-            Some(filename) => FileUpload::new(filename, f.content),
-            None => FileUpload::unnamed(f.content),
-        }
+        FileUpload::with_name(f.filename, f.content)
     }
 }

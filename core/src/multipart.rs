@@ -90,6 +90,14 @@ impl FileUpload {
         FileUpload { filename, content }
     }
 
+    /// A file with the name given, or named after its bytes without one ([`FileUpload::unnamed`]).
+    pub fn with_name(filename: Option<String>, content: impl Into<Vec<u8>>) -> Self {
+        match filename {
+            Some(filename) => FileUpload::new(filename, content),
+            None => FileUpload::unnamed(content),
+        }
+    }
+
     /// Checks name, bytes and size against what an endpoint allows; returns the kind.
     pub fn check(&self, allowed: &[FileKind]) -> Result<FileKind, Error> {
         self.kind(allowed).map_err(|message| Error::validation("file", message))
@@ -156,10 +164,7 @@ impl<'de> Deserialize<'de> for FileUpload {
                 .map_err(|e| serde::de::Error::custom(format!("content_base64 is not base64: {e}")))?,
             (None, None) => return Err(serde::de::Error::missing_field("content_base64")),
         };
-        Ok(match wire.filename {
-            Some(filename) => FileUpload { filename, content },
-            None => FileUpload::unnamed(content),
-        })
+        Ok(FileUpload::with_name(wire.filename, content))
     }
 }
 
