@@ -55,8 +55,8 @@ export interface Applicant {
   [field: string]: unknown;
 }
 
-/** An uploaded document. */
-export interface Document {
+/** What every uploaded file resource has: documents, live photos and live videos. */
+export interface UploadedFile {
   id: string;
   created_at: Timestamp | null;
   href: string | null;
@@ -64,23 +64,18 @@ export interface Document {
   file_name: string | null;
   file_type: string | null;
   file_size: number | null;
-  type: string | null;
-  side: "front" | "back" | (string & {}) | null;
-  issuing_country: string | null;
   [field: string]: unknown;
 }
 
-/** A photo of the applicant's face. */
-export interface LivePhoto {
-  id: string;
-  created_at: Timestamp | null;
-  href: string | null;
-  download_href: string | null;
-  file_name: string | null;
-  file_type: string | null;
-  file_size: number | null;
-  [field: string]: unknown;
+/** An uploaded document. */
+export interface Document extends UploadedFile {
+  type: string | null;
+  side: "front" | "back" | (string & {}) | null;
+  issuing_country: string | null;
 }
+
+/** A photo of the applicant's face. */
+export interface LivePhoto extends UploadedFile {}
 
 /** One live video challenge: recite digits or perform a movement. */
 export interface Challenge {
@@ -90,16 +85,8 @@ export interface Challenge {
 }
 
 /** A video of the applicant's face (uploaded by the mobile SDKs). */
-export interface LiveVideo {
-  id: string;
-  created_at: Timestamp | null;
-  href: string | null;
-  download_href: string | null;
-  file_name: string | null;
-  file_type: string | null;
-  file_size: number | null;
+export interface LiveVideo extends UploadedFile {
   challenge: Challenge[];
-  [field: string]: unknown;
 }
 
 /** A report's or breakdown's result. */
