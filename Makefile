@@ -7,9 +7,10 @@ SHELL := bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/onfido-core/target
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test test-core test-sandbox test-python python-env test-kotlin generate-bindings test-wasm bench-wasm lint demo bench load fuzz toolchain
+.PHONY: test test-core test-sandbox test-python python-env pytest-wheel test-kotlin generate-bindings test-wasm bench-wasm lint demo bench load fuzz toolchain
 
-# The Python side: one venv and one wheel directory shared by every clone.
+# The Python side: one venv (of $(PYTHON)) and one wheel directory shared by every clone.
+PYTHON := python3
 PY_VENV := $(HOME)/.cache/onfido-core/venv
 WHEELS := $(HOME)/.cache/onfido-core/wheels
 
@@ -32,12 +33,16 @@ test-python: toolchain python-env
 	cargo build -q -p onfido-sandbox
 	rm -f $(WHEELS)/onfido_core-*.whl
 	cd bindings-python && $(PY_VENV)/bin/maturin build --release -q -o $(WHEELS)
-	$(PY_VENV)/bin/pip install -q --force-reinstall --no-deps $(WHEELS)/onfido_core-*.whl
-	cd bindings-python && ONFIDO_SANDBOX_BIN=$(CARGO_TARGET_DIR)/debug/onfido-sandbox $(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider tests
+	$(MAKE) --no-print-directory pytest-wheel
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy --strict --no-incremental examples/everything.py
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy --strict --no-incremental -p onfido_core
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy.stubtest onfido_core._native
-	bash bindings-python/scripts/test-other-pythons.sh $(WHEELS) $(CARGO_TARGET_DIR)/debug/onfido-sandbox
+	bash bindings-python/scripts/test-other-pythons.sh
+
+## pytest-wheel: installs the built wheel into $(PY_VENV) and runs pytest there (PYTHON and PY_VENV choose another interpreter and venv)
+pytest-wheel: python-env
+	$(PY_VENV)/bin/pip install -q --force-reinstall --no-deps $(WHEELS)/onfido_core-*.whl
+	cd bindings-python && ONFIDO_SANDBOX_BIN=$(CARGO_TARGET_DIR)/debug/onfido-sandbox $(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider tests
 
 ## test-kotlin: the uniffi binding: cdylib, a freshness check of the generated Kotlin/Swift, kotlinc, then the Kotlin test program (shared vectors, every operation over HTTP and in process, errors, a throwing transport, retries, secrets, token-less mode)
 test-kotlin: toolchain
@@ -57,8 +62,8 @@ test-wasm: toolchain
 	cargo clippy -q -p onfido-core-wasm --target wasm32-unknown-unknown --no-default-features --features sandbox -- -D warnings
 	cargo build -q -p onfido-sandbox
 	cd bindings-wasm && ONFIDO_SANDBOX_BIN=$(CARGO_TARGET_DIR)/debug/onfido-sandbox node --test --test-reporter=spec test/*.test.mjs test/*.test.cjs
-	@echo "==> the same tests on Node $$("$$(bash bindings-wasm/scripts/build.sh node-oldest)" --version), the oldest the package supports"
-	cd bindings-wasm && ONFIDO_SANDBOX_BIN=$(CARGO_TARGET_DIR)/debug/onfido-sandbox $$(bash scripts/build.sh node-oldest) --test test/*.test.mjs test/*.test.cjs
+	node18="$$(bash bindings-wasm/scripts/build.sh node-oldest)" && echo "==> the same tests on Node $$("$$node18" --version), the oldest the package supports" && \
+	  cd bindings-wasm && ONFIDO_SANDBOX_BIN=$(CARGO_TARGET_DIR)/debug/onfido-sandbox "$$node18" --test test/*.test.mjs test/*.test.cjs
 	$(WASM_TEST_RUNNER) cargo test -p onfido-core-wasm --target wasm32-unknown-unknown --test web
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { apt-get update -q && apt-get install -y -q chromium chromium-driver; }
 	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
@@ -75,7 +80,7 @@ generate-bindings:
 	bindings-uniffi/scripts/generate.sh
 
 python-env:
-	test -x $(PY_VENV)/bin/python || python3 -m venv $(PY_VENV)
+	test -x $(PY_VENV)/bin/python || $(PYTHON) -m venv $(PY_VENV)
 	$(PY_VENV)/bin/python -m pip install -q --disable-pip-version-check -r bindings-python/test-requirements.txt
 
 ## lint: rustfmt and clippy as the core's standards require

@@ -1,15 +1,12 @@
 #!/usr/bin/env bash
 # Runs the Python tests against the built abi3 wheel on the oldest (3.9, as requires-python says)
-# and newest (3.13) CPython this machine has, each in its own venv under ~/.cache/onfido-core.
-# The machine's own Python (3.11) is tested by `make test-python` itself; a version the machine
-# does not have is reported as not tested, never as passed.
-#
-#   scripts/test-other-pythons.sh WHEEL_DIR SANDBOX_BIN
+# and newest (3.13) CPython this machine has, each in its own venv under ~/.cache/onfido-core,
+# through the Makefile's pytest-wheel target. The machine's own Python (3.11) is tested by
+# `make test-python` itself; a version the machine does not have is reported as not tested,
+# never as passed.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-wheels="$1" sandbox="$2"
-cache="$HOME/.cache/onfido-core"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 # A working interpreter of that version: on PATH, or installed by pyenv (whose shims answer only
 # for the selected version).
@@ -29,10 +26,6 @@ for version in 3.9 3.13; do
     echo "==> Python $version: not on this machine, not tested"
     continue
   fi
-  venv="$cache/venv-$version"
-  test -x "$venv/bin/python" || "$python" -m venv "$venv"
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$here/test-requirements.txt"
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheels"/onfido_core-*.whl
-  echo "==> the Python tests on $("$venv/bin/python" --version)"
-  (cd "$here" && ONFIDO_SANDBOX_BIN="$sandbox" "$venv/bin/python" -m pytest -q -p no:cacheprovider tests)
+  echo "==> the Python tests on $("$python" --version)"
+  make -C "$root" --no-print-directory pytest-wheel PYTHON="$python" PY_VENV="$HOME/.cache/onfido-core/venv-$version"
 done

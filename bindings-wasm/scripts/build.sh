@@ -2,9 +2,8 @@
 # Builds the npm package onfido-core: bindings-wasm/pkg/ and build/onfido-core-<version>.tgz.
 #
 #   scripts/build.sh          install the pinned tools if missing, build, assemble, pack
-#   scripts/build.sh tools    only install the pinned tools (rustup target, wasm-bindgen-cli, npm dev
-#                             deps, Node 18 for the tests)
-#   scripts/build.sh node-oldest   print the path of that Node 18
+#   scripts/build.sh tools    only install the pinned tools (rustup target, wasm-bindgen-cli, npm dev deps)
+#   scripts/build.sh node-oldest   install Node 18 for the tests if missing, print its path
 #
 # Tools are pinned: wasm-bindgen-cli at the exact version of the wasm-bindgen crate (Cargo.toml),
 # installed under $ONFIDO_TOOLS (default ~/.cache/onfido-core/tools); wasm-opt from the npm package
@@ -67,20 +66,6 @@ install_tools() {
     step "cargo install wasm-bindgen-cli $bindgen_version (about 2 minutes, once)"
     env -u CARGO_TARGET_DIR cargo install wasm-bindgen-cli --version "=$bindgen_version" --root "$tools" --force --quiet
   fi
-  # The oldest Node the package supports (engines: >=18), from the npm registry's node-linux-*
-  # packages, for a second run of the tests.
-  if [ "$("$tools/node-$node_oldest/bin/node" --version 2>/dev/null)" != "v$node_oldest" ]; then
-    local arch
-    case "$(uname -m)" in x86_64) arch=x64 ;; aarch64) arch=arm64 ;; *) arch="$(uname -m)" ;; esac
-    step "npm pack node-linux-$arch@$node_oldest (the oldest supported Node, for the tests)"
-    local scratch
-    scratch="$(mktemp -d)"
-    (cd "$scratch" && npm pack --silent "node-linux-$arch@$node_oldest" > /dev/null && tar xzf ./*.tgz)
-    rm -rf "$tools/node-$node_oldest"
-    mkdir -p "$tools"
-    mv "$scratch/package" "$tools/node-$node_oldest"
-    rm -rf "$scratch"
-  fi
   # npm dev dependencies, exactly as locked; reinstalled only when the lock file changes.
   local lock_sum
   lock_sum="$(sha256sum "$here/package-lock.json" | cut -d' ' -f1)"
@@ -89,6 +74,24 @@ install_tools() {
     (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
     echo "$lock_sum" > "$here/node_modules/.lock-sha256"
   fi
+}
+
+# The oldest Node the package supports (engines: >=18), for a second run of the tests: installed
+# on first use from the npm registry's node-linux-* packages (progress on stderr), then its path.
+node_oldest_path() {
+  local node="$tools/node-$node_oldest/bin/node"
+  if [ "$("$node" --version 2>/dev/null)" != "v$node_oldest" ]; then
+    local arch scratch
+    case "$(uname -m)" in x86_64) arch=x64 ;; aarch64) arch=arm64 ;; *) arch="$(uname -m)" ;; esac
+    step "npm pack node-linux-$arch@$node_oldest (the oldest supported Node, for the tests)" >&2
+    scratch="$(mktemp -d)"
+    (cd "$scratch" && npm pack --silent "node-linux-$arch@$node_oldest" > /dev/null && tar xzf ./*.tgz)
+    rm -rf "$tools/node-$node_oldest"
+    mkdir -p "$tools"
+    mv "$scratch/package" "$tools/node-$node_oldest"
+    rm -rf "$scratch"
+  fi
+  echo "$node"
 }
 
 # Builds one feature's .wasm, runs wasm-bindgen for both module systems and wasm-opt (cached on its
@@ -150,7 +153,7 @@ build_package() {
 
 case "${1:-build}" in
   tools) install_tools ;;
-  node-oldest) echo "$tools/node-$node_oldest/bin/node" ;;
+  node-oldest) node_oldest_path ;;
   build) install_tools; build_package ;;
   *) echo "usage: $0 [build|tools|node-oldest]" >&2; exit 2 ;;
 esac
