@@ -7,7 +7,7 @@ SHELL := bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/onfido-core/target
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test test-core test-sandbox test-python python-env pytest-wheel test-kotlin generate-bindings test-wasm bench-wasm lint demo bench load fuzz toolchain
+.PHONY: generate generated-fresh test test-core test-sandbox test-python python-env pytest-wheel test-kotlin generate-bindings test-wasm bench-wasm lint demo bench load fuzz toolchain
 
 # The Python side: one venv (of $(PYTHON)) and one wheel directory shared by every clone.
 PYTHON := python3
@@ -17,8 +17,8 @@ WHEELS := $(HOME)/.cache/onfido-core/wheels
 ## test: every suite that exists
 test: test-core test-sandbox test-python test-kotlin test-wasm
 
-## test-core: format, lints and every Rust test of the core (unit, vectors, properties, doc)
-test-core: toolchain lint
+## test-core: the description and generated code fresh, format, lints and every Rust test of the core (unit, vectors, properties, doc)
+test-core: toolchain generated-fresh lint
 	cargo test -p onfido-core --doc
 	cargo test -p onfido-core --features sandbox --lib --tests
 
@@ -82,6 +82,17 @@ generate-bindings:
 python-env:
 	test -x $(PY_VENV)/bin/python || $(PYTHON) -m venv $(PY_VENV)
 	$(PY_VENV)/bin/python -m pip install -q --disable-pip-version-check -r bindings-python/test-requirements.txt
+
+## generate: re-derives api/onfido-v3.json from ../shared/spec (when present) and regenerates the core's v3 tables
+generate:
+	@if [ -d ../shared/spec ]; then python3 api/derive.py; else echo "no ../shared/spec: api/onfido-v3.json kept as it is"; fi
+	cargo xtask generate
+
+## generated-fresh: fails when the description or the generated code would change on regeneration
+generated-fresh:
+	@if [ -d ../shared/spec ]; then python3 api/derive.py --check; else echo "no ../shared/spec: the description's derivation not re-checked"; fi
+	cargo xtask check
+	cargo clippy -q -p xtask -- -D warnings
 
 ## lint: rustfmt and clippy as the core's standards require
 lint: toolchain

@@ -18,13 +18,26 @@ pub enum Region {
     Ca,
 }
 
-/// The API version whose base URL requests go to.
+/// The API version: its base URL and the operations it has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum ApiVersion {
-    /// `v2`, whose operations this client implements.
+    /// `v2`, whose operations this client's resource methods implement.
     V2,
-    /// `v3.4` base URLs.
+    /// `v3.4`, a profile of v3.6 (operations by id through the core).
     V34,
+    /// `v3.6`, the live version (operations by id through the core).
+    V36,
+}
+
+impl ApiVersion {
+    /// The core's version.
+    pub fn to_core(self) -> CoreVersion {
+        match self {
+            ApiVersion::V2 => CoreVersion::V2,
+            ApiVersion::V34 => CoreVersion::V3_4,
+            ApiVersion::V36 => CoreVersion::V3_6,
+        }
+    }
 }
 
 /// When and how long to retry (the core's `RetryPolicy`).
@@ -140,10 +153,7 @@ impl ClientConfig {
             });
         }
         if let Some(version) = self.api_version {
-            builder = builder.api_version(match version {
-                ApiVersion::V2 => CoreVersion::V2,
-                ApiVersion::V34 => CoreVersion::V3_4,
-            });
+            builder = builder.api_version(version.to_core());
         }
         if let Some(base_url) = &self.base_url {
             builder = builder.base_url(base_url.clone());
@@ -169,11 +179,12 @@ pub fn parse_region(code: String) -> Result<Region, OnfidoError> {
     })
 }
 
-/// Parses `v2` or `v3.4`; anything else is a `Config` error on `api_version`.
+/// Parses `v2`, `v3.4` or `v3.6`; anything else is a `Config` error on `api_version`.
 #[uniffi::export]
 pub fn parse_api_version(text: String) -> Result<ApiVersion, OnfidoError> {
     Ok(match CoreVersion::parse(&text)? {
         CoreVersion::V2 => ApiVersion::V2,
         CoreVersion::V3_4 => ApiVersion::V34,
+        CoreVersion::V3_6 => ApiVersion::V36,
     })
 }

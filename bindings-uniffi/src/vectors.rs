@@ -1,6 +1,6 @@
 //! The operations by id with JSON in and out, as the shared vectors (and debugging tools) use them.
 
-use crate::config::ClientConfig;
+use crate::config::{ApiVersion, ClientConfig};
 use crate::error::OnfidoError;
 use crate::http::{HttpRequest, HttpResponse};
 
@@ -23,9 +23,15 @@ pub fn build_request(
     Ok(request.into())
 }
 
-/// Parses an operation's response into JSON: lists as the API's wrapper object, 204 as `{}`,
-/// downloads as `{content_type, filename, size, sha256, content_base64}`.
-#[uniffi::export]
-pub fn parse_response_json(operation: String, response: HttpResponse) -> Result<String, OnfidoError> {
-    Ok(onfido_core::dynamic::parse_response(&operation, response.into())?.to_string())
+/// Parses an operation's response into JSON: lists as the API's wrapper object (v3.6's bare
+/// arrays as arrays), 204 as `{}`, downloads as `{content_type, filename, size, sha256,
+/// content_base64}`; `api_version` says whose operation it is (v2 when not given).
+#[uniffi::export(default(api_version = None))]
+pub fn parse_response_json(
+    operation: String,
+    response: HttpResponse,
+    api_version: Option<ApiVersion>,
+) -> Result<String, OnfidoError> {
+    let version = api_version.map_or(onfido_core::ApiVersion::V2, ApiVersion::to_core);
+    Ok(onfido_core::dynamic::parse_response_in(version, &operation, response.into())?.to_string())
 }

@@ -39,32 +39,41 @@ impl Region {
     }
 }
 
-/// The API version whose base URL requests go to.
+/// The API version: its base URL and the operations it has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum ApiVersion {
-    /// `v2`, whose operations this crate implements.
+    /// `v2`: the 34 hand-written operations of [`crate::operations`] (superseded; frozen).
     #[default]
     V2,
-    /// `v3.4`, accepted for region base URLs.
+    /// `v3.4`, the getting-started guide's version: a profile of v3.6 ([`crate::v3`]).
     V3_4,
+    /// `v3.6`, the live version: every operation of [`crate::v3`].
+    V3_6,
 }
 
 impl ApiVersion {
-    /// The version's path segment: `v2` or `v3.4`.
+    /// The version's path segment: `v2`, `v3.4` or `v3.6`.
     pub fn as_str(self) -> &'static str {
         match self {
             ApiVersion::V2 => "v2",
             ApiVersion::V3_4 => "v3.4",
+            ApiVersion::V3_6 => "v3.6",
         }
     }
 
-    /// Parses `v2` or `v3.4`.
+    /// Parses `v2`, `v3.4` or `v3.6`.
     pub fn parse(text: &str) -> Result<ApiVersion, Error> {
         match text {
             "v2" => Ok(ApiVersion::V2),
             "v3.4" => Ok(ApiVersion::V3_4),
-            _ => Err(Error::config("api_version", "must be v2 or v3.4")),
+            "v3.6" => Ok(ApiVersion::V3_6),
+            _ => Err(Error::config("api_version", "must be v2, v3.4 or v3.6")),
         }
+    }
+
+    /// Whether the version's operations are the generated v3 ones.
+    pub fn is_v3(self) -> bool {
+        !matches!(self, ApiVersion::V2)
     }
 }
 
@@ -308,7 +317,7 @@ impl ConfigBuilder {
 fn default_base_url(region: Region, version: ApiVersion) -> Result<Url, Error> {
     let host = match (version, region) {
         (ApiVersion::V2, Region::Eu) => "api.onfido.com".to_owned(),
-        (ApiVersion::V2, r) | (ApiVersion::V3_4, r) => format!("api.{}.onfido.com", r.as_str()),
+        (_, r) => format!("api.{}.onfido.com", r.as_str()),
     };
     Url::parse(&format!("https://{host}/{}/", version.as_str())).map_err(|e| Error::config("base_url", e.to_string()))
 }

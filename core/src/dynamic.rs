@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::config::Config;
+use crate::config::{ApiVersion, Config};
 use crate::download::Download;
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse};
@@ -15,16 +15,23 @@ use crate::models::{
 use crate::operations::{Listed, NoContent, Operation, OperationId, OperationVisitor};
 use crate::pagination::Page;
 
-/// Builds the request of the operation `operation` from its JSON input (the API's field names).
+/// Builds the request of the operation `operation` from its JSON input (the API's field names),
+/// in the config's API version (v3.x operations: [`crate::v3`]).
 ///
 /// Rules that need the time (a date of birth in the future) are checked by [`build_request_at`].
 pub fn build_request(operation: &str, config: &Config, value: &Value) -> Result<HttpRequest, Error> {
+    if config.api_version().is_v3() {
+        return crate::v3::build_request(operation, config, value, None);
+    }
     let empty = Value::Object(serde_json::Map::new());
     build_request_from(operation, config, if value.is_null() { &empty } else { value }, None)
 }
 
 /// Like [`build_request`], also checking the rules that need the time (`now`, Unix seconds).
 pub fn build_request_at(operation: &str, config: &Config, value: &Value, now: i64) -> Result<HttpRequest, Error> {
+    if config.api_version().is_v3() {
+        return crate::v3::build_request(operation, config, value, Some(now));
+    }
     let empty = Value::Object(serde_json::Map::new());
     build_request_from(operation, config, if value.is_null() { &empty } else { value }, Some(now))
 }
@@ -39,6 +46,13 @@ pub fn build_request_from<'de, D>(
 where
     D: serde::Deserializer<'de>,
 {
+    if config.api_version().is_v3() {
+        let value = serde_path_to_error::deserialize::<_, Value>(input).map_err(|e| {
+            let path = e.path().to_string();
+            Error::validation(if path == "." { "input".to_owned() } else { path }, e.inner().to_string())
+        })?;
+        return crate::v3::build_request(operation, config, &value, now);
+    }
     struct BuildFrom<'c, D> {
         config: &'c Config,
         input: D,
@@ -80,6 +94,9 @@ pub fn build_request_json(
     json: &[u8],
     now: Option<i64>,
 ) -> Result<HttpRequest, Error> {
+    if config.api_version().is_v3() {
+        return crate::v3::build_request(operation, config, &from_json::<Value>(json, "input")?, now);
+    }
     struct BuildJson<'a> {
         config: &'a Config,
         json: &'a [u8],
@@ -116,7 +133,16 @@ pub fn from_json<T: DeserializeOwned>(json: &[u8], field: &str) -> Result<T, Err
     })
 }
 
-/// Parses a response of the operation `operation` into JSON (lists as the API's wrapper, 204 as `{}`).
+/// Parses a response of the operation `operation` of API `version` into JSON (lists as the API's
+/// wrapper or bare array, 204 as `{}`; v3.x: [`crate::v3::parse_response`]).
+pub fn parse_response_in(version: ApiVersion, operation: &str, response: HttpResponse) -> Result<Value, Error> {
+    match version {
+        ApiVersion::V2 => parse_response(operation, response),
+        v3 => crate::v3::parse_response(v3, operation, response),
+    }
+}
+
+/// Parses a response of the v2 operation `operation` into JSON (lists as the API's wrapper, 204 as `{}`).
 pub fn parse_response(operation: &str, response: HttpResponse) -> Result<Value, Error> {
     struct Parse(HttpResponse);
     impl OperationVisitor for Parse {
@@ -139,6 +165,22 @@ pub fn parse_response(operation: &str, response: HttpResponse) -> Result<Value, 
 /// The page number is taken from the `Link` header and the request is rebuilt from the config,
 /// so a token is never sent to a host a response named.
 pub fn next_page_input(operation: &str, input: &Value, response: &HttpResponse) -> Result<Option<Value>, Error> {
+    next_page_input_in(ApiVersion::V2, operation, input, response)
+}
+
+/// Like [`next_page_input`], for an operation of API `version`.
+pub fn next_page_input_in(
+    version: ApiVersion,
+    operation: &str,
+    input: &Value,
+    response: &HttpResponse,
+) -> Result<Option<Value>, Error> {
+    if version.is_v3() {
+        if !crate::v3::is_paginated(crate::v3::operation(version, operation)?) {
+            return Ok(None);
+        }
+        return next_page(input, response);
+    }
     struct Paginated;
     impl OperationVisitor for Paginated {
         type Result = bool;
@@ -153,6 +195,11 @@ pub fn next_page_input(operation: &str, input: &Value, response: &HttpResponse) 
     if !OperationId::parse(operation)?.visit(Paginated) {
         return Ok(None);
     }
+    next_page(input, response)
+}
+
+/// The input with the page number (and size) of the response's `next` link, if any.
+fn next_page(input: &Value, response: &HttpResponse) -> Result<Option<Value>, Error> {
     let page = Page::from_response(response)?;
     let Some(next) = page.next.and_then(|link| Some((link.page?, link.per_page))) else {
         return Ok(None);
@@ -313,9 +360,17 @@ pub fn parse_output(operation: &str, response: HttpResponse) -> Result<AnyOutput
     OperationId::parse(operation)?.visit(Parse(response))
 }
 
-/// Whether repeating the operation cannot create a second resource (for retry decisions).
+/// Whether repeating the v2 operation cannot create a second resource (for retry decisions).
 pub fn is_idempotent(operation: &str) -> Result<bool, Error> {
     Ok(OperationId::parse(operation)?.is_idempotent())
+}
+
+/// Whether the operation of API `version` may be sent again after a 5xx or a lost answer.
+pub fn is_idempotent_in(version: ApiVersion, operation: &str) -> Result<bool, Error> {
+    match version {
+        ApiVersion::V2 => is_idempotent(operation),
+        v3 => Ok(crate::v3::is_idempotent(crate::v3::operation(v3, operation)?)),
+    }
 }
 
 #[cfg(test)]

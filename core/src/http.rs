@@ -11,6 +11,8 @@ pub enum Method {
     Post,
     /// `PUT`
     Put,
+    /// `PATCH`
+    Patch,
     /// `DELETE`
     Delete,
 }
@@ -22,20 +24,21 @@ impl Method {
             Method::Get => "GET",
             Method::Post => "POST",
             Method::Put => "PUT",
+            Method::Patch => "PATCH",
             Method::Delete => "DELETE",
         }
     }
 
     /// Parses a method name, case-insensitively.
     pub fn parse(name: &str) -> Option<Method> {
-        [Method::Get, Method::Post, Method::Put, Method::Delete]
+        [Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete]
             .into_iter()
             .find(|m| m.as_str().eq_ignore_ascii_case(name))
     }
 
-    /// Whether repeating the request cannot create a second resource.
+    /// Whether repeating the request cannot create a second resource (GET, PUT, DELETE).
     pub fn is_idempotent(self) -> bool {
-        !matches!(self, Method::Post)
+        matches!(self, Method::Get | Method::Put | Method::Delete)
     }
 }
 

@@ -41,6 +41,7 @@ pub mod retry;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 pub mod timestamp;
+pub mod v3;
 pub mod validation;
 pub mod webhook;
 

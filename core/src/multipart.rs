@@ -103,8 +103,13 @@ impl FileUpload {
         self.kind(allowed).map_err(|message| Error::validation("file", message))
     }
 
-    /// The file's kind if name, bytes and size suit an endpoint, else why not.
+    /// The file's kind if name, bytes and size suit a v2 endpoint, else why not.
     pub fn kind(&self, allowed: &[FileKind]) -> Result<FileKind, String> {
+        self.kind_within(allowed, MIN_FILE_SIZE, MAX_FILE_SIZE)
+    }
+
+    /// The file's kind if name and bytes suit `allowed` and the size is within `min..=max` bytes.
+    pub fn kind_within(&self, allowed: &[FileKind], min: usize, max: usize) -> Result<FileKind, String> {
         let fail = |message: String| Err(message);
         let allowed_names = || allowed.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ");
         if self.filename.trim().is_empty() {
@@ -129,11 +134,11 @@ impl FileUpload {
             }
         }
         let size = self.content.len();
-        if size < MIN_FILE_SIZE {
-            return fail(format!("{size} bytes is smaller than the minimum of {MIN_FILE_SIZE}"));
+        if size < min {
+            return fail(format!("{size} bytes is smaller than the minimum of {min}"));
         }
-        if size > MAX_FILE_SIZE {
-            return fail(format!("{size} bytes is larger than the maximum of {MAX_FILE_SIZE}"));
+        if size > max {
+            return fail(format!("{size} bytes is larger than the maximum of {max}"));
         }
         Ok(kind)
     }

@@ -1,4 +1,4 @@
-//! Runs the shared vectors (`tests/vectors/` and `$ONFIDO_VECTORS`) against the core.
+//! Runs the shared vectors (`tests/vectors/`, `tests/vectors/v3/` and `$ONFIDO_VECTORS`) against the core.
 //!
 //! Ends with `vectors: N passed, M failed`; exits non-zero on any failure.
 
@@ -10,7 +10,7 @@ use base64::Engine as _;
 use onfido_core::models::ReportResult;
 use onfido_core::pagination::parse_link_header;
 use onfido_core::referrer::ReferrerPattern;
-use onfido_core::{dynamic, multipart, results, webhook, Config, Error, HttpRequest, HttpResponse};
+use onfido_core::{dynamic, multipart, results, webhook, ApiVersion, Config, Error, HttpRequest, HttpResponse};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
@@ -20,7 +20,9 @@ const KINDS: [&str; 6] =
     ["build_request", "parse_response", "link_header", "referrer_pattern", "check_result", "webhook_signature"];
 
 fn main() {
-    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")];
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    // v3/: the v3.6 and v3.4 cases (tests/vectors/README.md).
+    let mut dirs = vec![shared.join("v3"), shared];
     if let Some(extra) = std::env::var_os("ONFIDO_VECTORS").filter(|v| !v.is_empty()) {
         dirs.push(PathBuf::from(extra));
     }
@@ -211,7 +213,11 @@ fn response_of(case: &Value) -> Result<HttpResponse, String> {
 
 fn parse_response(case: &Value) -> Outcome {
     let response = response_of(case)?;
-    let result = dynamic::parse_response(str_of(&case["operation"])?, response);
+    let version = match case.get("api_version").and_then(Value::as_str) {
+        Some(text) => ApiVersion::parse(text).map_err(|e| e.to_string())?,
+        None => ApiVersion::V2,
+    };
+    let result = dynamic::parse_response_in(version, str_of(&case["operation"])?, response);
     let expect = &case["expect"];
     if let Some(error) = expect.get("error") {
         return match result {

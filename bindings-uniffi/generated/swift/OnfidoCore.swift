@@ -6381,19 +6381,23 @@ public func FfiConverterTypeWebhookNotification_lower(_ value: WebhookNotificati
 
 
 /**
- * The API version whose base URL requests go to.
+ * The API version: its base URL and the operations it has.
  */
 
 public enum ApiVersion: Equatable, Hashable {
     
     /**
-     * `v2`, whose operations this client implements.
+     * `v2`, whose operations this client's resource methods implement.
      */
     case v2
     /**
-     * `v3.4` base URLs.
+     * `v3.4`, a profile of v3.6 (operations by id through the core).
      */
     case v34
+    /**
+     * `v3.6`, the live version (operations by id through the core).
+     */
+    case v36
 
 
 
@@ -6419,6 +6423,8 @@ public struct FfiConverterTypeApiVersion: FfiConverterRustBuffer {
         
         case 2: return .v34
         
+        case 3: return .v36
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -6433,6 +6439,10 @@ public struct FfiConverterTypeApiVersion: FfiConverterRustBuffer {
         
         case .v34:
             writeInt(&buf, Int32(2))
+        
+        
+        case .v36:
+            writeInt(&buf, Int32(3))
         
         }
     }
@@ -10327,7 +10337,7 @@ public func noRetries() -> RetrySettings  {
 })
 }
 /**
- * Parses `v2` or `v3.4`; anything else is a `Config` error on `api_version`.
+ * Parses `v2`, `v3.4` or `v3.6`; anything else is a `Config` error on `api_version`.
  */
 public func parseApiVersion(text: String)throws  -> ApiVersion  {
     return try  FfiConverterTypeApiVersion_lift(try rustCallWithError(FfiConverterTypeOnfidoError_lift) {
@@ -10486,15 +10496,17 @@ public func buildRequest(operation: String, config: ClientConfig, inputJson: Str
 })
 }
 /**
- * Parses an operation's response into JSON: lists as the API's wrapper object, 204 as `{}`,
- * downloads as `{content_type, filename, size, sha256, content_base64}`.
+ * Parses an operation's response into JSON: lists as the API's wrapper object (v3.6's bare
+ * arrays as arrays), 204 as `{}`, downloads as `{content_type, filename, size, sha256,
+ * content_base64}`; `api_version` says whose operation it is (v2 when not given).
  */
-public func parseResponseJson(operation: String, response: HttpResponse)throws  -> String  {
+public func parseResponseJson(operation: String, response: HttpResponse, apiVersion: ApiVersion? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeOnfidoError_lift) {
         uniffiCallStatus in
     uniffi_onfido_core_uniffi_fn_func_parse_response_json(
         FfiConverterString.lower(operation),
-        FfiConverterTypeHttpResponse_lower(response),uniffiCallStatus
+        FfiConverterTypeHttpResponse_lower(response),
+        FfiConverterOptionTypeApiVersion.lower(apiVersion),uniffiCallStatus
     )
 })
 }
@@ -10520,7 +10532,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_func_no_retries() != 30560) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_func_parse_api_version() != 2484) {
+    if (uniffi_onfido_core_uniffi_checksum_func_parse_api_version() != 46406) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_func_parse_region() != 10320) {
@@ -10559,7 +10571,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_func_build_request() != 18282) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_func_parse_response_json() != 57890) {
+    if (uniffi_onfido_core_uniffi_checksum_func_parse_response_json() != 30905) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_base_url() != 27752) {

@@ -754,7 +754,7 @@ RustBuffer uniffi_onfido_core_uniffi_fn_func_build_request(RustBuffer operation,
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_FN_FUNC_PARSE_RESPONSE_JSON
 #define UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_FN_FUNC_PARSE_RESPONSE_JSON
-RustBuffer uniffi_onfido_core_uniffi_fn_func_parse_response_json(RustBuffer operation, RustBuffer response, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_onfido_core_uniffi_fn_func_parse_response_json(RustBuffer operation, RustBuffer response, RustBuffer api_version, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_ONFIDO_CORE_UNIFFI_RUSTBUFFER_ALLOC

@@ -13,8 +13,8 @@ pub mod sdk_tokens;
 pub mod slv;
 pub mod webhooks;
 
-mod request;
-mod response;
+pub(crate) mod request;
+pub(crate) mod response;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -22,6 +22,11 @@ impl<'c> RequestBuilder<'c> {
         RequestBuilder { config, method, url: config.endpoint(segments), accept: "application/json" }
     }
 
+    /// A request for a URL already made from the config.
+    pub(crate) fn with_url(config: &'c Config, method: Method, url: url::Url) -> Self {
+        RequestBuilder { config, method, url, accept: "application/json" }
+    }
+
     /// Accepts any content type (downloads).
     pub(crate) fn accept_any(mut self) -> Self {
         self.accept = "*/*";

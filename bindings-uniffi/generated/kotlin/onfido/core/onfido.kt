@@ -1064,7 +1064,7 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_func_build_request(`operation`: RustBuffer.ByValue,`config`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,`now`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_func_parse_response_json(`operation`: RustBuffer.ByValue,`response`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_onfido_core_uniffi_fn_func_parse_response_json(`operation`: RustBuffer.ByValue,`response`: RustBuffer.ByValue,`apiVersion`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_onfido_core_uniffi_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1191,7 +1191,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_func_no_retries() and 0xFFFF) != 30560) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_func_parse_api_version() and 0xFFFF) != 2484) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_parse_api_version() and 0xFFFF) != 46406) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_func_parse_region() and 0xFFFF) != 10320) {
@@ -1230,7 +1230,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_func_build_request() and 0xFFFF) != 18282) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_func_parse_response_json() and 0xFFFF) != 57890) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_parse_response_json() and 0xFFFF) != 30905) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_base_url() and 0xFFFF) != 27752) {
@@ -7495,19 +7495,23 @@ public object FfiConverterTypeWebhookNotification: FfiConverterRustBuffer<Webhoo
 
 
 /**
- * The API version whose base URL requests go to.
+ * The API version: its base URL and the operations it has.
  */
 
 enum class ApiVersion {
     
     /**
-     * `v2`, whose operations this client implements.
+     * `v2`, whose operations this client's resource methods implement.
      */
     V2,
     /**
-     * `v3.4` base URLs.
+     * `v3.4`, a profile of v3.6 (operations by id through the core).
      */
-    V34;
+    V34,
+    /**
+     * `v3.6`, the live version (operations by id through the core).
+     */
+    V36;
 
     
 
@@ -12022,7 +12026,7 @@ public object FfiConverterMapStringSequenceString: FfiConverterRustBuffer<Map<ko
     
 
         /**
-         * Parses `v2` or `v3.4`; anything else is a `Config` error on `api_version`.
+         * Parses `v2`, `v3.4` or `v3.6`; anything else is a `Config` error on `api_version`.
          */
     @Throws(OnfidoException::class) fun `parseApiVersion`(`text`: kotlin.String): ApiVersion {
             return FfiConverterTypeApiVersion.lift(
@@ -12227,17 +12231,19 @@ public object FfiConverterMapStringSequenceString: FfiConverterRustBuffer<Map<ko
     
 
         /**
-         * Parses an operation's response into JSON: lists as the API's wrapper object, 204 as `{}`,
-         * downloads as `{content_type, filename, size, sha256, content_base64}`.
+         * Parses an operation's response into JSON: lists as the API's wrapper object (v3.6's bare
+         * arrays as arrays), 204 as `{}`, downloads as `{content_type, filename, size, sha256,
+         * content_base64}`; `api_version` says whose operation it is (v2 when not given).
          */
-    @Throws(OnfidoException::class) fun `parseResponseJson`(`operation`: kotlin.String, `response`: HttpResponse): kotlin.String {
+    @Throws(OnfidoException::class) fun `parseResponseJson`(`operation`: kotlin.String, `response`: HttpResponse, `apiVersion`: ApiVersion? = null): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCallWithError(OnfidoException) { _status ->
     UniffiLib.uniffi_onfido_core_uniffi_fn_func_parse_response_json(
     
         
         FfiConverterString.lower(`operation`),
-        FfiConverterTypeHttpResponse.lower(`response`),_status)
+        FfiConverterTypeHttpResponse.lower(`response`),
+        FfiConverterOptionalTypeApiVersion.lower(`apiVersion`),_status)
 }
     )
     }

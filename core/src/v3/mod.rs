@@ -1,0 +1,73 @@
+//! API v3.6, and v3.4 as a profile of it: every operation from one generated table.
+//!
+//! `api/onfido-v3.json` (derived from Onfido's OpenAPI document) is the one place an operation
+//! or a type is stated; `cargo xtask generate` writes it into [`generated`] as static tables
+//! ([`schema`]), and one engine reads them: [`build_request`] checks an input and builds the
+//! request, [`parse_response`] reads the answer. Rules the description cannot state (upload
+//! limits, webhook URLs, dates in the future, which POSTs may be retried) are in [`rules`].
+//!
+//! ```
+//! use onfido_core::{v3, ApiVersion, Config, HttpResponse};
+//! use serde_json::json;
+//!
+//! let config = Config::builder().api_token("api_sandbox.abc").api_version(ApiVersion::V3_6).build()?;
+//! let input = json!({"first_name": "Jane", "last_name": "Doe", "address": {"country": "GBR", "postcode": "S2 2DF"}});
+//! let request = v3::build_request("create_applicant", &config, &input, None)?;
+//! assert_eq!(request.url, "https://api.eu.onfido.com/v3.6/applicants");
+//!
+//! let answer = HttpResponse::new(201, br#"{"id": "6f3d1b7c-0a64-4c4e-9b8a-2d5f1e7c9a10", "first_name": "Jane"}"#.to_vec());
+//! let applicant = v3::parse_response(ApiVersion::V3_6, "create_applicant", answer)?;
+//! assert_eq!(applicant["first_name"], "Jane");
+//! # Ok::<(), onfido_core::Error>(())
+//! ```
+
+mod build;
+#[rustfmt::skip]
+mod generated;
+mod parse;
+pub mod rules;
+pub mod schema;
+
+pub use build::build_request;
+pub use parse::parse_response;
+
+use crate::config::ApiVersion;
+use crate::error::Error;
+use schema::Op;
+
+/// Every v3.6 operation, in the OpenAPI document's order.
+pub fn operations() -> &'static [&'static Op] {
+    &generated::OPERATIONS
+}
+
+/// The operation `id` names in `version`; an id the version lacks is a validation error on
+/// `operation`, before anything is built.
+///
+/// Ids are the v3.6 document's in v3.4 too: the four operations v3.4's document names
+/// differently (`destroy_applicant`, `retrieve_workflow_run`, `retrieve_task`, `edit_webhook`)
+/// go by their v3.6 names, so one name serves both versions.
+pub fn operation(version: ApiVersion, id: &str) -> Result<&'static Op, Error> {
+    let found = match version {
+        ApiVersion::V3_6 => generated::find(id),
+        ApiVersion::V3_4 => generated::find(id).filter(|op| op.v3_4_id.is_some()),
+        ApiVersion::V2 => None,
+    };
+    found.ok_or_else(|| {
+        Error::validation("operation", format!("{id:?} is not an operation of API {}", version.as_str()))
+    })
+}
+
+/// Whether an operation may be sent again after a 5xx or a lost answer: GET, PUT and DELETE,
+/// and the POSTs in [`rules::RETRY_SAFE_POSTS`]. Any other POST (and PATCH) may have created
+/// something, so it is never repeated.
+pub fn is_idempotent(op: &Op) -> bool {
+    op.method.is_idempotent() || rules::RETRY_SAFE_POSTS.contains(&op.id)
+}
+
+/// Whether an operation lists resources page by page (it takes a `page` parameter).
+pub fn is_paginated(op: &Op) -> bool {
+    op.param("page").is_some()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,159 @@
+//! Answers to outputs: every response shape of the v3 document, read against the tables.
+
+use serde_json::{json, Value};
+
+use super::schema::{Answer, Ty};
+use crate::config::ApiVersion;
+use crate::download::Download;
+use crate::error::Error;
+use crate::http::HttpResponse;
+use crate::operations::response::api_error;
+
+/// Reads the answer to the v3 operation `operation` as JSON.
+///
+/// - a JSON body reads back as sent (wrapper lists, bare arrays, enveloped objects alike), once
+///   every declared field is found to have its declared JSON type; unknown fields and enum
+///   values are kept, `null` is accepted anywhere, and report breakdowns and properties are
+///   free-form. A declared field of another type is a `Decode` error naming its path;
+/// - no content (204, an empty 200) reads as `{}`, and a `Location` without a body as
+///   `{"location": …}` (201 from `force_report_creation_from_watchlist_monitor`);
+/// - a file as `{content_type, filename, size, sha256, content_base64}`, the bytes exact;
+/// - `text/plain` as `{"text": …}` (`ping`);
+/// - a documented 3xx with a `Location` as `{"redirect": {"location": …}}`: the caller fetches
+///   it without the API's `Authorization` header;
+/// - any other status is an `Api` error.
+pub fn parse_response(version: ApiVersion, operation: &str, response: HttpResponse) -> Result<Value, Error> {
+    let op = super::operation(version, operation)?;
+    if (300..400).contains(&response.status) && op.redirects {
+        if let Some(location) = response.header("location") {
+            return Ok(json!({"redirect": {"location": location.trim()}}));
+        }
+    }
+    if !response.is_success() {
+        return Err(api_error(&response));
+    }
+    match op.answer {
+        Answer::Empty => Ok(match response.header("location") {
+            Some(location) if response.body.iter().all(u8::is_ascii_whitespace) => json!({"location": location.trim()}),
+            _ => json!({}),
+        }),
+        Answer::Text => Ok(json!({"text": String::from_utf8_lossy(&response.body)})),
+        Answer::File => {
+            serde_json::to_value(Download::from_response(response)).map_err(|e| Error::decode(200, e.to_string(), &[]))
+        }
+        Answer::Json(ty) => {
+            if response.body.iter().all(u8::is_ascii_whitespace) {
+                return Ok(json!({}));
+            }
+            let value: Value = serde_json::from_slice(&response.body).map_err(|e| {
+                let message = match crate::json_path::error_path(&response.body, &e) {
+                    path if path.is_empty() => e.to_string(),
+                    path => format!("{path}: {e}"),
+                };
+                Error::decode(response.status, message, &response.body)
+            })?;
+            match mismatch(ty, &value, &mut String::new()) {
+                None => Ok(value),
+                Some(message) => Err(Error::decode(response.status, message, &response.body)),
+            }
+        }
+    }
+}
+
+/// The first place where `value` does not have the JSON type `ty` declares, as `path: message`.
+fn mismatch(ty: &Ty, value: &Value, path: &mut String) -> Option<String> {
+    if value.is_null() {
+        return None;
+    }
+    let expected = match ty {
+        Ty::Any => return None,
+        Ty::Bool if value.is_boolean() => return None,
+        Ty::Bool => "true or false",
+        Ty::Integer(_) | Ty::Number(_) if value.is_number() => return None,
+        Ty::Integer(_) | Ty::Number(_) => "a number",
+        Ty::Str(_) | Ty::Enum(_) if value.is_string() => return None,
+        Ty::Str(_) | Ty::Enum(_) => "text",
+        Ty::Array(array) => match value.as_array() {
+            Some(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let len = path.len();
+                    path.push_str(&format!("[{i}]"));
+                    let found = mismatch(array.items, item, path);
+                    path.truncate(len);
+                    if found.is_some() {
+                        return found;
+                    }
+                }
+                return None;
+            }
+            None => "a list",
+        },
+        Ty::Object(object) => match value.as_object() {
+            Some(map) => {
+                for field in object.fields {
+                    if let Some(found) =
+                        map.get(field.name).and_then(|v| within(path, field.name, |p| mismatch(field.ty, v, p)))
+                    {
+                        return Some(found);
+                    }
+                }
+                return None;
+            }
+            None => "an object",
+        },
+        Ty::Map(values) => match value.as_object() {
+            Some(map) => return map.iter().find_map(|(k, v)| within(path, k, |p| mismatch(values, v, p))),
+            None => "an object",
+        },
+        Ty::OneOf(choices) => {
+            return match choices.iter().find(|c| mismatch(c, value, &mut String::new()).is_none()) {
+                Some(_) => None,
+                None => Some(at(path, "has none of the shapes this field may have")),
+            }
+        }
+        Ty::Union(union) => match value.as_object() {
+            Some(map) => {
+                let tag = map.get(union.tag).and_then(Value::as_str);
+                // An unknown tag keeps the object whole: the API grows new report names.
+                return union
+                    .variants
+                    .iter()
+                    .find(|(name, _)| Some(*name) == tag)
+                    .and_then(|(_, t)| mismatch(t, value, path));
+            }
+            None => "an object",
+        },
+    };
+    Some(at(path, &format!("expected {expected}, found {}", kind(value))))
+}
+
+/// Runs `f` with `name` appended to the path.
+fn within(path: &mut String, name: &str, f: impl FnOnce(&mut String) -> Option<String>) -> Option<String> {
+    let len = path.len();
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(name);
+    let found = f(path);
+    path.truncate(len);
+    found
+}
+
+fn at(path: &str, message: &str) -> String {
+    if path.is_empty() {
+        message.to_owned()
+    } else {
+        format!("{path}: {message}")
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}

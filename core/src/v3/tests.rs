@@ -1,0 +1,193 @@
+//! The engine on the generated tables: inputs, requests and every answer shape.
+
+use serde_json::{json, Value};
+
+use super::*;
+use crate::config::{ApiVersion, Config, Region};
+use crate::error::Error;
+use crate::http::{HttpResponse, Method};
+
+const ID: &str = "6f3d1b7c-0a64-4c4e-9b8a-2d5f1e7c9a10";
+
+fn config(version: ApiVersion) -> Config {
+    Config::builder().api_token("api_sandbox.abc").region(Region::Eu).api_version(version).build().unwrap()
+}
+
+fn build(id: &str, input: Value) -> Result<crate::HttpRequest, Error> {
+    build_request(id, &config(ApiVersion::V3_6), &input, None)
+}
+
+fn fields(result: Result<crate::HttpRequest, Error>) -> Vec<String> {
+    match result {
+        Err(Error::Validation(fields)) => fields.iter().map(|(f, _)| f.to_string()).collect(),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+fn parse(id: &str, status: u16, headers: &[(&str, &str)], body: &[u8]) -> Result<Value, Error> {
+    let mut response = HttpResponse::new(status, body.to_vec());
+    response.headers = headers.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    parse_response(ApiVersion::V3_6, id, response)
+}
+
+#[test]
+fn every_operation_of_the_document_is_in_the_table() {
+    assert_eq!(operations().len(), 84);
+    let v34 = operations().iter().filter(|op| op.v3_4_id.is_some()).count();
+    assert_eq!(v34, 39);
+    assert!(operations().iter().any(|op| op.method == Method::Patch));
+}
+
+#[test]
+fn creates_an_applicant_with_an_address() {
+    let input = json!({"first_name": "Jane", "last_name": "Doe", "dob": "1990-01-31",
+        "address": {"country": "GBR", "postcode": "S2 2DF", "town": "London"}});
+    let request = build("create_applicant", input.clone()).unwrap();
+    assert_eq!(request.method, Method::Post);
+    assert_eq!(request.url, "https://api.eu.onfido.com/v3.6/applicants");
+    assert_eq!(request.header("authorization"), Some("Token token=api_sandbox.abc"));
+    assert_eq!(serde_json::from_slice::<Value>(&request.body).unwrap(), input);
+}
+
+#[test]
+fn refuses_bad_inputs_naming_every_field() {
+    let input = json!({"first_name": "Ja<ne", "dbo": "1990-01-01", "dob": "1990-02-30",
+        "address": {"country": "GB"}, "email": 5});
+    let mut got = fields(build("create_applicant", input));
+    got.sort();
+    assert_eq!(got, ["address.country", "address.postcode", "dbo", "dob", "email", "first_name", "last_name"]);
+    assert_eq!(
+        fields(build("create_check", json!({"applicant_id": "nope", "report_names": ["document_x"]}))),
+        ["applicant_id", "report_names[0]"]
+    );
+    assert_eq!(fields(build("find_applicant", json!({"applicant_id": "a/b"}))), ["applicant_id"]);
+    assert_eq!(fields(build("find_task", json!({"workflow_run_id": ID, "task_id": "../x"}))), ["task_id"]);
+    assert_eq!(fields(build("create_webhook", json!({"url": "http://example.com/hook"}))), ["url"]);
+    assert!(build("create_webhook", json!({"url": "http://127.0.0.1:8080/hook"})).is_ok());
+}
+
+#[test]
+fn refuses_an_operation_the_version_lacks() {
+    let v34 = config(ApiVersion::V3_4);
+    assert_eq!(fields(build_request("download_nfc_face", &v34, &json!({"document_id": ID}), None)), ["operation"]);
+    assert_eq!(fields(build("retrieve_applicant", json!({"applicant_id": ID}))), ["operation"]);
+    let renamed = build_request("delete_applicant", &v34, &json!({"applicant_id": ID}), None).unwrap();
+    assert_eq!(renamed.url, format!("https://api.eu.onfido.com/v3.4/applicants/{ID}"));
+    assert_eq!(fields(build_request("destroy_applicant", &v34, &json!({"applicant_id": ID}), None)), ["operation"]);
+    assert_eq!(
+        fields(build_request("create_webhook", &v34, &json!({"url": "https://x.test", "payload_version": 2}), None)),
+        ["payload_version"]
+    );
+}
+
+#[test]
+fn free_text_path_ids_are_percent_encoded() {
+    let request = build("find_passkey", json!({"username": "jane doe/x", "passkey_id": "k?1"})).unwrap();
+    assert_eq!(request.url, "https://api.eu.onfido.com/v3.6/passkeys/jane%20doe%2Fx/k%3F1");
+}
+
+#[test]
+fn query_arrays_repeat_and_patch_sends_json() {
+    let request =
+        build("list_workflow_runs", json!({"page": 2, "tags": ["a", "b"], "status": "approved,review"})).unwrap();
+    assert_eq!(
+        request.url,
+        "https://api.eu.onfido.com/v3.6/workflow_runs?page=2&status=approved%2Creview&tags=a&tags=b"
+    );
+    let patch = build("update_watchlist_monitor_match", json!({"monitor_id": ID, "enable": [ID]})).unwrap();
+    assert_eq!(patch.method, Method::Patch);
+    assert_eq!(patch.body, format!(r#"{{"enable":["{ID}"]}}"#).into_bytes());
+}
+
+#[test]
+fn uploads_check_bytes_and_the_endpoint_limits() {
+    let png = |size: usize| {
+        let mut bytes = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+        bytes.resize(size, 0);
+        bytes
+    };
+    use base64::Engine as _;
+    let file = |bytes: Vec<u8>| json!({"filename": "id.png", "content_base64": base64::engine::general_purpose::STANDARD.encode(bytes)});
+    let ok = build(
+        "upload_document",
+        json!({"applicant_id": ID, "type": "passport", "file": file(png(2048)),
+        "validate_image_quality": true, "location": {"ip_address": "127.0.0.1", "country_of_residence": "GBR"}}),
+    )
+    .unwrap();
+    let content_type = ok.header("content-type").unwrap().to_owned();
+    let parts = crate::multipart::parse(&content_type, &ok.body).unwrap();
+    let text =
+        |name: &str| parts.iter().find(|p| p.name == name).map(|p| String::from_utf8_lossy(&p.data).into_owned());
+    assert_eq!(text("validate_image_quality").as_deref(), Some("true"));
+    assert_eq!(text("location").as_deref(), Some(r#"{"country_of_residence":"GBR","ip_address":"127.0.0.1"}"#));
+    assert_eq!(
+        parts.iter().find(|p| p.name == "file").and_then(|p| p.content_type.clone()).as_deref(),
+        Some("image/png")
+    );
+    assert_eq!(
+        fields(build("upload_document", json!({"applicant_id": ID, "type": "passport", "file": file(png(2047))}))),
+        ["file"]
+    );
+    assert_eq!(fields(build("upload_live_photo", json!({"applicant_id": ID, "file": file(png(32767))}))), ["file"]);
+    assert_eq!(
+        fields(build("upload_signing_document", json!({"applicant_id": ID, "file": file(png(4096))}))),
+        ["file"]
+    );
+}
+
+#[test]
+fn reads_every_answer_shape() {
+    let applicant = parse(
+        "find_applicant",
+        200,
+        &[],
+        br#"{"id": "a", "first_name": "Jane", "new_field": {"x": 1}, "address": null}"#,
+    )
+    .unwrap();
+    assert_eq!(applicant["new_field"]["x"], 1);
+    assert_eq!(parse("list_tasks", 200, &[], br#"[{"id": "profile_1"}]"#).unwrap()[0]["id"], "profile_1");
+    assert_eq!(parse("delete_applicant", 204, &[], b"").unwrap(), json!({}));
+    assert_eq!(parse("complete_task", 200, &[], b"").unwrap(), json!({}));
+    assert_eq!(parse("ping", 200, &[("Content-Type", "text/plain")], b"OK").unwrap(), json!({"text": "OK"}));
+    let redirect = parse("download_evidence_folder", 302, &[("Location", "https://files.example/x.zip")], b"").unwrap();
+    assert_eq!(redirect, json!({"redirect": {"location": "https://files.example/x.zip"}}));
+    let created = parse(
+        "force_report_creation_from_watchlist_monitor",
+        201,
+        &[("Location", "https://api.eu.onfido.com/v3.6/reports/r")],
+        b"",
+    )
+    .unwrap();
+    assert_eq!(created["location"], "https://api.eu.onfido.com/v3.6/reports/r");
+    let file = parse("download_check", 200, &[("Content-Type", "application/pdf")], b"%PDF-1.4 x").unwrap();
+    assert_eq!(file["size"], 10);
+    assert!(matches!(parse("find_applicant", 200, &[], br#"{"id": 7}"#), Err(Error::Decode { .. })));
+    assert!(matches!(
+        parse("find_applicant", 404, &[], br#"{"error": {"type": "resource_not_found"}}"#),
+        Err(Error::Api(_))
+    ));
+}
+
+#[test]
+fn reports_are_a_union_with_free_form_data() {
+    let odd = br#"{"id": "r", "name": "document", "breakdown": {"x": 5}, "properties": "weird", "result": null}"#;
+    assert_eq!(parse("find_report", 200, &[], odd).unwrap()["properties"], "weird");
+    let unknown = br#"{"id": "r", "name": "future_report", "documents": 5}"#;
+    assert_eq!(parse("find_report", 200, &[], unknown).unwrap()["documents"], 5);
+    let wrong = br#"{"reports": [{"id": "r", "name": "document", "documents": 5}]}"#;
+    match parse("list_reports", 200, &[], wrong) {
+        Err(Error::Decode { message, .. }) => assert!(message.starts_with("reports[0].documents"), "{message}"),
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}
+
+#[test]
+fn retries_follow_the_method_and_an_explicit_list() {
+    let op = |id| operation(ApiVersion::V3_6, id).unwrap();
+    assert!(is_idempotent(op("find_applicant")));
+    assert!(is_idempotent(op("resume_check")));
+    assert!(!is_idempotent(op("create_check")));
+    assert!(!is_idempotent(op("resend_webhooks")));
+    assert!(!is_idempotent(op("update_watchlist_monitor_match")));
+    assert!(is_paginated(op("list_workflow_runs")) && !is_paginated(op("list_checks")));
+}
