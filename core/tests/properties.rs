@@ -2,9 +2,15 @@
 
 use onfido_core::pagination::parse_link_header;
 use onfido_core::referrer::ReferrerPattern;
-use onfido_core::{dynamic, Config, HttpResponse, OperationId};
+use onfido_core::v3::schema::{Answer, Op};
+use onfido_core::{dynamic, v3, ApiVersion, Config, HttpResponse, OperationId};
 use proptest::prelude::*;
 use serde_json::{json, Value};
+
+/// A v3.6 operation.
+fn v3_operation() -> impl Strategy<Value = &'static Op> {
+    prop::sample::select(v3::operations().to_vec())
+}
 
 fn operation() -> impl Strategy<Value = OperationId> {
     (0..OperationId::ALL.len()).prop_map(|i| OperationId::ALL.get(i).copied().unwrap_or(OperationId::ListWebhooks))
@@ -56,6 +62,17 @@ fn body() -> impl Strategy<Value = Vec<u8>> {
         "name",
         "file_size",
         "tags",
+        "report_ids",
+        "workflow_runs",
+        "monitors",
+        "matches",
+        "biometric_tokens",
+        "passkeys",
+        "repeat_attempts",
+        "document_classification",
+        "link",
+        "output",
+        "data",
     ]);
     let json = leaf.prop_recursive(4, 48, 6, move |inner| {
         prop_oneof![
@@ -95,6 +112,45 @@ proptest! {
     fn parse_never_panics(op in operation(), status in 0u16..1000, headers in prop::collection::vec(header(), 0..4), body in body()) {
         let response = HttpResponse { status, headers, body };
         let _ = dynamic::parse_response(op.as_str(), response);
+    }
+
+    #[test]
+    fn v3_parse_never_panics_and_keeps_what_the_server_sent(
+        op in v3_operation(), status in prop_oneof![Just(200u16), 0u16..1000], headers in prop::collection::vec(header(), 0..4), body in body(),
+    ) {
+        let response = HttpResponse { status, headers, body: body.clone() };
+        let parsed = v3::parse_response(ApiVersion::V3_6, op.id, response);
+        // Parse then serialise is the identity on the JSON value: nothing the server sent is lost.
+        if let (Ok(value), Answer::Json(_), true) = (&parsed, op.answer, (200..300).contains(&status)) {
+            if let Ok(sent) = serde_json::from_slice::<Value>(&body) {
+                prop_assert_eq!(value, &sent);
+            }
+        }
+    }
+
+    #[test]
+    fn v3_path_ids_never_add_a_step_or_break_a_header(op in v3_operation(), id in ".{0,16}", text in ".{0,16}") {
+        let Ok(config) = Config::from_json(&json!({"token": "api_sandbox.abc", "api_version": "v3.6"})) else {
+            return Err(TestCaseError::fail("config"));
+        };
+        let mut input = serde_json::Map::new();
+        for param in op.params {
+            input.insert(param.name.to_owned(), Value::from(id.clone()));
+        }
+        if let Some(body) = &op.body {
+            for field in body.object.fields {
+                input.insert(field.name.to_owned(), Value::from(text.clone()));
+            }
+        }
+        if let Ok(request) = v3::build_request(op.id, &config, &Value::Object(input), None) {
+            for (name, value) in &request.headers {
+                prop_assert!(!name.contains(['\r', '\n']) && !value.contains(['\r', '\n']), "{name}: {value:?}");
+            }
+            let url = url::Url::parse(&request.url).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let steps = op.path.split('/').filter(|s| !s.is_empty()).count() + 1;
+            prop_assert_eq!(url.path_segments().map_or(0, Iterator::count), steps, "{}", request.url);
+            prop_assert!(url.path().starts_with("/v3.6/"), "{}", request.url);
+        }
     }
 
     #[test]
