@@ -6,6 +6,7 @@ use serde_json::Value;
 use url::{Host, Url};
 
 use crate::error::Error;
+use crate::oauth::ClientCredentials;
 
 /// A data region with its own base URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -144,6 +145,7 @@ impl fmt::Debug for ApiToken {
 #[derive(Clone, Debug)]
 pub struct Config {
     token: Option<ApiToken>,
+    oauth: Option<ClientCredentials>,
     region: Region,
     api_version: ApiVersion,
     base_url: Url,
@@ -192,6 +194,11 @@ impl Config {
         self.token.as_ref()
     }
 
+    /// The OAuth2 client credentials, if the config authenticates with OAuth (v3.6).
+    pub fn oauth(&self) -> Option<&ClientCredentials> {
+        self.oauth.as_ref()
+    }
+
     /// The region.
     pub fn region(&self) -> Region {
         self.region
@@ -231,6 +238,7 @@ impl Config {
 #[derive(Clone, Default)]
 pub struct ConfigBuilder {
     token: Option<String>,
+    oauth: Option<ClientCredentials>,
     region: Option<Region>,
     api_version: ApiVersion,
     base_url: Option<String>,
@@ -241,6 +249,7 @@ impl fmt::Debug for ConfigBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ConfigBuilder")
             .field("token", &self.token.as_ref().map(|_| "***"))
+            .field("oauth", &self.oauth)
             .field("region", &self.region)
             .field("api_version", &self.api_version)
             .field("base_url", &self.base_url)
@@ -253,6 +262,13 @@ impl ConfigBuilder {
     /// The API token (`test_…`, `live_…`, `us_test_…`, `api_sandbox.…`, …).
     pub fn api_token(mut self, token: impl Into<String>) -> Self {
         self.token = Some(token.into());
+        self
+    }
+
+    /// OAuth2 client credentials instead of an API token (v3.6 only): requests are built without
+    /// `Authorization`, and [`crate::oauth`] fetches the `Bearer` token to add.
+    pub fn oauth(mut self, credentials: ClientCredentials) -> Self {
+        self.oauth = Some(credentials);
         self
     }
 
@@ -283,6 +299,12 @@ impl ConfigBuilder {
     /// Checks the settings together and builds the configuration.
     pub fn build(self) -> Result<Config, Error> {
         let token = self.token.map(ApiToken::new).transpose()?;
+        if self.oauth.is_some() && token.is_some() {
+            return Err(Error::config("oauth", "give an API token or OAuth client credentials, not both"));
+        }
+        if self.oauth.is_some() && self.api_version != ApiVersion::V3_6 {
+            return Err(Error::config("oauth", "OAuth client credentials need api_version v3.6"));
+        }
         let token_region = token.as_ref().and_then(ApiToken::region);
         let region = self.region.or(token_region).unwrap_or(Region::Eu);
         if let Some(expected) = token_region {
@@ -295,7 +317,7 @@ impl ConfigBuilder {
         }
         let base_url = match self.base_url {
             Some(custom) => custom_base_url(&custom, self.api_version)?,
-            None if token.is_none() => {
+            None if token.is_none() && self.oauth.is_none() => {
                 return Err(Error::config("base_url", "is required without an API token (token-less mode)"));
             }
             None => default_base_url(region, self.api_version)?,
@@ -306,6 +328,7 @@ impl ConfigBuilder {
         }
         Ok(Config {
             token,
+            oauth: self.oauth,
             region,
             api_version: self.api_version,
             base_url,

@@ -436,10 +436,55 @@ impl fmt::Display for FieldErrors {
 /// The first characters of a body, for error messages.
 fn excerpt(body: &[u8]) -> String {
     const MAX: usize = 160;
-    let text = String::from_utf8_lossy(body);
+    let text = redact_secrets(&String::from_utf8_lossy(body));
     let mut out: String = text.chars().take(MAX).collect();
     if text.chars().nth(MAX).is_some() {
         out.push('…');
     }
     out
+}
+
+/// JSON members whose text values are secrets: API and webhook tokens, OAuth secrets.
+pub const SECRET_KEYS: [&str; 6] =
+    ["token", "api_token", "access_token", "refresh_token", "client_secret", "oauth_server_client_secret"];
+
+/// The text with the string value of every [`SECRET_KEYS`] member replaced by `***`
+/// (`"token": "abc"` → `"token": "***"`), whether or not the whole text is valid JSON.
+pub fn redact_secrets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('"') {
+        out.push_str(rest.get(..start).unwrap_or_default());
+        let (token, after) = json_string(rest.get(start..).unwrap_or_default());
+        out.push_str(token);
+        rest = after;
+        let name = token.get(1..token.len().saturating_sub(1)).unwrap_or_default();
+        let trimmed = rest.trim_start();
+        let Some(value) = trimmed.strip_prefix(':').filter(|_| SECRET_KEYS.contains(&name)) else {
+            continue;
+        };
+        let value_text = value.trim_start();
+        if !value_text.starts_with('"') {
+            continue;
+        }
+        out.push_str(rest.get(..rest.len() - value_text.len()).unwrap_or_default());
+        out.push_str("\"***\"");
+        rest = json_string(value_text).1;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Splits `text`, which starts with `"`, after the JSON string it starts (escapes honoured;
+/// an unterminated string runs to the end).
+fn json_string(text: &str) -> (&str, &str) {
+    let mut escaped = false;
+    for (i, c) in text.char_indices().skip(1) {
+        match c {
+            '"' if !escaped => return text.split_at(i + 1),
+            '\\' => escaped = !escaped,
+            _ => escaped = false,
+        }
+    }
+    (text, "")
 }

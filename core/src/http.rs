@@ -96,8 +96,9 @@ impl fmt::Debug for RedactedHeaders<'_> {
     }
 }
 
-/// A response a transport received.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+/// A response a transport received; `Debug` shows the body's length, never its bytes (they may
+/// hold a webhook token or an access token).
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct HttpResponse {
     /// The status code.
     pub status: u16,
@@ -105,6 +106,16 @@ pub struct HttpResponse {
     pub headers: Vec<(String, String)>,
     /// The raw body.
     pub body: Vec<u8>,
+}
+
+impl fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpResponse")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
 }
 
 impl HttpResponse {

@@ -31,6 +31,7 @@ pub mod http;
 pub mod json_path;
 pub mod models;
 pub mod multipart;
+pub mod oauth;
 pub mod operations;
 pub mod pacing;
 pub mod pagination;

@@ -191,3 +191,23 @@ fn retries_follow_the_method_and_an_explicit_list() {
     assert!(!is_idempotent(op("update_watchlist_monitor_match")));
     assert!(is_paginated(op("list_workflow_runs")) && !is_paginated(op("list_checks")));
 }
+
+#[test]
+fn secrets_never_show_in_errors_or_debug() {
+    let body = br#"{"id": 7, "token": "whsec-1", "oauth_server_client_secret": "cs-\"2", "url": "https://x.test"}"#;
+    let error = parse("create_webhook", 201, &[], body).unwrap_err();
+    let shown = format!("{error} {error:?}");
+    assert!(!shown.contains("whsec-1") && !shown.contains("cs-"), "{shown}");
+    match &error {
+        Error::Decode { excerpt, .. } => assert!(excerpt.contains(r#""token": "***""#), "{excerpt}"),
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+    let response = HttpResponse::new(200, body.to_vec());
+    assert!(!format!("{response:?}").contains("whsec-1"));
+    assert_eq!(crate::error::redact_secrets(r#"{"token":"a\"b","x":"token"}"#), r#"{"token":"***","x":"token"}"#);
+    assert_eq!(crate::error::redact_secrets(r#"{"token": "unterminated"#), r#"{"token": "***""#);
+    assert_eq!(
+        crate::error::redact_secrets(r#"["a\"", "token", {"client_secret" : "x"}]"#),
+        r#"["a\"", "token", {"client_secret" : "***"}]"#
+    );
+}
