@@ -221,15 +221,11 @@ fn list(
     let mut extra: String = query
         .iter()
         .filter(|(k, _)| *k != "page" && *k != "per_page")
+        // Names and values both come from the request: percent-encoded, nothing reaches the header raw.
         .map(|(k, v)| {
-            format!(
-                "&{}={}",
-                k,
-                percent_encoding::utf8_percent_encode(
-                    v.as_str().unwrap_or_default(),
-                    percent_encoding::NON_ALPHANUMERIC
-                )
-            )
+            let encode =
+                |text| percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string();
+            format!("&{}={}", encode(k), encode(v.as_str().unwrap_or_default()))
         })
         .collect();
     if number("per_page").is_some() || default_per_page.is_some() {
@@ -804,7 +800,10 @@ fn pick_addresses(sb: &Sandbox, query: &Map<String, Value>, now: i64) -> Reply {
         .collect();
     let mut response = json_response(200, &json!({ "addresses": addresses }));
     response.headers.push(("X-Total-Count".into(), addresses.len().to_string()));
-    response.headers.push(("Link".into(), format!("<{}/v2/addresses/pick?postcode={compact}&page=1>; rel=\"first\", <{}/v2/addresses/pick?postcode={compact}&page=1>; rel=\"last\"", sb.options.base_url, sb.options.base_url)));
+    let compact = percent_encoding::utf8_percent_encode(&compact, percent_encoding::NON_ALPHANUMERIC);
+    let link =
+        |rel: &str| format!("<{}/v2/addresses/pick?postcode={compact}&page=1>; rel=\"{rel}\"", sb.options.base_url);
+    response.headers.push(("Link".into(), format!("{}, {}", link("first"), link("last"))));
     Ok(response)
 }
 

@@ -195,9 +195,15 @@ pub fn write_response(
 ) -> io::Result<()> {
     let mut head = format!("HTTP/1.1 {status} {}\r\n", reason(status));
     for (name, value) in headers {
-        if !name.eq_ignore_ascii_case("content-length") && !name.eq_ignore_ascii_case("connection") {
-            head.push_str(&format!("{name}: {value}\r\n"));
+        if name.eq_ignore_ascii_case("content-length") || name.eq_ignore_ascii_case("connection") {
+            continue;
         }
+        // The last line of defence against header injection: a header that could end the line (or
+        // the head) early is left out whole rather than written.
+        if !is_token(name) || !is_safe_value(value) {
+            continue;
+        }
+        head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str(&format!("Content-Length: {}\r\n", body.len()));
     head.push_str(if keep_alive { "Connection: keep-alive\r\n\r\n" } else { "Connection: close\r\n\r\n" });
@@ -206,6 +212,16 @@ pub fn write_response(
     out.extend_from_slice(body);
     stream.write_all(&out)?;
     stream.flush()
+}
+
+/// A header name: RFC 9110 `token` characters only.
+fn is_token(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// A header value with no control character (CR, LF, NUL, DEL, …) except horizontal tab.
+fn is_safe_value(value: &str) -> bool {
+    !value.chars().any(|c| c.is_control() && c != '\t')
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -233,5 +249,38 @@ pub fn reason(status: u16) -> &'static str {
         501 => "Not Implemented",
         503 => "Service Unavailable",
         _ => "Unknown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use std::net::TcpListener;
+
+    #[test]
+    fn headers_with_control_characters_are_never_written() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (mut server, _) = listener.accept().unwrap();
+        let headers: Vec<(String, String)> = vec![
+            ("Link".into(), "<x>\r\nSet-Cookie: a=1".into()),
+            ("X-Lf".into(), "a\nb".into()),
+            ("X-Nul".into(), "a\0b".into()),
+            ("X-Del".into(), "a\u{7f}b".into()),
+            ("Bad Name".into(), "v".into()),
+            ("Bad\r\nName".into(), "v".into()),
+            ("X-Tab".into(), "a\tb".into()),
+            ("X-Fine".into(), "ok; rel=\"next\"".into()),
+        ];
+        write_response(&mut server, 200, &headers, b"{}", false).unwrap();
+        drop(server);
+        let mut out = String::new();
+        client.read_to_string(&mut out).unwrap();
+        assert_eq!(
+            out,
+            "HTTP/1.1 200 OK\r\nX-Tab: a\tb\r\nX-Fine: ok; rel=\"next\"\r\nContent-Length: 2\r\n\
+             Connection: close\r\n\r\n{}"
+        );
     }
 }
