@@ -110,6 +110,7 @@ impl Connection {
             let value = std::str::from_utf8(h.value).map_err(|_| ReadError::Malformed("header value is not UTF-8"))?;
             headers.push((h.name.to_owned(), value.trim().to_owned()));
         }
+        let framing = framing(self.buf.get(..head_len).unwrap_or_default(), &headers, http10)?;
         self.buf.drain(..head_len);
         let header = |name: &str| headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
         let connection = header("connection").map(str::to_ascii_lowercase);
@@ -118,14 +119,9 @@ impl Connection {
             Some(c) if c.contains("keep-alive") => true,
             _ => !http10,
         };
-        let chunked = match header("transfer-encoding") {
-            None => false,
-            Some(te) if te.eq_ignore_ascii_case("chunked") => true,
-            Some(_) => return Err(ReadError::Unsupported),
-        };
-        let length = match header("content-length") {
-            Some(v) => v.parse::<usize>().map_err(|_| ReadError::Malformed("bad Content-Length"))?,
-            None => 0,
+        let (chunked, length) = match framing {
+            Framing::Chunked => (true, 0),
+            Framing::Length(length) => (false, length),
         };
         if length > max_body {
             return Err(ReadError::BodyTooLarge);
@@ -167,7 +163,10 @@ impl Connection {
         let mut body = Vec::new();
         loop {
             let line = self.read_line(deadline)?;
-            let size_text = line.split(';').next().unwrap_or_default().trim();
+            let size_text = line.split(';').next().unwrap_or_default().trim_matches([' ', '\t']);
+            if size_text.is_empty() || size_text.len() > 8 || !size_text.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(ReadError::Malformed("chunk size"));
+            }
             let size = usize::from_str_radix(size_text, 16).map_err(|_| ReadError::Malformed("chunk size"))?;
             if size == 0 {
                 // Trailers, up to the blank line.
@@ -182,6 +181,65 @@ impl Connection {
                 return Err(ReadError::Malformed("chunk data"));
             }
         }
+    }
+}
+
+/// How a request's body is delimited (RFC 9112 section 6).
+#[derive(Debug, PartialEq, Eq)]
+enum Framing {
+    Chunked,
+    Length(usize),
+}
+
+/// The body framing of a head, strictly: anything two parsers could read differently is refused,
+/// so no request can hide another one behind it (request smuggling).
+///
+/// * `Content-Length` is 1 to 19 ASCII digits, written with at most one space after the colon
+///   (no sign, no `0x`, no list); repeated, every copy must say the same.
+/// * `Transfer-Encoding` may appear once, only in HTTP/1.1, only as `chunked` (anything else is
+///   501), and never beside `Content-Length`. RFC 9112 allows either refusing that pair or reading
+///   chunked and closing; the server refuses it (400), and every refusal closes the connection.
+fn framing(head: &[u8], headers: &[(String, String)], http10: bool) -> Result<Framing, ReadError> {
+    let te: Vec<&str> =
+        headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("transfer-encoding")).map(|(_, v)| v.as_str()).collect();
+    let length_headers = headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("content-length")).count();
+    // Content-Length values as written on the wire (httparse trims the spaces around them).
+    let raw_lengths: Vec<&[u8]> = head
+        .split(|b| *b == b'\n')
+        .filter_map(|line| {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let colon = line.iter().position(|b| *b == b':')?;
+            let (name, rest) = line.split_at(colon);
+            name.eq_ignore_ascii_case(b"content-length").then(|| rest.get(1..).unwrap_or_default())
+        })
+        .collect();
+    if raw_lengths.len() != length_headers {
+        return Err(ReadError::Malformed("bad Content-Length"));
+    }
+    let mut length = None;
+    for raw in raw_lengths {
+        let raw = raw.strip_prefix(b" ").unwrap_or(raw);
+        let end = raw.iter().rposition(|b| *b != b' ' && *b != b'\t').map_or(0, |at| at + 1);
+        let digits = raw.get(..end).unwrap_or_default();
+        if digits.is_empty() || digits.len() > 19 || !digits.iter().all(u8::is_ascii_digit) {
+            return Err(ReadError::Malformed("bad Content-Length"));
+        }
+        let value = std::str::from_utf8(digits)
+            .ok()
+            .and_then(|d| d.parse::<usize>().ok())
+            .ok_or(ReadError::Malformed("bad Content-Length"))?;
+        if length.is_some_and(|l| l != value) {
+            return Err(ReadError::Malformed("conflicting Content-Length headers"));
+        }
+        length = Some(value);
+    }
+    match te.as_slice() {
+        [] => Ok(Framing::Length(length.unwrap_or(0))),
+        [_] if length.is_some() => Err(ReadError::Malformed("Content-Length with Transfer-Encoding")),
+        [_] if http10 => Err(ReadError::Malformed("Transfer-Encoding in HTTP/1.0")),
+        [coding] if coding.eq_ignore_ascii_case("chunked") => Ok(Framing::Chunked),
+        [_] => Err(ReadError::Unsupported),
+        _ => Err(ReadError::Malformed("repeated Transfer-Encoding")),
     }
 }
 

@@ -53,3 +53,64 @@ fn crlf_in_a_query_parameter_never_reaches_a_response_header() {
         assert!(link.contains("&b%0A=1"), "{link}");
     }
 }
+
+/// Sends a head (and what follows it) on one connection, then a second, innocent request: the
+/// server must answer exactly one 400 and close, so nothing after the bad head is ever served.
+fn refused_and_closed(port: u16, bad: &str) {
+    let follow = format!("GET /v2/webhooks HTTP/1.1\r\nHost: x\r\n{AUTH}\r\n");
+    let started = std::time::Instant::now();
+    let answer = raw_for(port, format!("{bad}{follow}").as_bytes(), Duration::from_secs(5));
+    assert!(answer.starts_with("HTTP/1.1 400"), "{bad:?} got {answer}");
+    assert_eq!(answer.matches("HTTP/1.1 ").count(), 1, "{bad:?}: more than one response: {answer}");
+    assert!(head(&answer).contains("Connection: close"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(4), "{bad:?}: the connection stayed open");
+}
+
+#[test]
+fn content_length_must_be_digits_and_agree() {
+    let server = SandboxProcess::start(&[]);
+    let post = format!("POST /v2/slv HTTP/1.1\r\nHost: x\r\n{AUTH}Content-Type: application/json\r\n");
+    for length in ["+2", "-1", "  2", "0x2", "2 2", "2,2", "2, 2", "", "99999999999999999999999"] {
+        refused_and_closed(server.port(), &format!("{post}Content-Length: {length}\r\n\r\n{{}}"));
+    }
+    // Differing duplicates: whichever copy a proxy believed, the other would smuggle bytes.
+    refused_and_closed(server.port(), &format!("{post}Content-Length: 2\r\nContent-Length: 40\r\n\r\n{{}}"));
+    refused_and_closed(server.port(), &format!("{post}Content-Length: 40\r\nContent-Length: 2\r\n\r\n{{}}"));
+    // Equal duplicates are one length (RFC 9112 section 6.3): served, and the next request too.
+    let same = format!("{post}Content-Length: 2\r\nContent-Length: 2\r\n\r\n{{}}");
+    let follow = format!("GET /v2/webhooks HTTP/1.1\r\nHost: x\r\n{AUTH}Connection: close\r\n\r\n");
+    let answer = raw(server.port(), format!("{same}{follow}").as_bytes());
+    assert_eq!(answer.matches("HTTP/1.1 ").count(), 2, "{answer}");
+}
+
+#[test]
+fn transfer_encoding_never_lets_a_second_request_through() {
+    let server = SandboxProcess::start(&[]);
+    let post = format!("POST /v2/slv HTTP/1.1\r\nHost: x\r\n{AUTH}Content-Type: application/json\r\n");
+    // The chunked body ends at once; a front end that believed Content-Length would have sent the
+    // "smuggled" GET as part of this body.
+    let body = "0\r\n\r\n";
+    for headers in [
+        "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+        "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n",
+        "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
+        "Transfer-Encoding: identity\r\nTransfer-Encoding: chunked\r\n",
+        "Transfer-Encoding: chunked\r\nContent-Length: 0\r\nContent-Length: 0\r\n",
+    ] {
+        refused_and_closed(server.port(), &format!("{post}{headers}\r\n{body}"));
+    }
+    let http10 = format!("POST /v2/slv HTTP/1.0\r\nHost: x\r\n{AUTH}Transfer-Encoding: chunked\r\n\r\n{body}");
+    refused_and_closed(server.port(), &http10);
+    for size in ["+2", "0x2", " -1"] {
+        refused_and_closed(
+            server.port(),
+            &format!("{post}Transfer-Encoding: chunked\r\n\r\n{size}\r\n{{}}\r\n0\r\n\r\n"),
+        );
+    }
+    // Plain chunked still works, keep-alive included.
+    let chunked = format!("{post}Transfer-Encoding: chunked\r\n\r\n2\r\n{{}}\r\n0\r\n\r\n");
+    let follow = format!("GET /v2/webhooks HTTP/1.1\r\nHost: x\r\n{AUTH}Connection: close\r\n\r\n");
+    let answer = raw(server.port(), format!("{chunked}{follow}").as_bytes());
+    assert_eq!(answer.matches("HTTP/1.1 ").count(), 2, "{answer}");
+    assert!(!answer.contains("HTTP/1.1 400"), "{answer}");
+}
