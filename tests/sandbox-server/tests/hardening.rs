@@ -114,3 +114,68 @@ fn transfer_encoding_never_lets_a_second_request_through() {
     assert_eq!(answer.matches("HTTP/1.1 ").count(), 2, "{answer}");
     assert!(!answer.contains("HTTP/1.1 400"), "{answer}");
 }
+
+#[test]
+fn webhook_delivery_never_follows_a_redirect() {
+    use onfido_core::models::{CheckType, ReportName};
+    use onfido_core::operations::applicants::CreateApplicant;
+    use onfido_core::operations::checks::{CreateCheck, ReportRequest};
+    use onfido_core::operations::webhooks::RegisterWebhook;
+    use std::sync::mpsc;
+
+    let server = SandboxProcess::start(&["--webhook-delivery"]);
+    let c = common::Client::new(server.config("test_redirect"));
+    // Where a redirect would lead: it must never hear from the sandbox.
+    let elsewhere = onfido_sandbox::receiver::Receiver::start().unwrap();
+    // The registered (allowed, loopback) URL answers every POST with a 302 to `elsewhere`.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let (tx, posts) = mpsc::channel::<Vec<u8>>();
+    let location = elsewhere.url.clone();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            stream.set_read_timeout(Some(Duration::from_secs(2))).unwrap();
+            let mut buf = Vec::new();
+            let mut chunk = [0u8; 4096];
+            // The head, then the body up to Content-Length.
+            while let Ok(n) = stream.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                buf.extend_from_slice(&chunk[..n]);
+                let text = String::from_utf8_lossy(&buf).into_owned();
+                if let Some(at) = text.find("\r\n\r\n") {
+                    let length = text[..at]
+                        .lines()
+                        .find_map(|l| {
+                            l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_owned())
+                        })
+                        .and_then(|v| v.parse::<usize>().ok())
+                        .unwrap_or(0);
+                    if buf.len() >= at + 4 + length {
+                        let _ = tx.send(buf[at + 4..at + 4 + length].to_vec());
+                        break;
+                    }
+                }
+            }
+            let answer =
+                format!("HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            let _ = stream.write_all(answer.as_bytes());
+        }
+    });
+    c.send(&RegisterWebhook::new(url)).unwrap();
+    let jane = c.send(&CreateApplicant::new("Jane", "Doe")).unwrap();
+    c.send(&CreateCheck::new(&jane.id, CheckType::Express, vec![ReportRequest::new(ReportName::Watchlist)])).unwrap();
+    // Notifications arrive at the registered URL, and each 302 counts as a failed try: retried.
+    let mut bodies: Vec<Vec<u8>> = Vec::new();
+    let deadline = std::time::Instant::now() + Duration::from_secs(6);
+    while std::time::Instant::now() < deadline {
+        if let Ok(body) = posts.recv_timeout(Duration::from_millis(200)) {
+            bodies.push(body);
+        }
+    }
+    assert!(!bodies.is_empty(), "no delivery was tried");
+    let retried = bodies.iter().any(|b| bodies.iter().filter(|o| *o == b).count() > 1);
+    assert!(retried, "a 302 was taken as delivered ({} tries)", bodies.len());
+    assert!(elsewhere.next(Duration::from_millis(500)).is_none(), "the delivery followed the redirect");
+}
