@@ -2,7 +2,10 @@
 
 use std::io::{self, Read, Write};
 use std::net::TcpStream;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use crate::limits::{Budget, Progress, Reservation};
 
 /// The largest head (request line and headers) accepted.
 pub const MAX_HEAD: usize = 64 * 1024;
@@ -15,6 +18,19 @@ pub struct Request {
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
     pub keep_alive: bool,
+    /// The body's share of the in-flight budget, held until the request is dropped.
+    pub _reservation: Reservation,
+}
+
+/// What a request may take.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// The largest body.
+    pub max_body: usize,
+    /// The head must have arrived this long after the request (or the wait for it) began.
+    pub head_timeout: Duration,
+    /// The whole request, body included, must have arrived this long after it began.
+    pub request_timeout: Duration,
 }
 
 /// Why no request could be read.
@@ -30,6 +46,8 @@ pub enum ReadError {
     HeadTooLarge,
     /// The body is over the limit.
     BodyTooLarge,
+    /// The body would overrun the bytes in flight across connections.
+    OverBudget,
     /// A transfer coding other than chunked.
     Unsupported,
     /// The socket failed.
@@ -40,42 +58,55 @@ pub enum ReadError {
 pub struct Connection {
     pub stream: TcpStream,
     buf: Vec<u8>,
+    progress: Arc<Progress>,
 }
 
 impl Connection {
-    pub fn new(stream: TcpStream) -> Connection {
-        Connection { stream, buf: Vec::with_capacity(8192) }
+    pub fn new(stream: TcpStream, progress: Arc<Progress>) -> Connection {
+        Connection { stream, buf: Vec::with_capacity(8192), progress }
     }
 
-    /// Reads more bytes before `deadline`; `Ok(0)` at end of stream.
-    fn fill(&mut self, deadline: Instant) -> Result<usize, ReadError> {
+    /// Reads at most `chunk.len()` bytes before `deadline`; `Ok(0)` at end of stream.
+    fn read_some(&mut self, chunk: &mut [u8], deadline: Instant) -> Result<usize, ReadError> {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return Err(ReadError::Timeout { started: !self.buf.is_empty() });
+            return Err(ReadError::Timeout { started: true });
         }
         self.stream.set_read_timeout(Some(left.max(Duration::from_millis(1)))).map_err(|_| ReadError::Io)?;
+        loop {
+            match self.stream.read(chunk) {
+                Ok(n) => {
+                    self.progress.add(n);
+                    return Ok(n);
+                }
+                Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
+                    return Err(ReadError::Timeout { started: true })
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => return Err(ReadError::Io),
+            }
+        }
+    }
+
+    /// Reads more bytes into the buffer before `deadline`; `Ok(0)` at end of stream.
+    fn fill(&mut self, deadline: Instant) -> Result<usize, ReadError> {
         let mut chunk = [0u8; 16 * 1024];
-        match self.stream.read(&mut chunk) {
+        match self.read_some(&mut chunk, deadline) {
             Ok(n) => {
                 self.buf.extend_from_slice(chunk.get(..n).unwrap_or_default());
                 Ok(n)
             }
-            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
-                Err(ReadError::Timeout { started: !self.buf.is_empty() })
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(1),
-            Err(_) => Err(ReadError::Io),
+            Err(ReadError::Timeout { .. }) => Err(ReadError::Timeout { started: !self.buf.is_empty() }),
+            Err(e) => Err(e),
         }
     }
 
-    /// Reads one request: the head within `head_timeout`, the body within `body_timeout`.
-    pub fn read_request(
-        &mut self,
-        max_body: usize,
-        head_timeout: Duration,
-        body_timeout: Duration,
-    ) -> Result<Request, ReadError> {
-        let deadline = Instant::now() + head_timeout;
+    /// Reads one request within `limits`, its body within the shared `budget`.
+    pub fn read_request(&mut self, limits: &Limits, budget: &Arc<Budget>) -> Result<Request, ReadError> {
+        self.progress.begin(self.buf.len());
+        let start = Instant::now();
+        let head_deadline = start + limits.head_timeout;
+        let deadline = start + limits.request_timeout.max(limits.head_timeout);
         let head_len = loop {
             if let Some(at) = find(&self.buf, b"\r\n\r\n") {
                 break at + 4;
@@ -83,7 +114,7 @@ impl Connection {
             if self.buf.len() > MAX_HEAD {
                 return Err(ReadError::HeadTooLarge);
             }
-            if self.fill(deadline)? == 0 {
+            if self.fill(head_deadline)? == 0 {
                 return Err(if self.buf.is_empty() {
                     ReadError::Closed
                 } else {
@@ -119,28 +150,45 @@ impl Connection {
             Some(c) if c.contains("keep-alive") => true,
             _ => !http10,
         };
+        // Refused on the announced length, before a byte of the body is read.
         let (chunked, length) = match framing {
             Framing::Chunked => (true, 0),
             Framing::Length(length) => (false, length),
         };
-        if length > max_body {
+        if length > limits.max_body {
             return Err(ReadError::BodyTooLarge);
         }
+        let mut reservation = budget.reserve(length).ok_or(ReadError::OverBudget)?;
         if header("expect").is_some_and(|e| e.eq_ignore_ascii_case("100-continue")) {
             let _ = self.stream.write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
         }
-        let deadline = Instant::now() + body_timeout;
-        let body = if chunked { self.read_chunked(max_body, deadline)? } else { self.read_exact(length, deadline)? };
-        Ok(Request { method, target, headers, body, keep_alive })
+        let mut body = Vec::new();
+        if chunked {
+            self.read_chunked(&mut body, limits.max_body, deadline, &mut reservation)?;
+        } else {
+            body.try_reserve_exact(length).map_err(|_| ReadError::OverBudget)?;
+            self.read_into(&mut body, length, deadline)?;
+        }
+        self.progress.busy();
+        Ok(Request { method, target, headers, body, keep_alive, _reservation: reservation })
     }
 
-    fn read_exact(&mut self, length: usize, deadline: Instant) -> Result<Vec<u8>, ReadError> {
-        while self.buf.len() < length {
-            if self.fill(deadline)? == 0 {
+    /// Appends exactly `n` bytes of the stream (buffered ones first) to `out`, reading no further.
+    fn read_into(&mut self, out: &mut Vec<u8>, n: usize, deadline: Instant) -> Result<(), ReadError> {
+        let buffered = n.min(self.buf.len());
+        out.extend(self.buf.drain(..buffered));
+        let mut left = n - buffered;
+        let mut chunk = [0u8; 16 * 1024];
+        while left > 0 {
+            let want = left.min(chunk.len());
+            let got = self.read_some(chunk.get_mut(..want).unwrap_or_default(), deadline)?;
+            if got == 0 {
                 return Err(ReadError::Malformed("the body ended early"));
             }
+            out.extend_from_slice(chunk.get(..got).unwrap_or_default());
+            left -= got;
         }
-        Ok(self.buf.drain(..length).collect())
+        Ok(())
     }
 
     fn read_line(&mut self, deadline: Instant) -> Result<String, ReadError> {
@@ -159,8 +207,13 @@ impl Connection {
         }
     }
 
-    fn read_chunked(&mut self, max_body: usize, deadline: Instant) -> Result<Vec<u8>, ReadError> {
-        let mut body = Vec::new();
+    fn read_chunked(
+        &mut self,
+        body: &mut Vec<u8>,
+        max_body: usize,
+        deadline: Instant,
+        reservation: &mut Reservation,
+    ) -> Result<(), ReadError> {
         loop {
             let line = self.read_line(deadline)?;
             let size_text = line.split(';').next().unwrap_or_default().trim_matches([' ', '\t']);
@@ -171,12 +224,15 @@ impl Connection {
             if size == 0 {
                 // Trailers, up to the blank line.
                 while !self.read_line(deadline)?.is_empty() {}
-                return Ok(body);
+                return Ok(());
             }
             if body.len().saturating_add(size) > max_body {
                 return Err(ReadError::BodyTooLarge);
             }
-            body.extend(self.read_exact(size, deadline)?);
+            if !reservation.grow(size) {
+                return Err(ReadError::OverBudget);
+            }
+            self.read_into(body, size, deadline)?;
             if !self.read_line(deadline)?.is_empty() {
                 return Err(ReadError::Malformed("chunk data"));
             }
@@ -306,6 +362,7 @@ pub fn reason(status: u16) -> &'static str {
         500 => "Internal Server Error",
         501 => "Not Implemented",
         503 => "Service Unavailable",
+        507 => "Insufficient Storage",
         _ => "Unknown",
     }
 }

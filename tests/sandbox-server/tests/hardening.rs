@@ -179,3 +179,173 @@ fn webhook_delivery_never_follows_a_redirect() {
     assert!(retried, "a 302 was taken as delivered ({} tries)", bodies.len());
     assert!(elsewhere.next(Duration::from_millis(500)).is_none(), "the delivery followed the redirect");
 }
+
+/// Connections that send one byte of a never-ending head every `tick`, reconnecting when the
+/// server closes them, until the returned flag is set.
+fn tricklers(
+    port: u16,
+    count: usize,
+    tick: Duration,
+) -> (std::sync::Arc<std::sync::atomic::AtomicBool>, std::thread::JoinHandle<()>) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let flag = std::sync::Arc::clone(&stop);
+    let handle = std::thread::spawn(move || {
+        let head = b"POST /v2/applicants HTTP/1.1\r\nHost: x\r\nX-Pad: ";
+        let mut conns: Vec<Option<(TcpStream, usize)>> = (0..count).map(|_| None).collect();
+        while !flag.load(Ordering::SeqCst) {
+            for slot in conns.iter_mut() {
+                if slot.is_none() {
+                    *slot = TcpStream::connect(("127.0.0.1", port)).ok().map(|s| {
+                        s.set_nonblocking(true).unwrap();
+                        (s, 0)
+                    });
+                }
+                let Some((stream, sent)) = slot else { continue };
+                let mut peek = [0u8; 256];
+                let closed = match stream.read(&mut peek) {
+                    Ok(_) => true,
+                    Err(e) => e.kind() != std::io::ErrorKind::WouldBlock,
+                };
+                if closed || stream.write(&[*head.get(*sent).unwrap_or(&b'a')]).is_err() {
+                    *slot = None;
+                } else {
+                    *sent += 1;
+                }
+            }
+            std::thread::sleep(tick);
+        }
+    });
+    (stop, handle)
+}
+
+/// One request on a fresh connection; its status (0 without an answer).
+fn fresh_request(port: u16) -> u16 {
+    let request = format!("GET /v2/webhooks HTTP/1.1\r\nHost: x\r\n{AUTH}Connection: close\r\n\r\n");
+    let answer = raw_for(port, request.as_bytes(), Duration::from_secs(5));
+    answer.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0)
+}
+
+#[test]
+fn trickling_connections_do_not_starve_normal_clients() {
+    // 48 slow connections against 32 slots: before, every slot was held until its head timed
+    // out (10 s) and nearly every normal request got 503.
+    let server = SandboxProcess::start(&["--max-connections", "32"]);
+    let port = server.port();
+    let (stop, attacker) = tricklers(port, 48, Duration::from_secs(1));
+    std::thread::sleep(Duration::from_millis(1500));
+    let clients: Vec<_> = (0..4)
+        .map(|_| {
+            std::thread::spawn(move || {
+                (0..20)
+                    .map(|_| {
+                        std::thread::sleep(Duration::from_millis(50));
+                        fresh_request(port)
+                    })
+                    .collect::<Vec<u16>>()
+            })
+        })
+        .collect();
+    let statuses: Vec<u16> = clients.into_iter().flat_map(|c| c.join().unwrap()).collect();
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    attacker.join().unwrap();
+    let ok = statuses.iter().filter(|s| **s == 200).count();
+    assert!(ok * 100 >= statuses.len() * 95, "only {ok} of {} normal requests served: {statuses:?}", statuses.len());
+}
+
+#[test]
+fn a_request_has_one_deadline_for_head_and_body() {
+    let server = SandboxProcess::start(&["--request-timeout-ms", "1500", "--head-timeout-ms", "1000"]);
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
+    let started = std::time::Instant::now();
+    let head = format!("POST /v2/slv HTTP/1.1\r\nHost: x\r\n{AUTH}Content-Length: 100\r\n\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    // A byte of body every 100 ms: every read succeeds, the whole request never does.
+    stream.set_read_timeout(Some(Duration::from_millis(100))).unwrap();
+    let mut answer = Vec::new();
+    for _ in 0..60 {
+        if stream.write_all(b" ").is_err() {
+            break;
+        }
+        let mut chunk = [0u8; 1024];
+        match stream.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => answer.extend_from_slice(&chunk[..n]),
+            Err(_) => {}
+        }
+        if !answer.is_empty() {
+            break;
+        }
+    }
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    let took = started.elapsed();
+    assert!(took >= Duration::from_millis(1400) && took < Duration::from_secs(3), "{took:?}");
+}
+
+#[test]
+fn bodies_in_flight_are_bounded_before_they_are_read() {
+    let server = SandboxProcess::start(&["--body-budget-mib", "1"]);
+    let post_head = |length: usize| {
+        format!("POST /v2/slv HTTP/1.1\r\nHost: x\r\n{AUTH}Content-Type: application/json\r\nContent-Length: {length}\r\n\r\n")
+    };
+    // One unfinished 700 kB body holds most of the 1 MiB budget.
+    let mut holder = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
+    holder.write_all(format!("{}{{}}   ", post_head(700_000)).as_bytes()).unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    // A second one is refused on its Content-Length at once, before its body is read.
+    let started = std::time::Instant::now();
+    let answer = raw_for(server.port(), post_head(700_000).as_bytes(), Duration::from_secs(5));
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(head_of_has(&answer, "Retry-After: 1"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(2));
+    // Over the per-request maximum it is 413, also at once.
+    let answer = raw_for(server.port(), post_head(20 * 1024 * 1024).as_bytes(), Duration::from_secs(5));
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    // Small bodies still fit beside it.
+    let small = format!("{}{{}}", post_head(2));
+    let answer = raw(server.port(), small.as_bytes());
+    assert!(!answer.starts_with("HTTP/1.1 503"), "{answer}");
+    // When the holder goes, its share comes back.
+    drop(holder);
+    std::thread::sleep(Duration::from_millis(300));
+    let mut full = post_head(700_000).into_bytes();
+    full.extend_from_slice(b"{}");
+    full.resize(full.len() + 700_000 - 2, b' ');
+    let answer = raw(server.port(), &full);
+    assert!(answer.starts_with("HTTP/1.1 4"), "served, as an invalid code: {}", head(&answer));
+}
+
+fn head_of_has(answer: &str, line: &str) -> bool {
+    head(answer).lines().any(|l| l == line)
+}
+
+#[test]
+fn long_fields_are_refused_and_stored_uploads_have_a_budget() {
+    use onfido_core::multipart::FileUpload;
+    use onfido_core::operations::applicants::CreateApplicant;
+    use onfido_core::operations::live_photos::UploadLivePhoto;
+    use onfido_core::Error;
+
+    let server = SandboxProcess::start(&["--upload-budget-mib", "1"]);
+    let c = common::Client::new(server.config("test_limits"));
+    match c.send(&CreateApplicant::new("a".repeat(100_000), "Doe")) {
+        Err(Error::Api(api)) => {
+            assert_eq!((api.status, api.error_type.as_str()), (422, "validation_error"));
+            assert!(api.fields.get("first_name").is_some(), "{api:?}");
+        }
+        other => panic!("a 100,000-character first name was accepted: {other:?}"),
+    }
+    let jane = c.send(&CreateApplicant::new("a".repeat(1_000), "Doe")).unwrap();
+    let photo = |size| UploadLivePhoto::new(&jane.id, FileUpload::new("selfie.png", common::png(size)));
+    c.send(&photo(400 * 1024)).unwrap();
+    c.send(&photo(400 * 1024)).unwrap();
+    assert_eq!(common::api_error(c.send(&photo(400 * 1024))), (507, "insufficient_storage".into()));
+    c.send(&photo(100 * 1024)).unwrap();
+    let long_name =
+        UploadLivePhoto::new(&jane.id, FileUpload::new(format!("{}.png", "n".repeat(2_000)), common::png(40_000)));
+    match c.send(&long_name) {
+        Err(Error::Api(api)) => assert!(api.status == 422 && api.fields.get("file").is_some(), "{api:?}"),
+        other => panic!("a 2,000-character file name was accepted: {other:?}"),
+    }
+}
