@@ -299,13 +299,15 @@ fn framing(head: &[u8], headers: &[(String, String)], http10: bool) -> Result<Fr
     }
 }
 
-/// Writes a response; `Content-Length` and `Connection` are added here.
+/// Writes a response within `timeout` (for all of it, not per write); `Content-Length` and
+/// `Connection` are added here.
 pub fn write_response(
     stream: &mut TcpStream,
     status: u16,
     headers: &[(String, String)],
     body: &[u8],
     keep_alive: bool,
+    timeout: Duration,
 ) -> io::Result<()> {
     let mut head = format!("HTTP/1.1 {status} {}\r\n", reason(status));
     for (name, value) in headers {
@@ -324,7 +326,17 @@ pub fn write_response(
     let mut out = Vec::with_capacity(head.len() + body.len());
     out.extend_from_slice(head.as_bytes());
     out.extend_from_slice(body);
-    stream.write_all(&out)?;
+    // One deadline for the whole answer, so a client that reads a byte at a time cannot hold a
+    // (busy, never reclaimed) slot for longer.
+    let deadline = Instant::now() + timeout;
+    for piece in out.chunks(64 * 1024) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(io::ErrorKind::TimedOut.into());
+        }
+        stream.set_write_timeout(Some(left))?;
+        stream.write_all(piece)?;
+    }
     stream.flush()
 }
 
@@ -388,7 +400,7 @@ mod tests {
             ("X-Tab".into(), "a\tb".into()),
             ("X-Fine".into(), "ok; rel=\"next\"".into()),
         ];
-        write_response(&mut server, 200, &headers, b"{}", false).unwrap();
+        write_response(&mut server, 200, &headers, b"{}", false, Duration::from_secs(5)).unwrap();
         drop(server);
         let mut out = String::new();
         client.read_to_string(&mut out).unwrap();

@@ -52,7 +52,8 @@ pub struct Options {
     pub max_connections: usize,
     /// Time allowed for a request's head, from the moment the server waits for it.
     pub head_timeout: Duration,
-    /// Time allowed for a whole request, head and body, from the same moment.
+    /// Time allowed for a whole request, head and body, from the same moment; and for writing
+    /// a whole response.
     pub request_timeout: Duration,
     /// Request-body bytes held at once across all connections; a body that would overrun it is
     /// answered 503 before it is read.
@@ -191,12 +192,16 @@ fn refuse(mut stream: TcpStream) {
     let body = error_body("Too many connections.", "service_unavailable");
     let mut headers = json_headers();
     headers.push(("Retry-After".into(), "1".into()));
-    let _ = http1::write_response(&mut stream, 503, &headers, &body, false);
+    let _ = http1::write_response(&mut stream, 503, &headers, &body, false, Duration::from_secs(1));
     // On the accept loop: no waiting, only what has already arrived is read before closing.
     let _ = stream.shutdown(std::net::Shutdown::Write);
     let _ = stream.set_nonblocking(true);
     let mut sink = [0u8; 16 * 1024];
-    while matches!(io::Read::read(&mut stream, &mut sink), Ok(n) if n > 0) {}
+    for _ in 0..4 {
+        if !matches!(io::Read::read(&mut stream, &mut sink), Ok(n) if n > 0) {
+            break;
+        }
+    }
 }
 
 /// Closes after an early answer without resetting it away: stops writing, then reads (and drops)
@@ -262,7 +267,9 @@ fn serve(stream: TcpStream, progress: Arc<Progress>, shared: &Shared) {
                         headers.push(("Retry-After".into(), "1".into()));
                     }
                     let body = error_body(message, error_type);
-                    if http1::write_response(&mut conn.stream, status, &headers, &body, false).is_ok() {
+                    let written =
+                        http1::write_response(&mut conn.stream, status, &headers, &body, false, Duration::from_secs(5));
+                    if written.is_ok() {
                         linger(&conn.stream);
                     }
                 }
@@ -300,8 +307,8 @@ fn serve(stream: TcpStream, progress: Arc<Progress>, shared: &Shared) {
             None => handle(shared, &mut request),
         };
         log(options, &request, &response.status.to_string());
-        if http1::write_response(&mut conn.stream, response.status, &response.headers, &response.body, keep_alive)
-            .is_err()
+        let (status, headers, body) = (response.status, &response.headers, &response.body);
+        if http1::write_response(&mut conn.stream, status, headers, body, keep_alive, options.request_timeout).is_err()
             || !keep_alive
         {
             return;

@@ -22,7 +22,8 @@
 //! On top of that, every request has two deadlines from its first moment (not per read): the
 //! head within `head_timeout` (10 s; also the keep-alive idle limit) and the whole request, body
 //! included, within `request_timeout` (60 s). Past them the answer is 408 and the connection
-//! closes.
+//! closes. A busy connection is never reclaimed, but its answer must be written within
+//! `request_timeout` too, so a client that reads a byte at a time holds its slot no longer.
 //!
 //! # Body bytes in flight
 //!

@@ -349,3 +349,29 @@ fn long_fields_are_refused_and_stored_uploads_have_a_budget() {
         other => panic!("a 2,000-character file name was accepted: {other:?}"),
     }
 }
+
+#[test]
+fn a_client_that_does_not_read_its_answer_holds_its_slot_only_so_long() {
+    use onfido_core::multipart::FileUpload;
+    use onfido_core::operations::applicants::CreateApplicant;
+    use onfido_core::operations::live_photos::UploadLivePhoto;
+
+    let server = SandboxProcess::start(&["--max-connections", "1", "--request-timeout-ms", "3000"]);
+    let c = common::Client::new(server.config("test_reader"));
+    let jane = c.send(&CreateApplicant::new("Jane", "Doe")).unwrap();
+    let photo =
+        c.send(&UploadLivePhoto::new(&jane.id, FileUpload::new("big.png", common::png(9 * 1024 * 1024)))).unwrap();
+    drop(c); // its idle connection would be reclaimed anyway; let it go now
+    std::thread::sleep(Duration::from_millis(300));
+    // Asks for 9 MiB and never reads: more than loopback's socket buffers hold, so the answer
+    // cannot be written, and the connection is busy (never reclaimed) while it is written.
+    let mut stalled = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
+    let download = format!("GET /v2/live_photos/{}/download HTTP/1.1\r\nHost: x\r\n{AUTH}\r\n", photo.id);
+    stalled.write_all(download.as_bytes()).unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    assert_eq!(fresh_request(server.port()), 503, "the only slot should be busy writing");
+    // Past the deadline for writing the whole answer, the slot is free again.
+    std::thread::sleep(Duration::from_millis(3000));
+    assert_eq!(fresh_request(server.port()), 200);
+    drop(stalled);
+}
