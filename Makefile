@@ -7,7 +7,7 @@ SHELL := bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/onfido-core/target
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: generate generated-fresh test test-core test-sandbox test-python python-env pytest-wheel test-kotlin generate-bindings test-wasm bench-wasm lint demo bench load fuzz toolchain
+.PHONY: generate generated-fresh test test-core test-sandbox test-python python-env pytest-wheel test-kotlin generate-bindings test-wasm bench-wasm lint demo bench load stress fuzz toolchain
 
 # The Python side: one venv (of $(PYTHON)) and one wheel directory shared by every clone.
 PYTHON := python3
@@ -108,6 +108,10 @@ demo:
 ## load: a bounded load run of the sandbox server on loopback (8 clients, 10 s)
 load:
 	cargo run -q --release -p onfido-sandbox --example load -- 8 10
+
+## stress: attacker-style loopback run: 300 slow connections beside 4 normal clients for 15 s, then 250 unfinished 10 MiB uploads (server RSS)
+stress:
+	cargo run -q --release -p onfido-sandbox --example stress -- 300 15 250 1048576
 
 ## bench: criterion benches of the core (figures go to BENCHMARKS.md)
 bench:

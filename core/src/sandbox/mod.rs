@@ -18,6 +18,15 @@ use crate::http::{HttpRequest, HttpResponse};
 use crate::webhook::{self, Algorithm};
 use store::{Object, Store};
 
+/// The longest string, in characters, the sandbox stores in any field (a longer one is a 422
+/// `validation_error` naming the field). The API documents no such limit; this one only keeps a
+/// sandbox's memory proportional to sane input.
+pub const MAX_FIELD_CHARS: usize = 1_000;
+
+/// The default budget of uploaded bytes a sandbox keeps (documents, live photos and live videos
+/// together); past it, uploads are answered 507 `insufficient_storage` and nothing is stored.
+pub const DEFAULT_UPLOAD_BUDGET: usize = 256 * 1024 * 1024;
+
 /// How a sandbox behaves.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SandboxOptions {
@@ -42,6 +51,8 @@ pub struct Sandbox {
     outbox: Vec<HttpRequest>,
     /// Token-less client config used to run the client's own validation on incoming input.
     validation: Result<Config, crate::error::Error>,
+    /// The most uploaded bytes kept at once.
+    upload_budget: usize,
 }
 
 /// A finished answer, or an early one (errors).
@@ -51,10 +62,21 @@ impl Sandbox {
     /// An empty sandbox with two report type groups, as an account would have.
     pub fn new(options: SandboxOptions) -> Sandbox {
         let validation = Config::builder().base_url("https://sandbox.invalid/v2").binding("sandbox").build();
-        let mut sandbox =
-            Sandbox { options, store: Store::default(), window: VecDeque::new(), outbox: Vec::new(), validation };
+        let mut sandbox = Sandbox {
+            options,
+            store: Store::default(),
+            window: VecDeque::new(),
+            outbox: Vec::new(),
+            validation,
+            upload_budget: DEFAULT_UPLOAD_BUDGET,
+        };
         sandbox.seed_report_type_groups();
         sandbox
+    }
+
+    /// Sets how many uploaded bytes the sandbox keeps at most ([`DEFAULT_UPLOAD_BUDGET`] unless set).
+    pub fn set_upload_budget(&mut self, bytes: usize) {
+        self.upload_budget = bytes;
     }
 
     /// Answers one request at `now` (Unix seconds).

@@ -128,9 +128,46 @@ fn not_found() -> HttpResponse {
 
 /// Reads the input of an operation and runs the client's own validation on it (one implementation).
 fn validated<O: Operation + DeserializeOwned>(sb: &Sandbox, input: Value, now: i64) -> Result<O, HttpResponse> {
+    within_field_limit(&input)?;
     let operation = dynamic::input::<O>(&input).map_err(rejection)?;
     check(sb, &operation, now)?;
     Ok(operation)
+}
+
+/// A 422 naming every string field over [`super::MAX_FIELD_CHARS`] (`addresses[0].street`).
+fn within_field_limit(input: &Value) -> Result<(), HttpResponse> {
+    fn walk(value: &Value, path: &str, fields: &mut FieldErrors) {
+        match value {
+            Value::String(text) if text.chars().nth(super::MAX_FIELD_CHARS).is_some() => {
+                fields.add(path, format!("must be at most {} characters", super::MAX_FIELD_CHARS));
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{path}[{i}]"), fields);
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    let key: String = key.chars().take(64).collect();
+                    walk(item, &if path.is_empty() { key } else { format!("{path}.{key}") }, fields);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut fields = FieldErrors::new();
+    walk(input, "", &mut fields);
+    fields.into_result().map_err(rejection)
+}
+
+/// A 507 unless `bytes` more of uploads fit in the sandbox's upload budget.
+fn upload_room(sb: &Sandbox, bytes: usize) -> Result<(), HttpResponse> {
+    if sb.store.upload_bytes().saturating_add(bytes) <= sb.upload_budget {
+        return Ok(());
+    }
+    let message =
+        format!("The sandbox keeps at most {} bytes of uploads and is full; start a new sandbox.", sb.upload_budget);
+    Err(error(507, "insufficient_storage", &message, None))
 }
 
 /// Runs an operation's client-side checks; a refusal becomes the server's 422.
@@ -172,13 +209,20 @@ fn form(request: &HttpRequest) -> Result<(Map<String, Value>, Option<FileUpload>
     for part in parts {
         match part.filename {
             Some(filename) if part.name == "file" => {
-                file = Some(FileUpload { filename: multipart::unescape_filename(&filename), content: part.data });
+                let filename = multipart::unescape_filename(&filename);
+                if filename.chars().nth(super::MAX_FIELD_CHARS).is_some() {
+                    let mut errors = FieldErrors::new();
+                    errors.add("file", format!("the file name must be at most {} characters", super::MAX_FIELD_CHARS));
+                    return Err(rejection(Error::Validation(errors)));
+                }
+                file = Some(FileUpload { filename, content: part.data });
             }
             _ => {
                 fields.insert(part.name, String::from_utf8_lossy(&part.data).into_owned().into());
             }
         }
     }
+    within_field_limit(&Value::Object(fields.clone()))?;
     Ok((fields, file))
 }
 
@@ -221,15 +265,11 @@ fn list(
     let mut extra: String = query
         .iter()
         .filter(|(k, _)| *k != "page" && *k != "per_page")
+        // Names and values both come from the request: percent-encoded, nothing reaches the header raw.
         .map(|(k, v)| {
-            format!(
-                "&{}={}",
-                k,
-                percent_encoding::utf8_percent_encode(
-                    v.as_str().unwrap_or_default(),
-                    percent_encoding::NON_ALPHANUMERIC
-                )
-            )
+            let encode =
+                |text| percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string();
+            format!("&{}={}", encode(k), encode(v.as_str().unwrap_or_default()))
         })
         .collect();
     if number("per_page").is_some() || default_per_page.is_some() {
@@ -391,6 +431,7 @@ fn upload_document(sb: &mut Sandbox, applicant_id: &str, request: &HttpRequest, 
     input.file = file;
     check(sb, &input, now)?;
     let Some(file) = input.file else { return Err(not_found()) };
+    upload_room(sb, file.content.len())?;
     let kind = FileKind::sniff(&file.content);
     let id = sb.store.next_id();
     let mut object = media_object(&id, format!("/v2/applicants/{applicant_id}/documents/{id}"), &file, kind, now);
@@ -412,6 +453,7 @@ fn upload_live_photo(sb: &mut Sandbox, request: &HttpRequest, now: i64) -> Reply
     check(sb, &input, now)?;
     live_applicant(sb, &input.applicant_id)?;
     let Some(file) = input.file else { return Err(not_found()) };
+    upload_room(sb, file.content.len())?;
     let kind = FileKind::sniff(&file.content);
     let id = sb.store.next_id();
     let object = media_object(&id, format!("/v2/live_photos/{id}"), &file, kind, now);
@@ -436,6 +478,7 @@ fn upload_live_video(sb: &mut Sandbox, request: &HttpRequest, now: i64) -> Reply
     errors.into_result().map_err(rejection)?;
     live_applicant(sb, &applicant_id)?;
     let Some(file) = file else { return Err(not_found()) };
+    upload_room(sb, file.content.len())?;
     let id = sb.store.next_id();
     let mut object = media_object(&id, format!("/v2/live_videos/{id}"), &file, None, now);
     object.insert(
@@ -804,7 +847,10 @@ fn pick_addresses(sb: &Sandbox, query: &Map<String, Value>, now: i64) -> Reply {
         .collect();
     let mut response = json_response(200, &json!({ "addresses": addresses }));
     response.headers.push(("X-Total-Count".into(), addresses.len().to_string()));
-    response.headers.push(("Link".into(), format!("<{}/v2/addresses/pick?postcode={compact}&page=1>; rel=\"first\", <{}/v2/addresses/pick?postcode={compact}&page=1>; rel=\"last\"", sb.options.base_url, sb.options.base_url)));
+    let compact = percent_encoding::utf8_percent_encode(&compact, percent_encoding::NON_ALPHANUMERIC);
+    let link =
+        |rel: &str| format!("<{}/v2/addresses/pick?postcode={compact}&page=1>; rel=\"{rel}\"", sb.options.base_url);
+    response.headers.push(("Link".into(), format!("{}, {}", link("first"), link("last"))));
     Ok(response)
 }
 

@@ -61,6 +61,15 @@ pub(crate) struct Store {
 }
 
 impl Store {
+    /// The bytes of every upload kept (documents, live photos, live videos).
+    pub fn upload_bytes(&self) -> usize {
+        [&self.documents, &self.live_photos, &self.live_videos]
+            .iter()
+            .flat_map(|list| list.iter())
+            .map(|m| m.blob.content.len())
+            .fold(0, usize::saturating_add)
+    }
+
     /// A fresh id that looks like a UUID v4 and is the same in every run.
     pub fn next_id(&mut self) -> String {
         self.counter += 1;

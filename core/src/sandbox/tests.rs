@@ -193,3 +193,24 @@ fn rate_limit() {
     assert_eq!(limited.header("retry-after"), Some("50"));
     assert_eq!(sandbox.handle(&request, NOW + 60).status, 200);
 }
+
+#[test]
+fn long_fields_and_a_full_upload_budget_are_refused() {
+    let mut c = Client::new();
+    assert!(c.send(&CreateApplicant::new("a".repeat(MAX_FIELD_CHARS), "Doe")).is_ok());
+    let long = c.send(&CreateApplicant::new("a".repeat(100_000), "Doe"));
+    match long {
+        Err(Error::Api(api)) => {
+            assert_eq!((api.status, api.error_type.as_str()), (422, "validation_error"));
+            assert!(api.fields.get("first_name").is_some(), "{api:?}");
+        }
+        other => panic!("expected a 422, got {other:?}"),
+    }
+    let id = c.applicant("Doe");
+    c.sandbox.set_upload_budget(100_000);
+    let photo = || UploadLivePhoto::new(&id, FileUpload::new("selfie.png", png()));
+    assert!(c.send(&photo()).is_ok());
+    assert!(c.send(&photo()).is_ok());
+    assert_eq!(api_type(c.send(&photo())), (507, "insufficient_storage".into()));
+    assert_eq!(c.sandbox.store.live_photos.len(), 2);
+}

@@ -1,4 +1,5 @@
 //! Delivers the sandbox's webhook notifications: POSTs to loopback URLs, with bounded retries.
+//! Only a 2xx answer is a delivery; redirects are never followed (a 3xx is a failed try).
 
 use std::thread;
 use std::time::Duration;
@@ -26,6 +27,9 @@ fn post_with_retries(request: &HttpRequest, verbose: bool) {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(10)))
         .http_status_as_error(false)
+        // Never follow a redirect: a loopback URL must not send the notification (and its
+        // signatures) anywhere else. With no redirects a 3xx comes back as is: a failed try.
+        .max_redirects(0)
         .build()
         .into();
     for attempt in 0..=BACKOFF.len() {

@@ -10,21 +10,23 @@
 mod delivery;
 mod faults;
 mod http1;
+mod limits;
 pub mod receiver;
 
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use onfido_core::sandbox::{Sandbox, SandboxOptions};
 use onfido_core::{HttpRequest, HttpResponse, Method};
 
 pub use faults::Fault;
 use faults::Faults;
-use http1::{Connection, ReadError};
+use http1::{Connection, Limits, ReadError};
+use limits::{Budget, Progress, Slots};
 
 /// How the server runs.
 #[derive(Clone, Debug)]
@@ -45,12 +47,19 @@ pub struct Options {
     pub webhook_delivery: bool,
     /// Log requests and deliveries to stderr (never tokens).
     pub verbose: bool,
-    /// Connections served at once; more are answered 503.
+    /// Connections served at once; past it the slowest waiting one is dropped for a newcomer,
+    /// and a newcomer is answered 503 only when none can be dropped (see the `limits` module).
     pub max_connections: usize,
-    /// Time allowed for a request's head.
+    /// Time allowed for a request's head, from the moment the server waits for it.
     pub head_timeout: Duration,
-    /// Time allowed for a request's body.
-    pub body_timeout: Duration,
+    /// Time allowed for a whole request, head and body, from the same moment; and for writing
+    /// a whole response.
+    pub request_timeout: Duration,
+    /// Request-body bytes held at once across all connections; a body that would overrun it is
+    /// answered 503 before it is read.
+    pub max_body_bytes_in_flight: usize,
+    /// Uploaded bytes the simulator keeps; past it uploads are answered 507.
+    pub upload_budget: usize,
 }
 
 impl Default for Options {
@@ -66,7 +75,9 @@ impl Default for Options {
             verbose: false,
             max_connections: 256,
             head_timeout: Duration::from_secs(10),
-            body_timeout: Duration::from_secs(60),
+            request_timeout: Duration::from_secs(60),
+            max_body_bytes_in_flight: 64 * 1024 * 1024,
+            upload_budget: onfido_core::sandbox::DEFAULT_UPLOAD_BUDGET,
         }
     }
 }
@@ -81,7 +92,9 @@ struct Shared {
     options: Options,
     base_url: String,
     stop: Arc<AtomicBool>,
-    connections: AtomicUsize,
+    slots: Slots,
+    budget: Arc<Budget>,
+    epoch: Instant,
 }
 
 /// A bound server.
@@ -116,14 +129,17 @@ impl Server {
             SocketAddr::V4(a) => format!("http://{}:{}", a.ip(), a.port()),
             SocketAddr::V6(a) => format!("http://[{}]:{}", a.ip(), a.port()),
         };
-        let sandbox = Sandbox::new(SandboxOptions { base_url: base_url.clone(), rate_limit: options.rate_limit });
+        let mut sandbox = Sandbox::new(SandboxOptions { base_url: base_url.clone(), rate_limit: options.rate_limit });
+        sandbox.set_upload_budget(options.upload_budget);
         let shared = Shared {
+            slots: Slots::new(options.max_connections),
+            budget: Budget::new(options.max_body_bytes_in_flight),
+            epoch: Instant::now(),
             sandbox: Mutex::new(sandbox),
             faults: Mutex::new(Faults::new(options.fail_rate, options.seed)),
             options,
             base_url,
             stop: Arc::new(AtomicBool::new(false)),
-            connections: AtomicUsize::new(0),
         };
         Ok(Server { listener, shared: Arc::new(shared) })
     }
@@ -144,14 +160,14 @@ impl Server {
             match self.listener.accept() {
                 Ok((stream, _)) => {
                     let shared = Arc::clone(&self.shared);
-                    if shared.connections.fetch_add(1, Ordering::SeqCst) >= shared.options.max_connections {
-                        shared.connections.fetch_sub(1, Ordering::SeqCst);
+                    let progress = Arc::new(Progress::new(shared.epoch));
+                    let Some(slot) = shared.slots.admit(&stream, &progress) else {
                         refuse(stream);
                         continue;
-                    }
+                    };
                     thread::spawn(move || {
-                        serve(stream, &shared);
-                        shared.connections.fetch_sub(1, Ordering::SeqCst);
+                        serve(stream, progress, &shared);
+                        shared.slots.release(slot);
                     });
                 }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => thread::sleep(Duration::from_millis(5)),
@@ -174,7 +190,38 @@ impl Server {
 fn refuse(mut stream: TcpStream) {
     let _ = stream.set_nonblocking(false);
     let body = error_body("Too many connections.", "service_unavailable");
-    let _ = http1::write_response(&mut stream, 503, &json_headers(), &body, false);
+    let mut headers = json_headers();
+    headers.push(("Retry-After".into(), "1".into()));
+    let _ = http1::write_response(&mut stream, 503, &headers, &body, false, Duration::from_secs(1));
+    // On the accept loop: no waiting, only what has already arrived is read before closing.
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = stream.set_nonblocking(true);
+    let mut sink = [0u8; 16 * 1024];
+    for _ in 0..4 {
+        if !matches!(io::Read::read(&mut stream, &mut sink), Ok(n) if n > 0) {
+            break;
+        }
+    }
+}
+
+/// Closes after an early answer without resetting it away: stops writing, then reads (and drops)
+/// what the client still sends for a moment, so the answer is not lost to a TCP reset.
+fn linger(stream: &TcpStream) {
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let deadline = Instant::now() + Duration::from_millis(500);
+    let mut sink = [0u8; 16 * 1024];
+    let mut drained = 0usize;
+    let mut reader = stream;
+    while drained < 1024 * 1024 {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || reader.set_read_timeout(Some(left)).is_err() {
+            return;
+        }
+        match io::Read::read(&mut reader, &mut sink) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => drained += n,
+        }
+    }
 }
 
 fn json_headers() -> Vec<(String, String)> {
@@ -190,13 +237,15 @@ fn error_body(message: &str, error_type: &str) -> Vec<u8> {
 }
 
 /// Serves one connection until it closes, asks to close, or misbehaves.
-fn serve(stream: TcpStream, shared: &Shared) {
+fn serve(stream: TcpStream, progress: Arc<Progress>, shared: &Shared) {
     let _ = stream.set_nonblocking(false);
     let _ = stream.set_nodelay(true);
-    let mut conn = Connection::new(stream);
+    let mut conn = Connection::new(stream, progress);
     let options = &shared.options;
+    let limits =
+        Limits { max_body: MAX_BODY, head_timeout: options.head_timeout, request_timeout: options.request_timeout };
     while !shared.stop.load(Ordering::SeqCst) {
-        let request = match conn.read_request(MAX_BODY, options.head_timeout, options.body_timeout) {
+        let mut request = match conn.read_request(&limits, &shared.budget) {
             Ok(request) => request,
             Err(error) => {
                 let answer = match error {
@@ -207,16 +256,22 @@ fn serve(stream: TcpStream, shared: &Shared) {
                     ReadError::Malformed(why) => Some((400, why, "bad_request")),
                     ReadError::HeadTooLarge => Some((431, "The request head is too large.", "bad_request")),
                     ReadError::BodyTooLarge => Some((413, "The request body is over 10 MB.", "bad_request")),
+                    ReadError::OverBudget => {
+                        Some((503, "Too many request bodies are in flight; try again shortly.", "service_unavailable"))
+                    }
                     ReadError::Unsupported => Some((501, "Only chunked transfer coding is supported.", "bad_request")),
                 };
                 if let Some((status, message, error_type)) = answer {
-                    let _ = http1::write_response(
-                        &mut conn.stream,
-                        status,
-                        &json_headers(),
-                        &error_body(message, error_type),
-                        false,
-                    );
+                    let mut headers = json_headers();
+                    if status == 503 {
+                        headers.push(("Retry-After".into(), "1".into()));
+                    }
+                    let body = error_body(message, error_type);
+                    let written =
+                        http1::write_response(&mut conn.stream, status, &headers, &body, false, Duration::from_secs(5));
+                    if written.is_ok() {
+                        linger(&conn.stream);
+                    }
                 }
                 return;
             }
@@ -247,13 +302,13 @@ fn serve(stream: TcpStream, shared: &Shared) {
             }
             Some(Fault::Slow) => {
                 thread::sleep(Duration::from_secs(2));
-                handle(shared, &request)
+                handle(shared, &mut request)
             }
-            None => handle(shared, &request),
+            None => handle(shared, &mut request),
         };
         log(options, &request, &response.status.to_string());
-        if http1::write_response(&mut conn.stream, response.status, &response.headers, &response.body, keep_alive)
-            .is_err()
+        let (status, headers, body) = (response.status, &response.headers, &response.body);
+        if http1::write_response(&mut conn.stream, status, headers, body, keep_alive, options.request_timeout).is_err()
             || !keep_alive
         {
             return;
@@ -262,7 +317,7 @@ fn serve(stream: TcpStream, shared: &Shared) {
 }
 
 /// Passes a request to the simulator and its notifications to delivery.
-fn handle(shared: &Shared, request: &http1::Request) -> HttpResponse {
+fn handle(shared: &Shared, request: &mut http1::Request) -> HttpResponse {
     let Some(method) = Method::parse(&request.method) else {
         return HttpResponse {
             status: 405,
@@ -275,7 +330,8 @@ fn handle(shared: &Shared, request: &http1::Request) -> HttpResponse {
     } else {
         request.target.clone()
     };
-    let http = HttpRequest { method, url, headers: request.headers.clone(), body: request.body.clone() };
+    // The body moves on (no copy); its reservation stays with `request` until it is answered.
+    let http = HttpRequest { method, url, headers: request.headers.clone(), body: std::mem::take(&mut request.body) };
     let now =
         SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
     let (response, deliveries) = match shared.sandbox.lock() {

@@ -8,7 +8,9 @@ use std::time::Duration;
 use onfido_sandbox::{Options, Server};
 
 const USAGE: &str = "usage: onfido-sandbox [--port N] [--host ADDR] [--rate-limit N] [--latency-ms N]
-                      [--fail-rate P] [--seed S] [--webhook-delivery] [--head-timeout-ms N] [--verbose]
+                      [--fail-rate P] [--seed S] [--webhook-delivery] [--head-timeout-ms N]
+                      [--request-timeout-ms N] [--max-connections N] [--body-budget-mib N]
+                      [--upload-budget-mib N] [--verbose]
 
 Serves the offline Onfido v2 sandbox over HTTP/1.1. Prints `listening on URL` first; stops on
 SIGTERM or SIGINT, or when its stdin (a pipe) closes. Listens on 127.0.0.1 unless --host says otherwise.";
@@ -73,6 +75,14 @@ fn parse_args() -> Result<Options, lexopt::Error> {
             }
             Long("seed") => options.seed = parser.value()?.parse()?,
             Long("head-timeout-ms") => options.head_timeout = Duration::from_millis(parser.value()?.parse()?),
+            Long("request-timeout-ms") => options.request_timeout = Duration::from_millis(parser.value()?.parse()?),
+            Long("max-connections") => options.max_connections = parser.value()?.parse::<usize>()?.max(1),
+            Long("body-budget-mib") => {
+                options.max_body_bytes_in_flight = parser.value()?.parse::<usize>()?.saturating_mul(1024 * 1024)
+            }
+            Long("upload-budget-mib") => {
+                options.upload_budget = parser.value()?.parse::<usize>()?.saturating_mul(1024 * 1024)
+            }
             Long("webhook-delivery") => options.webhook_delivery = true,
             Short('v') | Long("verbose") => options.verbose = true,
             Short('h') | Long("help") => {
