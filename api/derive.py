@@ -163,7 +163,7 @@ def operation(doc, path, method, item, op):
 
 
 def reachable(description):
-    """The names of the schemas the operations use, transitively."""
+    """The names of the schemas the operations and the webhook notification use, transitively."""
     seen, todo = set(), []
 
     def visit(node):
@@ -182,6 +182,7 @@ def reachable(description):
                 visit(value)
 
     visit(description["operations"])
+    visit(description.get("webhook_event"))
     while todo:
         visit(description["schemas"][todo.pop()])
     return seen
@@ -222,6 +223,12 @@ def derive(spec_dir):
             name: convert(v36, node) for name, node in sorted(v36.raw["components"]["schemas"].items())
         },
     }
+    # Webhook notifications: the body of create_webhook's `webhookEvent` callback.
+    for path, method, _, op in operations(v36):
+        for callback in op.get("callbacks", {}).values():
+            for item in callback.values():
+                body = item["post"]["requestBody"]["content"]["application/json"]["schema"]
+                description["webhook_event"] = convert(v36, body)
     keep = reachable(description)
     description["schemas"] = {k: v for k, v in description["schemas"].items() if k in keep}
 

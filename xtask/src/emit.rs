@@ -31,6 +31,10 @@ pub fn rust(description: &Value, header: &str) -> Result<String, String> {
     for op in operations {
         rows.push(emitter.operation(op)?);
     }
+    let event = match description.get("webhook_event") {
+        Some(node) => emitter.ty(node)?,
+        None => return Err("the description has no webhook_event".to_owned()),
+    };
 
     let mut out = String::new();
     out.push_str(header);
@@ -54,7 +58,9 @@ pub fn rust(description: &Value, header: &str) -> Result<String, String> {
     for (name, id, _) in &rows {
         let _ = writeln!(out, "        {id:?} => Some(&{name}),");
     }
-    out.push_str("        _ => None,\n    }\n}\n");
+    out.push_str("        _ => None,\n    }\n}\n\n");
+    let _ = writeln!(out, "/// A webhook notification's body (create_webhook's `webhookEvent` callback).");
+    let _ = writeln!(out, "pub(crate) static WEBHOOK_EVENT: &Ty = {event};");
     Ok(out)
 }
 

@@ -29,7 +29,7 @@ pub mod rules;
 pub mod schema;
 
 pub use build::build_request;
-pub use parse::parse_response;
+pub use parse::{parse_event, parse_response};
 
 use crate::config::ApiVersion;
 use crate::error::Error;
@@ -62,6 +62,18 @@ pub fn operation(version: ApiVersion, id: &str) -> Result<&'static Op, Error> {
 /// something, so it is never repeated.
 pub fn is_idempotent(op: &Op) -> bool {
     op.method.is_idempotent() || rules::RETRY_SAFE_POSTS.contains(&op.id)
+}
+
+/// Verifies a v3 webhook notification against its raw body and headers (`X-SHA2-Signature`
+/// preferred, `X-Signature` accepted; a present SHA-2 header that fails is never a fallback),
+/// then reads it ([`parse_event`]).
+pub fn verify_event<'a>(
+    body: &[u8],
+    headers: impl IntoIterator<Item = (&'a str, &'a str)>,
+    secret: &str,
+) -> Result<serde_json::Value, Error> {
+    crate::webhook::verify_headers(body, headers, secret)?;
+    parse_event(body)
 }
 
 /// Whether an operation lists resources page by page (it takes a `page` parameter).

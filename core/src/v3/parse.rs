@@ -60,6 +60,26 @@ pub fn parse_response(version: ApiVersion, operation: &str, response: HttpRespon
     }
 }
 
+/// Reads a v3 webhook notification body, `{"payload": {resource_type, action, object, resource}}`
+/// (verify it first: [`super::verify_event`]).
+///
+/// `payload.action` and `payload.resource_type` are required; every declared field must have its
+/// declared JSON type; unknown actions, statuses and fields are kept.
+pub fn parse_event(body: &[u8]) -> Result<Value, Error> {
+    let invalid = |message: String| Error::decode(200, format!("not a webhook notification: {message}"), body);
+    let value: Value = serde_json::from_slice(body).map_err(|e| invalid(e.to_string()))?;
+    if let Some(message) = mismatch(super::generated::WEBHOOK_EVENT, &value, &mut String::new()) {
+        return Err(invalid(message));
+    }
+    let payload = value.get("payload").and_then(Value::as_object).ok_or_else(|| invalid("no payload".into()))?;
+    for field in ["resource_type", "action"] {
+        if payload.get(field).and_then(Value::as_str).is_none_or(str::is_empty) {
+            return Err(invalid(format!("payload.{field} is missing")));
+        }
+    }
+    Ok(value)
+}
+
 /// The first place where `value` does not have the JSON type `ty` declares, as `path: message`.
 fn mismatch(ty: &Ty, value: &Value, path: &mut String) -> Option<String> {
     if value.is_null() {

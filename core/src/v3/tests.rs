@@ -211,3 +211,32 @@ fn secrets_never_show_in_errors_or_debug() {
         r#"["a\"", "token", {"client_secret" : "***"}]"#
     );
 }
+
+#[test]
+fn verify_event_reads_v3_notifications() {
+    use crate::webhook::{sign, Algorithm};
+    let check = br#"{"payload":{"resource_type":"check","action":"check.completed","object":{"id":"c1","status":"complete","completed_at_iso8601":"2019-10-28T15:00:39Z","href":"https://api.eu.onfido.com/v3.6/checks/c1"}}}"#;
+    let signature = sign(check, "whsec", Algorithm::Sha256);
+    let event = verify_event(check, [("X-SHA2-Signature", signature.as_str())], "whsec").unwrap();
+    assert_eq!(event["payload"]["object"]["status"], "complete");
+    let sha1 = sign(check, "whsec", Algorithm::Sha1);
+    assert!(verify_event(check, [("X-Signature", sha1.as_str())], "whsec").is_ok());
+    assert!(matches!(
+        verify_event(check, [("X-SHA2-Signature", "00"), ("X-Signature", sha1.as_str())], "whsec"),
+        Err(Error::Signature(_))
+    ));
+
+    let run = br#"{"payload":{"resource_type":"workflow_run","action":"workflow_run.completed","object":{"id":"w1","status":"approved"},"resource":{"id":"w1","workflow_id":"f1","status":"approved","output":{"score":1},"tags":["vip"],"future":true}}}"#;
+    let event = parse_event(run).unwrap();
+    assert_eq!(event["payload"]["resource"]["future"], true);
+    let unknown = br#"{"payload":{"resource_type":"passkey","action":"passkey.created","object":{"id":"p1"}}}"#;
+    assert_eq!(parse_event(unknown).unwrap()["payload"]["action"], "passkey.created");
+    for bad in [
+        &br#"{"payload":{"resource_type":"check"}}"#[..],
+        br#"{"payload":{"action":5,"resource_type":"check"}}"#,
+        b"[]",
+        b"{",
+    ] {
+        assert!(matches!(parse_event(bad), Err(Error::Decode { .. })), "{}", String::from_utf8_lossy(bad));
+    }
+}
