@@ -212,12 +212,21 @@ fn response_of(case: &Value) -> Result<HttpResponse, String> {
 }
 
 fn parse_response(case: &Value) -> Outcome {
-    let response = response_of(case)?;
     let version = match case.get("api_version").and_then(Value::as_str) {
         Some(text) => ApiVersion::parse(text).map_err(|e| e.to_string())?,
         None => ApiVersion::V2,
     };
-    let result = dynamic::parse_response_in(version, str_of(&case["operation"])?, response);
+    let operation = str_of(&case["operation"])?;
+    check_parsed(case, dynamic::parse_response_in(version, operation, response_of(case)?))?;
+    if version.is_v3() {
+        // The typed models must read every answer as the tables do.
+        let typed = onfido_core::v3::endpoints::parse_typed(operation, version, response_of(case)?);
+        check_parsed(case, typed).map_err(|why| format!("typed: {why}"))?;
+    }
+    Ok(())
+}
+
+fn check_parsed(case: &Value, result: Result<Value, Error>) -> Outcome {
     let expect = &case["expect"];
     if let Some(error) = expect.get("error") {
         return match result {

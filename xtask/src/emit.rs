@@ -232,12 +232,48 @@ impl<'d> Emitter<'d> {
             let tag = disc.get("property").and_then(Value::as_str).ok_or("a discriminator without a property")?;
             let mapping = disc.get("mapping").and_then(Value::as_object).ok_or("a discriminator without a mapping")?;
             let mut rows = Vec::new();
+            // Every kind's fields in one object: a field whose type differs between kinds, and the
+            // free-form ones, are `Any`. The engine reads every member against it, known tag or not,
+            // exactly as the typed model (one struct) does.
+            let mut merged: Vec<(String, String)> = Vec::new();
             for (value, target) in mapping {
                 let target = target.as_str().ok_or("a mapping target is not a name")?;
                 rows.push(format!("({value:?}, &{})", self.named(target)?));
+                let props = self
+                    .schema(target)?
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .ok_or("a kind without properties")?;
+                for (field, prop) in props {
+                    let ty = if FREE_FORM_REPORT_FIELDS.contains(&field.as_str()) {
+                        "&Ty::Any".to_owned()
+                    } else {
+                        self.ty(prop)?
+                    };
+                    match merged.iter_mut().find(|(f, _)| f == field) {
+                        None => merged.push((field.clone(), ty)),
+                        Some((_, known)) if *known == ty => {}
+                        Some((_, known)) => *known = "&Ty::Any".to_owned(),
+                    }
+                }
             }
-            let union = self
-                .intern("Union", format!("Union {{ name: {name:?}, tag: {tag:?}, variants: &[{}] }}", rows.join(", ")));
+            let fields: Vec<String> = merged
+                .iter()
+                .map(|(f, ty)| {
+                    format!("Field {{ name: {f:?}, ty: {ty}, required: false, nullable: true, read_only: false }}")
+                })
+                .collect();
+            let object = self.intern(
+                "Object",
+                format!("Object {{ name: {name:?}, fields: &[\n    {},\n] }}", fields.join(",\n    ")),
+            );
+            let union = self.intern(
+                "Union",
+                format!(
+                    "Union {{ name: {name:?}, tag: {tag:?}, variants: &[{}], merged: &{object} }}",
+                    rows.join(", ")
+                ),
+            );
             return Ok(format!("Ty::Union(&{union})"));
         }
         let mut kinds = BTreeSet::new();

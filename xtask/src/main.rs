@@ -1,16 +1,17 @@
 //! The generator: reads the project's API description and writes the core's v3 tables.
 //!
 //! ```text
-//! cargo xtask generate   # writes core/src/v3/generated.rs
+//! cargo xtask generate   # writes core/src/v3/{generated,models,endpoints}.rs
 //! cargo xtask check      # fails when the committed file differs from what it would write
 //! ```
 //!
 //! Input: `api/onfido-v3.json` (derived from Onfido's OpenAPI document by `api/derive.py`) with
-//! `api/overrides.json` applied (the document's known bugs). Output: one Rust file of static
-//! tables (`core/src/v3/schema.rs` says their shape). No network, no clock: the same input gives
+//! `api/overrides.json` applied (the document's known bugs). Output: the static tables the engine
+//! reads (`core/src/v3/schema.rs` says their shape), the typed models, and one type per endpoint. No network, no clock: the same input gives
 //! the same bytes.
 
 mod emit;
+mod models;
 mod overrides;
 
 use std::path::{Path, PathBuf};
@@ -18,7 +19,8 @@ use std::process::ExitCode;
 
 const DESCRIPTION: &str = "api/onfido-v3.json";
 const OVERRIDES: &str = "api/overrides.json";
-const OUTPUT: &str = "core/src/v3/generated.rs";
+/// What the generator writes: the tables, the typed models, the endpoint types.
+const OUTPUTS: [&str; 3] = ["core/src/v3/generated.rs", "core/src/v3/models.rs", "core/src/v3/endpoints.rs"];
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -30,22 +32,30 @@ fn main() -> ExitCode {
         Ok(text) => text,
         Err(e) => return fail(&e),
     };
-    let output = root.join(OUTPUT);
     match task.as_str() {
-        "generate" => match std::fs::write(&output, generated) {
-            Ok(()) => {
-                println!("wrote {OUTPUT}");
-                ExitCode::SUCCESS
+        "generate" => {
+            for (path, text) in OUTPUTS.iter().zip(&generated) {
+                if let Err(e) = std::fs::write(root.join(path), text) {
+                    return fail(&format!("writing {path}: {e}"));
+                }
+                println!("wrote {path}");
             }
-            Err(e) => fail(&format!("writing {OUTPUT}: {e}")),
-        },
-        "check" => match std::fs::read_to_string(&output) {
-            Ok(current) if current == generated => {
-                println!("{OUTPUT} is up to date with {DESCRIPTION} and {OVERRIDES}");
+            ExitCode::SUCCESS
+        }
+        "check" => {
+            let stale: Vec<&str> = OUTPUTS
+                .iter()
+                .zip(&generated)
+                .filter(|(path, text)| std::fs::read_to_string(root.join(path)).ok().as_ref() != Some(*text))
+                .map(|(path, _)| *path)
+                .collect();
+            if stale.is_empty() {
+                println!("{} are up to date with {DESCRIPTION} and {OVERRIDES}", OUTPUTS.join(", "));
                 ExitCode::SUCCESS
+            } else {
+                fail(&format!("{} stale: run `cargo xtask generate` and commit the result", stale.join(", ")))
             }
-            Ok(_) | Err(_) => fail(&format!("{OUTPUT} is stale: run `cargo xtask generate` and commit the result")),
-        },
+        }
         _ => fail("usage: cargo xtask generate | check"),
     }
 }
@@ -66,8 +76,8 @@ fn read_json(root: &Path, path: &str) -> Result<(serde_json::Value, String), Str
     Ok((value, text))
 }
 
-/// The generated file's text.
-fn generate(root: &Path) -> Result<String, String> {
+/// The generated files' texts, in the order of [`OUTPUTS`].
+fn generate(root: &Path) -> Result<[String; 3], String> {
     let (mut description, description_text) = read_json(root, DESCRIPTION)?;
     let (overrides, overrides_text) = read_json(root, OVERRIDES)?;
     overrides::apply(&mut description, &overrides)?;
@@ -77,7 +87,9 @@ fn generate(root: &Path) -> Result<String, String> {
         fnv1a64(description_text.as_bytes()),
         fnv1a64(overrides_text.as_bytes()),
     );
-    emit::rust(&description, &header)
+    let tables = emit::rust(&description, &header)?;
+    let (models, endpoints) = models::rust(&description, &header)?;
+    Ok([tables, models, endpoints])
 }
 
 /// A fingerprint of the inputs for the header (FNV-1a, 64 bits): which inputs a file came from.

@@ -1917,12 +1917,29 @@ static O_WATCHLIST_STANDARD_REPORT: Object = Object { name: "watchlist_standard_
     Field { name: "sub_result", ty: &S_REPORT_SUB_RESULT, required: false, nullable: true, read_only: false },
 ] };
 static S_WATCHLIST_STANDARD_REPORT: Ty = Ty::Object(&O_WATCHLIST_STANDARD_REPORT);
-static T128: Union = Union { name: "report", tag: "name", variants: &[("device_intelligence", &S_DEVICE_INTELLIGENCE_REPORT), ("document", &S_DOCUMENT_REPORT), ("document_video", &S_DOCUMENT_VIDEO_REPORT), ("document_video_with_address_information", &S_DOCUMENT_VIDEO_WITH_ADDRESS_INFORMATION_REPORT), ("document_with_address_information", &S_DOCUMENT_WITH_ADDRESS_INFORMATION_REPORT), ("document_with_driver_verification", &S_DOCUMENT_WITH_DRIVER_VERIFICATION_REPORT), ("document_with_driving_licence_information", &S_DOCUMENT_WITH_DRIVING_LICENCE_INFORMATION_REPORT), ("facial_similarity_motion", &S_FACIAL_SIMILARITY_MOTION_REPORT), ("facial_similarity_photo", &S_FACIAL_SIMILARITY_PHOTO_REPORT), ("facial_similarity_photo_fully_auto", &S_FACIAL_SIMILARITY_PHOTO_FULLY_AUTO_REPORT), ("facial_similarity_video", &S_FACIAL_SIMILARITY_VIDEO_REPORT), ("identity_enhanced", &S_IDENTITY_ENHANCED_REPORT), ("india_pan", &S_INDIA_PAN_REPORT), ("known_faces", &S_KNOWN_FACES_REPORT), ("proof_of_address", &S_PROOF_OF_ADDRESS_REPORT), ("us_driving_licence", &S_US_DRIVING_LICENCE_REPORT), ("watchlist_aml", &S_WATCHLIST_AML_REPORT), ("watchlist_enhanced", &S_WATCHLIST_ENHANCED_REPORT), ("watchlist_peps_only", &S_WATCHLIST_PEPS_ONLY_REPORT), ("watchlist_sanctions_only", &S_WATCHLIST_SANCTIONS_ONLY_REPORT), ("watchlist_standard", &S_WATCHLIST_STANDARD_REPORT)] };
-static S_REPORT: Ty = Ty::Union(&T128);
-static T129: Array = Array { items: &S_REPORT, min_items: None, max_items: None };
-static T130: Ty = Ty::Array(&T129);
+static T128: Object = Object { name: "report", fields: &[
+    Field { name: "breakdown", ty: &Ty::Any, required: false, nullable: true, read_only: false },
+    Field { name: "check_id", ty: &T13, required: false, nullable: true, read_only: false },
+    Field { name: "created_at", ty: &T8, required: false, nullable: true, read_only: false },
+    Field { name: "href", ty: &T3, required: false, nullable: true, read_only: false },
+    Field { name: "id", ty: &T13, required: false, nullable: true, read_only: false },
+    Field { name: "name", ty: &S_REPORT_NAME, required: false, nullable: true, read_only: false },
+    Field { name: "properties", ty: &Ty::Any, required: false, nullable: true, read_only: false },
+    Field { name: "result", ty: &S_REPORT_RESULT, required: false, nullable: true, read_only: false },
+    Field { name: "status", ty: &S_REPORT_STATUS, required: false, nullable: true, read_only: false },
+    Field { name: "sub_result", ty: &S_REPORT_SUB_RESULT, required: false, nullable: true, read_only: false },
+    Field { name: "documents", ty: &T125, required: false, nullable: true, read_only: false },
+    Field { name: "id_photos", ty: &T127, required: false, nullable: true, read_only: false },
+    Field { name: "live_photos", ty: &T127, required: false, nullable: true, read_only: false },
+    Field { name: "live_videos", ty: &T127, required: false, nullable: true, read_only: false },
+    Field { name: "motion_captures", ty: &T127, required: false, nullable: true, read_only: false },
+] };
+static T129: Union = Union { name: "report", tag: "name", variants: &[("device_intelligence", &S_DEVICE_INTELLIGENCE_REPORT), ("document", &S_DOCUMENT_REPORT), ("document_video", &S_DOCUMENT_VIDEO_REPORT), ("document_video_with_address_information", &S_DOCUMENT_VIDEO_WITH_ADDRESS_INFORMATION_REPORT), ("document_with_address_information", &S_DOCUMENT_WITH_ADDRESS_INFORMATION_REPORT), ("document_with_driver_verification", &S_DOCUMENT_WITH_DRIVER_VERIFICATION_REPORT), ("document_with_driving_licence_information", &S_DOCUMENT_WITH_DRIVING_LICENCE_INFORMATION_REPORT), ("facial_similarity_motion", &S_FACIAL_SIMILARITY_MOTION_REPORT), ("facial_similarity_photo", &S_FACIAL_SIMILARITY_PHOTO_REPORT), ("facial_similarity_photo_fully_auto", &S_FACIAL_SIMILARITY_PHOTO_FULLY_AUTO_REPORT), ("facial_similarity_video", &S_FACIAL_SIMILARITY_VIDEO_REPORT), ("identity_enhanced", &S_IDENTITY_ENHANCED_REPORT), ("india_pan", &S_INDIA_PAN_REPORT), ("known_faces", &S_KNOWN_FACES_REPORT), ("proof_of_address", &S_PROOF_OF_ADDRESS_REPORT), ("us_driving_licence", &S_US_DRIVING_LICENCE_REPORT), ("watchlist_aml", &S_WATCHLIST_AML_REPORT), ("watchlist_enhanced", &S_WATCHLIST_ENHANCED_REPORT), ("watchlist_peps_only", &S_WATCHLIST_PEPS_ONLY_REPORT), ("watchlist_sanctions_only", &S_WATCHLIST_SANCTIONS_ONLY_REPORT), ("watchlist_standard", &S_WATCHLIST_STANDARD_REPORT)], merged: &T128 };
+static S_REPORT: Ty = Ty::Union(&T129);
+static T130: Array = Array { items: &S_REPORT, min_items: None, max_items: None };
+static T131: Ty = Ty::Array(&T130);
 static O_REPORTS_LIST: Object = Object { name: "Reports_list", fields: &[
-    Field { name: "reports", ty: &T130, required: true, nullable: false, read_only: false },
+    Field { name: "reports", ty: &T131, required: true, nullable: false, read_only: false },
 ] };
 static S_REPORTS_LIST: Ty = Ty::Object(&O_REPORTS_LIST);
 static OP_LIST_REPORTS: Op = Op {
@@ -1969,8 +1986,8 @@ static OP_CANCEL_REPORT: Op = Op {
     v3_4_id: Some("cancel_report"),
     not_in_v3_4: &[],
 };
-static T131: Enum = Enum { name: "webhook_event_object_status", values: &["processing", "awaiting_input", "awaiting_client_input", "approved", "declined", "review", "abandoned", "error", "started", "cancelled", "completed", "awaiting_data", "awaiting_approval", "complete", "withdrawn", "in_progress", "awaiting_applicant", "paused", "reopened"] };
-static S_WEBHOOK_EVENT_OBJECT_STATUS: Ty = Ty::Enum(&T131);
+static T132: Enum = Enum { name: "webhook_event_object_status", values: &["processing", "awaiting_input", "awaiting_client_input", "approved", "declined", "review", "abandoned", "error", "started", "cancelled", "completed", "awaiting_data", "awaiting_approval", "complete", "withdrawn", "in_progress", "awaiting_applicant", "paused", "reopened"] };
+static S_WEBHOOK_EVENT_OBJECT_STATUS: Ty = Ty::Enum(&T132);
 static O_WEBHOOK_EVENT_PAYLOAD_OBJECT: Object = Object { name: "webhook_event_payload_object", fields: &[
     Field { name: "completed_at_iso8601", ty: &T8, required: false, nullable: false, read_only: false },
     Field { name: "href", ty: &T3, required: false, nullable: false, read_only: false },
@@ -1979,8 +1996,8 @@ static O_WEBHOOK_EVENT_PAYLOAD_OBJECT: Object = Object { name: "webhook_event_pa
     Field { name: "status", ty: &S_WEBHOOK_EVENT_OBJECT_STATUS, required: false, nullable: false, read_only: false },
 ] };
 static S_WEBHOOK_EVENT_PAYLOAD_OBJECT: Ty = Ty::Object(&O_WEBHOOK_EVENT_PAYLOAD_OBJECT);
-static T132: Enum = Enum { name: "webhook_event_resource_status", values: &["processing", "awaiting_input", "awaiting_client_input", "approved", "declined", "review", "abandoned", "error", "started", "cancelled", "completed"] };
-static S_WEBHOOK_EVENT_RESOURCE_STATUS: Ty = Ty::Enum(&T132);
+static T133: Enum = Enum { name: "webhook_event_resource_status", values: &["processing", "awaiting_input", "awaiting_client_input", "approved", "declined", "review", "abandoned", "error", "started", "cancelled", "completed"] };
+static S_WEBHOOK_EVENT_RESOURCE_STATUS: Ty = Ty::Enum(&T133);
 static O_WEBHOOK_EVENT_PAYLOAD_RESOURCE: Object = Object { name: "webhook_event_payload_resource", fields: &[
     Field { name: "applicant_id", ty: &T13, required: false, nullable: false, read_only: false },
     Field { name: "created_at", ty: &T8, required: false, nullable: false, read_only: false },
@@ -2003,8 +2020,8 @@ static O_WEBHOOK_EVENT_PAYLOAD_RESOURCE: Object = Object { name: "webhook_event_
     Field { name: "workflow_version_id", ty: &T0, required: false, nullable: false, read_only: false },
 ] };
 static S_WEBHOOK_EVENT_PAYLOAD_RESOURCE: Ty = Ty::Object(&O_WEBHOOK_EVENT_PAYLOAD_RESOURCE);
-static T133: Enum = Enum { name: "webhook_event_resource_type", values: &["check", "report", "audit_log", "workflow_run", "workflow_task", "watchlist_monitor", "workflow_timeline_file", "workflow_run_evidence_folder"] };
-static S_WEBHOOK_EVENT_RESOURCE_TYPE: Ty = Ty::Enum(&T133);
+static T134: Enum = Enum { name: "webhook_event_resource_type", values: &["check", "report", "audit_log", "workflow_run", "workflow_task", "watchlist_monitor", "workflow_timeline_file", "workflow_run_evidence_folder"] };
+static S_WEBHOOK_EVENT_RESOURCE_TYPE: Ty = Ty::Enum(&T134);
 static O_WEBHOOK_EVENT_PAYLOAD: Object = Object { name: "webhook_event_payload", fields: &[
     Field { name: "action", ty: &S_WEBHOOK_EVENT_TYPE, required: true, nullable: false, read_only: false },
     Field { name: "object", ty: &S_WEBHOOK_EVENT_PAYLOAD_OBJECT, required: false, nullable: false, read_only: false },

@@ -21,19 +21,47 @@
 //! # Ok::<(), onfido_core::Error>(())
 //! ```
 
+mod answer;
 mod build;
 #[rustfmt::skip]
+pub mod endpoints;
+#[rustfmt::skip]
 mod generated;
+#[rustfmt::skip]
+pub mod models;
 mod parse;
 pub mod rules;
 pub mod schema;
 
+pub use answer::{Empty, FileOrRedirect};
 pub use build::build_request;
 pub use parse::{parse_event, parse_response};
 
 use crate::config::ApiVersion;
 use crate::error::Error;
+use crate::http::HttpResponse;
 use schema::Op;
+
+/// One operation as a type (ruma-style): its id and its answer's model, for typed parsing.
+///
+/// ```
+/// use onfido_core::v3::{endpoints::FindApplicant, Endpoint};
+/// use onfido_core::{ApiVersion, HttpResponse};
+///
+/// let answer = HttpResponse::new(200, br#"{"id": "a1", "first_name": "Jane", "new": 1}"#.to_vec());
+/// let applicant = FindApplicant::parse(ApiVersion::V3_6, answer)?;
+/// assert_eq!(applicant.first_name.as_deref(), Some("Jane"));
+/// assert_eq!(applicant.extra["new"], 1);
+/// # Ok::<(), onfido_core::Error>(())
+/// ```
+pub trait Endpoint {
+    /// The v3.6 operationId.
+    const ID: &'static str;
+    /// What a successful answer reads as.
+    type Output;
+    /// Reads an answer: the typed output, or the error the server or the body tells of.
+    fn parse(version: ApiVersion, response: HttpResponse) -> Result<Self::Output, Error>;
+}
 
 /// Every v3.6 operation, in the OpenAPI document's order.
 pub fn operations() -> &'static [&'static Op] {

@@ -52,6 +52,9 @@ pub fn parse_response(version: ApiVersion, operation: &str, response: HttpRespon
                 };
                 Error::decode(response.status, message, &response.body)
             })?;
+            if value.is_null() {
+                return Err(Error::decode(response.status, "the body is null", &response.body));
+            }
             match mismatch(ty, &value, &mut String::new()) {
                 None => Ok(value),
                 Some(message) => Err(Error::decode(response.status, message, &response.body)),
@@ -89,8 +92,10 @@ fn mismatch(ty: &Ty, value: &Value, path: &mut String) -> Option<String> {
         Ty::Any => return None,
         Ty::Bool if value.is_boolean() => return None,
         Ty::Bool => "true or false",
-        Ty::Integer(_) | Ty::Number(_) if value.is_number() => return None,
-        Ty::Integer(_) | Ty::Number(_) => "a number",
+        Ty::Integer(_) if value.as_i64().is_some() => return None,
+        Ty::Integer(_) => "a whole number",
+        Ty::Number(_) if value.is_number() => return None,
+        Ty::Number(_) => "a number",
         Ty::Str(_) | Ty::Enum(_) if value.is_string() => return None,
         Ty::Str(_) | Ty::Enum(_) => "text",
         Ty::Array(array) => match value.as_array() {
@@ -98,7 +103,12 @@ fn mismatch(ty: &Ty, value: &Value, path: &mut String) -> Option<String> {
                 for (i, item) in items.iter().enumerate() {
                     let len = path.len();
                     path.push_str(&format!("[{i}]"));
-                    let found = mismatch(array.items, item, path);
+                    // `null` members are absent values; a `null` item of a typed list is not an item.
+                    let found = match (item, array.items) {
+                        (Value::Null, Ty::Any) => None,
+                        (Value::Null, _) => Some(at(path, "expected an item, found null")),
+                        _ => mismatch(array.items, item, path),
+                    };
                     path.truncate(len);
                     if found.is_some() {
                         return found;
@@ -108,19 +118,8 @@ fn mismatch(ty: &Ty, value: &Value, path: &mut String) -> Option<String> {
             }
             None => "a list",
         },
-        Ty::Object(object) => match value.as_object() {
-            Some(map) => {
-                for field in object.fields {
-                    if let Some(found) =
-                        map.get(field.name).and_then(|v| within(path, field.name, |p| mismatch(field.ty, v, p)))
-                    {
-                        return Some(found);
-                    }
-                }
-                return None;
-            }
-            None => "an object",
-        },
+        Ty::Object(object) if value.is_object() => return mismatch_object(object, value, path),
+        Ty::Object(_) => "an object",
         Ty::Map(values) => match value.as_object() {
             Some(map) => return map.iter().find_map(|(k, v)| within(path, k, |p| mismatch(values, v, p))),
             None => "an object",
@@ -131,20 +130,21 @@ fn mismatch(ty: &Ty, value: &Value, path: &mut String) -> Option<String> {
                 None => Some(at(path, "has none of the shapes this field may have")),
             }
         }
-        Ty::Union(union) => match value.as_object() {
-            Some(map) => {
-                let tag = map.get(union.tag).and_then(Value::as_str);
-                // An unknown tag keeps the object whole: the API grows new report names.
-                return union
-                    .variants
-                    .iter()
-                    .find(|(name, _)| Some(*name) == tag)
-                    .and_then(|(_, t)| mismatch(t, value, path));
-            }
-            None => "an object",
-        },
+        // Every kind, known or not (the API grows new report names), against the kinds' merged
+        // fields: a new kind is kept whole as long as the fields the kinds declare have their types.
+        Ty::Union(union) if value.is_object() => return mismatch_object(union.merged, value, path),
+        Ty::Union(_) => "an object",
     };
     Some(at(path, &format!("expected {expected}, found {}", kind(value))))
+}
+
+/// The first declared field of `object` whose value in `value` (an object) has another type.
+fn mismatch_object(object: &super::schema::Object, value: &Value, path: &mut String) -> Option<String> {
+    let map = value.as_object()?;
+    object
+        .fields
+        .iter()
+        .find_map(|field| map.get(field.name).and_then(|v| within(path, field.name, |p| mismatch(field.ty, v, p))))
 }
 
 /// Runs `f` with `name` appended to the path.

@@ -166,6 +166,9 @@ pub struct Union {
     pub tag: &'static str,
     /// Each tag value and its object type.
     pub variants: &'static [(&'static str, &'static Ty)],
+    /// Every kind's fields in one object (a field typed differently by two kinds, and the
+    /// free-form ones, are `Any`): what any member, of a known kind or not, is read against.
+    pub merged: &'static Object,
 }
 
 /// Where a parameter goes.

@@ -172,8 +172,15 @@ fn reads_every_answer_shape() {
 fn reports_are_a_union_with_free_form_data() {
     let odd = br#"{"id": "r", "name": "document", "breakdown": {"x": 5}, "properties": "weird", "result": null}"#;
     assert_eq!(parse("find_report", 200, &[], odd).unwrap()["properties"], "weird");
-    let unknown = br#"{"id": "r", "name": "future_report", "documents": 5}"#;
-    assert_eq!(parse("find_report", 200, &[], unknown).unwrap()["documents"], 5);
+    // A kind the core does not know is kept whole; the fields the known kinds declare keep their types.
+    let unknown = br#"{"id": "r", "name": "future_report", "score": {"x": [1]}, "status": "complete"}"#;
+    assert_eq!(parse("find_report", 200, &[], unknown).unwrap()["score"]["x"][0], 1);
+    let typed =
+        endpoints::parse_typed("find_report", ApiVersion::V3_6, HttpResponse::new(200, unknown.to_vec())).unwrap();
+    assert_eq!(typed["score"]["x"][0], 1);
+    // Facial similarity kinds declare `live_photos`, Document kinds do not: any kind may carry it.
+    let media = br#"{"id": "r", "name": "document", "live_photos": [{"id": "p"}]}"#;
+    assert_eq!(parse("find_report", 200, &[], media).unwrap()["live_photos"][0]["id"], "p");
     let wrong = br#"{"reports": [{"id": "r", "name": "document", "documents": 5}]}"#;
     match parse("list_reports", 200, &[], wrong) {
         Err(Error::Decode { message, .. }) => assert!(message.starts_with("reports[0].documents"), "{message}"),
