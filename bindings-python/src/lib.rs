@@ -148,17 +148,26 @@ fn build_request(
     Ok(request_tuple(py, request))
 }
 
-/// Parses an operation's response: a dict; `(items, page)` for lists; a dict with `content` bytes
-/// for downloads; `None` for 204s. The GIL is released while Rust reads the body.
+/// Parses an operation's response. v2 (`api_version` None or "v2"): a dict; `(items, page)` for
+/// lists; a dict with `content` bytes for downloads; `None` for 204s. v3.x: the answer as JSON
+/// reads it (`onfido_core::v3::parse_response`). The GIL is released while Rust reads the body.
 #[pyfunction]
+#[pyo3(signature = (operation, status, headers, body, api_version=None))]
 fn parse_response(
     py: Python<'_>,
     operation: &str,
     status: u16,
     headers: Vec<(String, String)>,
     body: Vec<u8>,
+    api_version: Option<&str>,
 ) -> PyResult<Py<PyAny>> {
     let response = HttpResponse { status, headers, body };
+    let version = api_version.map(ApiVersion::parse).transpose().map_err(|e| core_error(&e))?;
+    if let Some(version) = version.filter(|v| v.is_v3()) {
+        let value =
+            py.detach(|| onfido_core::v3::parse_response(version, operation, response)).map_err(|e| core_error(&e))?;
+        return to_py(py, &value);
+    }
     let output = py.detach(|| dynamic::parse_output(operation, response)).map_err(|e| core_error(&e))?;
     output_to_py(py, &output)
 }

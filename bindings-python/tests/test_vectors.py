@@ -47,7 +47,7 @@ class CaseFailure(Exception):
 
 
 def vector_dirs() -> List[Tuple[str, Path]]:
-    dirs = [("tests/vectors", REPO_VECTORS)]
+    dirs = [("tests/vectors", REPO_VECTORS), ("tests/vectors/v3", REPO_VECTORS / "v3")]
     extra = os.environ.get("ONFIDO_VECTORS")
     if extra:
         dirs.append(("$ONFIDO_VECTORS", Path(extra)))
@@ -386,8 +386,11 @@ def read_back(operation: str, output: Any) -> Any:
 def run_parse_response(case: Dict[str, Any]) -> None:
     expect = case["expect"]
     operation = case["operation"]
+    version = case.get("api_version")
     try:
-        output = _native.parse_response(operation, int(case["status"]), response_headers(case), body_of(case))
+        output = _native.parse_response(
+            operation, int(case["status"]), response_headers(case), body_of(case), api_version=version
+        )
     except _native.CoreError as error:
         if "error" not in expect:
             raise CaseFailure(f"unexpected error: {error.args[0]}") from None
@@ -397,7 +400,8 @@ def run_parse_response(case: Dict[str, Any]) -> None:
         raise CaseFailure(f"expected a {expect['error'].get('kind')} error, parsed {short(output, 300)}")
     if "ok" not in expect:
         raise CaseFailure("expect has neither ok nor error")
-    subset(read_back(operation, output), expect["ok"])
+    # v3 answers already read back as the API's JSON (tests/vectors/README.md).
+    subset(output if version in ("v3.4", "v3.6") else read_back(operation, output), expect["ok"])
 
 
 def run_link_header(case: Dict[str, Any]) -> None:

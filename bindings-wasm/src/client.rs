@@ -107,11 +107,23 @@ pub fn build_request(operation: &str, config: &Config, input: &str, now: Option<
     Ok(request_to_js(&request))
 }
 
-/// Parses an operation's response: an object; `{items, page}` for lists;
-/// `{content: Uint8Array, contentType, filename}` for downloads; `null` for 204s.
+/// Parses an operation's response. v2 (`apiVersion` absent or "v2"): an object; `{items, page}`
+/// for lists; `{content: Uint8Array, contentType, filename}` for downloads; `null` for 204s.
+/// v3.x: the answer as JSON reads it (the core's `v3::parse_response`).
 #[wasm_bindgen(js_name = parseResponse)]
-pub fn parse_response(operation: &str, status: u16, headers: JsValue, body: Vec<u8>) -> Result<JsValue, JsValue> {
+pub fn parse_response(
+    operation: &str,
+    status: u16,
+    headers: JsValue,
+    body: Vec<u8>,
+    api_version: Option<String>,
+) -> Result<JsValue, JsValue> {
     let response = HttpResponse { status, headers: crate::convert::header_pairs(headers)?, body };
+    let version = api_version.as_deref().map(ApiVersion::parse).transpose().map_err(|e| core_error(&e))?;
+    if let Some(version) = version.filter(|v| v.is_v3()) {
+        let value = onfido_core::v3::parse_response(version, operation, response).map_err(|e| core_error(&e))?;
+        return to_js(&value);
+    }
     let output = dynamic::parse_output(operation, response).map_err(|e| core_error(&e))?;
     output_to_js(&output)
 }

@@ -250,7 +250,7 @@ function parseResponse(c) {
   let output;
   let error;
   try {
-    output = client({ token: "test_vectors" }).parseResponse(operation, response);
+    output = client({ token: "test_vectors", api_version: c.api_version }).parseResponse(operation, response);
   } catch (e) {
     error = e;
   }
@@ -260,7 +260,9 @@ function parseResponse(c) {
   }
   if (error) fail(`unexpected error: ${error.message}`);
   if (!("ok" in expect)) fail("expect has neither ok nor error");
-  subset(vectorView(operation, output), expect.ok, "");
+  // v3 answers already read back as the API's JSON (tests/vectors/README.md).
+  const v3 = c.api_version === "v3.4" || c.api_version === "v3.6";
+  subset(v3 ? output : vectorView(operation, output), expect.ok, "");
 }
 
 /** `expected` names a subset of `actual`: objects key by key, arrays element by element. */
@@ -368,7 +370,7 @@ const RUNNERS = {
 
 // ---- the run ----
 
-const dirs = [join(repoRoot, "tests", "vectors")];
+const dirs = [join(repoRoot, "tests", "vectors"), join(repoRoot, "tests", "vectors", "v3")];
 if (process.env.ONFIDO_VECTORS) dirs.push(process.env.ONFIDO_VECTORS);
 
 let passed = 0;

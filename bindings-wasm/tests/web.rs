@@ -116,11 +116,16 @@ fn pairs(list: &[(&str, &str)]) -> JsValue {
 
 #[wasm_bindgen_test]
 fn parse_response_outputs() {
+    let run =
+        parse_response("list_workflow_runs", 200, JsValue::NULL, br#"[{"id": "w1"}]"#.to_vec(), Some("v3.6".into()))
+            .unwrap_or(JsValue::NULL);
+    assert!(Array::is_array(&run), "a v3.6 bare-array list reads back as an array");
     let applicant = parse_response(
         "retrieve_applicant",
         200,
         JsValue::NULL,
         br#"{"id": "a1", "first_name": "Jane", "x": [1]}"#.to_vec(),
+        None,
     )
     .unwrap_or(JsValue::NULL);
     assert_eq!(text(&applicant, "id").as_deref(), Some("a1"));
@@ -130,7 +135,7 @@ fn parse_response_outputs() {
 
     let headers =
         pairs(&[("Link", r#"<https://api.onfido.com/v2/applicants?page=2>; rel="next""#), ("X-Total-Count", "3")]);
-    let list = parse_response("list_applicants", 200, headers, br#"{"applicants": [{"id": "a1"}]}"#.to_vec())
+    let list = parse_response("list_applicants", 200, headers, br#"{"applicants": [{"id": "a1"}]}"#.to_vec(), None)
         .unwrap_or(JsValue::NULL);
     assert_eq!(Array::from(&get(&list, "items")).length(), 1);
     let page = get(&list, "page");
@@ -139,28 +144,32 @@ fn parse_response_outputs() {
 
     let bytes = vec![0u8, 255, 13, 10, 0, 1];
     let headers = pairs(&[("Content-Type", "image/png"), ("Content-Disposition", r#"attachment; filename="a.png""#)]);
-    let download = parse_response("download_document", 200, headers, bytes.clone()).unwrap_or(JsValue::NULL);
+    let download = parse_response("download_document", 200, headers, bytes.clone(), None).unwrap_or(JsValue::NULL);
     let content = get(&download, "content").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
     assert_eq!(content, bytes, "byte-exact");
     assert_eq!(text(&download, "contentType").as_deref(), Some("image/png"));
     assert_eq!(text(&download, "filename").as_deref(), Some("a.png"));
 
-    assert!(parse_response("delete_applicant", 204, JsValue::NULL, Vec::new()).map(|v| v.is_null()).unwrap_or(false));
+    assert!(parse_response("delete_applicant", 204, JsValue::NULL, Vec::new(), None)
+        .map(|v| v.is_null())
+        .unwrap_or(false));
 
     let body = br#"{"error": {"type": "validation_error", "message": "bad", "fields": {"email": ["invalid"]}}}"#;
-    let Err(thrown) = parse_response("create_applicant", 422, JsValue::NULL, body.to_vec()) else { panic!("an error") };
+    let Err(thrown) = parse_response("create_applicant", 422, JsValue::NULL, body.to_vec(), None) else {
+        panic!("an error")
+    };
     let error = core_json(thrown);
     assert_eq!(text(&error, "kind").as_deref(), Some("api"));
     assert_eq!(get(&error, "status").as_f64(), Some(422.0));
     assert_eq!(text(&error, "type").as_deref(), Some("validation_error"));
 
     for garbage in [&b"\xff\xfe"[..], b"[", b"{\"id\": 7}", b""] {
-        let Err(thrown) = parse_response("retrieve_check", 200, JsValue::NULL, garbage.to_vec()) else {
+        let Err(thrown) = parse_response("retrieve_check", 200, JsValue::NULL, garbage.to_vec(), None) else {
             panic!("refused")
         };
         assert_eq!(text(&core_json(thrown), "kind").as_deref(), Some("decode"));
     }
-    let Err(thrown) = parse_response("retrieve_check", 200, JsValue::from(3), Vec::new()) else {
+    let Err(thrown) = parse_response("retrieve_check", 200, JsValue::from(3), Vec::new(), None) else {
         panic!("bad headers")
     };
     assert_eq!(text(&core_json(thrown), "kind").as_deref(), Some("validation"));
@@ -257,7 +266,8 @@ fn sandbox_in_process() {
         .unwrap_or(JsValue::NULL);
     assert_eq!(get(&response, "status").as_f64(), Some(201.0));
     let body = get(&response, "body").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
-    let applicant = parse_response("create_applicant", 201, get(&response, "headers"), body).unwrap_or(JsValue::NULL);
+    let applicant =
+        parse_response("create_applicant", 201, get(&response, "headers"), body, None).unwrap_or(JsValue::NULL);
     assert_eq!(text(&applicant, "first_name").as_deref(), Some("Jane"));
     let unauthenticated = sandbox
         .handle("GET", "https://api.onfido.com/v2/applicants".into(), JsValue::NULL, Vec::new(), 1_700_000_000.0)

@@ -19,6 +19,34 @@ ops = ["create_applicant", "retrieve_applicant", "update_applicant", "delete_app
        "list_webhooks", "retrieve_report_type_group", "list_report_type_groups", "pick_addresses",
        "generate_sdk_token", "extract_ocr", "submit_slv_code"]
 
+v3_ops = []
+spec = os.path.join(os.path.dirname(__file__), "..", "..", "api", "onfido-v3.json")
+v3_ops = [op["id"] for op in json.load(open(spec))["operations"]]
+
+def body_bytes(case):
+    body = case.get("body")
+    if "body_base64" in case:
+        return base64.b64decode(case["body_base64"])
+    if isinstance(body, str):
+        return body.encode()
+    return json.dumps(body).encode() if body is not None else b""
+
+# v3 cases: answers (op index in the description's order, as v3::operations()), inputs, events.
+for path in glob.glob(os.path.join(root, "v3", "*.json")):
+    doc = json.load(open(path))
+    for case in doc["cases"]:
+        if case["operation"] not in v3_ops:
+            continue
+        op = bytes([v3_ops.index(case["operation"])])
+        if doc["kind"] == "parse_response":
+            head = "".join(f"{k}: {v}\n" for k, v in (case.get("headers") or {}).items()).encode()
+            write("v3_parse", op + struct.pack(">H", case["status"]) + head + b"\n\n" + body_bytes(case)[:4096])
+            if case["operation"] == "find_report":
+                write("v3_event", json.dumps({"payload": {"resource_type": "report", "action": "report.completed",
+                                                          "object": case.get("body") if isinstance(case.get("body"), dict) else {}}}).encode())
+        elif doc["kind"] == "build_request":
+            write("v3_build", op + json.dumps(case.get("input") or {}).encode()[:8192])
+
 for path in glob.glob(os.path.join(root, "*.json")):
     doc = json.load(open(path))
     for case in doc["cases"]:

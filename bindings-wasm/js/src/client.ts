@@ -28,7 +28,7 @@ export interface OnfidoOptions {
   /** A base URL instead of the region's: https, or http on loopback. */
   baseUrl?: string | undefined;
   /** `v2` (default) or `v3.4` base URLs. */
-  apiVersion?: "v2" | "v3.4" | undefined;
+  apiVersion?: "v2" | "v3.4" | "v3.6" | undefined;
   /** How requests are sent (default: `FetchTransport` on global `fetch`). */
   transport?: Transport | undefined;
   /** The `fetch` the default transport uses (default: global `fetch`). */
@@ -499,7 +499,9 @@ export class Onfido {
    * `OnfidoError` it carries (a non-2xx status is an `OnfidoApiError`).
    */
   parseResponse<T = unknown>(operation: m.OperationId, response: OnfidoResponse): T {
-    const output = core(() => native.parseResponse(operation, response.status, response.headers, response.body));
+    const output = core(() =>
+      native.parseResponse(operation, response.status, response.headers, response.body, this.#config.apiVersion),
+    );
     return (output === null ? undefined : output) as T;
   }
 

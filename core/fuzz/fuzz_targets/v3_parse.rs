@@ -1,0 +1,25 @@
+//! Every v3 operation's answer on arbitrary status, headers and body, read both ways: the tables
+//! and the typed models must never panic and must agree on accepting it.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use onfido_core::{v3, ApiVersion, HttpResponse};
+
+fuzz_target!(|data: &[u8]| {
+    let [op, hi, lo, rest @ ..] = data else { return };
+    let operations = v3::operations();
+    let Some(operation) = operations.get(usize::from(*op) % operations.len()) else { return };
+    let status = u16::from_be_bytes([*hi, *lo]) % 1000;
+    // Header lines up to a blank line, then the body.
+    let split = rest.windows(2).position(|w| w == b"\n\n").unwrap_or(0);
+    let (head, body) = rest.split_at(split);
+    let headers: Vec<(String, String)> = String::from_utf8_lossy(head)
+        .lines()
+        .filter_map(|line| line.split_once(':').map(|(n, v)| (n.to_owned(), v.trim().to_owned())))
+        .collect();
+    let body = body.get(2..).unwrap_or_default().to_vec();
+    let response = HttpResponse { status, headers, body };
+    let tables = v3::parse_response(ApiVersion::V3_6, operation.id, response.clone());
+    let typed = v3::endpoints::parse_typed(operation.id, ApiVersion::V3_6, response);
+    assert_eq!(tables.is_ok(), typed.is_ok(), "{}: tables {tables:?}, typed {typed:?}", operation.id);
+});
