@@ -1,7 +1,9 @@
-//! An offline Onfido v2 sandbox: the whole API simulated in memory, deterministic, without I/O.
+//! An offline Onfido sandbox: the whole v2 API, and v3.6 and v3.4 beside it, simulated in memory,
+//! deterministic, without I/O.
 //!
 //! [`Sandbox::handle`] answers an [`HttpRequest`] as the real sandbox would, given the time;
-//! webhook notifications come out of [`Sandbox::take_webhook_deliveries`] as signed requests.
+//! v2 webhook notifications come out of [`Sandbox::take_webhook_deliveries`] as signed requests,
+//! v3 ones out of [`Sandbox::due_webhook_attempts`] on the getting-started guide's retry schedule.
 //! Inputs are validated by the same code the client uses before sending.
 
 mod reports;

@@ -113,3 +113,71 @@ pub(super) fn file_for(operation: &str) -> (&'static [u8], &'static str, &'stati
         (PDF, "application/pdf", "sample.pdf")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::ApiVersion;
+    use crate::http::HttpResponse;
+    use crate::v3::schema::Answer;
+
+    #[test]
+    fn every_json_answer_sample_reads_back_with_its_declared_fields() {
+        let mut n = 0u64;
+        let mut id = || {
+            n += 1;
+            format!("00000000-0000-4000-8000-{n:012x}")
+        };
+        let mut sampler = Sampler { now: 1_700_000_000, base_url: "http://127.0.0.1:1", id: &mut id };
+        let mut checked = 0;
+        for op in crate::v3::operations() {
+            let Answer::Json(ty) = op.answer else { continue };
+            let value = sampler.value(ty);
+            if let (Ty::Object(object), Some(map)) = (ty, value.as_object()) {
+                assert!(object.fields.iter().all(|f| map.contains_key(f.name)), "{}: every field", op.id);
+            }
+            let body = serde_json::to_vec(&value).unwrap();
+            let parsed = crate::v3::parse_response(ApiVersion::V3_6, op.id, HttpResponse::new(200, body));
+            assert_eq!(parsed.unwrap(), value, "{}", op.id);
+            checked += 1;
+        }
+        assert_eq!(checked, 54, "every operation answering JSON");
+    }
+
+    #[test]
+    fn texts_satisfy_patterns_and_lengths() {
+        use crate::v3::schema::Pattern;
+        let mut id = || "id".to_owned();
+        let mut sampler = Sampler { now: 0, base_url: "", id: &mut id };
+        let task = Text {
+            format: Format::Plain,
+            pattern: Some(Pattern {
+                source: "^[0-9a-z_-]+$",
+                negated: false,
+                chars: "_-",
+                ranges: &[('0', '9'), ('a', 'z')],
+                min: 1,
+                max: None,
+            }),
+            min_len: None,
+            max_len: None,
+        };
+        assert_eq!(sampler.text(&task), "sample");
+        let digits = Text {
+            format: Format::Plain,
+            pattern: Some(Pattern {
+                source: "^[0-9]{4}$",
+                negated: false,
+                chars: "",
+                ranges: &[('0', '9')],
+                min: 4,
+                max: Some(4),
+            }),
+            min_len: None,
+            max_len: None,
+        };
+        assert_eq!(sampler.text(&digits), "0000");
+        let date = Text { format: Format::Date, pattern: None, min_len: None, max_len: None };
+        assert_eq!(sampler.text(&date), "1970-01-01");
+    }
+}
