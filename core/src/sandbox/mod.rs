@@ -97,11 +97,7 @@ impl Sandbox {
                 return file;
             }
         }
-        let v3 =
-            [("/v3.6", ApiVersion::V3_6), ("/v3.4", ApiVersion::V3_4)].into_iter().find_map(|(prefix, version)| {
-                let rest = path.strip_prefix(prefix)?;
-                (rest.is_empty() || rest.starts_with('/')).then(|| (version, rest.to_owned()))
-            });
+        let v3 = v3_path(&path);
         if let Err(response) = authenticate(request) {
             return match v3 {
                 Some(_) => {
@@ -192,6 +188,26 @@ impl Sandbox {
             }
         }
     }
+}
+
+/// The v3 version and the path below it, when the first version step of `path` is `v3.6` or
+/// `v3.4` (`/v3.6/applicants`, or below a base path: `/onfido/v3.4/ping`).
+fn v3_path(path: &str) -> Option<(ApiVersion, String)> {
+    let mut end = 0;
+    for segment in path.split('/') {
+        end += segment.len();
+        let version = match segment {
+            "v3.6" => ApiVersion::V3_6,
+            "v3.4" => ApiVersion::V3_4,
+            "v2" => return None,
+            _ => {
+                end += 1;
+                continue;
+            }
+        };
+        return Some((version, path.get(end..).unwrap_or_default().to_owned()));
+    }
+    None
 }
 
 /// 401 unless the request carries a sandbox API token.

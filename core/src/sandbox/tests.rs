@@ -413,6 +413,12 @@ mod v3_tests {
         request.url = request.url.replace("/v3.6/", "/v3.4/");
         assert_eq!(c.sandbox.handle(&request, NOW).status, 404, "v3.4 has not");
         assert_eq!(c.ok("ping", json!({}))["text"], "OK");
+        // Below a base path too.
+        let mut request = v3::build_request("ping", &v36, &json!({}), None).unwrap();
+        request.url = request.url.replace("/v3.6/", "/onfido/v3.6/");
+        assert_eq!(c.sandbox.handle(&request, NOW).body, b"OK");
+        request.url = request.url.replace("/onfido/v3.6/", "/v2/v3.6/");
+        assert_eq!(c.sandbox.handle(&request, NOW).status, 404, "a v2 path");
     }
 
     #[test]
