@@ -20,6 +20,9 @@ pub const RETRY_AFTER: [i64; 5] = [30, 120, 900, 7_200, 36_000];
 pub const DISABLE_AFTER_FAILURES: u32 = 5;
 /// Seconds a webhook stays disabled after too many failures.
 pub const DISABLED_FOR: i64 = 60;
+/// Deliveries kept at most; past it the oldest is dropped (a sandbox nobody delivers from
+/// keeps bounded memory).
+pub const MAX_DELIVERIES: usize = 10_000;
 
 /// A v3 webhook and its delivery health.
 #[derive(Clone, Debug)]
@@ -109,6 +112,9 @@ impl Outbox {
                 ],
                 body: body.to_vec(),
             };
+            if self.deliveries.len() >= MAX_DELIVERIES {
+                self.deliveries.remove(0);
+            }
             self.deliveries.push(Delivery {
                 id: self.counter,
                 webhook_id: id_of(&hook.object).to_owned(),
@@ -184,5 +190,43 @@ impl Outbox {
     /// Forgets the deliveries of a deleted webhook.
     pub fn forget(&mut self, webhook_id: &str) {
         self.deliveries.retain(|d| d.webhook_id != webhook_id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn hook(events: Value) -> Hook {
+        let object = json!({"id": "w1", "url": "http://127.0.0.1:9/", "enabled": true, "events": events});
+        Hook {
+            object: object.as_object().cloned().unwrap_or_default(),
+            token: "secret".into(),
+            failures: 0,
+            disabled_until: None,
+        }
+    }
+
+    #[test]
+    fn only_wanted_events_are_queued_and_the_queue_is_bounded() {
+        let mut outbox = Outbox::default();
+        let hooks = [hook(json!(["check.completed"]))];
+        outbox.queue(&hooks, "report.completed", b"{}", 0);
+        assert!(outbox.deliveries.is_empty());
+        for n in 0..MAX_DELIVERIES + 5 {
+            outbox.queue(&hooks, "check.completed", n.to_string().as_bytes(), 0);
+        }
+        assert_eq!(outbox.deliveries.len(), MAX_DELIVERIES);
+        assert_eq!(outbox.deliveries.first().map(|d| d.request.body.clone()), Some(b"5".to_vec()), "oldest dropped");
+    }
+
+    #[test]
+    fn signatures_use_the_webhook_token() {
+        let mut outbox = Outbox::default();
+        outbox.queue(&[hook(json!(null))], "check.completed", br#"{"payload":{}}"#, 0);
+        let request = &outbox.deliveries[0].request;
+        let headers = request.headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        assert_eq!(webhook::verify_headers(&request.body, headers, "secret").ok(), Some(Algorithm::Sha256));
     }
 }

@@ -34,6 +34,7 @@ pub(super) fn create_workflow_run(sb: &mut Sandbox, call: &Call) -> Reply {
     object.insert("dashboard_url".into(), format!("https://dashboard.onfido.com/results/{id}").into());
     object.insert("tags".into(), call.input.get("tags").cloned().unwrap_or_else(|| json!([])));
     object.insert("reasons".into(), json!([]));
+    object.insert("link".into(), json!({ "url": format!("https://eu.onfido.app/l/{id}") }));
     for key in ["customer_user_id", "link"] {
         if let Some(value) = call.input.get(key) {
             object.insert(key.into(), value.clone());
