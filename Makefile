@@ -101,9 +101,9 @@ lint: toolchain
 	cargo clippy -p onfido-core --features sandbox --all-targets -- -D warnings
 	cargo clippy -p onfido-core --lib -- -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic
 
-## demo: the getting-started flow on the offline sandbox server (the real API when ONFIDO_API_TOKEN is set)
+## demo: the v3.6 getting-started flow on the offline sandbox server (the real API when ONFIDO_API_TOKEN is set; ARGS=--v2 for the v2 flow)
 demo:
-	cargo run -q -p onfido-sandbox --example getting_started
+	cargo run -q -p onfido-sandbox --example getting_started -- $(ARGS)
 
 ## load: a bounded load run of the sandbox server on loopback (8 clients, 10 s)
 load:

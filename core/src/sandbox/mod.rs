@@ -1,18 +1,23 @@
-//! An offline Onfido v2 sandbox: the whole API simulated in memory, deterministic, without I/O.
+//! An offline Onfido sandbox: the whole v2 API, and v3.6 and v3.4 beside it, simulated in memory,
+//! deterministic, without I/O.
 //!
 //! [`Sandbox::handle`] answers an [`HttpRequest`] as the real sandbox would, given the time;
-//! webhook notifications come out of [`Sandbox::take_webhook_deliveries`] as signed requests.
+//! v2 webhook notifications come out of [`Sandbox::take_webhook_deliveries`] as signed requests,
+//! v3 ones out of [`Sandbox::due_webhook_attempts`] on the getting-started guide's retry schedule.
 //! Inputs are validated by the same code the client uses before sending.
 
 mod reports;
 mod routes;
 mod store;
+mod v3;
+
+pub use v3::{WebhookAttempt, ANSWER_WITHIN, DISABLED_FOR, DISABLE_AFTER_FAILURES, RETRY_AFTER};
 
 use std::collections::VecDeque;
 
 use serde_json::{json, Map, Value};
 
-use crate::config::{ApiToken, Config, Environment};
+use crate::config::{ApiToken, ApiVersion, Config, Environment};
 use crate::error::FieldErrors;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::webhook::{self, Algorithm};
@@ -47,6 +52,7 @@ impl Default for SandboxOptions {
 pub struct Sandbox {
     options: SandboxOptions,
     store: Store,
+    v3: v3::V3Store,
     window: VecDeque<i64>,
     outbox: Vec<HttpRequest>,
     /// Token-less client config used to run the client's own validation on incoming input.
@@ -65,6 +71,7 @@ impl Sandbox {
         let mut sandbox = Sandbox {
             options,
             store: Store::default(),
+            v3: v3::V3Store::default(),
             window: VecDeque::new(),
             outbox: Vec::new(),
             validation,
@@ -80,12 +87,30 @@ impl Sandbox {
     }
 
     /// Answers one request at `now` (Unix seconds).
+    ///
+    /// Paths below `/v2/` are API v2; below `/v3.6/` and `/v3.4/` API v3.6 and its v3.4
+    /// profile (see the `v3` module's description).
     pub fn handle(&mut self, request: &HttpRequest, now: i64) -> HttpResponse {
+        let path = url::Url::parse(&request.url).map(|u| u.path().to_owned()).unwrap_or_default();
+        if request.method == crate::http::Method::Get {
+            if let Some(file) = v3::sandbox_file(&path) {
+                return file;
+            }
+        }
+        let v3 = v3_path(&path);
         if let Err(response) = authenticate(request) {
-            return response;
+            return match v3 {
+                Some(_) => {
+                    v3::error(response.status, "authorization_error", "Please provide a valid sandbox API token.", None)
+                }
+                None => response,
+            };
         }
         if let Some(response) = self.rate_limited(now) {
             return response;
+        }
+        if let Some((version, rest)) = v3 {
+            return v3::handle(self, version, &rest, request, now);
         }
         match routes::route(self, request, now) {
             Ok(response) | Err(response) => response,
@@ -163,6 +188,26 @@ impl Sandbox {
             }
         }
     }
+}
+
+/// The v3 version and the path below it, when the first version step of `path` is `v3.6` or
+/// `v3.4` (`/v3.6/applicants`, or below a base path: `/onfido/v3.4/ping`).
+fn v3_path(path: &str) -> Option<(ApiVersion, String)> {
+    let mut end = 0;
+    for segment in path.split('/') {
+        end += segment.len();
+        let version = match segment {
+            "v3.6" => ApiVersion::V3_6,
+            "v3.4" => ApiVersion::V3_4,
+            "v2" => return None,
+            _ => {
+                end += 1;
+                continue;
+            }
+        };
+        return Some((version, path.get(end..).unwrap_or_default().to_owned()));
+    }
+    None
 }
 
 /// 401 unless the request carries a sandbox API token.

@@ -31,8 +31,40 @@ pub fn build_request(operation: &str, config: &Config, input: &Value, now: Optio
         Value::Null => &empty,
         _ => return Err(Error::validation("input", "must be an object of the operation's fields")),
     };
+    let file = checked(op, config.api_version(), fields, None, now)?;
+    request(op, config, fields, file)
+}
+
+/// Runs every check [`build_request`] runs on an input of `op` in `version`, without building
+/// anything: each problem is reported at once as a validation error naming its field. With `now`
+/// (Unix seconds), dates that must be past are checked too. (The offline sandbox refuses what
+/// the client would refuse with this one function.)
+pub fn check_input(op: &Op, version: ApiVersion, fields: &Map<String, Value>, now: Option<i64>) -> Result<(), Error> {
+    checked(op, version, fields, None, now).map(|_| ())
+}
+
+/// [`check_input`] for an upload whose file arrived apart from the other fields (a multipart
+/// part): the file is checked against the endpoint's rule as if it were the file field.
+pub fn check_upload_input(
+    op: &Op,
+    version: ApiVersion,
+    fields: &Map<String, Value>,
+    file: &FileUpload,
+    now: Option<i64>,
+) -> Result<(), Error> {
+    checked(op, version, fields, Some(file), now).map(|_| ())
+}
+
+/// The checks, and the upload they found.
+fn checked(
+    op: &Op,
+    version: ApiVersion,
+    fields: &Map<String, Value>,
+    given: Option<&FileUpload>,
+    now: Option<i64>,
+) -> Result<Option<(String, FileUpload)>, Error> {
     let mut errors = FieldErrors::new();
-    check_fields(op, config.api_version(), fields, &mut errors);
+    check_fields(op, version, fields, given.is_some(), &mut errors);
     if let Some(today) = now.map(Date::from_unix) {
         for (_, field) in rules::PAST_DATES.iter().filter(|(id, _)| *id == op.id) {
             validation::not_future(&mut errors, field, fields.get(*field).and_then(Value::as_str), today);
@@ -43,13 +75,13 @@ pub fn build_request(operation: &str, config: &Config, input: &Value, now: Optio
             validation::webhook_url(&mut errors, field, Some(url));
         }
     }
-    let file = upload(op, fields, &mut errors);
+    let file = upload(op, fields, given, &mut errors);
     errors.into_result()?;
-    request(op, config, fields, file)
+    Ok(file)
 }
 
 /// Checks every given field and every required one.
-fn check_fields(op: &Op, version: ApiVersion, fields: &Map<String, Value>, errors: &mut FieldErrors) {
+fn check_fields(op: &Op, version: ApiVersion, fields: &Map<String, Value>, file_given: bool, errors: &mut FieldErrors) {
     let body = op.body.as_ref().map(|b| b.object);
     for (name, value) in fields {
         if let Some(param) = op.param(name) {
@@ -70,7 +102,12 @@ fn check_fields(op: &Op, version: ApiVersion, fields: &Map<String, Value>, error
         }
     }
     if let Some(body) = body {
-        required_fields(body, fields, "", errors);
+        for field in body.fields.iter().filter(|f| f.required && !f.read_only) {
+            let is_file = matches!(field.ty, Ty::Str(Text { format: Format::Binary, .. }));
+            if is_missing(fields.get(field.name)) && !(file_given && is_file) {
+                errors.add(field.name, "is required");
+            }
+        }
     }
 }
 
@@ -251,16 +288,29 @@ pub fn is_uuid(s: &str) -> bool {
 }
 
 /// The upload of a multipart operation, checked against its endpoint's rule.
-fn upload(op: &Op, fields: &Map<String, Value>, errors: &mut FieldErrors) -> Option<(String, FileUpload)> {
+fn upload(
+    op: &Op,
+    fields: &Map<String, Value>,
+    given: Option<&FileUpload>,
+    errors: &mut FieldErrors,
+) -> Option<(String, FileUpload)> {
     let body = op.body.as_ref().filter(|b| b.encoding == Encoding::Multipart)?;
     let field = body.object.fields.iter().find(|f| matches!(f.ty, Ty::Str(Text { format: Format::Binary, .. })))?;
-    let value = fields.get(field.name).filter(|v| !v.is_null())?;
-    let file = match serde_json::from_value::<FileUpload>(value.clone()) {
-        Ok(file) => file,
-        Err(e) => {
-            errors.add(field.name, e.to_string());
-            return None;
+    if let Some(file) = given {
+        if let Some(Err(message)) = rules::file_rule(op.id).map(|r| file.kind_within(r.kinds, r.min, r.max)) {
+            errors.add(field.name, message);
         }
+        return None;
+    }
+    let file = match fields.get(field.name).filter(|v| !v.is_null()) {
+        None => return None,
+        Some(value) => match serde_json::from_value::<FileUpload>(value.clone()) {
+            Ok(file) => file,
+            Err(e) => {
+                errors.add(field.name, e.to_string());
+                return None;
+            }
+        },
     };
     if let Some(rule) = rules::file_rule(op.id) {
         if let Err(message) = file.kind_within(rule.kinds, rule.min, rule.max) {

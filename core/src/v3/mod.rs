@@ -34,7 +34,7 @@ pub mod rules;
 pub mod schema;
 
 pub use answer::{Empty, FileOrRedirect};
-pub use build::build_request;
+pub use build::{build_request, check_input, check_upload_input};
 pub use parse::{parse_event, parse_response};
 
 use crate::config::ApiVersion;
@@ -83,6 +83,47 @@ pub fn operation(version: ApiVersion, id: &str) -> Result<&'static Op, Error> {
     found.ok_or_else(|| {
         Error::validation("operation", format!("{id:?} is not an operation of API {}", version.as_str()))
     })
+}
+
+/// Path parameters by name, as a path gives them (percent-decoded).
+pub type PathParams = Vec<(&'static str, String)>;
+
+/// The operation of `version` that answers `method` on `path` (the part below the version,
+/// `/applicants/6f3d…/restore`), with its path parameters as the path gives them
+/// (percent-decoded): `[("applicant_id", "6f3d…")]`. A path a template fits with literal steps
+/// wins over one it fits with a parameter (`POST /webhooks/resend` is `resend_webhooks`).
+/// `None` when no operation of the version has that method and path; a query is ignored.
+pub fn route(version: ApiVersion, method: crate::http::Method, path: &str) -> Option<(&'static Op, PathParams)> {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let steps: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let mut best: Option<(usize, &'static Op, PathParams)> = None;
+    for op in operations().iter().filter(|op| op.method == method) {
+        if (version == ApiVersion::V3_4 && op.v3_4_id.is_none()) || version == ApiVersion::V2 {
+            continue;
+        }
+        let template: Vec<&'static str> = op.path.split('/').filter(|s| !s.is_empty()).collect();
+        if template.len() != steps.len() {
+            continue;
+        }
+        let mut params = Vec::new();
+        let mut literals = 0;
+        let fits =
+            template.iter().zip(&steps).all(|(t, s)| match t.strip_prefix('{').and_then(|t| t.strip_suffix('}')) {
+                Some(name) => {
+                    let value = percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned();
+                    params.push((name, value));
+                    !s.is_empty()
+                }
+                None => {
+                    literals += 1;
+                    t == s
+                }
+            });
+        if fits && best.as_ref().is_none_or(|(most, _, _)| literals > *most) {
+            best = Some((literals, op, params));
+        }
+    }
+    best.map(|(_, op, params)| (op, params))
 }
 
 /// Whether an operation may be sent again after a 5xx or a lost answer: GET, PUT and DELETE,

@@ -247,3 +247,49 @@ fn verify_event_reads_v3_notifications() {
         assert!(matches!(parse_event(bad), Err(Error::Decode { .. })), "{}", String::from_utf8_lossy(bad));
     }
 }
+
+#[test]
+fn routes_method_and_path_to_the_operation() {
+    let found = |version, method, path: &str| route(version, method, path).map(|(op, params)| (op.id, params));
+    let (id, params) = found(ApiVersion::V3_6, Method::Get, &format!("/applicants/{ID}")).unwrap();
+    assert_eq!((id, params), ("find_applicant", vec![("applicant_id", ID.to_owned())]));
+    assert_eq!(found(ApiVersion::V3_6, Method::Post, "/webhooks/resend").unwrap().0, "resend_webhooks");
+    assert_eq!(found(ApiVersion::V3_6, Method::Put, "/webhooks/resend").unwrap().0, "update_webhook");
+    let (id, params) = found(ApiVersion::V3_6, Method::Get, "/passkeys/jane%20doe/pk-1").unwrap();
+    assert_eq!(id, "find_passkey");
+    assert_eq!(params, vec![("username", "jane doe".to_owned()), ("passkey_id", "pk-1".to_owned())]);
+    assert_eq!(found(ApiVersion::V3_6, Method::Get, "/ping?x=1").unwrap().0, "ping");
+    assert!(found(ApiVersion::V3_6, Method::Delete, "/ping").is_none());
+    assert!(found(ApiVersion::V3_6, Method::Get, "/applicants/a/b/c").is_none());
+    // v3.4 has only its profile; v2 has none of these.
+    assert!(found(ApiVersion::V3_6, Method::Get, "/passkeys/jane").is_some());
+    assert!(found(ApiVersion::V3_4, Method::Get, "/passkeys/jane").is_none());
+    assert_eq!(found(ApiVersion::V3_4, Method::Get, "/applicants").unwrap().0, "list_applicants");
+    assert!(found(ApiVersion::V2, Method::Get, "/applicants").is_none());
+    // Every operation's own template routes back to it.
+    for op in operations() {
+        let path = op.path.replace('{', "x").replace('}', "");
+        assert_eq!(found(ApiVersion::V3_6, op.method, &path).map(|(id, _)| id), Some(op.id), "{}", op.path);
+    }
+}
+
+#[test]
+fn check_input_runs_the_build_checks() {
+    let op = operation(ApiVersion::V3_6, "create_applicant").unwrap();
+    let input = json!({"first_name": "Jane", "last_name": "Doe"});
+    assert!(check_input(op, ApiVersion::V3_6, input.as_object().unwrap(), None).is_ok());
+    let input = json!({"first_name": "Jane", "dob": "2999-01-01", "dbo": 1});
+    match check_input(op, ApiVersion::V3_6, input.as_object().unwrap(), Some(1_700_000_000)) {
+        Err(Error::Validation(fields)) => {
+            let names: Vec<String> = fields.iter().map(|(f, _)| f.to_string()).collect();
+            assert_eq!(names, ["dbo", "dob", "last_name"]);
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+    let upload = operation(ApiVersion::V3_6, "upload_live_photo").unwrap();
+    let fields = json!({"applicant_id": ID});
+    let small = crate::multipart::FileUpload::new("me.png", b"\x89PNG\r\n\x1a\nxx".to_vec());
+    assert!(check_input(upload, ApiVersion::V3_6, fields.as_object().unwrap(), None).is_err(), "file required");
+    let refused = check_upload_input(upload, ApiVersion::V3_6, fields.as_object().unwrap(), &small, None);
+    assert!(matches!(refused, Err(Error::Validation(f)) if f.iter().any(|(n, _)| n == "file")));
+}

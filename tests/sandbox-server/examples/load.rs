@@ -1,4 +1,6 @@
-//! A bounded load run against the sandbox server on loopback: 8 clients for 10 s.
+//! A bounded load run against the sandbox server on loopback: 8 clients for 10 s, mixing API v2
+//! (`retrieve_applicant`, `list_applicants`) and v3.6 routes (`find_applicant`, `list_applicants`,
+//! `find_check`, `list_reports`, `find_document`, `ping`, and the templated `list_motion_captures`).
 //!
 //! `cargo run --release -p onfido-sandbox --example load [-- CLIENTS SECONDS]`; prints requests per
 //! second, p50/p99 latency and errors. Loopback only; every loop ends by itself.
@@ -8,7 +10,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use onfido_core::operations::applicants::{CreateApplicant, ListApplicants, RetrieveApplicant};
-use onfido_core::{Config, HttpRequest, Operation};
+use onfido_core::{v3, ApiVersion, Config, HttpRequest, Operation};
+use serde_json::{json, Value};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -23,11 +26,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let request = CreateApplicant::new("Load", format!("Test{i}")).build(&config)?;
         ids.push(CreateApplicant::parse(send(&setup, &request)?)?.id);
     }
-    let requests: Vec<HttpRequest> = ids
+    let mut requests: Vec<HttpRequest> = ids
         .iter()
         .map(|id| RetrieveApplicant::new(id).build(&config))
         .chain(std::iter::once(ListApplicants::default().build(&config)))
         .collect::<Result<_, _>>()?;
+    let v2_count = requests.len();
+    requests.extend(v3_requests(&url, &setup)?);
+    let v3_count = requests.len() - v2_count;
+    println!("routes: {v2_count} v2 requests and {v3_count} v3.6 requests in the mix");
     let requests = Arc::new(requests);
     let barrier = Arc::new(Barrier::new(clients));
     let deadline = Duration::from_secs(seconds);
@@ -81,6 +88,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err(format!("{errors} requests failed").into());
     }
     Ok(())
+}
+
+/// v3.6 reads over 20 applicants, each with a document and a completed check.
+fn v3_requests(url: &str, setup: &ureq::Agent) -> Result<Vec<HttpRequest>, Box<dyn std::error::Error>> {
+    let config = Config::builder().api_token("api_sandbox.load").base_url(url).api_version(ApiVersion::V3_6).build()?;
+    let call = |op: &str, input: Value| -> Result<Value, Box<dyn std::error::Error>> {
+        let request = v3::build_request(op, &config, &input, None)?;
+        Ok(v3::parse_response(ApiVersion::V3_6, op, send(setup, &request)?)?)
+    };
+    let id = |value: &Value| value.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let mut inputs = vec![
+        ("list_applicants", json!({"per_page": 20})),
+        ("ping", json!({})),
+        ("list_motion_captures", json!({"applicant_id": "6f3d1b7c-0a64-4c4e-9b8a-2d5f1e7c9a10"})),
+    ];
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    png.resize(4_096, 7);
+    for i in 0..20 {
+        let applicant = id(&call("create_applicant", json!({"first_name": "Load", "last_name": format!("V3n{i}")}))?);
+        let file = json!({"filename": "passport.png", "content": png});
+        let document =
+            id(&call("upload_document", json!({"applicant_id": applicant, "type": "passport", "file": file}))?);
+        let check = id(&call("create_check", json!({"applicant_id": applicant, "report_names": ["document"]}))?);
+        inputs.push(("find_applicant", json!({"applicant_id": applicant})));
+        inputs.push(("find_document", json!({"document_id": document})));
+        inputs.push(("find_check", json!({"check_id": check})));
+        inputs.push(("list_reports", json!({"check_id": check})));
+    }
+    Ok(inputs.into_iter().map(|(op, input)| v3::build_request(op, &config, &input, None)).collect::<Result<_, _>>()?)
 }
 
 fn agent() -> ureq::Agent {

@@ -1,4 +1,5 @@
-//! The offline Onfido v2 sandbox of `onfido-core`, served over real HTTP/1.1 on loopback.
+//! The offline Onfido sandbox of `onfido-core` (API v2, v3.6 and v3.4), served over real
+//! HTTP/1.1 on loopback.
 //!
 //! ```no_run
 //! let server = onfido_sandbox::Server::bind(onfido_sandbox::Options::default())?;
@@ -15,7 +16,7 @@ pub mod receiver;
 
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -82,6 +83,25 @@ impl Default for Options {
     }
 }
 
+/// The simulator's clock: the system's, moved on by [`Clock::advance`] (tests use it to reach
+/// webhook retries hours away in a moment).
+#[derive(Clone, Debug, Default)]
+pub struct Clock(Arc<AtomicI64>);
+
+impl Clock {
+    /// Now, in Unix seconds.
+    pub fn now(&self) -> i64 {
+        let system =
+            SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        system.saturating_add(self.0.load(Ordering::SeqCst))
+    }
+
+    /// Moves the clock on by `seconds`.
+    pub fn advance(&self, seconds: i64) {
+        self.0.fetch_add(seconds, Ordering::SeqCst);
+    }
+}
+
 /// The largest body accepted: a 10 MiB upload plus its multipart framing.
 pub const MAX_BODY: usize = 10 * 1024 * 1024 + 64 * 1024;
 
@@ -95,6 +115,7 @@ struct Shared {
     slots: Slots,
     budget: Arc<Budget>,
     epoch: Instant,
+    clock: Clock,
 }
 
 /// A bound server.
@@ -135,6 +156,7 @@ impl Server {
             slots: Slots::new(options.max_connections),
             budget: Budget::new(options.max_body_bytes_in_flight),
             epoch: Instant::now(),
+            clock: Clock::default(),
             sandbox: Mutex::new(sandbox),
             faults: Mutex::new(Faults::new(options.fail_rate, options.seed)),
             options,
@@ -149,6 +171,11 @@ impl Server {
         self.shared.base_url.clone()
     }
 
+    /// The clock the simulator answers by (and webhook retries fall due by).
+    pub fn clock(&self) -> Clock {
+        self.shared.clock.clone()
+    }
+
     /// A handle that stops [`Server::run`].
     pub fn stop_handle(&self) -> StopHandle {
         StopHandle(Arc::clone(&self.shared.stop))
@@ -156,6 +183,10 @@ impl Server {
 
     /// Serves until stopped; each connection has its own thread.
     pub fn run(self) -> io::Result<()> {
+        if self.shared.options.webhook_delivery {
+            let shared = Arc::clone(&self.shared);
+            thread::spawn(move || delivery::v3_loop(&shared));
+        }
         while !self.shared.stop.load(Ordering::SeqCst) {
             match self.listener.accept() {
                 Ok((stream, _)) => {
@@ -332,8 +363,7 @@ fn handle(shared: &Shared, request: &mut http1::Request) -> HttpResponse {
     };
     // The body moves on (no copy); its reservation stays with `request` until it is answered.
     let http = HttpRequest { method, url, headers: request.headers.clone(), body: std::mem::take(&mut request.body) };
-    let now =
-        SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    let now = shared.clock.now();
     let (response, deliveries) = match shared.sandbox.lock() {
         Ok(mut sandbox) => {
             let response = sandbox.handle(&http, now);

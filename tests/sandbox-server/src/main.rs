@@ -1,4 +1,4 @@
-//! `onfido-sandbox`: the offline Onfido v2 sandbox on loopback.
+//! `onfido-sandbox`: the offline Onfido sandbox (API v2, v3.6 and v3.4) on loopback.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -12,8 +12,10 @@ const USAGE: &str = "usage: onfido-sandbox [--port N] [--host ADDR] [--rate-limi
                       [--request-timeout-ms N] [--max-connections N] [--body-budget-mib N]
                       [--upload-budget-mib N] [--verbose]
 
-Serves the offline Onfido v2 sandbox over HTTP/1.1. Prints `listening on URL` first; stops on
-SIGTERM or SIGINT, or when its stdin (a pipe) closes. Listens on 127.0.0.1 unless --host says otherwise.";
+Serves the offline Onfido sandbox (API v2 under /v2, v3.6 under /v3.6, v3.4 under /v3.4) over
+HTTP/1.1. Prints `listening on URL` first; stops on SIGTERM or SIGINT, or when its stdin (a pipe)
+closes. Listens on 127.0.0.1 unless --host says otherwise. With --webhook-delivery, notifications
+are POSTed to loopback URLs (v3 ones retried 30 s, 2 min, 15 min, 2 h and 10 h after the first).";
 
 fn main() -> ExitCode {
     match run() {

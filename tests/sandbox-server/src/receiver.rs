@@ -2,7 +2,8 @@
 
 use std::io::{self, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU16, Ordering};
+use std::sync::{mpsc, Arc};
 use std::thread;
 use std::time::Duration;
 
@@ -15,11 +16,12 @@ pub struct Delivery {
     pub body: Vec<u8>,
 }
 
-/// Accepts POSTs on `127.0.0.1`, answers 200, and queues what arrived.
+/// Accepts POSTs on `127.0.0.1`, answers 200 (or the status set), and queues what arrived.
 pub struct Receiver {
     /// The URL to register as a webhook.
     pub url: String,
     deliveries: mpsc::Receiver<Delivery>,
+    status: Arc<AtomicU16>,
 }
 
 impl Receiver {
@@ -28,18 +30,27 @@ impl Receiver {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let url = format!("http://{}/webhooks/onfido", listener.local_addr()?);
         let (tx, deliveries) = mpsc::channel();
+        let status = Arc::new(AtomicU16::new(200));
+        let answer = Arc::clone(&status);
         thread::spawn(move || {
             for mut stream in listener.incoming().flatten() {
                 let tx = tx.clone();
+                let code = answer.load(Ordering::SeqCst);
                 thread::spawn(move || {
                     if let Some(delivery) = read_request(&mut stream) {
-                        let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                        let head = format!("HTTP/1.1 {code} X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                        let _ = stream.write_all(head.as_bytes());
                         let _ = tx.send(delivery);
                     }
                 });
             }
         });
-        Ok(Receiver { url, deliveries })
+        Ok(Receiver { url, deliveries, status })
+    }
+
+    /// Answers every later notification with `status` (a failed delivery unless 2xx).
+    pub fn answer_with(&self, status: u16) {
+        self.status.store(status, Ordering::SeqCst);
     }
 
     /// The next notification, waiting at most `wait`.
