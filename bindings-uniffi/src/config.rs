@@ -152,9 +152,9 @@ impl ClientConfig {
                 Region::Ca => CoreRegion::Ca,
             });
         }
-        if let Some(version) = self.api_version {
-            builder = builder.api_version(version.to_core());
-        }
+        // The client's resource methods are v2's until the generated v3 surface (issue 15): v2
+        // unless the caller asks for another version (whose operations go by id).
+        builder = builder.api_version(self.api_version.map_or(CoreVersion::V2, ApiVersion::to_core));
         if let Some(base_url) = &self.base_url {
             builder = builder.base_url(base_url.clone());
         }

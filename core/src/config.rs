@@ -44,11 +44,11 @@ impl Region {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum ApiVersion {
     /// `v2`: the 34 hand-written operations of [`crate::operations`] (superseded; frozen).
-    #[default]
     V2,
     /// `v3.4`, the getting-started guide's version: a profile of v3.6 ([`crate::v3`]).
     V3_4,
-    /// `v3.6`, the live version: every operation of [`crate::v3`].
+    /// `v3.6`, the live version and the default: every operation of [`crate::v3`].
+    #[default]
     V3_6,
 }
 
@@ -278,7 +278,7 @@ impl ConfigBuilder {
         self
     }
 
-    /// The API version (default v2).
+    /// The API version (default v3.6).
     pub fn api_version(mut self, version: ApiVersion) -> Self {
         self.api_version = version;
         self
@@ -395,9 +395,12 @@ mod tests {
 
     #[test]
     fn region_follows_the_token() {
-        let config = Config::builder().api_token("us_test_x").build().unwrap();
+        let config = Config::builder().api_token("us_test_x").api_version(ApiVersion::V2).build().unwrap();
         assert_eq!(config.region(), Region::Us);
         assert_eq!(config.base_url().as_str(), "https://api.us.onfido.com/v2/");
+        let live = Config::builder().api_token("us_test_x").build().unwrap();
+        assert_eq!(live.api_version(), ApiVersion::V3_6, "v3.6 is the default");
+        assert_eq!(live.base_url().as_str(), "https://api.us.onfido.com/v3.6/");
         let err = Config::builder().api_token("test_x").region(Region::Us).build().unwrap_err();
         assert_eq!(err.kind(), crate::error::ErrorKind::Config);
     }
@@ -407,8 +410,9 @@ mod tests {
         let v34 = Config::builder().api_token("api_sandbox.x").region(Region::Ca).api_version(ApiVersion::V3_4);
         assert_eq!(v34.build().unwrap().base_url().as_str(), "https://api.ca.onfido.com/v3.4/");
         let local = Config::builder().base_url("http://127.0.0.1:8080").build().unwrap();
-        assert_eq!(local.base_url().as_str(), "http://127.0.0.1:8080/v2/");
-        let proxied = Config::builder().base_url("https://app.example/onfido/v2").build().unwrap();
+        assert_eq!(local.base_url().as_str(), "http://127.0.0.1:8080/v3.6/");
+        let proxied =
+            Config::builder().base_url("https://app.example/onfido/v2").api_version(ApiVersion::V2).build().unwrap();
         assert_eq!(proxied.endpoint(&["applicants", "a b"]).as_str(), "https://app.example/onfido/v2/applicants/a%20b");
         assert!(Config::builder().base_url("http://example.com").build().is_err());
         assert!(Config::builder().base_url("http://[::1]:9/").build().is_ok());

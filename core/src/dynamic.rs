@@ -378,7 +378,7 @@ mod tests {
     use super::*;
 
     fn config() -> Config {
-        Config::builder().api_token("test_abc").build().unwrap()
+        Config::builder().api_token("test_abc").api_version(ApiVersion::V2).build().unwrap()
     }
 
     #[test]

@@ -6,10 +6,10 @@
 //! touches a socket, a clock or a file; bindings bring the transport.
 //!
 //! ```
-//! use onfido_core::{Config, HttpResponse, Operation, Region};
+//! use onfido_core::{ApiVersion, Config, HttpResponse, Operation, Region};
 //! use onfido_core::operations::applicants::CreateApplicant;
 //!
-//! let config = Config::builder().api_token("test_abc").region(Region::Eu).build()?;
+//! let config = Config::builder().api_token("test_abc").region(Region::Eu).api_version(ApiVersion::V2).build()?;
 //! let request = CreateApplicant::new("Jane", "Doe").build(&config)?;
 //! assert_eq!(request.url, "https://api.onfido.com/v2/applicants");
 //!

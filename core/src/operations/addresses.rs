@@ -38,7 +38,7 @@ impl Operation for PickAddresses {
         validation::required(&mut errors, "postcode", self.postcode.as_deref());
         validation::query_text(&mut errors, "postcode", self.postcode.as_deref());
         errors.into_result()?;
-        Ok(RequestBuilder::new(config, Method::Get, &["addresses", "pick"])
+        Ok(RequestBuilder::new(config, Method::Get, &["addresses", "pick"])?
             .query("postcode", self.postcode.as_deref())
             .empty())
     }

@@ -141,7 +141,7 @@ impl Operation for CreateApplicant {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         self.check()?;
-        RequestBuilder::new(config, Method::Post, &["applicants"]).json(&self.0)
+        RequestBuilder::new(config, Method::Post, &["applicants"])?.json(&self.0)
     }
 
     fn check_dates(&self, today: Date, errors: &mut FieldErrors) {
@@ -174,7 +174,7 @@ impl Operation for RetrieveApplicant {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("applicant_id", &self.applicant_id)])?;
-        Ok(RequestBuilder::new(config, Method::Get, &["applicants", &self.applicant_id]).empty())
+        Ok(RequestBuilder::new(config, Method::Get, &["applicants", &self.applicant_id])?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<Applicant, Error> {
@@ -209,7 +209,7 @@ impl Operation for UpdateApplicant {
         validation::path_id(&mut errors, "applicant_id", &self.applicant_id);
         self.applicant.validate(&mut errors);
         errors.into_result()?;
-        RequestBuilder::new(config, Method::Put, &["applicants", &self.applicant_id]).json(&self.applicant)
+        RequestBuilder::new(config, Method::Put, &["applicants", &self.applicant_id])?.json(&self.applicant)
     }
 
     fn check_dates(&self, today: Date, errors: &mut FieldErrors) {
@@ -242,7 +242,7 @@ impl Operation for DeleteApplicant {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("applicant_id", &self.applicant_id)])?;
-        Ok(RequestBuilder::new(config, Method::Delete, &["applicants", &self.applicant_id]).empty())
+        Ok(RequestBuilder::new(config, Method::Delete, &["applicants", &self.applicant_id])?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<NoContent, Error> {
@@ -271,7 +271,7 @@ impl Operation for RestoreApplicant {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("applicant_id", &self.applicant_id)])?;
-        Ok(RequestBuilder::new(config, Method::Post, &["applicants", &self.applicant_id, "restore"]).empty())
+        Ok(RequestBuilder::new(config, Method::Post, &["applicants", &self.applicant_id, "restore"])?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<NoContent, Error> {
@@ -310,7 +310,7 @@ impl Operation for ListApplicants {
         validation::positive(&mut errors, "page", self.page);
         validation::positive(&mut errors, "per_page", self.per_page);
         errors.into_result()?;
-        Ok(RequestBuilder::new(config, Method::Get, &["applicants"])
+        Ok(RequestBuilder::new(config, Method::Get, &["applicants"])?
             .query("page", self.page)
             .query("per_page", self.per_page)
             .query("include_deleted", self.include_deleted)

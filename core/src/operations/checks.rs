@@ -199,7 +199,7 @@ impl Operation for CreateCheck {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         self.check()?;
-        RequestBuilder::new(config, Method::Post, &["applicants", &self.applicant_id, "checks"]).json(self)
+        RequestBuilder::new(config, Method::Post, &["applicants", &self.applicant_id, "checks"])?.json(self)
     }
 
     fn parse(response: HttpResponse) -> Result<Check, Error> {
@@ -232,7 +232,7 @@ impl Operation for RetrieveCheck {
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("applicant_id", &self.applicant_id), ("check_id", &self.check_id)])?;
         let path = ["applicants", &self.applicant_id, "checks", &self.check_id];
-        Ok(RequestBuilder::new(config, Method::Get, &path).empty())
+        Ok(RequestBuilder::new(config, Method::Get, &path)?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<Check, Error> {
@@ -274,7 +274,7 @@ impl Operation for ListChecks {
             errors.add("expand", "the only expansion is reports");
         }
         errors.into_result()?;
-        Ok(RequestBuilder::new(config, Method::Get, &["applicants", &self.applicant_id, "checks"])
+        Ok(RequestBuilder::new(config, Method::Get, &["applicants", &self.applicant_id, "checks"])?
             .query("expand", self.expand.as_deref())
             .empty())
     }
@@ -305,7 +305,7 @@ impl Operation for ResumeCheck {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("check_id", &self.check_id)])?;
-        Ok(RequestBuilder::new(config, Method::Post, &["checks", &self.check_id, "resume"]).empty())
+        Ok(RequestBuilder::new(config, Method::Post, &["checks", &self.check_id, "resume"])?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<NoContent, Error> {

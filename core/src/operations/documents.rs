@@ -79,7 +79,7 @@ impl Operation for UploadDocument {
             form = form.text("issuing_country", country.as_str());
         }
         let form = form.file("file", &file.filename, kind.content_type(), file.content.clone());
-        Ok(RequestBuilder::new(config, Method::Post, &["applicants", &self.applicant_id, "documents"]).multipart(form))
+        Ok(RequestBuilder::new(config, Method::Post, &["applicants", &self.applicant_id, "documents"])?.multipart(form))
     }
 
     fn parse(response: HttpResponse) -> Result<Document, Error> {
@@ -112,7 +112,7 @@ impl Operation for RetrieveDocument {
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("applicant_id", &self.applicant_id), ("document_id", &self.document_id)])?;
         let path = ["applicants", &self.applicant_id, "documents", &self.document_id];
-        Ok(RequestBuilder::new(config, Method::Get, &path).empty())
+        Ok(RequestBuilder::new(config, Method::Get, &path)?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<Document, Error> {
@@ -141,7 +141,7 @@ impl Operation for ListDocuments {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("applicant_id", &self.applicant_id)])?;
-        Ok(RequestBuilder::new(config, Method::Get, &["applicants", &self.applicant_id, "documents"]).empty())
+        Ok(RequestBuilder::new(config, Method::Get, &["applicants", &self.applicant_id, "documents"])?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<Listed<Document>, Error> {
@@ -174,7 +174,7 @@ impl Operation for DownloadDocument {
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("applicant_id", &self.applicant_id), ("document_id", &self.document_id)])?;
         let path = ["applicants", &self.applicant_id, "documents", &self.document_id, "download"];
-        Ok(RequestBuilder::new(config, Method::Get, &path).accept_any().empty())
+        Ok(RequestBuilder::new(config, Method::Get, &path)?.accept_any().empty())
     }
 
     fn parse(response: HttpResponse) -> Result<Download, Error> {

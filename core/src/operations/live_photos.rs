@@ -58,7 +58,7 @@ impl Operation for UploadLivePhoto {
             form = form.text("advanced_validation", advanced.to_string());
         }
         let form = form.file("file", &file.filename, kind.content_type(), file.content.clone());
-        Ok(RequestBuilder::new(config, Method::Post, &["live_photos"]).multipart(form))
+        Ok(RequestBuilder::new(config, Method::Post, &["live_photos"])?.multipart(form))
     }
 
     fn parse(response: HttpResponse) -> Result<LivePhoto, Error> {
@@ -87,7 +87,7 @@ impl Operation for RetrieveLivePhoto {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("live_photo_id", &self.live_photo_id)])?;
-        Ok(RequestBuilder::new(config, Method::Get, &["live_photos", &self.live_photo_id]).empty())
+        Ok(RequestBuilder::new(config, Method::Get, &["live_photos", &self.live_photo_id])?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<LivePhoto, Error> {
@@ -116,7 +116,7 @@ impl Operation for ListLivePhotos {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("applicant_id", &self.applicant_id)])?;
-        Ok(RequestBuilder::new(config, Method::Get, &["live_photos"])
+        Ok(RequestBuilder::new(config, Method::Get, &["live_photos"])?
             .query("applicant_id", Some(&self.applicant_id))
             .empty())
     }
@@ -148,7 +148,7 @@ impl Operation for DownloadLivePhoto {
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("live_photo_id", &self.live_photo_id)])?;
         let path = ["live_photos", &self.live_photo_id, "download"];
-        Ok(RequestBuilder::new(config, Method::Get, &path).accept_any().empty())
+        Ok(RequestBuilder::new(config, Method::Get, &path)?.accept_any().empty())
     }
 
     fn parse(response: HttpResponse) -> Result<Download, Error> {

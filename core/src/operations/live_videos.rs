@@ -37,7 +37,7 @@ impl Operation for RetrieveLiveVideo {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("live_video_id", &self.live_video_id)])?;
-        Ok(RequestBuilder::new(config, Method::Get, &["live_videos", &self.live_video_id]).empty())
+        Ok(RequestBuilder::new(config, Method::Get, &["live_videos", &self.live_video_id])?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<LiveVideo, Error> {
@@ -66,7 +66,7 @@ impl Operation for ListLiveVideos {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("applicant_id", &self.applicant_id)])?;
-        Ok(RequestBuilder::new(config, Method::Get, &["live_videos"])
+        Ok(RequestBuilder::new(config, Method::Get, &["live_videos"])?
             .query("applicant_id", Some(&self.applicant_id))
             .empty())
     }
@@ -98,7 +98,7 @@ impl Operation for DownloadLiveVideo {
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("live_video_id", &self.live_video_id)])?;
         let path = ["live_videos", &self.live_video_id, "download"];
-        Ok(RequestBuilder::new(config, Method::Get, &path).accept_any().empty())
+        Ok(RequestBuilder::new(config, Method::Get, &path)?.accept_any().empty())
     }
 
     fn parse(response: HttpResponse) -> Result<Download, Error> {

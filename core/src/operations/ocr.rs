@@ -33,7 +33,7 @@ impl Operation for ExtractOcr {
         let mut errors = FieldErrors::new();
         validation::required(&mut errors, "document_id", self.document_id.as_deref());
         errors.into_result()?;
-        RequestBuilder::new(config, Method::Post, &["ocr"]).json(self)
+        RequestBuilder::new(config, Method::Post, &["ocr"])?.json(self)
     }
 
     fn parse(response: HttpResponse) -> Result<OcrResult, Error> {

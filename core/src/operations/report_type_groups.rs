@@ -37,7 +37,7 @@ impl Operation for RetrieveReportTypeGroup {
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("report_type_group_id", &self.report_type_group_id)])?;
         let path = ["report_type_groups", &self.report_type_group_id];
-        Ok(RequestBuilder::new(config, Method::Get, &path).empty())
+        Ok(RequestBuilder::new(config, Method::Get, &path)?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<ReportTypeGroup, Error> {
@@ -54,7 +54,7 @@ impl Operation for ListReportTypeGroups {
     type Output = Listed<ReportTypeGroup>;
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
-        Ok(RequestBuilder::new(config, Method::Get, &["report_type_groups"]).empty())
+        Ok(RequestBuilder::new(config, Method::Get, &["report_type_groups"])?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<Listed<ReportTypeGroup>, Error> {

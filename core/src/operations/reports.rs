@@ -40,7 +40,7 @@ impl Operation for RetrieveReport {
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("check_id", &self.check_id), ("report_id", &self.report_id)])?;
         let path = ["checks", &self.check_id, "reports", &self.report_id];
-        Ok(RequestBuilder::new(config, Method::Get, &path).empty())
+        Ok(RequestBuilder::new(config, Method::Get, &path)?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<Report, Error> {
@@ -69,7 +69,7 @@ impl Operation for ListReports {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("check_id", &self.check_id)])?;
-        Ok(RequestBuilder::new(config, Method::Get, &["checks", &self.check_id, "reports"]).empty())
+        Ok(RequestBuilder::new(config, Method::Get, &["checks", &self.check_id, "reports"])?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<Listed<Report>, Error> {
@@ -102,7 +102,7 @@ impl Operation for ResumeReport {
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("check_id", &self.check_id), ("report_id", &self.report_id)])?;
         let path = ["checks", &self.check_id, "reports", &self.report_id, "resume"];
-        Ok(RequestBuilder::new(config, Method::Post, &path).empty())
+        Ok(RequestBuilder::new(config, Method::Post, &path)?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<NoContent, Error> {
@@ -135,7 +135,7 @@ impl Operation for CancelReport {
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("check_id", &self.check_id), ("report_id", &self.report_id)])?;
         let path = ["checks", &self.check_id, "reports", &self.report_id, "cancel"];
-        Ok(RequestBuilder::new(config, Method::Post, &path).empty())
+        Ok(RequestBuilder::new(config, Method::Post, &path)?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<NoContent, Error> {

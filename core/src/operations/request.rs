@@ -17,9 +17,19 @@ pub(crate) struct RequestBuilder<'c> {
 }
 
 impl<'c> RequestBuilder<'c> {
-    /// A request for a path below the base URL; segments are percent-encoded.
-    pub(crate) fn new(config: &'c Config, method: Method, segments: &[&str]) -> Self {
-        RequestBuilder { config, method, url: config.endpoint(segments), accept: "application/json" }
+    /// A v2 request for a path below the base URL; segments are percent-encoded. A configuration
+    /// for another version is refused: v2 paths do not exist there.
+    pub(crate) fn new(config: &'c Config, method: Method, segments: &[&str]) -> Result<Self, Error> {
+        if config.api_version() != crate::config::ApiVersion::V2 {
+            return Err(Error::validation(
+                "operation",
+                format!(
+                    "is a v2 operation, and the configuration is for API {}: set api_version v2, or use the v3 operations",
+                    config.api_version().as_str()
+                ),
+            ));
+        }
+        Ok(RequestBuilder { config, method, url: config.endpoint(segments), accept: "application/json" })
     }
 
     /// A request for a URL already made from the config.

@@ -49,7 +49,7 @@ impl Operation for GenerateSdkToken {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         self.check()?;
-        RequestBuilder::new(config, Method::Post, &["sdk_token"]).json(self)
+        RequestBuilder::new(config, Method::Post, &["sdk_token"])?.json(self)
     }
 
     fn parse(response: HttpResponse) -> Result<SdkToken, Error> {

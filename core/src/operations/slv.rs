@@ -33,7 +33,7 @@ impl Operation for SubmitSlvCode {
         let mut errors = FieldErrors::new();
         validation::required(&mut errors, "code", self.code.as_deref());
         errors.into_result()?;
-        RequestBuilder::new(config, Method::Post, &["slv"]).json(self)
+        RequestBuilder::new(config, Method::Post, &["slv"])?.json(self)
     }
 
     fn parse(response: HttpResponse) -> Result<SlvResult, Error> {

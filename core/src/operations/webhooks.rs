@@ -60,7 +60,7 @@ impl Operation for RegisterWebhook {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         self.check()?;
-        RequestBuilder::new(config, Method::Post, &["webhooks"]).json(self)
+        RequestBuilder::new(config, Method::Post, &["webhooks"])?.json(self)
     }
 
     fn parse(response: HttpResponse) -> Result<Webhook, Error> {
@@ -89,7 +89,7 @@ impl Operation for RetrieveWebhook {
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
         validation::path_ids(&[("webhook_id", &self.webhook_id)])?;
-        Ok(RequestBuilder::new(config, Method::Get, &["webhooks", &self.webhook_id]).empty())
+        Ok(RequestBuilder::new(config, Method::Get, &["webhooks", &self.webhook_id])?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<Webhook, Error> {
@@ -106,7 +106,7 @@ impl Operation for ListWebhooks {
     type Output = Listed<Webhook>;
 
     fn build(&self, config: &Config) -> Result<HttpRequest, Error> {
-        Ok(RequestBuilder::new(config, Method::Get, &["webhooks"]).empty())
+        Ok(RequestBuilder::new(config, Method::Get, &["webhooks"])?.empty())
     }
 
     fn parse(response: HttpResponse) -> Result<Listed<Webhook>, Error> {

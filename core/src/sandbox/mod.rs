@@ -67,7 +67,11 @@ type Reply = Result<HttpResponse, HttpResponse>;
 impl Sandbox {
     /// An empty sandbox with two report type groups, as an account would have.
     pub fn new(options: SandboxOptions) -> Sandbox {
-        let validation = Config::builder().base_url("https://sandbox.invalid/v2").binding("sandbox").build();
+        let validation = Config::builder()
+            .base_url("https://sandbox.invalid/v2")
+            .api_version(ApiVersion::V2)
+            .binding("sandbox")
+            .build();
         let mut sandbox = Sandbox {
             options,
             store: Store::default(),

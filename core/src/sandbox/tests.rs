@@ -21,7 +21,7 @@ struct Client {
 
 impl Client {
     fn new() -> Client {
-        let config = Config::builder().api_token("test_sandbox").build().unwrap();
+        let config = Config::builder().api_token("test_sandbox").api_version(ApiVersion::V2).build().unwrap();
         Client { sandbox: Sandbox::new(SandboxOptions::default()), config }
     }
 
@@ -62,7 +62,7 @@ fn api_type(result: Result<impl std::fmt::Debug, Error>) -> (u16, String) {
 #[test]
 fn authentication() {
     let mut sandbox = Sandbox::new(SandboxOptions::default());
-    let live = Config::builder().api_token("live_abc").build().unwrap();
+    let live = Config::builder().api_token("live_abc").api_version(ApiVersion::V2).build().unwrap();
     let request = ListApplicants::default().build(&live).unwrap();
     assert_eq!(api_type(ListApplicants::parse(sandbox.handle(&request, NOW))), (401, "authorization_error".into()));
     let mut anonymous = request.clone();
@@ -183,7 +183,7 @@ fn paused_checks_resume_and_cancel() {
 #[test]
 fn rate_limit() {
     let mut sandbox = Sandbox::new(SandboxOptions { rate_limit: Some(30), ..SandboxOptions::default() });
-    let config = Config::builder().api_token("test_x").build().unwrap();
+    let config = Config::builder().api_token("test_x").api_version(ApiVersion::V2).build().unwrap();
     let request = ListApplicants::default().build(&config).unwrap();
     for _ in 0..30 {
         assert_eq!(sandbox.handle(&request, NOW).status, 200);

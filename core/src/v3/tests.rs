@@ -293,3 +293,13 @@ fn check_input_runs_the_build_checks() {
     let refused = check_upload_input(upload, ApiVersion::V3_6, fields.as_object().unwrap(), &small, None);
     assert!(matches!(refused, Err(Error::Validation(f)) if f.iter().any(|(n, _)| n == "file")));
 }
+
+#[test]
+fn v2_operations_refuse_a_v3_configuration() {
+    use crate::operations::applicants::CreateApplicant;
+    use crate::operations::Operation;
+    let error = CreateApplicant::new("Jane", "Doe").build(&config(ApiVersion::V3_6)).unwrap_err();
+    assert_eq!(fields(Err(error)), ["operation"]);
+    assert!(CreateApplicant::new("Jane", "Doe").build(&config(ApiVersion::V2)).is_ok());
+    assert_eq!(Config::builder().api_token("api_sandbox.x").build().unwrap().api_version(), ApiVersion::V3_6);
+}

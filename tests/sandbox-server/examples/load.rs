@@ -19,7 +19,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let seconds: u64 = args.next().map_or(Ok(10), |a| a.parse())?.min(60);
     let server = onfido_sandbox::Server::bind(onfido_sandbox::Options::default())?;
     let (url, stop, handle) = server.spawn();
-    let config = Config::builder().api_token("test_load").base_url(&url).binding("load").build()?;
+    let config =
+        Config::builder().api_token("test_load").base_url(&url).api_version(ApiVersion::V2).binding("load").build()?;
     let setup = agent();
     let mut ids = Vec::new();
     for i in 0..50 {

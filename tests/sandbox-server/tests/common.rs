@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::time::Duration;
 
-use onfido_core::{Config, Error, HttpRequest, HttpResponse, Operation};
+use onfido_core::{ApiVersion, Config, Error, HttpRequest, HttpResponse, Operation};
 
 /// The `onfido-sandbox` binary, running until dropped.
 pub struct SandboxProcess {
@@ -64,7 +64,13 @@ impl SandboxProcess {
 
     /// A client config for this server with a token.
     pub fn config(&self, token: &str) -> Config {
-        Config::builder().api_token(token).base_url(&self.url).binding("rust-test").build().unwrap()
+        Config::builder()
+            .api_token(token)
+            .base_url(&self.url)
+            .api_version(ApiVersion::V2)
+            .binding("rust-test")
+            .build()
+            .unwrap()
     }
 }
 
