@@ -44,7 +44,10 @@ fn success(id: &str, version: ApiVersion, response: &HttpResponse) -> Result<&'s
 /// A JSON answer read straight into its model.
 pub(crate) fn json<T: DeserializeOwned>(id: &str, version: ApiVersion, response: HttpResponse) -> Result<T, Error> {
     success(id, version, &response)?;
-    let body: &[u8] = if response.body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { &response.body };
+    if response.body.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::decode(response.status, "the body is empty, where the answer is JSON", &[]));
+    }
+    let body = response.body.as_slice();
     serde_json::from_slice(body).map_err(|e| {
         let message = match crate::json_path::error_path(body, &e) {
             path if path.is_empty() => e.to_string(),

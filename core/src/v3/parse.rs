@@ -11,7 +11,7 @@ use crate::operations::response::api_error;
 
 /// Reads the answer to the v3 operation `operation` as JSON.
 ///
-/// - a JSON body reads back as sent (wrapper lists, bare arrays, enveloped objects alike), once
+/// - a JSON body reads back as sent (an empty one is a `Decode` error) (wrapper lists, bare arrays, enveloped objects alike), once
 ///   every declared field is found to have its declared JSON type; unknown fields and enum
 ///   values are kept, `null` is accepted anywhere, and report breakdowns and properties are
 ///   free-form. A declared field of another type is a `Decode` error naming its path;
@@ -43,7 +43,7 @@ pub fn parse_response(version: ApiVersion, operation: &str, response: HttpRespon
         }
         Answer::Json(ty) => {
             if response.body.iter().all(u8::is_ascii_whitespace) {
-                return Ok(json!({}));
+                return Err(Error::decode(response.status, "the body is empty, where the answer is JSON", &[]));
             }
             let value: Value = serde_json::from_slice(&response.body).map_err(|e| {
                 let message = match crate::json_path::error_path(&response.body, &e) {
