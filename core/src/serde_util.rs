@@ -125,7 +125,9 @@ where
 /// into `extra`. (`#[serde(flatten)]` would buffer each object before reading it: twice the work.)
 ///
 /// Field modes: none (the field's own `Deserialize`), `or_default` (`null` reads as the default),
-/// `or_object` (`null` reads as `{}`). `required "key"` makes a missing key an error.
+/// `or_object` (`null` reads as `{}`), `or_raw` (free-form data: `null` reads as the default, and a
+/// value of a shape the field does not expect is kept as sent in `extra` under its key, so it never
+/// fails the whole model). `required "key"` makes a missing key an error.
 macro_rules! deserialize_model {
     ($ty:ident $(required $req:literal)? { $($field:ident : $key:literal $($mode:ident)?),* $(,)? }) => {
         impl<'de> ::serde::Deserialize<'de> for $ty {
@@ -143,7 +145,7 @@ macro_rules! deserialize_model {
                         while let Some(key) = map.next_key::<::std::borrow::Cow<'de, str>>()? {
                             $(if key == $req { found_required = true; })?
                             match key.as_ref() {
-                                $($key => out.$field = $crate::serde_util::read_value!(map $($mode)?),)*
+                                $($key => out.$field = $crate::serde_util::read_value!(map, out, key $($mode)?),)*
                                 _ => {
                                     let value: ::serde_json::Value = map.next_value()?;
                                     out.extra.insert(key.into_owned(), value);
@@ -165,13 +167,24 @@ pub(crate) use deserialize_model;
 
 /// Reads one map value in a [`deserialize_model!`] mode.
 macro_rules! read_value {
-    ($map:ident) => {
+    ($map:ident, $out:ident, $key:ident) => {
         $map.next_value()?
     };
-    ($map:ident or_default) => {
+    ($map:ident, $out:ident, $key:ident or_default) => {
         $map.next_value::<Option<_>>()?.unwrap_or_default()
     };
-    ($map:ident or_object) => {
+    ($map:ident, $out:ident, $key:ident or_raw) => {{
+        let raw: ::serde_json::Value = $map.next_value()?;
+        match ::serde::Deserialize::deserialize(&raw) {
+            Ok(Some(value)) => value,
+            Ok(None) => ::std::default::Default::default(),
+            Err(_) => {
+                $out.extra.insert($key.to_string(), raw);
+                ::std::default::Default::default()
+            }
+        }
+    }};
+    ($map:ident, $out:ident, $key:ident or_object) => {
         match $map.next_value::<::serde_json::Value>()? {
             ::serde_json::Value::Null => ::serde_json::Value::Object(::serde_json::Map::new()),
             other => other,

@@ -96,13 +96,13 @@ deserialize_model!(Report required "id" {
     sub_result: "sub_result",
     variant: "variant",
     options: "options" or_object,
-    breakdown: "breakdown" or_default,
-    properties: "properties" or_default,
-    documents: "documents" or_default,
+    breakdown: "breakdown" or_raw,
+    properties: "properties" or_raw,
+    documents: "documents" or_raw,
 });
 
 deserialize_model!(BreakdownItem {
     result: "result",
     properties: "properties",
-    breakdown: "breakdown" or_default,
+    breakdown: "breakdown" or_raw,
 });
