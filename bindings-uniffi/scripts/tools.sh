@@ -9,15 +9,18 @@ fi
 KOTLIN_PROJECT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../kotlin" && pwd)"
 
 # mvn_offline_first ARGS...: runs mvn offline, so warm runs never touch the network; when the local
-# repository lacks an artifact, says so and runs it again online. Other failures are failures.
+# repository lacks an artifact, says so and runs it again online. Other failures are failures. The
+# offline run's [ERROR] lines are shown once it is known they are not about a missing artifact.
 mvn_offline_first() {
   local log status=0
   log="$(mktemp)"
-  mvn -o "$@" 2>&1 | tee "$log" || status=$?
+  mvn -o "$@" 2>&1 | tee "$log" | { grep -v '^\[ERROR\]' || true; } || status=$?
   if [ "$status" -ne 0 ] && grep -q "in offline mode" "$log"; then
     echo "(the local Maven repository lacks some artifacts: resolving them from Maven Central)" >&2
     status=0
     mvn "$@" || status=$?
+  elif [ "$status" -ne 0 ]; then
+    grep '^\[ERROR\]' "$log" >&2 || true
   fi
   rm -f "$log"
   return "$status"
