@@ -89,6 +89,8 @@ cat > "$scratch/pom.xml" <<POM
 POM
 cat > "$scratch/src/main/kotlin/GettingStarted.kt" <<'KT'
 import java.nio.file.Path
+import kotlin.time.Duration.Companion.seconds
+import kotlinx.coroutines.flow.toList
 import okhttp3.OkHttpClient
 import onfido.core.*
 import onfido.core.okhttp.OkHttpTransport
@@ -97,9 +99,11 @@ import onfido.core.okhttp.OkHttpTransport
 suspend fun main() {
     val config = ClientConfig(apiToken = "test_getting_started", baseUrl = System.getenv("ONFIDO_BASE_URL"))
     val http = OkHttpClient()
-    for ((name, onfido) in listOf("HttpURLConnection" to onfidoClient(config), "OkHttp" to onfidoClient(config, OkHttpTransport(http)))) {
+    val clients = listOf("HttpURLConnection" to onfidoClient(config, timeout = 30.seconds), "OkHttp" to onfidoClient(config, OkHttpTransport(http)))
+    for ((name, onfido) in clients) {
         val jane = onfido.createApplicant(ApplicantInput(firstName = "Jane", lastName = "Doe", dob = "1990-01-01"))
-        val document = onfido.uploadDocument(jane.id, fileInput(Path.of(System.getenv("LICENCE"))), DocumentType.DrivingLicence, DocumentSide.Front)
+        val document = onfido.uploadDocument(jane.id, Path.of(System.getenv("LICENCE")), DocumentType.DrivingLicence, DocumentSide.Front)
+        check(onfido.documents(jane.id).toList() == listOf(document)) { "the applicant's documents" }
         val check = onfido.createCheck(jane.id, CheckInput(CheckType.Express, reports = listOf(ReportRequest(ReportName.Document))))
         val report = onfido.retrieveReport(check.id, check.reportIds.single())
         println("$name: applicant ${jane.id}, document ${document.fileName}, check ${check.status?.apiValue()} ${check.result?.apiValue()}, ${report.name?.apiValue()} report ${report.result?.apiValue()}")
