@@ -113,8 +113,7 @@ class OkHttpTransportTest {
             thread(isDaemon = true) {
                 silent.accept().use { socket ->
                     accepted.countDown()
-                    // read() returns -1 once the client closes the connection.
-                    while (socket.getInputStream().read() != -1) Unit
+                    runCatching { socket.getInputStream().readAllBytes() }  // ends once the client closes the connection
                     closedByClient.countDown()
                 }
             }

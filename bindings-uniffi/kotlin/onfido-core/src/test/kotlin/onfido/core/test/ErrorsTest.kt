@@ -64,7 +64,7 @@ class ErrorsTest {
             assertEquals("missing_documents", noDocuments.errorType, "422 type")
             val limited = assertFailsWith<OnfidoException.Api>("the rate limit") { client.listWebhooks() }
             assertEquals(429 to "rate_limit", limited.statusCode to limited.errorType, "429")
-            assertTrue(limited.retryAfterSeconds != null && limited.retryAfterSeconds!! > 0uL, "Retry-After ${limited.retryAfterSeconds}")
+            assertTrue(limited.retryAfterSeconds != null && limited.retryAfterSeconds > 0uL, "Retry-After ${limited.retryAfterSeconds}")
         }
     }
 

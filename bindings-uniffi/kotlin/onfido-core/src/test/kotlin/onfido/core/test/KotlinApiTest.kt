@@ -114,7 +114,7 @@ class KotlinApiTest {
             thread(isDaemon = true) {
                 silent.accept().use { socket ->
                     accepted.countDown()
-                    while (socket.getInputStream().read() != -1) Unit  // -1 once the client disconnects
+                    runCatching { socket.getInputStream().readAllBytes() }  // ends once the client closes the connection
                     closedByClient.countDown()
                 }
             }
