@@ -7,8 +7,9 @@ import org.junit.platform.launcher.TestIdentifier
 import org.junit.platform.launcher.TestPlan
 
 /**
- * Prints `kotlin: N passed, M failed` when a module's tests end, as the former test program did
- * (Surefire's own summary is hidden by `mvn -q`). Registered in META-INF/services.
+ * Prints `kotlin: N passed, M failed` when a module's tests end (`okhttp: …` for onfido-core-okhttp,
+ * from the `tests.label` property), as the former test program did; Surefire's own summary is
+ * hidden by `mvn -q`. Registered in META-INF/services, so the test-jar brings it to other modules.
  */
 class SummaryListener : TestExecutionListener {
     private val passed = AtomicInteger()
@@ -20,6 +21,6 @@ class SummaryListener : TestExecutionListener {
     }
 
     override fun testPlanExecutionFinished(plan: TestPlan) {
-        if (passed.get() + failed.get() > 0) println("kotlin: ${passed.get()} passed, ${failed.get()} failed")
+        if (passed.get() + failed.get() > 0) println("${System.getProperty("tests.label") ?: "kotlin"}: ${passed.get()} passed, ${failed.get()} failed")
     }
 }
