@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The installed artifacts on their own: installs onfido-core and onfido-core-okhttp into the local
-# Maven repository, then builds a scratch Maven project in a temporary directory that depends on
-# them alone, and runs its getting-started program (create an applicant, upload a document, create
-# a check, read the report) against a running onfido-sandbox, once with the default transport and
-# once with OkHttp. Run by make test-kotlin after test-kotlin.sh (which builds the library and server).
+# Maven repository, then builds two scratch Maven projects in a temporary directory that depend on
+# them alone, and runs their getting-started program (create an applicant, upload a document, create
+# a check, read the report) against a running onfido-sandbox: in Kotlin with the default transport
+# and with OkHttp, and in plain Java through OnfidoBlocking. Run by make test-kotlin after test-kotlin.sh (which builds the library and server).
 set -euo pipefail
 crate="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 repo="$(cd "$crate/.." && pwd)"
@@ -24,18 +24,24 @@ cleanup() {
 trap cleanup EXIT
 
 version="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$KOTLIN_PROJECT/pom.xml" | head -1)"
-mkdir -p "$scratch/src/main/kotlin"
-cp -r "$KOTLIN_PROJECT/.mvn" "$scratch/"   # the same Maven settings and options as the build
-cat > "$scratch/pom.xml" <<POM
+
+# scratch_project DIR ARTIFACT SOURCES MAIN_CLASS [PLUGIN_XML]: a Maven project that depends on the
+# installed artifacts alone, with the build's settings (.mvn/) and pinned plugin versions; exec:exec
+# runs MAIN_CLASS in a JVM of its own with no JNA property.
+scratch_project() {
+  local dir="$1" artifact="$2" sources="$3" main="$4" extra="${5:-}"
+  mkdir -p "$dir/$sources"
+  cp -r "$KOTLIN_PROJECT/.mvn" "$dir/"
+  cat > "$dir/pom.xml" <<POM
 <?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>example</groupId>
-  <artifactId>getting-started</artifactId>
+  <artifactId>$artifact</artifactId>
   <version>1</version>
   <properties>
     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-    <kotlin.version>$(pom_property kotlin.version)</kotlin.version>
+    <maven.compiler.release>17</maven.compiler.release>
   </properties>
   <dependencies>
     <dependency>
@@ -50,7 +56,7 @@ cat > "$scratch/pom.xml" <<POM
     </dependency>
   </dependencies>
   <build>
-    <sourceDirectory>src/main/kotlin</sourceDirectory>
+    <sourceDirectory>$sources</sourceDirectory>
     <plugins>
       <plugin>
         <groupId>org.apache.maven.plugins</groupId>
@@ -61,25 +67,17 @@ cat > "$scratch/pom.xml" <<POM
         <groupId>org.apache.maven.plugins</groupId>
         <artifactId>maven-compiler-plugin</artifactId>
         <version>$(pom_version maven-compiler-plugin)</version>
-      </plugin>
-      <plugin>
-        <groupId>org.jetbrains.kotlin</groupId>
-        <artifactId>kotlin-maven-plugin</artifactId>
-        <version>\${kotlin.version}</version>
-        <configuration><jvmTarget>17</jvmTarget></configuration>
-        <executions><execution><goals><goal>compile</goal></goals></execution></executions>
-      </plugin>
+      </plugin>$extra
       <plugin>
         <groupId>org.codehaus.mojo</groupId>
         <artifactId>exec-maven-plugin</artifactId>
         <version>$(pom_version exec-maven-plugin)</version>
         <configuration>
-          <!-- A JVM of its own, with the installed jars on its class path and no JNA property. -->
           <executable>java</executable>
           <arguments>
             <argument>-classpath</argument>
             <classpath/>
-            <argument>GettingStartedKt</argument>
+            <argument>$main</argument>
           </arguments>
         </configuration>
       </plugin>
@@ -87,7 +85,17 @@ cat > "$scratch/pom.xml" <<POM
   </build>
 </project>
 POM
-cat > "$scratch/src/main/kotlin/GettingStarted.kt" <<'KT'
+}
+
+scratch_project "$scratch/kotlin" getting-started src/main/kotlin GettingStartedKt "
+      <plugin>
+        <groupId>org.jetbrains.kotlin</groupId>
+        <artifactId>kotlin-maven-plugin</artifactId>
+        <version>$(pom_property kotlin.version)</version>
+        <configuration><jvmTarget>17</jvmTarget></configuration>
+        <executions><execution><goals><goal>compile</goal></goals></execution></executions>
+      </plugin>"
+cat > "$scratch/kotlin/src/main/kotlin/GettingStarted.kt" <<'KT'
 import java.nio.file.Path
 import kotlin.time.Duration.Companion.seconds
 import kotlinx.coroutines.flow.toList
@@ -115,10 +123,44 @@ suspend fun main() {
 }
 KT
 
+# The same flow from plain Java (no Kotlin plugin): the blocking facade.
+scratch_project "$scratch/java" getting-started-java src/main/java GettingStarted
+cat > "$scratch/java/src/main/java/GettingStarted.java" <<'JAVA'
+import java.nio.file.Path;
+import java.util.List;
+import onfido.core.*;
+
+/** The getting-started flow from Java, against the server at $ONFIDO_BASE_URL, with blocking calls. */
+public class GettingStarted {
+    public static void main(String[] args) {
+        ClientConfig config = new ClientConfig();
+        config.setApiToken("test_getting_started");
+        config.setBaseUrl(System.getenv("ONFIDO_BASE_URL"));
+        OnfidoBlocking onfido = new OnfidoBlocking(Onfido.onfidoClient(config));
+        ApplicantInput input = new ApplicantInput();
+        input.setFirstName("Jane");
+        input.setLastName("Doe");
+        Applicant jane = onfido.createApplicant(input);
+        Path licence = Path.of(System.getenv("LICENCE"));
+        Document document = onfido.uploadDocument(jane.getId(), Onfido.fileInput(licence, "licence.png"), DocumentType.DrivingLicence.INSTANCE, DocumentSide.Front.INSTANCE, null);
+        CheckInput checkInput = new CheckInput(CheckType.Express.INSTANCE, List.of(new ReportRequest(ReportName.Document.INSTANCE, null, null, null)),
+            null, null, null, null, null, null, null, null);
+        Check check = onfido.createCheck(jane.getId(), checkInput);
+        Report report = onfido.retrieveReport(check.getId(), check.getReportIds().get(0));
+        System.out.println("Java: applicant " + jane.getId() + ", document " + document.getFileName() + ", check "
+            + check.getResult().apiValue() + ", report " + report.getResult().apiValue());
+        if (!check.getResult().equals(CheckResult.Clear.INSTANCE) || !report.getResult().equals(ReportResult.Clear.INSTANCE)) {
+            throw new IllegalStateException("expected a clear check");
+        }
+    }
+}
+JAVA
+
 coproc SANDBOX { exec "$CARGO_TARGET_DIR/debug/onfido-sandbox" --port 0; }
 read -r first <&"${SANDBOX[0]}"
 base_url="${first#listening on }"
-cd "$scratch"
-ONFIDO_BASE_URL="$base_url" LICENCE="$repo/tests/fixtures/sample_driving_licence.png" \
-  mvn_offline_first -q compile "org.codehaus.mojo:exec-maven-plugin:$(pom_version exec-maven-plugin):exec"
-echo "consumer check: the installed artifacts build and run a project of their own"
+export ONFIDO_BASE_URL="$base_url" LICENCE="$repo/tests/fixtures/sample_driving_licence.png"
+exec_plugin="org.codehaus.mojo:exec-maven-plugin:$(pom_version exec-maven-plugin):exec"
+(cd "$scratch/kotlin" && mvn_offline_first -q compile "$exec_plugin")
+(cd "$scratch/java" && mvn_offline_first -q compile "$exec_plugin")
+echo "consumer check: the installed artifacts build and run a Kotlin and a Java project of their own"
