@@ -35,7 +35,7 @@ import onfido.core.TransportException
  * (no answer in time), `Lost` (the connection broke), `Other` (a URL OkHttp refuses); 4xx and 5xx
  * answers are responses.
  */
-class OkHttpTransport(client: OkHttpClient = OkHttpClient()) : HttpTransport {
+class OkHttpTransport @JvmOverloads constructor(client: OkHttpClient = OkHttpClient()) : HttpTransport {
     private val http: OkHttpClient = client.newBuilder().followRedirects(false).followSslRedirects(false).build()
 
     override suspend fun send(request: HttpRequest): HttpResponse {
