@@ -44,11 +44,12 @@ pytest-wheel: python-env
 	$(PY_VENV)/bin/pip install -q --force-reinstall --no-deps $(WHEELS)/onfido_core-*.whl
 	cd bindings-python && ONFIDO_SANDBOX_BIN=$(CARGO_TARGET_DIR)/debug/onfido-sandbox $(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider tests
 
-## test-kotlin: the uniffi binding: cdylib, a freshness check of the generated Kotlin/Swift, kotlinc, then the Kotlin test program (shared vectors, every operation over HTTP and in process, errors, a throwing transport, retries, secrets, token-less mode)
+## test-kotlin: the uniffi binding: a freshness check of the generated Kotlin/Swift, the cdylib in the jar, then the Maven build (Kotlin, JUnit 5: shared vectors, every operation over HTTP and in process, errors, a throwing transport, retries, cancellation, secrets, token-less mode, the OkHttp transport), then scratch Kotlin and Java Maven projects on the installed artifacts against onfido-sandbox
 test-kotlin: toolchain
 	cargo clippy -p onfido-core-uniffi --all-targets -- -D warnings
 	cargo test -q -p onfido-core-uniffi
 	bindings-uniffi/scripts/test-kotlin.sh
+	bindings-uniffi/scripts/consumer-check.sh
 
 # The wasm side: pinned tools (wasm-bindgen-cli, npm dev deps) installed once under ~/.cache/onfido-core.
 WASM_TOOLS := $(HOME)/.cache/onfido-core/tools

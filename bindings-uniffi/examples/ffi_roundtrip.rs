@@ -1,6 +1,7 @@
 //! The Rust side of the FFI round-trip figure: a retrieve (build → in-process sandbox → parse),
 //! straight on the core, and through this crate's `OnfidoClient` (records included), for comparison
-//! with the same call from Kotlin (kotlin/bench/Bench.kt). Prints microseconds per call.
+//! with the same call from Kotlin (the `bench`-tagged BenchTest of kotlin/onfido-core). Prints
+//! microseconds per call.
 
 use std::future::Future;
 use std::pin::pin;

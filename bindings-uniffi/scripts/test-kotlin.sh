@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# make test-kotlin: builds the cdylib, checks the committed bindings are fresh, compiles the Kotlin
-# (generated + hand-written + tests) with kotlinc, and runs the test program: the shared vectors,
-# every operation over HTTP against onfido-sandbox and in process, error paths, retries, secrets.
+# make test-kotlin (after clippy and cargo test): checks the committed bindings are fresh, builds the
+# cdylib and onfido-sandbox, puts the library where JNA finds it in the jar, and runs the Maven build
+# (`mvn verify`: Kotlin compile, the JUnit 5 tests of onfido-core and onfido-core-okhttp: the shared
+# vectors, every operation over HTTP against onfido-sandbox and in process, errors, retries,
+# cancellation, secrets, token-less mode, webhooks and rules).
 set -euo pipefail
 crate="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 repo="$(cd "$crate/.." && pwd)"
@@ -20,11 +22,12 @@ if ! diff -r -q "$crate/generated/kotlin" "$fresh/kotlin" >/dev/null || ! diff -
 fi
 echo "generated bindings are up to date"
 
-# 2. Compile (reused while no source and no compiler changed).
-jar=$(compile_kotlin_jar onfido-kotlin-tests "$crate/generated/kotlin" "$crate/kotlin/src" "$crate/kotlin/test")
-
-# 3. The sandbox server, then the test program.
+# 2. The cdylib (generate.sh built it last) into the jar's resources, and the sandbox server.
+native="$KOTLIN_PROJECT/onfido-core/native/$(native_platform)"
+mkdir -p "$native"
+cp "$CARGO_TARGET_DIR/debug/libonfido_core_uniffi.$ext" "$native/"
 (cd "$repo" && cargo build -q -p onfido-sandbox)
-ONFIDO_SANDBOX_BIN="$CARGO_TARGET_DIR/debug/onfido-sandbox" \
-  java -Djna.library.path="$CARGO_TARGET_DIR/debug" -Donfido.repo="$repo" \
-  -cp "$jar:$CLASSPATH_LIBS" onfido.core.test.MainKt
+
+# 3. The Maven build and its tests.
+cd "$KOTLIN_PROJECT"
+ONFIDO_SANDBOX_BIN="$CARGO_TARGET_DIR/debug/onfido-sandbox" mvn_offline_first -q verify

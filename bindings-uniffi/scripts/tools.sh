@@ -1,36 +1,45 @@
-# Sourced by the scripts: installs the Kotlin tools idempotently and sets KOTLINC, KOTLIN_LIB, JNA_JAR.
-KOTLIN_COMPILER_VERSION=2.4.20
-TOOLS="${ONFIDO_TOOLS:-$HOME/.cache/onfido-core/tools}"
-KOTLIN_HOME="$TOOLS/npm/lib/node_modules/kotlin-compiler"
-if ! grep -q "\"version\": \"$KOTLIN_COMPILER_VERSION\"" "$KOTLIN_HOME/package.json" 2>/dev/null; then
-  echo "installing kotlin-compiler@$KOTLIN_COMPILER_VERSION (npm) under $TOOLS" >&2
-  mkdir -p "$TOOLS/npm"
-  npm install -g --silent --no-audit --no-fund --prefix "$TOOLS/npm" "kotlin-compiler@$KOTLIN_COMPILER_VERSION" >&2
-fi
-JNA_JAR=/usr/share/java/jna.jar
-if [ ! -f "$JNA_JAR" ]; then
-  echo "installing libjna-java (apt)" >&2
-  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjna-java >&2
-fi
+# Sourced by the scripts: checks Java and Maven (installing Debian's maven if it is missing), and
+# defines the helpers below. Every Kotlin dependency and plugin comes from Maven Central, pinned in
+# kotlin/pom.xml, into Maven's local repository (~/.m2/repository).
 command -v java >/dev/null || { echo "java (17+) is required" >&2; exit 1; }
-KOTLINC="$KOTLIN_HOME/bin/kotlinc"
-KOTLIN_LIB="$KOTLIN_HOME/lib"
-CLASSPATH_LIBS="$KOTLIN_LIB/kotlin-stdlib.jar:$KOTLIN_LIB/kotlinx-coroutines-core-jvm.jar:$JNA_JAR"
+if ! command -v mvn >/dev/null; then
+  echo "installing maven (apt)" >&2
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >&2
+fi
+KOTLIN_PROJECT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../kotlin" && pwd)"
 
-# compile_kotlin_jar NAME DIR...: compiles every .kt under the DIRs into a jar cached by a hash of
-# the sources and the compiler version; prints the jar's path.
-compile_kotlin_jar() {
-  local name="$1"; shift
-  local build="$HOME/.cache/onfido-core/kotlin-build" sources stamp jar
-  mkdir -p "$build"
-  sources=$(find "$@" -name '*.kt' | sort)
-  stamp=$( (echo "$KOTLIN_COMPILER_VERSION"; cat $sources) | sha256sum | cut -c1-16)
-  jar="$build/$name-$stamp.jar"
-  if [ ! -f "$jar" ]; then
-    echo "compiling $(echo "$sources" | wc -l | tr -d ' ') Kotlin files" >&2
-    rm -f "$build/$name"-*.jar
-    "$KOTLINC" -nowarn -jvm-target 17 -cp "$CLASSPATH_LIBS" -d "$jar.tmp.jar" $sources >&2
-    mv "$jar.tmp.jar" "$jar"
+# mvn_offline_first ARGS...: runs mvn offline, so warm runs never touch the network; when the local
+# repository lacks an artifact, says so and runs it again online. Other failures are failures. The
+# offline run's [ERROR] lines are shown once it is known they are not about a missing artifact.
+mvn_offline_first() {
+  local log status=0
+  log="$(mktemp)"
+  mvn -o "$@" 2>&1 | tee "$log" | { grep -v '^\[ERROR\]' || true; } || status=$?
+  if [ "$status" -ne 0 ] && grep -q "in offline mode" "$log"; then
+    echo "(the local Maven repository lacks some artifacts: resolving them from Maven Central)" >&2
+    status=0
+    mvn "$@" || status=$?
+  elif [ "$status" -ne 0 ]; then
+    grep '^\[ERROR\]' "$log" >&2 || true
   fi
-  echo "$jar"
+  rm -f "$log"
+  return "$status"
+}
+
+# native_platform: the directory JNA searches on the classpath for this machine (linux-x86-64, …).
+native_platform() {
+  local os arch
+  case "$(uname -s)" in Darwin) os=darwin ;; *) os=linux ;; esac
+  case "$(uname -m)" in x86_64 | amd64) arch=x86-64 ;; arm64 | aarch64) arch=aarch64 ;; *) arch="$(uname -m)" ;; esac
+  echo "$os-$arch"
+}
+
+# pom_property NAME: a version pinned in kotlin/pom.xml's <properties>.
+pom_property() {
+  sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$KOTLIN_PROJECT/pom.xml" | head -1
+}
+
+# pom_version ARTIFACT: the version kotlin/pom.xml pins for a plugin.
+pom_version() {
+  grep -A1 "<artifactId>$1</artifactId>" "$KOTLIN_PROJECT/pom.xml" | sed -n 's:.*<version>\(.*\)</version>.*:\1:p' | head -1
 }

@@ -7,31 +7,58 @@ import java.net.NoRouteToHostException
 import java.net.SocketTimeoutException
 import java.net.URL
 import java.net.UnknownHostException
+import kotlin.coroutines.resume
+import kotlin.coroutines.resumeWithException
+import kotlin.time.Duration
+import kotlin.time.Duration.Companion.seconds
 import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.withContext
+import kotlinx.coroutines.asExecutor
+import kotlinx.coroutines.suspendCancellableCoroutine
 
 /**
  * The default transport: `java.net.HttpURLConnection`, no dependency beyond the JDK / Android.
  *
- * The blocking I/O runs on `Dispatchers.IO`. Failures are thrown as [TransportException]:
- * `Connect` (nothing was sent), `Timeout` (no answer in time), `Lost` (the connection broke), so the
- * client's retry policy can tell them apart. 4xx and 5xx answers are responses, not failures.
- * Redirects are not followed (a token never follows a link to another host).
+ * The blocking I/O runs on `Dispatchers.IO`; cancelling the calling coroutine disconnects, which
+ * ends a request in flight. Failures are thrown as [TransportException]: `Connect` (nothing was
+ * sent), `Timeout` (no answer in time), `Lost` (the connection broke), so the client's retry policy
+ * can tell them apart. 4xx and 5xx answers are responses, not failures. Redirects are not followed
+ * (a token never follows a link to another host).
  */
 class HttpURLConnectionTransport(
     private val connectTimeoutMillis: Int = 10_000,
     private val readTimeoutMillis: Int = 60_000,
 ) : HttpTransport {
-    override suspend fun send(request: HttpRequest): HttpResponse =
-        withContext(Dispatchers.IO) { sendBlocking(request) }
+    /** Waits at most [timeout] for each read (and for the connection, up to 10 s). */
+    constructor(timeout: Duration) : this(
+        connectTimeoutMillis = minOf(timeout, 10.seconds).inWholeMilliseconds.toInt(),
+        readTimeoutMillis = timeout.inWholeMilliseconds.coerceIn(1, Int.MAX_VALUE.toLong()).toInt(),
+    )
+
+    override suspend fun send(request: HttpRequest): HttpResponse {
+        val connection = open(request)
+        return suspendCancellableCoroutine { continuation ->
+            continuation.invokeOnCancellation { connection.disconnect() }
+            Dispatchers.IO.asExecutor().execute {
+                try {
+                    continuation.resume(exchange(connection, request))
+                } catch (e: Throwable) {
+                    continuation.resumeWithException(e)
+                }
+            }
+        }
+    }
 
     /** Sends on the calling thread (for callers that are not coroutines). */
-    fun sendBlocking(request: HttpRequest): HttpResponse {
-        val connection = try {
+    fun sendBlocking(request: HttpRequest): HttpResponse = exchange(open(request), request)
+
+    private fun open(request: HttpRequest): HttpURLConnection =
+        try {
             URL(request.url).openConnection() as HttpURLConnection
         } catch (e: Exception) {
             throw TransportException.Other("cannot open ${request.method} ${request.url}: ${e.javaClass.simpleName}")
         }
+
+    private fun exchange(connection: HttpURLConnection, request: HttpRequest): HttpResponse {
         try {
             connection.requestMethod = request.method
             connection.instanceFollowRedirects = false

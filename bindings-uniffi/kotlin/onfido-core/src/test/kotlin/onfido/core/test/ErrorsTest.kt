@@ -1,0 +1,103 @@
+package onfido.core.test
+
+import java.net.ServerSocket
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
+import kotlin.test.assertTrue
+import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.DisplayName
+import org.junit.jupiter.api.Test
+import onfido.core.*
+
+/** Each kind of error: validation, config, API, decode, transport. */
+class ErrorsTest {
+    @Test
+    @DisplayName("validation errors are raised before anything is sent")
+    fun validationErrorsBeforeSending(): Unit = runBlocking {
+        val transport = RecordingTransport(SandboxTransport().transport())
+        val client = onfidoClient(ClientConfig(apiToken = TOKEN), transport)
+        val e = assertFailsWith<OnfidoException.Validation>("a blank applicant") { client.createApplicant(ApplicantInput(firstName = "", dob = "1990-13-45", country = "XX")) }
+        assertTrue(listOf("first_name", "last_name", "dob", "country").all { it in e.fields }, "fields ${e.fields}")
+        assertFailsWith<OnfidoException.Validation>("a future date of birth") { client.createApplicant(ApplicantInput(firstName = "A", lastName = "B", dob = "2999-01-01")) }
+        val upload = assertFailsWith<OnfidoException.Validation>("a tiny upload") { client.uploadDocument("a1", FileInput("x.png", ByteArray(10)), DocumentType.Passport) }
+        assertTrue("file" in upload.fields, "upload fields ${upload.fields}")
+        assertFailsWith<OnfidoException.Validation>("an empty path id") { client.retrieveApplicant("") }
+        assertFailsWith<OnfidoException.Validation>("bad extra JSON") { client.createApplicant(ApplicantInput(firstName = "A", lastName = "B", extraJson = "[1]")) }
+        assertFailsWith<OnfidoException.Validation>("an unknown operation id") { client.request("fly_to_moon", "{}") }
+        assertEquals(0, transport.requests.size, "requests sent")
+    }
+
+    @Test
+    @DisplayName("config errors")
+    fun configErrors(): Unit = runBlocking {
+        val sandbox = SandboxTransport().transport()
+        val region = assertFailsWith<OnfidoException.Config>("a US token in the EU") { OnfidoClient(ClientConfig(apiToken = "us_test_x", region = Region.EU), sandbox, null) }
+        assertEquals("region", region.field, "field")
+        assertEquals("base_url", assertFailsWith<OnfidoException.Config>("plain http") { onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://example.com")) }.field, "field")
+        assertEquals("base_url", assertFailsWith<OnfidoException.Config>("token-less without a base URL") { onfidoClient(ClientConfig()) }.field, "field")
+        assertEquals("api_token", assertFailsWith<OnfidoException.Config>("a token with a space") { onfidoClient(ClientConfig(apiToken = "test_a b")) }.field, "field")
+        assertEquals("region", assertFailsWith<OnfidoException.Config>("an unknown region") { parseRegion("mars") }.field, "field")
+        assertEquals("https://api.us.onfido.com/v2/", resolveBaseUrl(ClientConfig(apiToken = "us_test_x")), "US base URL")
+    }
+
+    @Test
+    @DisplayName("API errors over HTTP: 401, 404, 422 with fields, 429 with Retry-After (rate limit 4)")
+    fun apiErrorsOverHttp(): Unit = runBlocking {
+        SandboxServer("--rate-limit", "4").use { server ->
+            val live = onfidoClient(ClientConfig(apiToken = "live_secret_token_1", baseUrl = server.url))
+            val unauthorized = assertFailsWith<OnfidoException.Api>("a live token") { live.listWebhooks() }
+            assertEquals(401 to "authorization_error", unauthorized.statusCode to unauthorized.errorType, "401")
+            assertTrue(!unauthorized.toString().contains("live_secret_token_1") && !unauthorized.message.orEmpty().contains("live_secret_token_1"), "the token leaked into $unauthorized")
+            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url))
+            val missing = assertFailsWith<OnfidoException.Api>("a missing check") { client.retrieveCheck("a1", "nope") }
+            assertEquals(404 to "resource_not_found", missing.statusCode to missing.errorType, "404")
+            assertTrue(missing.errorId != null, "error id")
+            val bare = client.createApplicant(ApplicantInput(firstName = "No", lastName = "Address"))
+            val invalid = assertFailsWith<OnfidoException.Api>("a server-side 422") {
+                client.createCheck(bare.id, CheckInput(CheckType.Express, reports = listOf(ReportRequest(ReportName.Identity, variant = "kyc"))))
+            }
+            assertEquals(422 to "failed_check_requirements", invalid.statusCode to invalid.errorType, "422")
+            assertTrue("dob" in invalid.fields && invalid.fields.keys.any { it.startsWith("addresses") }, "422 fields ${invalid.fields}")
+            val noDocuments = assertFailsWith<OnfidoException.Api>("a document report without documents") {
+                client.createCheck(bare.id, CheckInput(CheckType.Express, reports = listOf(ReportRequest(ReportName.Document))))
+            }
+            assertEquals("missing_documents", noDocuments.errorType, "422 type")
+            val limited = assertFailsWith<OnfidoException.Api>("the rate limit") { client.listWebhooks() }
+            assertEquals(429 to "rate_limit", limited.statusCode to limited.errorType, "429")
+            assertTrue(limited.retryAfterSeconds != null && limited.retryAfterSeconds > 0uL, "Retry-After ${limited.retryAfterSeconds}")
+        }
+    }
+
+    @Test
+    @DisplayName("decode errors keep the status and an excerpt")
+    fun decodeErrors(): Unit = runBlocking {
+        val client = onfidoClient(ClientConfig(apiToken = TOKEN), ScriptedTransport({ json(200, "<html>oops</html>") }))
+        val e = assertFailsWith<OnfidoException.Decode>("an HTML answer") { client.retrieveApplicant("a1") }
+        assertEquals(200, e.status.toInt(), "status")
+        assertTrue(e.excerpt.contains("oops"), "excerpt ${e.excerpt}")
+        val missingId = onfidoClient(ClientConfig(apiToken = TOKEN), ScriptedTransport({ json(200, """{"first_name": "x"}""") }))
+        assertFailsWith<OnfidoException.Decode>("no id") { missingId.retrieveApplicant("a1") }
+    }
+
+    @Test
+    @DisplayName("a transport that throws becomes OnfidoException.Transport, never a crash")
+    fun throwingTransport(): Unit = runBlocking {
+        val throwing = object : HttpTransport {
+            override suspend fun send(request: HttpRequest): HttpResponse = throw IllegalStateException("boom from Kotlin")
+        }
+        val client = onfidoClient(ClientConfig(apiToken = TOKEN, retry = defaultRetrySettings()), throwing)
+        val e = assertFailsWith<OnfidoException.Transport>("a RuntimeException") { client.retrieveApplicant("a1") }
+        assertEquals(TransportFailure.OTHER, e.failure, "failure")
+        assertTrue(e.reason.contains("boom from Kotlin"), "reason ${e.reason}")
+        val ioThrowing = object : HttpTransport {
+            override suspend fun send(request: HttpRequest): HttpResponse = throw java.io.IOException("disk on fire")
+        }
+        val io = assertFailsWith<OnfidoException.Transport>("an IOException") { onfidoClient(ClientConfig(apiToken = TOKEN), ioThrowing).listWebhooks() }
+        assertTrue(io.reason.contains("disk on fire"), "reason ${io.reason}")
+        // The real transport against a closed port: a connect failure.
+        val port = ServerSocket(0).use { it.localPort }
+        val refused = assertFailsWith<OnfidoException.Transport>("a closed port") { onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:$port")).listWebhooks() }
+        assertEquals(TransportFailure.CONNECT, refused.failure, "failure")
+        assertTrue(!refused.reason.contains(TOKEN), "the token leaked into ${refused.reason}")
+    }
+}

@@ -1,0 +1,95 @@
+package onfido.core.test
+
+import java.util.Collections
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
+import kotlin.test.assertTrue
+import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitCancellation
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withTimeout
+import org.junit.jupiter.api.DisplayName
+import org.junit.jupiter.api.Test
+import onfido.core.*
+
+/** Retries by the core's policy, waits through the Sleeper, cancellation. */
+class RetriesTest {
+    @Test
+    @DisplayName("retries follow the core's policy and wait through the Sleeper")
+    fun retriesFollowThePolicy(): Unit = runBlocking {
+        val slept = Collections.synchronizedList(ArrayList<ULong>())
+        val sleeper = object : Sleeper {
+            override suspend fun sleep(millis: ULong) { slept.add(millis) }
+        }
+        val fast = RetrySettings(maxAttempts = 3u, initialDelayMs = 10uL, maxDelayMs = 40uL, maxRetryAfterMs = 5_000uL)
+        val applicant = """{"id": "a1", "first_name": "R"}"""
+        // A connect failure, then a 429 with Retry-After: 1, then success.
+        val flaky = ScriptedTransport({ throw TransportException.Connect("refused") }, { json(429, "{}", "Retry-After" to "1") }, { json(200, applicant) })
+        val client = OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), flaky, sleeper)
+        assertEquals("R", client.retrieveApplicant("a1").firstName, "after retries")
+        assertEquals(3, flaky.calls.get(), "tries")
+        assertTrue(slept.size == 2 && slept[0] in 5uL..10uL && slept[1] == 1000uL, "slept $slept")
+        // A 503 on a POST is not retried (it may have created the applicant)...
+        val busy = ScriptedTransport({ json(503, "{}") }, { json(201, applicant) })
+        assertFailsWith<OnfidoException.Api>("a 503 on create") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), busy, sleeper).createApplicant(ApplicantInput(firstName = "A", lastName = "B")) }
+        assertEquals(1, busy.calls.get(), "tries for a POST")
+        // ...but is on a GET, and the last answer is returned when the tries run out.
+        val down = ScriptedTransport({ json(503, """{"error": {"type": "internal_server_error"}}""") })
+        val last = assertFailsWith<OnfidoException.Api>("503s on a GET") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), down, sleeper).retrieveApplicant("a1") }
+        assertEquals(3 to 503, down.calls.get() to last.statusCode, "tries for a GET")
+        // Without a Sleeper the wait is timed by a helper thread.
+        val once = ScriptedTransport({ throw TransportException.Timeout("slow") }, { json(200, applicant) })
+        val started = System.nanoTime()
+        OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), once, null).retrieveApplicant("a1")
+        assertTrue((System.nanoTime() - started) / 1_000_000 >= 5, "no wait without a sleeper")
+        // Over HTTP: the sandbox's seeded faults are absorbed by the retries (GETs only).
+        SandboxServer("--fail-rate", "0.3", "--seed", "7").use { server ->
+            val retrying = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url, retry = RetrySettings(6u, 5uL, 20uL, 1000uL)), HttpURLConnectionTransport(readTimeoutMillis = 1_000))
+            repeat(10) { retrying.listReportTypeGroups() }
+        }
+    }
+
+    @Test
+    @DisplayName("cancelling the caller cancels the wait between retries")
+    fun cancellingCancelsTheRetryWait(): Unit = runBlocking {
+        val down = ScriptedTransport({ json(503, "{}") })
+        val slow = RetrySettings(maxAttempts = 3u, initialDelayMs = 60_000uL, maxDelayMs = 60_000uL, maxRetryAfterMs = 60_000uL)
+        val client = onfidoClient(ClientConfig(apiToken = TOKEN, retry = slow), down)
+        val call = async(Dispatchers.Default) { client.retrieveApplicant("a1") }
+        withTimeout(5_000) { while (down.calls.get() == 0) delay(5) }
+        val started = System.nanoTime()
+        call.cancel()
+        call.join()
+        assertTrue(call.isCancelled, "the call is cancelled")
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 2_000, "the cancel waited for the 30-60 s backoff")
+        assertEquals(1, down.calls.get(), "tries after the cancel")
+    }
+
+    @Test
+    @DisplayName("cancelling the caller cancels the request in flight")
+    fun cancellingCancelsTheRequestInFlight(): Unit = runBlocking {
+        val sent = CompletableDeferred<Unit>()
+        val cancelled = CompletableDeferred<Throwable>()
+        val hanging = object : HttpTransport {
+            override suspend fun send(request: HttpRequest): HttpResponse {
+                sent.complete(Unit)
+                try {
+                    awaitCancellation()
+                } catch (e: Throwable) {
+                    cancelled.complete(e)
+                    throw e
+                }
+            }
+        }
+        val call = async(Dispatchers.Default) { onfidoClient(ClientConfig(apiToken = TOKEN), hanging).retrieveApplicant("a1") }
+        withTimeout(5_000) { sent.await() }
+        call.cancel()
+        call.join()
+        assertTrue(call.isCancelled, "the call is cancelled")
+        val reason = withTimeout(5_000) { cancelled.await() }
+        assertTrue(reason is kotlinx.coroutines.CancellationException, "the transport saw $reason")
+    }
+}
