@@ -12,14 +12,14 @@ import onfido.core.*
 class CaseFailure(message: String) : Exception(message)
 
 /**
- * The shared vectors (`tests/vectors` and `$ONFIDO_VECTORS`), every case of every kind, compared as
+ * The shared vectors (`tests/vectors`, `tests/vectors/v3` and `$ONFIDO_VECTORS`), every case of every kind, compared as
  * VECTORS.md says. Prints each failure by file and name, then `vectors: N passed, M failed`.
  */
 object Vectors {
     val KINDS = listOf("build_request", "parse_response", "link_header", "referrer_pattern", "check_result", "webhook_signature")
 
     fun run(repoVectors: File): Pair<Int, Int> {
-        val dirs = mutableListOf("tests/vectors" to repoVectors)
+        val dirs = mutableListOf("tests/vectors" to repoVectors, "tests/vectors/v3" to File(repoVectors, "v3"))
         System.getenv("ONFIDO_VECTORS")?.takeIf { it.isNotEmpty() }?.let { dirs.add("\$ONFIDO_VECTORS" to File(it)) }
         var passed = 0
         var failed = 0
@@ -222,7 +222,8 @@ object Vectors {
         }
         val status = (case["status"] as BigDecimal).toInt()
         val output = try {
-            parseResponseJson(case["operation"] as String, HttpResponse(status.toUShort(), headers, bodyOf(case)))
+            val version = (case["api_version"] as String?)?.let { parseApiVersion(it) }
+            parseResponseJson(case["operation"] as String, HttpResponse(status.toUShort(), headers, bodyOf(case)), version)
         } catch (e: OnfidoException) {
             val error = expect["error"] as Map<*, *>? ?: throw CaseFailure("unexpected error: $e")
             checkError(e, error)
