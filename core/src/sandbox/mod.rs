@@ -259,3 +259,36 @@ fn no_content() -> HttpResponse {
 
 #[cfg(test)]
 mod tests;
+
+/// Records every text in `value` over [`MAX_FIELD_CHARS`] characters, by its path under `path`
+/// (`addresses[0].street`), for a 422 before anything is stored.
+fn long_text_fields(value: &Value, path: &str, fields: &mut FieldErrors) {
+    match value {
+        Value::String(text) if text.chars().nth(MAX_FIELD_CHARS).is_some() => {
+            fields.add(path, format!("must be at most {MAX_FIELD_CHARS} characters"));
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                long_text_fields(item, &format!("{path}[{i}]"), fields);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                let key: String = key.chars().take(64).collect();
+                long_text_fields(item, &if path.is_empty() { key } else { format!("{path}.{key}") }, fields);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A request body as a JSON object: `{}` for an empty body, `None` for anything but an object.
+fn json_object(body: &[u8]) -> Option<Map<String, Value>> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Some(Map::new());
+    }
+    match serde_json::from_slice(body) {
+        Ok(Value::Object(map)) => Some(map),
+        _ => None,
+    }
+}

@@ -136,27 +136,8 @@ fn validated<O: Operation + DeserializeOwned>(sb: &Sandbox, input: Value, now: i
 
 /// A 422 naming every string field over [`super::MAX_FIELD_CHARS`] (`addresses[0].street`).
 fn within_field_limit(input: &Value) -> Result<(), HttpResponse> {
-    fn walk(value: &Value, path: &str, fields: &mut FieldErrors) {
-        match value {
-            Value::String(text) if text.chars().nth(super::MAX_FIELD_CHARS).is_some() => {
-                fields.add(path, format!("must be at most {} characters", super::MAX_FIELD_CHARS));
-            }
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    walk(item, &format!("{path}[{i}]"), fields);
-                }
-            }
-            Value::Object(map) => {
-                for (key, item) in map {
-                    let key: String = key.chars().take(64).collect();
-                    walk(item, &if path.is_empty() { key } else { format!("{path}.{key}") }, fields);
-                }
-            }
-            _ => {}
-        }
-    }
     let mut fields = FieldErrors::new();
-    walk(input, "", &mut fields);
+    super::long_text_fields(input, "", &mut fields);
     fields.into_result().map_err(rejection)
 }
 
@@ -190,13 +171,8 @@ fn rejection(e: Error) -> HttpResponse {
 
 /// The JSON object body (empty for none); anything else is a 400.
 fn body_json(request: &HttpRequest) -> Result<Map<String, Value>, HttpResponse> {
-    if request.body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Map::new());
-    }
-    match serde_json::from_slice(&request.body) {
-        Ok(Value::Object(map)) => Ok(map),
-        _ => Err(error(400, "bad_request", "The request body must be a JSON object.", None)),
-    }
+    super::json_object(&request.body)
+        .ok_or_else(|| error(400, "bad_request", "The request body must be a JSON object.", None))
 }
 
 /// The multipart form of an upload: text fields and the file.

@@ -268,39 +268,15 @@ fn typed(ty: &Ty, raw: &str) -> Value {
 
 /// The JSON object body (empty for none); anything else is a 400.
 fn body_json(request: &HttpRequest) -> Result<Map<String, Value>, HttpResponse> {
-    if request.body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Map::new());
-    }
-    match serde_json::from_slice(&request.body) {
-        Ok(Value::Object(map)) => Ok(map),
-        _ => Err(error(400, "bad_request", "The request body must be a JSON object.", None)),
-    }
+    super::json_object(&request.body)
+        .ok_or_else(|| error(400, "bad_request", "The request body must be a JSON object.", None))
 }
 
 /// A 422 naming every text over [`super::MAX_FIELD_CHARS`] characters.
 fn within_field_limit(input: &Map<String, Value>, file: Option<&FileUpload>) -> Result<(), HttpResponse> {
-    fn walk(value: &Value, path: &str, fields: &mut FieldErrors) {
-        match value {
-            Value::String(text) if text.chars().nth(super::MAX_FIELD_CHARS).is_some() => {
-                fields.add(path, format!("must be at most {} characters", super::MAX_FIELD_CHARS));
-            }
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    walk(item, &format!("{path}[{i}]"), fields);
-                }
-            }
-            Value::Object(map) => {
-                for (key, item) in map {
-                    let key: String = key.chars().take(64).collect();
-                    walk(item, &if path.is_empty() { key } else { format!("{path}.{key}") }, fields);
-                }
-            }
-            _ => {}
-        }
-    }
     let mut fields = FieldErrors::new();
     for (key, value) in input {
-        walk(value, &key.chars().take(64).collect::<String>(), &mut fields);
+        super::long_text_fields(value, &key.chars().take(64).collect::<String>(), &mut fields);
     }
     if file.is_some_and(|f| f.filename.chars().nth(super::MAX_FIELD_CHARS).is_some()) {
         fields.add("file", format!("the file name must be at most {} characters", super::MAX_FIELD_CHARS));
