@@ -211,10 +211,10 @@ fn is_idempotent(operation: &str) -> PyResult<bool> {
 
 /// The retry decision: milliseconds to wait, or `None` to give up.
 #[pyfunction]
-#[pyo3(signature = (policy, attempt, idempotent, status=None, failure=None, retry_after=None, now=0, jitter=0.5))]
+#[pyo3(signature = (policy, attempt, idempotent, status=None, failure=None, retry_after=None, now=0, jitter=0.5, elapsed_ms=0))]
 #[allow(clippy::too_many_arguments)]
 fn retry_delay(
-    policy: (u32, u64, u64, u64),
+    policy: (u32, u64, u64, u64, u64),
     attempt: u32,
     idempotent: bool,
     status: Option<u16>,
@@ -222,12 +222,20 @@ fn retry_delay(
     retry_after: Option<&str>,
     now: i64,
     jitter: f64,
+    elapsed_ms: u64,
 ) -> Option<u64> {
-    let (max_attempts, initial_delay_ms, max_delay_ms, max_retry_after_ms) = policy;
-    let policy = RetryPolicy { max_attempts, initial_delay_ms, max_delay_ms, max_retry_after_ms };
+    let (max_attempts, initial_delay_ms, max_delay_ms, max_retry_after_ms, deadline_ms) = policy;
+    let policy = RetryPolicy {
+        max_attempts,
+        initial_delay_ms,
+        max_delay_ms,
+        max_retry_after_ms,
+        deadline_ms,
+        ..RetryPolicy::default()
+    };
     let outcome = Outcome::from_parts(status, failure);
     let retry_after = retry_after.and_then(RetryAfter::parse);
-    match policy.decide(&Attempt { number: attempt, idempotent, outcome, retry_after, now, jitter }) {
+    match policy.decide(&Attempt { number: attempt, idempotent, outcome, retry_after, now, elapsed_ms, jitter }) {
         Decision::Retry { delay_ms } => Some(delay_ms),
         Decision::GiveUp => None,
     }

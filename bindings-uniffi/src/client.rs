@@ -322,6 +322,7 @@ impl OnfidoClient {
         request: onfido_core::HttpRequest,
     ) -> Result<onfido_core::HttpResponse, OnfidoError> {
         let mut request = Some(HttpRequest::from(request));
+        let started = std::time::Instant::now();
         let mut number = 1;
         loop {
             // The last possible try moves the request instead of copying its body.
@@ -341,7 +342,9 @@ impl OnfidoClient {
                 Err(TransportError::Lost { .. }) => (Outcome::ConnectionLost, None),
                 Err(TransportError::Other { .. }) => return take(result),
             };
-            let attempt = Attempt { number, idempotent, outcome, retry_after, now: unix_now(), jitter: jitter() };
+            let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            let attempt =
+                Attempt { number, idempotent, outcome, retry_after, now: unix_now(), elapsed_ms, jitter: jitter() };
             match self.retry.decide(&attempt) {
                 Decision::Retry { delay_ms } => {
                     self.sleep(delay_ms).await?;

@@ -45,7 +45,8 @@ impl ApiVersion {
 pub struct RetrySettings {
     /// Tries in all, the first included (1: never retry).
     pub max_attempts: u32,
-    /// The first backoff in milliseconds (the guide recommends 30 s).
+    /// The first backoff in milliseconds after a 5xx, a timeout or a failed connection (a 429
+    /// without `Retry-After` waits the guide's 30 s first).
     pub initial_delay_ms: u64,
     /// The longest backoff.
     pub max_delay_ms: u64,
@@ -60,6 +61,8 @@ impl From<RetrySettings> for RetryPolicy {
             initial_delay_ms: r.initial_delay_ms,
             max_delay_ms: r.max_delay_ms,
             max_retry_after_ms: r.max_retry_after_ms,
+            // The rate-limit wait and the deadline keep the core's defaults.
+            ..RetryPolicy::default()
         }
     }
 }
@@ -75,7 +78,9 @@ impl From<RetryPolicy> for RetrySettings {
     }
 }
 
-/// The recommended retries: 4 tries, backoff 30 s, 60 s, 120 s (jittered), `Retry-After` honoured.
+/// The recommended retries: 4 tries; backoff 1 s, 2 s, 4 s (jittered) after a 5xx or a failed
+/// connection, 30 s after a 429 without `Retry-After`; `Retry-After` honoured up to 30 s; all
+/// within 60 s.
 #[uniffi::export]
 pub fn default_retry_settings() -> RetrySettings {
     RetryPolicy::default().into()

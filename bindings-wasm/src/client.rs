@@ -182,7 +182,7 @@ fn millis(value: f64) -> u64 {
 ///
 /// `status` is the response's status, or `undefined` when the transport failed with `failure`
 /// (`connect`, `timeout` or `lost`); `retryAfter` is the response's `Retry-After` header; `now` is
-/// Unix seconds; `jitter` a random number in `[0, 1)`.
+/// Unix seconds; `elapsedMs` the time since the first try began; `jitter` a random number in `[0, 1)`.
 #[wasm_bindgen(js_name = retryDelay)]
 #[allow(clippy::too_many_arguments)]
 pub fn retry_delay(
@@ -190,6 +190,8 @@ pub fn retry_delay(
     initial_delay_ms: f64,
     max_delay_ms: f64,
     max_retry_after_ms: f64,
+    deadline_ms: f64,
+    elapsed_ms: f64,
     attempt: u32,
     idempotent: bool,
     status: Option<u16>,
@@ -203,11 +205,14 @@ pub fn retry_delay(
         initial_delay_ms: millis(initial_delay_ms),
         max_delay_ms: millis(max_delay_ms),
         max_retry_after_ms: millis(max_retry_after_ms),
+        deadline_ms: millis(deadline_ms),
+        ..RetryPolicy::default()
     };
     let outcome = Outcome::from_parts(status, failure.as_deref());
     let retry_after = retry_after.as_deref().and_then(RetryAfter::parse);
     let now = seconds(Some(now)).unwrap_or(0);
-    match policy.decide(&Attempt { number: attempt, idempotent, outcome, retry_after, now, jitter }) {
+    let elapsed_ms = millis(elapsed_ms);
+    match policy.decide(&Attempt { number: attempt, idempotent, outcome, retry_after, now, elapsed_ms, jitter }) {
         Decision::Retry { delay_ms } => Some(delay_ms as f64),
         Decision::GiveUp => None,
     }

@@ -228,12 +228,14 @@ fn rules() {
 
 #[wasm_bindgen_test]
 fn retries_and_pacing() {
-    let decide = |attempt, idempotent, status, failure: Option<&str>, retry_after: Option<&str>| {
+    let decide_at = |elapsed_ms, attempt, idempotent, status, failure: Option<&str>, retry_after: Option<&str>| {
         retry_delay(
             4,
+            1_000.0,
             30_000.0,
-            300_000.0,
-            600_000.0,
+            30_000.0,
+            60_000.0,
+            elapsed_ms,
             attempt,
             idempotent,
             status,
@@ -243,13 +245,18 @@ fn retries_and_pacing() {
             0.5,
         )
     };
+    let decide = |attempt, idempotent, status, failure, retry_after| {
+        decide_at(0.0, attempt, idempotent, status, failure, retry_after)
+    };
     assert_eq!(decide(1, false, Some(429), None, None), Some(22_500.0));
     assert_eq!(decide(1, false, Some(429), None, Some("7")), Some(7_000.0));
+    assert_eq!(decide(1, false, Some(429), None, Some("60")), None, "longer than max_retry_after");
     assert_eq!(decide(1, false, Some(503), None, None), None);
-    assert_eq!(decide(1, true, Some(503), None, None), Some(22_500.0));
-    assert_eq!(decide(1, false, None, Some("connect"), None), Some(22_500.0));
+    assert_eq!(decide(1, true, Some(503), None, None), Some(750.0));
+    assert_eq!(decide(1, false, None, Some("connect"), None), Some(750.0));
     assert_eq!(decide(1, false, None, Some("timeout"), None), None);
     assert_eq!(decide(4, true, Some(429), None, None), None);
+    assert_eq!(decide_at(50_000.0, 2, false, Some(429), None, None), None, "past the deadline");
     let mut pacer = Pacer::new(30);
     let waits: Vec<f64> = (0..16).map(|_| pacer.acquire(1_000.0)).collect();
     assert!(waits.iter().take(15).all(|w| *w == 0.0));

@@ -13,6 +13,10 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
+/// Fields whose values are secrets, shown as `***` by `Debug` (the core's `error::SECRET_KEYS`).
+const SECRETS: [&str; 6] =
+    ["token", "api_token", "access_token", "refresh_token", "client_secret", "oauth_server_client_secret"];
+
 /// Fields of a report kind read as free-form JSON.
 const FREE_FORM: [&str; 2] = ["breakdown", "properties"];
 
@@ -249,12 +253,33 @@ impl Models<'_> {
             );
             keys.push(format!("{field}: {key:?}"));
         }
-        self.items.push(format!(
-            "/// The `{schema}` object.\n#[derive(Clone, Debug, Default, PartialEq, Serialize)]\npub struct {rust} {{\n{body}    \
+        // A model holding a secret (a webhook's token, an OAuth client secret) shows `***` for it
+        // in `Debug`, as the API token never shows.
+        let secret = fields.iter().any(|(key, _)| SECRETS.contains(&key.as_str()));
+        let debug = if secret { "" } else { "Debug, " };
+        let mut item = format!(
+            "/// The `{schema}` object.\n#[derive(Clone, {debug}Default, PartialEq, Serialize)]\npub struct {rust} {{\n{body}    \
              /// Members this version does not name, kept as sent.\n    #[serde(flatten)]\n    pub extra: Extra,\n}}\n\n\
              deserialize_model!({rust} {{\n    {},\n}});\n",
             keys.join(",\n    ")
-        ));
+        );
+        if secret {
+            let _ = write!(
+                item,
+                "\nimpl std::fmt::Debug for {rust} {{\n    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{\n        \
+                 f.debug_struct({rust:?})\n"
+            );
+            for (key, _) in fields {
+                let field = snake(key);
+                if SECRETS.contains(&key.as_str()) {
+                    let _ = writeln!(item, "            .field({key:?}, &self.{field}.as_ref().map(|_| \"***\"))");
+                } else {
+                    let _ = writeln!(item, "            .field({key:?}, &self.{field})");
+                }
+            }
+            item.push_str("            .field(\"extra\", &self.extra)\n            .finish()\n    }\n}\n");
+        }
+        self.items.push(item);
     }
 
     fn report(&mut self, node: &Value, context: &str) -> Result<String, String> {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any, AsyncIterator, Dict, List, Mapping, Optional, Sequence, TypeVar, Union
 
 from . import _models as m
@@ -69,6 +70,7 @@ class AsyncClient:
         """Runs any operation by id (`create_applicant`, …) with its input by the API's field names."""
         engine = self._engine
         request = engine.build(operation, input or {})
+        started = time.monotonic()
         attempt = 1
         while True:
             wait = engine.pace()
@@ -79,7 +81,7 @@ class AsyncClient:
                 outcome = await self._transport.send(request, engine.timeout)
             except TransportFailure as failure:
                 outcome = failure
-            delay = engine.retry_delay(operation, attempt, outcome)
+            delay = engine.retry_delay(operation, attempt, outcome, started)
             if delay is None:
                 return engine.parse(operation, outcome)
             await asyncio.sleep(delay)

@@ -69,6 +69,7 @@ class Client:
         """Runs any operation by id (`create_applicant`, …) with its input by the API's field names."""
         engine = self._engine
         request = engine.build(operation, input or {})
+        started = time.monotonic()
         attempt = 1
         while True:
             wait = engine.pace()
@@ -79,7 +80,7 @@ class Client:
                 outcome = self._transport.send(request, engine.timeout)
             except TransportFailure as failure:
                 outcome = failure
-            delay = engine.retry_delay(operation, attempt, outcome)
+            delay = engine.retry_delay(operation, attempt, outcome, started)
             if delay is None:
                 return engine.parse(operation, outcome)
             time.sleep(delay)

@@ -118,8 +118,10 @@ class Engine:
             return 0.0
         return self.pacer.acquire(int(time.time() * 1000)) / 1000.0
 
-    def retry_delay(self, operation: str, attempt: int, outcome: Union[Response, TransportFailure]) -> Optional[float]:
-        """Seconds to wait before trying again, or None to stop."""
+    def retry_delay(
+        self, operation: str, attempt: int, outcome: Union[Response, TransportFailure], started: float
+    ) -> Optional[float]:
+        """Seconds to wait before trying again, or None to stop (`started`: `time.monotonic()` at the first try)."""
         status = outcome.status if isinstance(outcome, Response) else None
         if status is not None and 200 <= status < 300:
             return None
@@ -136,6 +138,7 @@ class Engine:
             retry_after,
             int(time.time()),
             random.random(),
+            max(0, int((time.monotonic() - started) * 1000)),
         )
         return None if delay is None else delay / 1000.0
 

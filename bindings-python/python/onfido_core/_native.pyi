@@ -82,7 +82,7 @@ def parse_response(
 def operations() -> List[str]: ...
 def is_idempotent(operation: str) -> bool: ...
 def retry_delay(
-    policy: Tuple[int, int, int, int],
+    policy: Tuple[int, int, int, int, int],
     attempt: int,
     idempotent: bool,
     status: Optional[int] = None,
@@ -90,6 +90,7 @@ def retry_delay(
     retry_after: Optional[str] = None,
     now: int = 0,
     jitter: float = 0.5,
+    elapsed_ms: int = 0,
 ) -> Optional[int]: ...
 def verify_webhook(body: bytes, headers: Any, secret: str) -> Dict[str, Any]: ...
 def verify_signature(body: bytes, signature: str, secret: str, algorithm: str) -> bool: ...

@@ -5724,7 +5724,8 @@ public struct RetrySettings: Equatable, Hashable {
      */
     public var maxAttempts: UInt32
     /**
-     * The first backoff in milliseconds (the guide recommends 30 s).
+     * The first backoff in milliseconds after a 5xx, a timeout or a failed connection (a 429
+     * without `Retry-After` waits the guide's 30 s first).
      */
     public var initialDelayMs: UInt64
     /**
@@ -5743,7 +5744,8 @@ public struct RetrySettings: Equatable, Hashable {
          * Tries in all, the first included (1: never retry).
          */maxAttempts: UInt32, 
         /**
-         * The first backoff in milliseconds (the guide recommends 30 s).
+         * The first backoff in milliseconds after a 5xx, a timeout or a failed connection (a 429
+         * without `Retry-After` waits the guide's 30 s first).
          */initialDelayMs: UInt64, 
         /**
          * The longest backoff.
@@ -10317,7 +10319,9 @@ public func uniffiForeignFutureHandleCountOnfido() -> Int {
     UNIFFI_FOREIGN_FUTURE_HANDLE_MAP.count
 }
 /**
- * The recommended retries: 4 tries, backoff 30 s, 60 s, 120 s (jittered), `Retry-After` honoured.
+ * The recommended retries: 4 tries; backoff 1 s, 2 s, 4 s (jittered) after a 5xx or a failed
+ * connection, 30 s after a 429 without `Retry-After`; `Retry-After` honoured up to 30 s; all
+ * within 60 s.
  */
 public func defaultRetrySettings() -> RetrySettings  {
     return try!  FfiConverterTypeRetrySettings_lift(try! rustCall() {
@@ -10526,7 +10530,7 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_func_default_retry_settings() != 3077) {
+    if (uniffi_onfido_core_uniffi_checksum_func_default_retry_settings() != 7298) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_func_no_retries() != 30560) {

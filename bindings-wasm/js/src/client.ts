@@ -11,12 +11,17 @@ import type { AbortSignalLike, FetchLike, OnfidoRequest, OnfidoResponse, Transpo
 export interface RetryPolicy {
   /** Tries in all, the first included (default 4; 1 never retries). */
   maxAttempts?: number;
-  /** The first backoff, doubling each time (default 30 000 ms, as the getting-started guide says). */
+  /**
+   * The first backoff after a 5xx, a timeout or a failed connection, doubling each time (default
+   * 1 000 ms). A 429 without `Retry-After` waits 30 000 ms first, as the getting-started guide says.
+   */
   initialDelayMs?: number;
-  /** The longest backoff (default 300 000 ms). */
+  /** The longest backoff (default 30 000 ms). */
   maxDelayMs?: number;
-  /** The longest `Retry-After` worth waiting for; longer ones give up (default 600 000 ms). */
+  /** The longest `Retry-After` worth waiting for; longer ones give up (default 30 000 ms). */
   maxRetryAfterMs?: number;
+  /** Tries and waits together: nothing is waited past this after the first try (default 60 000 ms). */
+  deadlineMs?: number;
 }
 
 /** How to reach the API. */
@@ -431,9 +436,10 @@ export class Onfido {
     const retry = options.retry === false ? { maxAttempts: 1 } : (options.retry ?? {});
     this.#retry = {
       maxAttempts: retry.maxAttempts ?? 4,
-      initialDelayMs: retry.initialDelayMs ?? 30_000,
-      maxDelayMs: retry.maxDelayMs ?? 300_000,
-      maxRetryAfterMs: retry.maxRetryAfterMs ?? 600_000,
+      initialDelayMs: retry.initialDelayMs ?? 1_000,
+      maxDelayMs: retry.maxDelayMs ?? 30_000,
+      maxRetryAfterMs: retry.maxRetryAfterMs ?? 30_000,
+      deadlineMs: retry.deadlineMs ?? 60_000,
     };
     this.#pacer = options.pace ? new native.Pacer(this.#config.environment === "sandbox" ? 30 : 400) : undefined;
     this.applicants = new Applicants(this);
@@ -513,6 +519,7 @@ export class Onfido {
     const request = this.buildRequest(operation, input);
     const signal = options.signal;
     const idempotent = core(() => native.isIdempotent(operation));
+    const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       if (this.#pacer !== undefined) {
         const wait = this.#pacer.acquire(Date.now());
@@ -533,6 +540,8 @@ export class Onfido {
         r.initialDelayMs,
         r.maxDelayMs,
         r.maxRetryAfterMs,
+        r.deadlineMs,
+        Date.now() - started,
         attempt,
         idempotent,
         response?.status,

@@ -1903,7 +1903,7 @@ string_enum! {
 }
 
 /// The `webhook` object.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Default, PartialEq, Serialize)]
 pub struct Webhook {
     /// `enabled`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1969,6 +1969,28 @@ deserialize_model!(Webhook {
     url: "url",
 });
 
+impl std::fmt::Debug for Webhook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Webhook")
+            .field("enabled", &self.enabled)
+            .field("environments", &self.environments)
+            .field("events", &self.events)
+            .field("href", &self.href)
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("oauth_enabled", &self.oauth_enabled)
+            .field("oauth_server_client_id", &self.oauth_server_client_id)
+            .field("oauth_server_client_secret", &self.oauth_server_client_secret.as_ref().map(|_| "***"))
+            .field("oauth_server_scope", &self.oauth_server_scope)
+            .field("oauth_server_url", &self.oauth_server_url)
+            .field("payload_version", &self.payload_version)
+            .field("token", &self.token.as_ref().map(|_| "***"))
+            .field("url", &self.url)
+            .field("extra", &self.extra)
+            .finish()
+    }
+}
+
 /// The `Webhooks_list` object.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct WebhooksList {
@@ -2000,7 +2022,7 @@ deserialize_model!(AddressesList {
 });
 
 /// The `sdk_token` object.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Default, PartialEq, Serialize)]
 pub struct SdkToken {
     /// `token`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2013,6 +2035,15 @@ pub struct SdkToken {
 deserialize_model!(SdkToken {
     token: "token",
 });
+
+impl std::fmt::Debug for SdkToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SdkToken")
+            .field("token", &self.token.as_ref().map(|_| "***"))
+            .field("extra", &self.extra)
+            .finish()
+    }
+}
 
 string_enum! {
     /// The `repeat_attempts_list_repeat_attempts_inner_date_of_birth` values; unknown ones are kept.

@@ -303,3 +303,13 @@ fn v2_operations_refuse_a_v3_configuration() {
     assert!(CreateApplicant::new("Jane", "Doe").build(&config(ApiVersion::V2)).is_ok());
     assert_eq!(Config::builder().api_token("api_sandbox.x").build().unwrap().api_version(), ApiVersion::V3_6);
 }
+
+#[test]
+fn typed_models_hide_secrets_in_debug() {
+    let body =
+        br#"{"id": "w1", "url": "https://x.test/hook", "token": "whsec-9", "oauth_server_client_secret": "cs-9"}"#;
+    let webhook = endpoints::CreateWebhook::parse(ApiVersion::V3_6, HttpResponse::new(201, body.to_vec())).unwrap();
+    assert_eq!(webhook.token.as_deref(), Some("whsec-9"), "the value stays readable");
+    let shown = format!("{webhook:?}");
+    assert!(!shown.contains("whsec-9") && !shown.contains("cs-9") && shown.contains("***"), "{shown}");
+}

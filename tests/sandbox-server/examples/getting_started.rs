@@ -385,6 +385,7 @@ impl Client {
 
     /// The answer, after retries as the core's policy says.
     fn with_retries(&self, request: &HttpRequest, idempotent: bool) -> Result<HttpResponse, Error> {
+        let started = std::time::Instant::now();
         for number in 1.. {
             let (outcome, response) = match self.exchange(request) {
                 Ok(response) => (Outcome::Status(response.status), Some(response)),
@@ -393,7 +394,8 @@ impl Client {
             let retry_after =
                 response.as_ref().and_then(|r| r.header("retry-after")).and_then(onfido_core::error::RetryAfter::parse);
             let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-            let attempt = Attempt { number, idempotent, outcome, retry_after, now, jitter: 0.5 };
+            let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            let attempt = Attempt { number, idempotent, outcome, retry_after, now, elapsed_ms, jitter: 0.5 };
             match (response, self.policy.decide(&attempt)) {
                 (Some(response), Decision::GiveUp) => return Ok(response),
                 (Some(response), _) if response.is_success() => return Ok(response),

@@ -100,7 +100,13 @@ fn stops_on_sigterm_and_on_closed_stdin() {
 fn retries_get_through_injected_faults() {
     let server = SandboxProcess::start(&["--fail-rate", "0.3", "--seed", "7"]);
     let c = Client::new(server.config("test_retries"));
-    let policy = RetryPolicy { max_attempts: 10, initial_delay_ms: 5, max_delay_ms: 50, max_retry_after_ms: 2_000 };
+    let policy = RetryPolicy {
+        max_attempts: 10,
+        initial_delay_ms: 5,
+        max_delay_ms: 50,
+        max_retry_after_ms: 2_000,
+        ..RetryPolicy::default()
+    };
     let request = ListWebhooks {}.build(&c.config).unwrap();
     let (mut retried, mut jitter) = (0, 0.37);
     for _ in 0..40 {
@@ -117,7 +123,15 @@ fn retries_get_through_injected_faults() {
             let retry_after =
                 response.as_ref().and_then(|r| r.header("retry-after")).and_then(onfido_core::error::RetryAfter::parse);
             jitter = (jitter * 7.0_f64).fract();
-            match policy.decide(&Attempt { number, idempotent: true, outcome, retry_after, now: 0, jitter }) {
+            match policy.decide(&Attempt {
+                number,
+                idempotent: true,
+                outcome,
+                retry_after,
+                now: 0,
+                elapsed_ms: 0,
+                jitter,
+            }) {
                 Decision::Retry { delay_ms } => std::thread::sleep(Duration::from_millis(delay_ms.min(1_000))),
                 Decision::GiveUp => panic!("gave up after {number} tries on {outcome:?}"),
             }

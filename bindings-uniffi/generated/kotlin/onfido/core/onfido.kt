@@ -1185,7 +1185,7 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
-    if ((lib.uniffi_onfido_core_uniffi_checksum_func_default_retry_settings() and 0xFFFF) != 3077) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_default_retry_settings() and 0xFFFF) != 7298) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_func_no_retries() and 0xFFFF) != 30560) {
@@ -7029,7 +7029,8 @@ data class RetrySettings (
     var `maxAttempts`: kotlin.UInt
     , 
     /**
-     * The first backoff in milliseconds (the guide recommends 30 s).
+     * The first backoff in milliseconds after a 5xx, a timeout or a failed connection (a 429
+     * without `Retry-After` waits the guide's 30 s first).
      */
     var `initialDelayMs`: kotlin.ULong
     , 
@@ -12000,7 +12001,9 @@ public object FfiConverterMapStringSequenceString: FfiConverterRustBuffer<Map<ko
 
 
         /**
-         * The recommended retries: 4 tries, backoff 30 s, 60 s, 120 s (jittered), `Retry-After` honoured.
+         * The recommended retries: 4 tries; backoff 1 s, 2 s, 4 s (jittered) after a 5xx or a failed
+         * connection, 30 s after a 429 without `Retry-After`; `Retry-After` honoured up to 30 s; all
+         * within 60 s.
          */ fun `defaultRetrySettings`(): RetrySettings {
             return FfiConverterTypeRetrySettings.lift(
     uniffiRustCall() { _status ->
