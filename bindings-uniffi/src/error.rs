@@ -19,8 +19,9 @@ pub enum TransportFailure {
 }
 
 /// What a foreign transport throws (Kotlin `TransportException`); any other exception it throws
-/// arrives as `Other` with the exception's text.
+/// arrives as `Other` with the exception's text. `toString` / `description`: `timed out: …`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+#[uniffi::export(Display)]
 pub enum TransportError {
     /// The connection could not be opened.
     #[error("could not connect: {reason}")]

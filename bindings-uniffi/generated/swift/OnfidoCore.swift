@@ -8588,7 +8588,7 @@ public func FfiConverterTypeSubResult_lower(_ value: SubResult) -> RustBuffer {
 
 /**
  * What a foreign transport throws (Kotlin `TransportException`); any other exception it throws
- * arrives as `Other` with the exception's text.
+ * arrives as `Other` with the exception's text. `toString` / `description`: `timed out: …`.
  */
 public 
 enum TransportError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -8631,6 +8631,17 @@ enum TransportError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
     
 
     
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_transporterror_uniffi_trait_display(
+            FfiConverterTypeTransportError_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 
     
     public var errorDescription: String? {

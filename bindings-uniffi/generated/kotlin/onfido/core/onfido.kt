@@ -1024,6 +1024,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoerror_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_method_transporterror_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_clientconfig_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_httprequest_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -9970,7 +9972,7 @@ public object FfiConverterTypeSubResult : FfiConverterRustBuffer<SubResult>{
 
 /**
  * What a foreign transport throws (Kotlin `TransportException`); any other exception it throws
- * arrives as `Other` with the exception's text.
+ * arrives as `Other` with the exception's text. `toString` / `description`: `timed out: …`.
  */
 sealed class TransportException: kotlin.Exception() {
     
@@ -10033,6 +10035,15 @@ sealed class TransportException: kotlin.Exception() {
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_transporterror_uniffi_trait_display(FfiConverterTypeTransportError.lower(this),
+        _status)
+}
+    )
+    }
 
     companion object ErrorHandler : UniffiRustCallStatusErrorHandler<TransportException> {
         override fun lift(error_buf: RustBuffer.ByValue): TransportException = FfiConverterTypeTransportError.lift(error_buf)

@@ -137,6 +137,10 @@ class KotlinApiTest {
         assertEquals("Onfido API error 404 resource_not_found: no such applicant", missing.toString(), "Api.toString")
         val refused = assertFailsWith<OnfidoException.Validation>("no names") { client.createApplicant(ApplicantInput()) }
         assertTrue(refused.toString().contains("first_name"), "Validation.toString: $refused")
+        assertEquals("timed out: no answer", TransportException.Timeout("no answer").toString(), "TransportException.toString")
+        val lost = onfidoClient(ClientConfig(apiToken = TOKEN, retry = noRetries()), ScriptedTransport({ throw TransportException.Lost("reset") }))
+        val failed = assertFailsWith<OnfidoException.Transport>("lost") { lost.retrieveApplicant("a1") }
+        assertEquals("transport failure (Lost): reset", failed.toString(), "Transport.toString")
     }
 
     @Test
