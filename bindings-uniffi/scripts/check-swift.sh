@@ -4,8 +4,9 @@
 #  1. every type, protocol and enum case swift/URLSessionTransport.swift uses from the bindings is
 #     declared in generated/swift/OnfidoCore.swift (names from Swift and Foundation are listed below);
 #  2. it implements the generated protocols' requirements with their exact signatures;
-#  3. every ClientConfig property it reads exists;
-#  4. every file Package.swift names exists, and build-xcframework.sh makes the XCFramework the
+#  3. its calls of generated initialisers and enum cases use the declared argument labels, in order;
+#  4. every ClientConfig property it reads exists;
+#  5. every file Package.swift names exists, and build-xcframework.sh makes the XCFramework the
 #     binaryTarget points at.
 # Usage: scripts/check-swift.sh
 set -euo pipefail
@@ -48,14 +49,51 @@ for protocol in $(code "$transport" | sed -n 's/.*class [A-Za-z]*: \([A-Za-z]*\)
   done <<<"$requirements"
 done
 
-# 3. ClientConfig properties read or written.
+# 3. Calls of generated initialisers and enum cases (`HttpHeader(name:value:)`,
+#    `TransportError.Timeout(reason:)`, `OnfidoClient(config:transport:sleeper:)`): the argument
+#    labels, in order, as declared (defaulted trailing parameters may be left out).
+labels_checked="$(perl -0777 -e '
+  my ($gen, $own) = map { local $/; open my $f, "<", $_ or die "$_: $!"; <$f> } @ARGV;
+  $gen =~ s{/\*\*.*?\*/}{}gs;                       # doc comments sit between the labels
+  $own =~ s{//[^\n]*}{}g;
+  my $balanced; $balanced = qr/\((?:[^()]++|(??{$balanced}))*\)/;
+  my %decl;                                           # "Type" or "Type.Case" => [labels with defaults]
+  # Each declaration up to its own initialiser, never into the next type.
+  while ($gen =~ /^public struct (\w+)\b(?:(?!^public struct ).)*?\n    public init($balanced)/gms) { my ($t, $p) = ($1, $2); $decl{$t} = $p }
+  while ($gen =~ /^open class (\w+)\b(?:(?!^open class ).)*?public convenience init($balanced)/gms) { my ($t, $p) = ($1, $2); $decl{$t} = $p }
+  while ($gen =~ /^enum (\w+)\b(.*?)^}/gms) {
+    my ($e, $body) = ($1, $2);
+    while ($body =~ /^\s*case (\w+)($balanced)/gm) { my ($c, $p) = ($1, $2); $decl{"$e.$c"} = $p }
+  }
+  my ($n, $bad) = (0, 0);
+  while ($own =~ /\b([A-Z]\w*(?:\.[A-Z]\w*)?)($balanced)/g) {
+    my ($name, $args) = ($1, $2);
+    next unless exists $decl{$name};
+    my $top = substr($args, 1, -1); 1 while $top =~ s/$balanced//g;
+    my @used = $top =~ /(?:^|,)\s*(\w+):/g;
+    my @params = map { [/^\s*(\w+)\s*:/, /=/ ? 1 : 0] } split /,(?![^\[]*\])/, substr($decl{$name}, 1, -1);
+    my @want = map { $_->[0] } @params;
+    my $i = 0; my $ok = 1;
+    for my $p (@params) { if ($i < @used && $used[$i] eq $p->[0]) { $i++ } elsif (!$p->[1]) { $ok = 0 } }
+    $ok &&= $i == @used;
+    $n++; print STDERR "call $name(" . join(":", @used) . ":)\n" if $ENV{CHECK_SWIFT_VERBOSE};
+    unless ($ok) { $bad++; print STDERR "FAIL: $name(" . join(":", @used) . ":) does not match the generated $name(" . join(":", @want) . ":)\n" }
+  }
+  print "$n $bad\n";
+' "$generated" "$transport")"
+read -r label_calls label_bad <<<"$labels_checked"
+[ "$label_calls" -gt 0 ] || fail "found no calls of generated initialisers in URLSessionTransport.swift"
+checked=$((checked + label_calls))
+[ "$label_bad" -eq 0 ] || failures=$((failures + label_bad))
+
+# 4. ClientConfig properties read or written.
 config_fields="$(sed -n '/^public struct ClientConfig\b/,/^}/p' "$generated" | sed -n 's/^\s*public var \([A-Za-z0-9]*\):.*/\1/p')"
 for field in $(code "$transport" | grep -o '\bconfig\.[a-zA-Z0-9]*' | cut -d. -f2 | sort -u); do
   checked=$((checked + 1))
   grep -qx "$field" <<<"$config_fields" || fail "ClientConfig has no property $field"
 done
 
-# 4. Package.swift: the sources exist; the binaryTarget is what build-xcframework.sh makes.
+# 5. Package.swift: the sources exist; the binaryTarget is what build-xcframework.sh makes.
 for file in $(sed -n 's/.*"\([^"]*\.\(swift\|h\|modulemap\)\)".*/\1/p' "$package" | grep -v '^Package.swift$'); do
   checked=$((checked + 1))
   [ -f "$crate/$file" ] || fail "Package.swift names $file, which does not exist"
@@ -71,4 +109,4 @@ if [ "$failures" -gt 0 ]; then
   echo "swift: $failures of $checked checks failed" >&2
   exit 1
 fi
-echo "swift: $checked checks passed (names, protocol signatures, ClientConfig properties, Package.swift files; not compiled: no Swift toolchain here)"
+echo "swift: $checked checks passed (names, protocol signatures, argument labels, ClientConfig properties, Package.swift files; not compiled: no Swift toolchain here)"
