@@ -30,7 +30,7 @@ android {
         // Shared with the Maven module: the generated Kotlin and the hand-written layer.
         kotlin.srcDirs("../generated/kotlin", "../kotlin/onfido-core/src/main/kotlin")
         // libonfido_core_uniffi.so per ABI, written by `cargo ndk -o build/rustJniLibs`.
-        jniLibs.srcDirs(layout.buildDirectory.dir("rustJniLibs"))
+        jniLibs.srcDirs("build/rustJniLibs")
     }
 
     compileOptions {
