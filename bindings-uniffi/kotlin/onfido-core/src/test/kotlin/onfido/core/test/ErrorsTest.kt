@@ -100,4 +100,17 @@ class ErrorsTest {
         assertEquals(TransportFailure.CONNECT, refused.failure, "failure")
         assertTrue(!refused.reason.contains(TOKEN), "the token leaked into ${refused.reason}")
     }
+
+    @Test
+    @DisplayName("numbers that cannot be right are refused: a negative page, a status out of range")
+    fun checkedNumbers(): Unit = runBlocking {
+        val client = onfidoClient(ClientConfig(apiToken = TOKEN), SandboxTransport().transport())
+        val page = assertFailsWith<OnfidoException.Validation>("a negative page") { client.listApplicants(page = -1) }
+        assertEquals(listOf("must not be negative"), page.fields["page"], "fields ${page.fields}")
+        val perPage = assertFailsWith<OnfidoException.Validation>("a negative page size") { client.listApplicants(perPage = -5) }
+        assertTrue("per_page" in perPage.fields, "fields ${perPage.fields}")
+        val odd = onfidoClient(ClientConfig(apiToken = TOKEN), ScriptedTransport({ json(-1, "{}") }))
+        val status = assertFailsWith<OnfidoException.Transport>("status -1") { odd.retrieveApplicant("a1") }
+        assertEquals(TransportFailure.OTHER to "the transport answered status -1", status.failure to status.reason, "refused status")
+    }
 }
