@@ -144,9 +144,7 @@ pub struct ClientConfig {
 
 impl fmt::Display for ClientConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fn opt<T: fmt::Display>(v: Option<T>) -> String {
-            v.map_or_else(|| "null".to_owned(), |v| v.to_string())
-        }
+        use crate::models::shown as opt;
         let token = self.api_token.as_deref().map(|t| {
             let prefix = ["us_test_", "us_live_", "test_", "live_", "api_sandbox.", "api_live."]
                 .into_iter()

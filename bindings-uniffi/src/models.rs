@@ -34,6 +34,11 @@ macro_rules! record {
     };
 }
 
+/// An optional value as Kotlin prints it: the value, or `null`.
+pub(crate) fn shown<T: fmt::Display>(value: Option<T>) -> String {
+    value.map_or_else(|| "null".to_owned(), |v| v.to_string())
+}
+
 /// A size or count from the core's `u64`: `None` past `i64::MAX` (no file or list is that big).
 fn size(n: Option<u64>) -> Option<i64> {
     n.and_then(|n| i64::try_from(n).ok())
@@ -469,11 +474,14 @@ impl fmt::Display for Webhook {
         let events: Vec<&str> = self.events.iter().map(WebhookEvent::as_str).collect();
         write!(
             f,
-            "Webhook(id={}, url={:?}, token={}, enabled={:?}, events={events:?})",
+            "Webhook(id={}, url={}, token={}, enabled={}, environments=[{}], events=[{}], href={})",
             self.id,
-            self.url,
+            shown(self.url.as_deref()),
             if self.token.is_some() { "***" } else { "null" },
-            self.enabled
+            shown(self.enabled),
+            self.environments.iter().map(WebhookEnvironment::as_str).collect::<Vec<_>>().join(", "),
+            events.join(", "),
+            shown(self.href.as_deref()),
         )
     }
 }
@@ -530,7 +538,7 @@ record! {
 
 impl fmt::Display for SdkToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SdkToken(token=***, expiresAt={:?})", self.expires_at)
+        write!(f, "SdkToken(token=***, expiresAt={}, issuedAt={})", shown(self.expires_at), shown(self.issued_at))
     }
 }
 
@@ -597,9 +605,9 @@ impl fmt::Display for Download {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "Download(filename={:?}, contentType={:?}, size={})",
-            self.filename,
-            self.content_type,
+            "Download(filename={}, contentType={}, content={} bytes)",
+            shown(self.filename.as_deref()),
+            shown(self.content_type.as_deref()),
             self.content.len()
         )
     }

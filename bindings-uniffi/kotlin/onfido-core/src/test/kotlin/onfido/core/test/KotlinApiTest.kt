@@ -131,6 +131,12 @@ class KotlinApiTest {
             config.toString(), "ClientConfig",
         )
         assertEquals("FileInput(filename=a.png, content=3 bytes)", fileInput(byteArrayOf(1, 2, 3), "a.png").toString(), "FileInput")
+        val hook = Webhook("w1", "https://hooks.example/onfido", "hook_secret", true, null, listOf(WebhookEnvironment.Sandbox), listOf(WebhookEvent.CheckCompleted), null)
+        assertEquals(
+            "Webhook(id=w1, url=https://hooks.example/onfido, token=***, enabled=true, environments=[sandbox], events=[check.completed], href=null)",
+            hook.toString(), "Webhook",
+        )
+        assertEquals("Download(filename=a.pdf, contentType=null, content=2 bytes)", Download(byteArrayOf(1, 2), null, "a.pdf").toString(), "Download")
         assertEquals("HttpHeader(name=Accept, value=application/json)", HttpHeader("Accept", "application/json").toString(), "records are data classes")
         val client = onfidoClient(ClientConfig(apiToken = TOKEN), ScriptedTransport({ json(404, """{"error": {"type": "resource_not_found", "message": "no such applicant"}}""") }))
         val missing = assertFailsWith<OnfidoException.Api>("404") { client.retrieveApplicant("nope") }
