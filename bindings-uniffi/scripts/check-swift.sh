@@ -8,7 +8,7 @@
 #  4. every ClientConfig property it reads exists;
 #  5. every file Package.swift names exists, and build-xcframework.sh makes the XCFramework the
 #     binaryTarget points at.
-# Usage: scripts/check-swift.sh
+# Usage: scripts/check-swift.sh   (CHECK_SWIFT_VERBOSE=1 also lists the calls whose labels it checked)
 set -euo pipefail
 crate="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 generated="$crate/generated/swift/OnfidoCore.swift"
