@@ -44,7 +44,7 @@ pytest-wheel: python-env
 	$(PY_VENV)/bin/pip install -q --force-reinstall --no-deps $(WHEELS)/onfido_core-*.whl
 	cd bindings-python && ONFIDO_SANDBOX_BIN=$(CARGO_TARGET_DIR)/debug/onfido-sandbox $(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider tests
 
-## test-kotlin: the uniffi binding: a freshness check of the generated Kotlin/Swift, the cdylib in the jar, then the Maven build (Kotlin, JUnit 5: shared vectors, every operation over HTTP and in process, errors, a throwing transport, retries, cancellation, secrets, token-less mode, the OkHttp transport), then scratch Kotlin and Java Maven projects on the installed artifacts against onfido-sandbox
+## test-kotlin: the uniffi binding: a freshness check of the generated Kotlin/Swift, consistency checks of the Swift package and the Android module (neither is built here), the cdylib in the jar, then the Maven build (Kotlin, JUnit 5: shared vectors, every operation over HTTP and in process, errors, a throwing transport, retries, cancellation, secrets, token-less mode, the OkHttp transport), then scratch Kotlin and Java Maven projects on the installed artifacts against onfido-sandbox
 test-kotlin: toolchain
 	cargo clippy -p onfido-core-uniffi --all-targets -- -D warnings
 	cargo test -q -p onfido-core-uniffi

@@ -65,6 +65,7 @@ fn main() -> Result<()> {
         base_url: None,
         api_version: None,
         retry: None,
+        timeout_ms: None,
         binding: None,
     };
     let client = OnfidoClient::new(client_config, transport.transport(), None)?;

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# make test-kotlin (after clippy and cargo test): checks the committed bindings are fresh, builds the
+# make test-kotlin (after clippy and cargo test): checks the committed bindings are fresh and the Swift
+# package consistent with them (scripts/check-swift.sh) and the Android module with the Maven build
+# (scripts/check-android.sh), builds the
 # cdylib and onfido-sandbox, puts the library where JNA finds it in the jar, and runs the Maven build
 # (`mvn verify`: Kotlin compile, the JUnit 5 tests of onfido-core and onfido-core-okhttp: the shared
 # vectors, every operation over HTTP against onfido-sandbox and in process, errors, retries,
@@ -21,6 +23,10 @@ if ! diff -r -q "$crate/generated/kotlin" "$fresh/kotlin" >/dev/null || ! diff -
   exit 1
 fi
 echo "generated bindings are up to date"
+# The Swift package, as far as it can be checked without a Swift compiler.
+"$crate/scripts/check-swift.sh"
+# The Android module, as far as it can be checked without the Android tools.
+"$crate/scripts/check-android.sh"
 
 # 2. The cdylib (generate.sh built it last) into the jar's resources, and the sandbox server.
 native="$KOTLIN_PROJECT/onfido-core/native/$(native_platform)"

@@ -24,7 +24,7 @@ use crate::timer::{jitter, unix_now, ThreadSleep};
 /// An Onfido API v2 client. Thread-safe; share one per configuration.
 ///
 /// Every method suspends (Kotlin) / is `async` (Swift) while the transport works; no thread is blocked
-/// by the client itself. Retries follow `ClientConfig.retry` and wait through the `Sleeper`.
+/// by the client itself. Retries follow `ClientConfig.retry` (on by default) and wait through the `Sleeper`.
 #[derive(uniffi::Object)]
 pub struct OnfidoClient {
     config: Config,
@@ -49,7 +49,7 @@ impl OnfidoClient {
         transport: Arc<dyn HttpTransport>,
         sleeper: Option<Arc<dyn Sleeper>>,
     ) -> Result<Arc<Self>, OnfidoError> {
-        let retry = config.retry.map_or_else(RetryPolicy::never, Into::into);
+        let retry = config.retry_policy()?;
         Ok(Arc::new(OnfidoClient { config: config.to_core()?, transport, sleeper, retry }))
     }
 
@@ -113,10 +113,11 @@ impl OnfidoClient {
     #[uniffi::method(default(page = None, per_page = None, include_deleted = None))]
     pub async fn list_applicants(
         &self,
-        page: Option<u32>,
-        per_page: Option<u32>,
+        page: Option<i32>,
+        per_page: Option<i32>,
         include_deleted: Option<bool>,
     ) -> Result<ApplicantPage, OnfidoError> {
+        let (page, per_page) = (count_in("page", page)?, count_in("per_page", per_page)?);
         let listed = self.run(applicants::ListApplicants { page, per_page, include_deleted }).await?;
         Ok(ApplicantPage { items: listed.items.iter().map(Into::into).collect(), page: PageInfo::from(&listed.page) })
     }
@@ -335,8 +336,10 @@ impl OnfidoClient {
             };
             let result = self.transport.send(this).await;
             let (outcome, retry_after) = match &result {
-                Ok(response) if (200..300).contains(&response.status) => return take(result),
-                Ok(response) => (Outcome::Status(response.status), retry_after(response)),
+                Ok(response) => match u16::try_from(response.status) {
+                    Ok(200..=299) | Err(_) => return take(result),
+                    Ok(status) => (Outcome::Status(status), retry_after(response)),
+                },
                 Err(TransportError::Connect { .. }) => (Outcome::ConnectFailed, None),
                 Err(TransportError::Timeout { .. }) => (Outcome::Timeout, None),
                 Err(TransportError::Lost { .. }) => (Outcome::ConnectionLost, None),
@@ -357,7 +360,7 @@ impl OnfidoClient {
 
     async fn sleep(&self, millis: u64) -> Result<(), OnfidoError> {
         match &self.sleeper {
-            Some(sleeper) => Ok(sleeper.sleep(millis).await?),
+            Some(sleeper) => Ok(sleeper.sleep(i64::try_from(millis).unwrap_or(i64::MAX)).await?),
             None => {
                 ThreadSleep::new(millis).await;
                 Ok(())
@@ -367,7 +370,12 @@ impl OnfidoClient {
 }
 
 fn take(result: Result<HttpResponse, TransportError>) -> Result<onfido_core::HttpResponse, OnfidoError> {
-    result.map(Into::into).map_err(Into::into)
+    Ok(result?.try_into()?)
+}
+
+/// A page number or size from Kotlin's `Int` / Swift's `Int32`: negative ones are refused.
+fn count_in(field: &str, value: Option<i32>) -> Result<Option<u32>, OnfidoError> {
+    value.map(|v| u32::try_from(v).map_err(|_| OnfidoError::validation(field, "must not be negative"))).transpose()
 }
 
 fn retry_after(response: &HttpResponse) -> Option<RetryAfter> {

@@ -40,41 +40,65 @@ impl ApiVersion {
     }
 }
 
-/// When and how long to retry (the core's `RetryPolicy`).
+/// When and how long to retry (the core's `RetryPolicy`). Negative values are refused as a
+/// `Config` error on `retry` when a client is made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Record)]
 pub struct RetrySettings {
     /// Tries in all, the first included (1: never retry).
-    pub max_attempts: u32,
+    pub max_attempts: i32,
     /// The first backoff in milliseconds after a 5xx, a timeout or a failed connection (a 429
     /// without `Retry-After` waits the guide's 30 s first).
-    pub initial_delay_ms: u64,
+    pub initial_delay_ms: i64,
     /// The longest backoff.
-    pub max_delay_ms: u64,
+    pub max_delay_ms: i64,
     /// The longest `Retry-After` worth waiting for; longer ones give up.
-    pub max_retry_after_ms: u64,
+    pub max_retry_after_ms: i64,
 }
 
-impl From<RetrySettings> for RetryPolicy {
-    fn from(r: RetrySettings) -> Self {
-        RetryPolicy {
-            max_attempts: r.max_attempts,
-            initial_delay_ms: r.initial_delay_ms,
-            max_delay_ms: r.max_delay_ms,
-            max_retry_after_ms: r.max_retry_after_ms,
+impl TryFrom<RetrySettings> for RetryPolicy {
+    type Error = OnfidoError;
+    fn try_from(r: RetrySettings) -> Result<Self, OnfidoError> {
+        let ms = |name: &str, v: i64| {
+            u64::try_from(v).map_err(|_| OnfidoError::Config {
+                field: "retry".to_owned(),
+                reason: format!("{name} must not be negative (got {v})"),
+            })
+        };
+        Ok(RetryPolicy {
+            max_attempts: u32::try_from(r.max_attempts).ok().filter(|&n| n >= 1).ok_or_else(|| {
+                OnfidoError::Config {
+                    field: "retry".to_owned(),
+                    reason: format!("maxAttempts must be at least 1 (got {})", r.max_attempts),
+                }
+            })?,
+            initial_delay_ms: ms("initialDelayMs", r.initial_delay_ms)?,
+            max_delay_ms: ms("maxDelayMs", r.max_delay_ms)?,
+            max_retry_after_ms: ms("maxRetryAfterMs", r.max_retry_after_ms)?,
             // The rate-limit wait and the deadline keep the core's defaults.
             ..RetryPolicy::default()
-        }
+        })
     }
 }
 
 impl From<RetryPolicy> for RetrySettings {
     fn from(r: RetryPolicy) -> Self {
+        let ms = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
         RetrySettings {
-            max_attempts: r.max_attempts,
-            initial_delay_ms: r.initial_delay_ms,
-            max_delay_ms: r.max_delay_ms,
-            max_retry_after_ms: r.max_retry_after_ms,
+            max_attempts: i32::try_from(r.max_attempts).unwrap_or(i32::MAX),
+            initial_delay_ms: ms(r.initial_delay_ms),
+            max_delay_ms: ms(r.max_delay_ms),
+            max_retry_after_ms: ms(r.max_retry_after_ms),
         }
+    }
+}
+
+impl fmt::Display for RetrySettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "RetrySettings(maxAttempts={}, initialDelayMs={}, maxDelayMs={}, maxRetryAfterMs={})",
+            self.max_attempts, self.initial_delay_ms, self.max_delay_ms, self.max_retry_after_ms
+        )
     }
 }
 
@@ -93,7 +117,8 @@ pub fn no_retries() -> RetrySettings {
 }
 
 /// Client settings. Without `api_token` (apps behind their own backend proxy) `base_url` is required
-/// and no `Authorization` header is sent. `toString`/`description` never show the token.
+/// and no `Authorization` header is sent. Retries are on unless `retry` says otherwise
+/// (`noRetries()`). `toString`/`description` never show the token.
 #[derive(Clone, PartialEq, Eq, uniffi::Record)]
 #[uniffi::export(Display)]
 pub struct ClientConfig {
@@ -109,9 +134,14 @@ pub struct ClientConfig {
     /// The API version (default v2).
     #[uniffi(default)]
     pub api_version: Option<ApiVersion>,
-    /// Retries (default: none).
+    /// Retries (default: `defaultRetrySettings()`, as in the other bindings; `noRetries()` for none).
     #[uniffi(default)]
     pub retry: Option<RetrySettings>,
+    /// The longest wait for each try's answer, in milliseconds (default: the transport's own). The
+    /// language helpers apply it (Kotlin `onfidoClient`, Swift `OnfidoClient.make`); a late answer
+    /// is a `Timeout`, which the retry policy handles.
+    #[uniffi(default)]
+    pub timeout_ms: Option<i64>,
     /// The name in the `User-Agent` (default `kotlin`/`swift` from the language helpers, else `uniffi`).
     #[uniffi(default)]
     pub binding: Option<String>,
@@ -119,20 +149,24 @@ pub struct ClientConfig {
 
 impl fmt::Display for ClientConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let token = match self.api_token.as_deref() {
-            None => "null".to_owned(),
-            Some(t) => {
-                let prefix = ["us_test_", "us_live_", "test_", "live_", "api_sandbox.", "api_live."]
-                    .into_iter()
-                    .find(|p| t.starts_with(p))
-                    .unwrap_or("");
-                format!("{prefix}***")
-            }
-        };
+        use crate::models::shown as opt;
+        let token = self.api_token.as_deref().map(|t| {
+            let prefix = ["us_test_", "us_live_", "test_", "live_", "api_sandbox.", "api_live."]
+                .into_iter()
+                .find(|p| t.starts_with(p))
+                .unwrap_or("");
+            format!("{prefix}***")
+        });
         write!(
             f,
-            "ClientConfig(apiToken={token}, region={:?}, baseUrl={:?}, apiVersion={:?}, retry={:?})",
-            self.region, self.base_url, self.api_version, self.retry
+            "ClientConfig(apiToken={}, region={}, baseUrl={}, apiVersion={}, retry={}, timeoutMs={}, binding={})",
+            opt(token),
+            opt(self.region.map(|r| format!("{r:?}").to_uppercase())),
+            opt(self.base_url.as_deref()),
+            opt(self.api_version.map(|v| v.to_core().as_str())),
+            opt(self.retry),
+            opt(self.timeout_ms),
+            opt(self.binding.as_deref()),
         )
     }
 }
@@ -144,8 +178,19 @@ impl fmt::Debug for ClientConfig {
 }
 
 impl ClientConfig {
-    /// The core's configuration, checked as a whole.
+    /// The retry policy: the default one unless `retry` is set; negative settings are refused.
+    pub fn retry_policy(&self) -> Result<RetryPolicy, OnfidoError> {
+        self.retry.map_or_else(|| Ok(RetryPolicy::default()), RetryPolicy::try_from)
+    }
+
+    /// The core's configuration, checked as a whole (`timeout_ms` too, though the core has none).
     pub fn to_core(&self) -> Result<Config, OnfidoError> {
+        if let Some(ms) = self.timeout_ms.filter(|&ms| ms <= 0) {
+            return Err(OnfidoError::Config {
+                field: "timeout_ms".to_owned(),
+                reason: format!("must be positive (got {ms})"),
+            });
+        }
         let mut builder = Config::builder();
         if let Some(token) = &self.api_token {
             builder = builder.api_token(token.clone());
@@ -192,4 +237,44 @@ pub fn parse_api_version(text: String) -> Result<ApiVersion, OnfidoError> {
         CoreVersion::V3_4 => ApiVersion::V34,
         CoreVersion::V3_6 => ApiVersion::V36,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(retry: Option<RetrySettings>, timeout_ms: Option<i64>) -> ClientConfig {
+        ClientConfig {
+            api_token: Some("test_secret".to_owned()),
+            region: None,
+            base_url: None,
+            api_version: None,
+            retry,
+            timeout_ms,
+            binding: None,
+        }
+    }
+
+    #[test]
+    fn retries_are_on_by_default_and_checked() {
+        assert_eq!(config(None, None).retry_policy().unwrap(), RetryPolicy::default());
+        assert_eq!(config(Some(no_retries()), None).retry_policy().unwrap(), RetryPolicy::never());
+        let negative = RetrySettings { initial_delay_ms: -1, ..default_retry_settings() };
+        let Err(OnfidoError::Config { field, reason }) = config(Some(negative), None).retry_policy() else {
+            panic!("a negative delay was accepted")
+        };
+        assert_eq!((field.as_str(), reason.as_str()), ("retry", "initialDelayMs must not be negative (got -1)"));
+        let zero = RetrySettings { max_attempts: 0, ..default_retry_settings() };
+        assert!(config(Some(zero), None).retry_policy().is_err());
+    }
+
+    #[test]
+    fn timeouts_must_be_positive_and_display_shows_values_not_the_token() {
+        assert!(config(None, Some(0)).to_core().is_err());
+        assert!(config(None, Some(1500)).to_core().is_ok());
+        let shown = config(Some(no_retries()), Some(1500)).to_string();
+        assert!(shown.starts_with("ClientConfig(apiToken=test_***, region=null, "), "{shown}");
+        assert!(shown.contains("retry=RetrySettings(maxAttempts=1, ") && shown.contains("timeoutMs=1500"), "{shown}");
+        assert!(!shown.contains("secret"), "{shown}");
+    }
 }

@@ -19,8 +19,9 @@ pub enum TransportFailure {
 }
 
 /// What a foreign transport throws (Kotlin `TransportException`); any other exception it throws
-/// arrives as `Other` with the exception's text.
+/// arrives as `Other` with the exception's text. `toString` / `description`: `timed out: …`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+#[uniffi::export(Display)]
 pub enum TransportError {
     /// The connection could not be opened.
     #[error("could not connect: {reason}")]
@@ -81,13 +82,16 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for TransportError {
 /// Any failure of the client (Kotlin `OnfidoException`, Swift `OnfidoError`).
 ///
 /// Fields hold no token: configurations and requests never enter an error.
+/// `toString` (Kotlin) and `description` (Swift) read as a sentence (`Onfido API error 404
+/// resource_not_found: …`), the `Display` below.
 #[derive(Clone, Debug, PartialEq, thiserror::Error, uniffi::Error)]
+#[uniffi::export(Display)]
 pub enum OnfidoError {
     /// The server answered with an error.
     #[error("Onfido API error {status} {error_type}: {api_message}")]
     Api {
         /// The HTTP status.
-        status: u16,
+        status: i32,
         /// The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
         error_type: String,
         /// The server's message (may be empty).
@@ -97,7 +101,7 @@ pub enum OnfidoError {
         /// The server's error id, for support requests.
         error_id: Option<String>,
         /// Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
-        retry_after_seconds: Option<u64>,
+        retry_after_seconds: Option<i64>,
     },
     /// The input was refused before sending, per field (the shape of the server's 422).
     #[error("{reason}")]
@@ -110,8 +114,8 @@ pub enum OnfidoError {
     /// A response body was not what the endpoint promises.
     #[error("could not decode the {status} response: {reason}")]
     Decode {
-        /// The HTTP status of the response.
-        status: u16,
+        /// The HTTP status of the response (0 when there was none).
+        status: i32,
         /// What did not match.
         reason: String,
         /// The first characters of the body.
@@ -147,15 +151,15 @@ pub fn field_map(fields: &FieldErrors) -> HashMap<String, Vec<String>> {
 }
 
 /// Seconds until unix time `now` passes a `Retry-After`.
-fn retry_after_seconds(retry_after: Option<RetryAfter>) -> Option<u64> {
-    retry_after.map(|r| r.delay_seconds(crate::timer::unix_now()))
+fn retry_after_seconds(retry_after: Option<RetryAfter>) -> Option<i64> {
+    retry_after.map(|r| i64::try_from(r.delay_seconds(crate::timer::unix_now())).unwrap_or(i64::MAX))
 }
 
 impl From<Error> for OnfidoError {
     fn from(error: Error) -> Self {
         match error {
             Error::Api(api) => OnfidoError::Api {
-                status: api.status,
+                status: i32::from(api.status),
                 error_type: api.error_type.as_str().to_owned(),
                 api_message: api.message.clone(),
                 fields: field_map(&api.fields),
@@ -165,7 +169,9 @@ impl From<Error> for OnfidoError {
             Error::Validation(ref fields) => {
                 OnfidoError::Validation { fields: field_map(fields), reason: error.to_string() }
             }
-            Error::Decode { status, message, excerpt } => OnfidoError::Decode { status, reason: message, excerpt },
+            Error::Decode { status, message, excerpt } => {
+                OnfidoError::Decode { status: i32::from(status), reason: message, excerpt }
+            }
             Error::Config { field, message } => OnfidoError::Config { field, reason: message },
             Error::Signature(message) => OnfidoError::Signature { reason: message },
             other => OnfidoError::Decode { status: 0, reason: other.to_string(), excerpt: String::new() },

@@ -33,8 +33,8 @@ pub struct HttpRequest {
 #[derive(Clone, PartialEq, Eq, uniffi::Record)]
 #[uniffi::export(Display)]
 pub struct HttpResponse {
-    /// The status code.
-    pub status: u16,
+    /// The status code (100 to 999; anything else is refused as a `TransportError.Other`).
+    pub status: i32,
     /// Header names and values, in order.
     pub headers: Vec<HttpHeader>,
     /// The raw body.
@@ -108,13 +108,19 @@ impl TryFrom<HttpRequest> for onfido_core::HttpRequest {
 
 impl From<onfido_core::HttpResponse> for HttpResponse {
     fn from(r: onfido_core::HttpResponse) -> Self {
-        HttpResponse { status: r.status, headers: headers_in(r.headers), body: r.body }
+        HttpResponse { status: i32::from(r.status), headers: headers_in(r.headers), body: r.body }
     }
 }
 
-impl From<HttpResponse> for onfido_core::HttpResponse {
-    fn from(r: HttpResponse) -> Self {
-        onfido_core::HttpResponse { status: r.status, headers: headers_out(r.headers), body: r.body }
+impl TryFrom<HttpResponse> for onfido_core::HttpResponse {
+    type Error = TransportError;
+    /// A status a transport could not have received (negative, or past 999) is refused.
+    fn try_from(r: HttpResponse) -> Result<Self, TransportError> {
+        let status = u16::try_from(r.status)
+            .ok()
+            .filter(|s| (100..1000).contains(s))
+            .ok_or_else(|| TransportError::Other { reason: format!("the transport answered status {}", r.status) })?;
+        Ok(onfido_core::HttpResponse { status, headers: headers_out(r.headers), body: r.body })
     }
 }
 
@@ -133,6 +139,6 @@ pub trait HttpTransport: Send + Sync {
 #[uniffi::export(with_foreign)]
 #[async_trait::async_trait]
 pub trait Sleeper: Send + Sync {
-    /// Returns after `millis` milliseconds.
-    async fn sleep(&self, millis: u64) -> Result<(), TransportError>;
+    /// Returns after `millis` milliseconds (never negative).
+    async fn sleep(&self, millis: i64) -> Result<(), TransportError>;
 }

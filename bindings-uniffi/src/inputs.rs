@@ -226,8 +226,10 @@ impl From<&WebhookInput> for RegisterWebhook {
     }
 }
 
-/// A file to upload: its name and bytes (the content type comes from the bytes).
+/// A file to upload: its name and bytes (the content type comes from the bytes). `toString` /
+/// `description` show the name and size, not the bytes.
 #[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Display)]
 pub struct FileInput {
     /// The file's name as sent; `null`/`nil`: `upload.png`, `upload.jpg` or `upload.pdf` after the bytes.
     #[uniffi(default)]
@@ -236,12 +238,16 @@ pub struct FileInput {
     pub content: Vec<u8>,
 }
 
+impl std::fmt::Display for FileInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = self.filename.as_deref().unwrap_or("null");
+        write!(f, "FileInput(filename={name}, content={} bytes)", self.content.len())
+    }
+}
+
 impl std::fmt::Debug for FileInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.filename {
-            Some(name) => write!(f, "FileInput({name:?}, {} bytes)", self.content.len()),
-            None => write!(f, "FileInput(unnamed, {} bytes)", self.content.len()),
-        }
+        std::fmt::Display::fmt(self, f)
     }
 }
 

@@ -34,6 +34,63 @@ macro_rules! record {
     };
 }
 
+/// An optional value as Kotlin prints it: the value, or `null`.
+pub(crate) fn shown<T: fmt::Display>(value: Option<T>) -> String {
+    value.map_or_else(|| "null".to_owned(), |v| v.to_string())
+}
+
+/// A size or count from the core's `u64`: `None` past `i64::MAX` (no file or list is that big).
+fn size(n: Option<u64>) -> Option<i64> {
+    n.and_then(|n| i64::try_from(n).ok())
+}
+
+/// How deep a breakdown tree is converted; deeper nodes are cut and marked `truncated`.
+pub const MAX_BREAKDOWN_DEPTH: usize = 64;
+
+/// One node of a report's breakdown tree.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct BreakdownNode {
+    /// This node's result (`clear`, `consider`, `unidentified`, …), if any.
+    pub result: Option<ReportResult>,
+    /// This node's properties, JSON (an object, or a list for `document_numbers`; `None` when absent).
+    pub properties_json: Option<String>,
+    /// The sub-breakdowns, by name, in name order.
+    pub children: Vec<NamedBreakdown>,
+    /// Fields of this node the core does not name, as a JSON object.
+    pub extra_json: Option<String>,
+    /// `true` when this node sits at the depth limit (64 levels) and had sub-breakdowns, which were
+    /// dropped: `children` is then empty though the report had more.
+    pub truncated: bool,
+}
+
+/// A breakdown node and its name.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct NamedBreakdown {
+    /// The breakdown's name (`image_integrity`, `image_quality`, …).
+    pub name: String,
+    /// The node.
+    pub node: BreakdownNode,
+}
+
+/// The breakdown tree from `depth` (1 for a report's top level) down to [`MAX_BREAKDOWN_DEPTH`].
+pub(crate) fn breakdown_tree(tree: &m::Breakdown, depth: usize) -> Vec<NamedBreakdown> {
+    tree.iter()
+        .map(|(name, item)| {
+            let deeper = depth < MAX_BREAKDOWN_DEPTH;
+            NamedBreakdown {
+                name: name.clone(),
+                node: BreakdownNode {
+                    result: item.result.as_ref().map(Into::into),
+                    properties_json: json_text(&item.properties),
+                    children: if deeper { breakdown_tree(&item.breakdown, depth + 1) } else { Vec::new() },
+                    extra_json: extra_json(&item.extra),
+                    truncated: !deeper && !item.breakdown.is_empty(),
+                },
+            }
+        })
+        .collect()
+}
+
 /// JSON text of the fields a model does not name (`None` when there are none).
 pub(crate) fn extra_json(extra: &m::Extra) -> Option<String> {
     (!extra.is_empty()).then(|| Value::Object(extra.clone()).to_string())
@@ -212,7 +269,7 @@ record! {
         /// `png`, `jpg` or `pdf`.
         file_type: Option<String> = d.file_type.clone(),
         /// The file's size in bytes.
-        file_size: Option<u64> = d.file_size,
+        file_size: Option<i64> = size(d.file_size),
         /// The document's type.
         document_type: Option<DocumentType> = d.document_type.as_ref().map(Into::into),
         /// Front or back.
@@ -241,7 +298,7 @@ record! {
         /// `png` or `jpg`.
         file_type: Option<String> = p.file_type.clone(),
         /// The file's size in bytes.
-        file_size: Option<u64> = p.file_size,
+        file_size: Option<i64> = size(p.file_size),
         /// Other fields, as a JSON object.
         extra_json: Option<String> = extra_json(&p.extra),
     }
@@ -279,7 +336,7 @@ record! {
         /// The file's type.
         file_type: Option<String> = v.file_type.clone(),
         /// The file's size in bytes.
-        file_size: Option<u64> = v.file_size,
+        file_size: Option<i64> = size(v.file_size),
         /// The challenges performed.
         challenge: Vec<Challenge> = v.challenge.iter().map(Into::into).collect(),
         /// Other fields, as a JSON object.
@@ -328,8 +385,8 @@ record! {
         is_finished: bool = r.is_finished(),
         /// The breakdowns a reviewer must look at, deepest first.
         findings: Vec<Finding> = r.findings().iter().map(Into::into).collect(),
-        /// The breakdown tree, JSON object.
-        breakdown_json: String = serde_json::to_string(&r.breakdown).unwrap_or_else(|_| "{}".to_owned()),
+        /// The breakdown tree, by breakdown name (cut below 64 levels, see `BreakdownNode.truncated`).
+        breakdown: Vec<NamedBreakdown> = breakdown_tree(&r.breakdown, 1),
         /// Report-level properties, JSON object.
         properties_json: String = Value::Object(r.properties.clone()).to_string(),
         /// Report options as sent, JSON.
@@ -417,11 +474,14 @@ impl fmt::Display for Webhook {
         let events: Vec<&str> = self.events.iter().map(WebhookEvent::as_str).collect();
         write!(
             f,
-            "Webhook(id={}, url={:?}, token={}, enabled={:?}, events={events:?})",
+            "Webhook(id={}, url={}, token={}, enabled={}, environments=[{}], events=[{}], href={})",
             self.id,
-            self.url,
+            shown(self.url.as_deref()),
             if self.token.is_some() { "***" } else { "null" },
-            self.enabled
+            shown(self.enabled),
+            self.environments.iter().map(WebhookEnvironment::as_str).collect::<Vec<_>>().join(", "),
+            events.join(", "),
+            shown(self.href.as_deref()),
         )
     }
 }
@@ -478,7 +538,7 @@ record! {
 
 impl fmt::Display for SdkToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SdkToken(token=***, expiresAt={:?})", self.expires_at)
+        write!(f, "SdkToken(token=***, expiresAt={}, issuedAt={})", shown(self.expires_at), shown(self.issued_at))
     }
 }
 
@@ -545,9 +605,9 @@ impl fmt::Display for Download {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "Download(filename={:?}, contentType={:?}, size={})",
-            self.filename,
-            self.content_type,
+            "Download(filename={}, contentType={}, content={} bytes)",
+            shown(self.filename.as_deref()),
+            shown(self.content_type.as_deref()),
             self.content.len()
         )
     }
@@ -569,20 +629,20 @@ record! {
     /// Where a list page sits: the page numbers the `Link` header names and `X-Total-Count`.
     #[derive(Clone, Debug, Default, PartialEq, Eq, uniffi::Record)]
     pub struct PageInfo from Page as p where {
-        let n = |l: &Option<PageLink>| l.as_ref().and_then(|l| l.page);
+        let n = |l: &Option<PageLink>| l.as_ref().and_then(|l| l.page).and_then(|p| i32::try_from(p).ok());
     } {
         /// The next page, if any.
-        next_page: Option<u32> = n(&p.next),
+        next_page: Option<i32> = n(&p.next),
         /// The previous page, if any.
-        prev_page: Option<u32> = n(&p.prev),
+        prev_page: Option<i32> = n(&p.prev),
         /// The first page.
-        first_page: Option<u32> = n(&p.first),
+        first_page: Option<i32> = n(&p.first),
         /// The last page.
-        last_page: Option<u32> = n(&p.last),
+        last_page: Option<i32> = n(&p.last),
         /// Items per page, as the links say.
-        per_page: Option<u32> = [&p.next, &p.prev, &p.first, &p.last].into_iter().flatten().find_map(|l| l.per_page),
+        per_page: Option<i32> = [&p.next, &p.prev, &p.first, &p.last].into_iter().flatten().find_map(|l| l.per_page).and_then(|n| i32::try_from(n).ok()),
         /// How many items there are in all.
-        total_count: Option<u64> = p.total_count,
+        total_count: Option<i64> = size(p.total_count),
     }
 }
 
@@ -593,4 +653,47 @@ pub struct ApplicantPage {
     pub items: Vec<Applicant>,
     /// Where the page sits.
     pub page: PageInfo,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chain(levels: usize) -> m::Breakdown {
+        let mut tree = m::Breakdown::new();
+        for level in (0..levels).rev() {
+            let item = m::BreakdownItem {
+                result: Some(onfido_core::models::ReportResult::Clear),
+                breakdown: std::mem::take(&mut tree),
+                ..m::BreakdownItem::default()
+            };
+            tree.insert(format!("level{level}"), item);
+        }
+        tree
+    }
+
+    #[test]
+    fn breakdown_trees_are_typed_and_cut_at_the_depth_limit() {
+        let shallow = breakdown_tree(&chain(3), 1);
+        assert_eq!(shallow[0].name, "level0");
+        assert_eq!(shallow[0].node.children[0].node.children[0].name, "level2");
+        assert!(!shallow[0].node.truncated && shallow[0].node.children[0].node.children[0].node.children.is_empty());
+
+        let mut node = &breakdown_tree(&chain(MAX_BREAKDOWN_DEPTH + 10), 1)[0].node;
+        let mut levels = 1;
+        while let Some(child) = node.children.first() {
+            assert!(!node.truncated);
+            node = &child.node;
+            levels += 1;
+        }
+        assert_eq!(levels, MAX_BREAKDOWN_DEPTH);
+        assert!(node.truncated, "the last kept level says it was cut");
+        assert!(!breakdown_tree(&chain(MAX_BREAKDOWN_DEPTH), 1).is_empty());
+    }
+
+    #[test]
+    fn sizes_past_i64_are_none() {
+        assert_eq!(size(Some(42)), Some(42));
+        assert_eq!(size(Some(u64::MAX)), None);
+    }
 }

@@ -27,7 +27,9 @@ impl SandboxTransport {
     /// A fresh sandbox; `base_url` is the origin its hrefs point to, `rate_limit` the requests a
     /// minute before 429s (none by default).
     #[uniffi::constructor(default(base_url = None, rate_limit = None))]
-    pub fn new(base_url: Option<String>, rate_limit: Option<u32>) -> Arc<Self> {
+    pub fn new(base_url: Option<String>, rate_limit: Option<i32>) -> Arc<Self> {
+        // A negative limit is no limit.
+        let rate_limit = rate_limit.and_then(|n| u32::try_from(n).ok());
         let mut options = SandboxOptions { rate_limit, ..SandboxOptions::default() };
         if let Some(base_url) = base_url {
             options.base_url = base_url;

@@ -33,5 +33,6 @@ pub fn parse_response_json(
     api_version: Option<ApiVersion>,
 ) -> Result<String, OnfidoError> {
     let version = api_version.map_or(onfido_core::ApiVersion::V2, ApiVersion::to_core);
-    Ok(onfido_core::dynamic::parse_response_in(version, &operation, response.into())?.to_string())
+    Ok(onfido_core::dynamic::parse_response_in(version, &operation, response.try_into().map_err(OnfidoError::from)?)?
+        .to_string())
 }

@@ -471,47 +471,15 @@ private let UNIFFI_CALLBACK_UNEXPECTED_ERROR: Int32 = 2
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterUInt16: FfiConverterPrimitive {
-    typealias FfiType = UInt16
-    typealias SwiftType = UInt16
+fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
+    typealias FfiType = Int32
+    typealias SwiftType = Int32
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt16 {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int32 {
         return try lift(readInt(&buf))
     }
 
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
-    typealias FfiType = UInt32
-    typealias SwiftType = UInt32
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt32 {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
-    typealias FfiType = UInt64
-    typealias SwiftType = UInt64
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+    public static func write(_ value: Int32, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -869,7 +837,7 @@ public func FfiConverterTypeHttpTransport_lower(_ value: HttpTransport) -> UInt6
  * An Onfido API v2 client. Thread-safe; share one per configuration.
  *
  * Every method suspends (Kotlin) / is `async` (Swift) while the transport works; no thread is blocked
- * by the client itself. Retries follow `ClientConfig.retry` and wait through the `Sleeper`.
+ * by the client itself. Retries follow `ClientConfig.retry` (on by default) and wait through the `Sleeper`.
  */
 public protocol OnfidoClientProtocol: AnyObject, Sendable {
     
@@ -931,7 +899,7 @@ public protocol OnfidoClientProtocol: AnyObject, Sendable {
     /**
      * One page of applicants, newest first.
      */
-    func listApplicants(page: UInt32?, perPage: UInt32?, includeDeleted: Bool?) async throws  -> ApplicantPage
+    func listApplicants(page: Int32?, perPage: Int32?, includeDeleted: Bool?) async throws  -> ApplicantPage
     
     /**
      * An applicant's checks; with `expand_reports` each check carries its reports.
@@ -1064,7 +1032,7 @@ public protocol OnfidoClientProtocol: AnyObject, Sendable {
  * An Onfido API v2 client. Thread-safe; share one per configuration.
  *
  * Every method suspends (Kotlin) / is `async` (Swift) while the transport works; no thread is blocked
- * by the client itself. Retries follow `ClientConfig.retry` and wait through the `Sleeper`.
+ * by the client itself. Retries follow `ClientConfig.retry` (on by default) and wait through the `Sleeper`.
  */
 open class OnfidoClient: OnfidoClientProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -1332,12 +1300,12 @@ open func generateSdkToken(applicantId: String, referrer: String)async throws  -
     /**
      * One page of applicants, newest first.
      */
-open func listApplicants(page: UInt32? = nil, perPage: UInt32? = nil, includeDeleted: Bool? = nil)async throws  -> ApplicantPage  {
+open func listApplicants(page: Int32? = nil, perPage: Int32? = nil, includeDeleted: Bool? = nil)async throws  -> ApplicantPage  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_applicants(
-                        self.uniffiCloneHandle(),FfiConverterOptionUInt32.lower(page),FfiConverterOptionUInt32.lower(perPage),FfiConverterOptionBool.lower(includeDeleted)
+                        self.uniffiCloneHandle(),FfiConverterOptionInt32.lower(page),FfiConverterOptionInt32.lower(perPage),FfiConverterOptionBool.lower(includeDeleted)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -2113,13 +2081,13 @@ open class SandboxTransport: SandboxTransportProtocol, @unchecked Sendable {
      * A fresh sandbox; `base_url` is the origin its hrefs point to, `rate_limit` the requests a
      * minute before 429s (none by default).
      */
-public convenience init(baseUrl: String? = nil, rateLimit: UInt32? = nil) {
+public convenience init(baseUrl: String? = nil, rateLimit: Int32? = nil) {
     let handle =
         try! rustCall() {
         uniffiCallStatus in
     uniffi_onfido_core_uniffi_fn_constructor_sandboxtransport_new(
         FfiConverterOptionString.lower(baseUrl),
-        FfiConverterOptionUInt32.lower(rateLimit),uniffiCallStatus
+        FfiConverterOptionInt32.lower(rateLimit),uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
@@ -2230,9 +2198,9 @@ public func FfiConverterTypeSandboxTransport_lower(_ value: SandboxTransport) ->
 public protocol Sleeper: AnyObject, Sendable {
     
     /**
-     * Returns after `millis` milliseconds.
+     * Returns after `millis` milliseconds (never negative).
      */
-    func sleep(millis: UInt64) async throws 
+    func sleep(millis: Int64) async throws 
     
 }
 /**
@@ -2292,14 +2260,14 @@ open class SleeperImpl: Sleeper, @unchecked Sendable {
 
     
     /**
-     * Returns after `millis` milliseconds.
+     * Returns after `millis` milliseconds (never negative).
      */
-open func sleep(millis: UInt64)async throws   {
+open func sleep(millis: Int64)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_sleeper_sleep(
-                        self.uniffiCloneHandle(),FfiConverterUInt64.lower(millis)
+                        self.uniffiCloneHandle(),FfiConverterInt64.lower(millis)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
@@ -2340,7 +2308,7 @@ fileprivate struct UniffiCallbackInterfaceSleeper {
         },
         sleep: { (
             uniffiHandle: UInt64,
-            millis: UInt64,
+            millis: Int64,
             uniffiFutureCallback: @escaping UniffiForeignFutureCompleteVoid,
             uniffiCallbackData: UInt64,
             uniffiOutDroppedCallback: UnsafeMutablePointer<UniffiForeignFutureDroppedCallbackStruct>
@@ -2351,7 +2319,7 @@ fileprivate struct UniffiCallbackInterfaceSleeper {
                     throw UniffiInternalError.unexpectedStaleHandle
                 }
                 return try await uniffiObj.sleep(
-                     millis: try FfiConverterUInt64.lift(millis)
+                     millis: try FfiConverterInt64.lift(millis)
                 )
             }
 
@@ -3203,6 +3171,107 @@ public func FfiConverterTypeApplicantPage_lower(_ value: ApplicantPage) -> RustB
 
 
 /**
+ * One node of a report's breakdown tree.
+ */
+public struct BreakdownNode: Equatable, Hashable {
+    /**
+     * This node's result (`clear`, `consider`, `unidentified`, …), if any.
+     */
+    public var result: ReportResult?
+    /**
+     * This node's properties, JSON (an object, or a list for `document_numbers`; `None` when absent).
+     */
+    public var propertiesJson: String?
+    /**
+     * The sub-breakdowns, by name, in name order.
+     */
+    public var children: [NamedBreakdown]
+    /**
+     * Fields of this node the core does not name, as a JSON object.
+     */
+    public var extraJson: String?
+    /**
+     * `true` when this node sits at the depth limit (64 levels) and had sub-breakdowns, which were
+     * dropped: `children` is then empty though the report had more.
+     */
+    public var truncated: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * This node's result (`clear`, `consider`, `unidentified`, …), if any.
+         */result: ReportResult?, 
+        /**
+         * This node's properties, JSON (an object, or a list for `document_numbers`; `None` when absent).
+         */propertiesJson: String?, 
+        /**
+         * The sub-breakdowns, by name, in name order.
+         */children: [NamedBreakdown], 
+        /**
+         * Fields of this node the core does not name, as a JSON object.
+         */extraJson: String?, 
+        /**
+         * `true` when this node sits at the depth limit (64 levels) and had sub-breakdowns, which were
+         * dropped: `children` is then empty though the report had more.
+         */truncated: Bool) {
+        self.result = result
+        self.propertiesJson = propertiesJson
+        self.children = children
+        self.extraJson = extraJson
+        self.truncated = truncated
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BreakdownNode: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBreakdownNode: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BreakdownNode {
+        return
+            try BreakdownNode(
+                result: FfiConverterOptionTypeReportResult.read(from: &buf), 
+                propertiesJson: FfiConverterOptionString.read(from: &buf), 
+                children: FfiConverterSequenceTypeNamedBreakdown.read(from: &buf), 
+                extraJson: FfiConverterOptionString.read(from: &buf), 
+                truncated: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BreakdownNode, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeReportResult.write(value.result, into: &buf)
+        FfiConverterOptionString.write(value.propertiesJson, into: &buf)
+        FfiConverterSequenceTypeNamedBreakdown.write(value.children, into: &buf)
+        FfiConverterOptionString.write(value.extraJson, into: &buf)
+        FfiConverterBool.write(value.truncated, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBreakdownNode_lift(_ buf: RustBuffer) throws -> BreakdownNode {
+    return try FfiConverterTypeBreakdownNode.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBreakdownNode_lower(_ value: BreakdownNode) -> RustBuffer {
+    return FfiConverterTypeBreakdownNode.lower(value)
+}
+
+
+/**
  * A live video challenge: digits to recite or a movement to make.
  */
 public struct Challenge: Equatable, Hashable {
@@ -3691,7 +3760,8 @@ public func FfiConverterTypeCheckInput_lower(_ value: CheckInput) -> RustBuffer 
 
 /**
  * Client settings. Without `api_token` (apps behind their own backend proxy) `base_url` is required
- * and no `Authorization` header is sent. `toString`/`description` never show the token.
+ * and no `Authorization` header is sent. Retries are on unless `retry` says otherwise
+ * (`noRetries()`). `toString`/`description` never show the token.
  */
 public struct ClientConfig: Equatable, Hashable, CustomStringConvertible {
     /**
@@ -3711,9 +3781,15 @@ public struct ClientConfig: Equatable, Hashable, CustomStringConvertible {
      */
     public var apiVersion: ApiVersion?
     /**
-     * Retries (default: none).
+     * Retries (default: `defaultRetrySettings()`, as in the other bindings; `noRetries()` for none).
      */
     public var retry: RetrySettings?
+    /**
+     * The longest wait for each try's answer, in milliseconds (default: the transport's own). The
+     * language helpers apply it (Kotlin `onfidoClient`, Swift `OnfidoClient.make`); a late answer
+     * is a `Timeout`, which the retry policy handles.
+     */
+    public var timeoutMs: Int64?
     /**
      * The name in the `User-Agent` (default `kotlin`/`swift` from the language helpers, else `uniffi`).
      */
@@ -3735,8 +3811,13 @@ public struct ClientConfig: Equatable, Hashable, CustomStringConvertible {
          * The API version (default v2).
          */apiVersion: ApiVersion? = nil, 
         /**
-         * Retries (default: none).
+         * Retries (default: `defaultRetrySettings()`, as in the other bindings; `noRetries()` for none).
          */retry: RetrySettings? = nil, 
+        /**
+         * The longest wait for each try's answer, in milliseconds (default: the transport's own). The
+         * language helpers apply it (Kotlin `onfidoClient`, Swift `OnfidoClient.make`); a late answer
+         * is a `Timeout`, which the retry policy handles.
+         */timeoutMs: Int64? = nil, 
         /**
          * The name in the `User-Agent` (default `kotlin`/`swift` from the language helpers, else `uniffi`).
          */binding: String? = nil) {
@@ -3745,6 +3826,7 @@ public struct ClientConfig: Equatable, Hashable, CustomStringConvertible {
         self.baseUrl = baseUrl
         self.apiVersion = apiVersion
         self.retry = retry
+        self.timeoutMs = timeoutMs
         self.binding = binding
     }
 
@@ -3780,6 +3862,7 @@ public struct FfiConverterTypeClientConfig: FfiConverterRustBuffer {
                 baseUrl: FfiConverterOptionString.read(from: &buf), 
                 apiVersion: FfiConverterOptionTypeApiVersion.read(from: &buf), 
                 retry: FfiConverterOptionTypeRetrySettings.read(from: &buf), 
+                timeoutMs: FfiConverterOptionInt64.read(from: &buf), 
                 binding: FfiConverterOptionString.read(from: &buf)
         )
     }
@@ -3790,6 +3873,7 @@ public struct FfiConverterTypeClientConfig: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.baseUrl, into: &buf)
         FfiConverterOptionTypeApiVersion.write(value.apiVersion, into: &buf)
         FfiConverterOptionTypeRetrySettings.write(value.retry, into: &buf)
+        FfiConverterOptionInt64.write(value.timeoutMs, into: &buf)
         FfiConverterOptionString.write(value.binding, into: &buf)
     }
 }
@@ -3841,7 +3925,7 @@ public struct Document: Equatable, Hashable {
     /**
      * The file's size in bytes.
      */
-    public var fileSize: UInt64?
+    public var fileSize: Int64?
     /**
      * The document's type.
      */
@@ -3882,7 +3966,7 @@ public struct Document: Equatable, Hashable {
          */fileType: String?, 
         /**
          * The file's size in bytes.
-         */fileSize: UInt64?, 
+         */fileSize: Int64?, 
         /**
          * The document's type.
          */documentType: DocumentType?, 
@@ -3930,7 +4014,7 @@ public struct FfiConverterTypeDocument: FfiConverterRustBuffer {
                 downloadHref: FfiConverterOptionString.read(from: &buf), 
                 fileName: FfiConverterOptionString.read(from: &buf), 
                 fileType: FfiConverterOptionString.read(from: &buf), 
-                fileSize: FfiConverterOptionUInt64.read(from: &buf), 
+                fileSize: FfiConverterOptionInt64.read(from: &buf), 
                 documentType: FfiConverterOptionTypeDocumentType.read(from: &buf), 
                 side: FfiConverterOptionTypeDocumentSide.read(from: &buf), 
                 issuingCountry: FfiConverterOptionString.read(from: &buf), 
@@ -3945,7 +4029,7 @@ public struct FfiConverterTypeDocument: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.downloadHref, into: &buf)
         FfiConverterOptionString.write(value.fileName, into: &buf)
         FfiConverterOptionString.write(value.fileType, into: &buf)
-        FfiConverterOptionUInt64.write(value.fileSize, into: &buf)
+        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
         FfiConverterOptionTypeDocumentType.write(value.documentType, into: &buf)
         FfiConverterOptionTypeDocumentSide.write(value.side, into: &buf)
         FfiConverterOptionString.write(value.issuingCountry, into: &buf)
@@ -4060,9 +4144,10 @@ public func FfiConverterTypeDownload_lower(_ value: Download) -> RustBuffer {
 
 
 /**
- * A file to upload: its name and bytes (the content type comes from the bytes).
+ * A file to upload: its name and bytes (the content type comes from the bytes). `toString` /
+ * `description` show the name and size, not the bytes.
  */
-public struct FileInput: Equatable, Hashable {
+public struct FileInput: Equatable, Hashable, CustomStringConvertible {
     /**
      * The file's name as sent; `null`/`nil`: `upload.png`, `upload.jpg` or `upload.pdf` after the bytes.
      */
@@ -4088,6 +4173,17 @@ public struct FileInput: Equatable, Hashable {
     
 
     
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_fileinput_uniffi_trait_display(
+            FfiConverterTypeFileInput_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -4391,9 +4487,9 @@ public func FfiConverterTypeHttpRequest_lower(_ value: HttpRequest) -> RustBuffe
  */
 public struct HttpResponse: Equatable, Hashable, CustomStringConvertible {
     /**
-     * The status code.
+     * The status code (100 to 999; anything else is refused as a `TransportError.Other`).
      */
-    public var status: UInt16
+    public var status: Int32
     /**
      * Header names and values, in order.
      */
@@ -4407,8 +4503,8 @@ public struct HttpResponse: Equatable, Hashable, CustomStringConvertible {
     // declare one manually.
     public init(
         /**
-         * The status code.
-         */status: UInt16, 
+         * The status code (100 to 999; anything else is refused as a `TransportError.Other`).
+         */status: Int32, 
         /**
          * Header names and values, in order.
          */headers: [HttpHeader], 
@@ -4447,14 +4543,14 @@ public struct FfiConverterTypeHttpResponse: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HttpResponse {
         return
             try HttpResponse(
-                status: FfiConverterUInt16.read(from: &buf), 
+                status: FfiConverterInt32.read(from: &buf), 
                 headers: FfiConverterSequenceTypeHttpHeader.read(from: &buf), 
                 body: FfiConverterData.read(from: &buf)
         )
     }
 
     public static func write(_ value: HttpResponse, into buf: inout [UInt8]) {
-        FfiConverterUInt16.write(value.status, into: &buf)
+        FfiConverterInt32.write(value.status, into: &buf)
         FfiConverterSequenceTypeHttpHeader.write(value.headers, into: &buf)
         FfiConverterData.write(value.body, into: &buf)
     }
@@ -4675,7 +4771,7 @@ public struct LivePhoto: Equatable, Hashable {
     /**
      * The file's size in bytes.
      */
-    public var fileSize: UInt64?
+    public var fileSize: Int64?
     /**
      * Other fields, as a JSON object.
      */
@@ -4704,7 +4800,7 @@ public struct LivePhoto: Equatable, Hashable {
          */fileType: String?, 
         /**
          * The file's size in bytes.
-         */fileSize: UInt64?, 
+         */fileSize: Int64?, 
         /**
          * Other fields, as a JSON object.
          */extraJson: String?) {
@@ -4740,7 +4836,7 @@ public struct FfiConverterTypeLivePhoto: FfiConverterRustBuffer {
                 downloadHref: FfiConverterOptionString.read(from: &buf), 
                 fileName: FfiConverterOptionString.read(from: &buf), 
                 fileType: FfiConverterOptionString.read(from: &buf), 
-                fileSize: FfiConverterOptionUInt64.read(from: &buf), 
+                fileSize: FfiConverterOptionInt64.read(from: &buf), 
                 extraJson: FfiConverterOptionString.read(from: &buf)
         )
     }
@@ -4752,7 +4848,7 @@ public struct FfiConverterTypeLivePhoto: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.downloadHref, into: &buf)
         FfiConverterOptionString.write(value.fileName, into: &buf)
         FfiConverterOptionString.write(value.fileType, into: &buf)
-        FfiConverterOptionUInt64.write(value.fileSize, into: &buf)
+        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
         FfiConverterOptionString.write(value.extraJson, into: &buf)
     }
 }
@@ -4804,7 +4900,7 @@ public struct LiveVideo: Equatable, Hashable {
     /**
      * The file's size in bytes.
      */
-    public var fileSize: UInt64?
+    public var fileSize: Int64?
     /**
      * The challenges performed.
      */
@@ -4837,7 +4933,7 @@ public struct LiveVideo: Equatable, Hashable {
          */fileType: String?, 
         /**
          * The file's size in bytes.
-         */fileSize: UInt64?, 
+         */fileSize: Int64?, 
         /**
          * The challenges performed.
          */challenge: [Challenge], 
@@ -4877,7 +4973,7 @@ public struct FfiConverterTypeLiveVideo: FfiConverterRustBuffer {
                 downloadHref: FfiConverterOptionString.read(from: &buf), 
                 fileName: FfiConverterOptionString.read(from: &buf), 
                 fileType: FfiConverterOptionString.read(from: &buf), 
-                fileSize: FfiConverterOptionUInt64.read(from: &buf), 
+                fileSize: FfiConverterOptionInt64.read(from: &buf), 
                 challenge: FfiConverterSequenceTypeChallenge.read(from: &buf), 
                 extraJson: FfiConverterOptionString.read(from: &buf)
         )
@@ -4890,7 +4986,7 @@ public struct FfiConverterTypeLiveVideo: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.downloadHref, into: &buf)
         FfiConverterOptionString.write(value.fileName, into: &buf)
         FfiConverterOptionString.write(value.fileType, into: &buf)
-        FfiConverterOptionUInt64.write(value.fileSize, into: &buf)
+        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
         FfiConverterSequenceTypeChallenge.write(value.challenge, into: &buf)
         FfiConverterOptionString.write(value.extraJson, into: &buf)
     }
@@ -4909,6 +5005,75 @@ public func FfiConverterTypeLiveVideo_lift(_ buf: RustBuffer) throws -> LiveVide
 #endif
 public func FfiConverterTypeLiveVideo_lower(_ value: LiveVideo) -> RustBuffer {
     return FfiConverterTypeLiveVideo.lower(value)
+}
+
+
+/**
+ * A breakdown node and its name.
+ */
+public struct NamedBreakdown: Equatable, Hashable {
+    /**
+     * The breakdown's name (`image_integrity`, `image_quality`, …).
+     */
+    public var name: String
+    /**
+     * The node.
+     */
+    public var node: BreakdownNode
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The breakdown's name (`image_integrity`, `image_quality`, …).
+         */name: String, 
+        /**
+         * The node.
+         */node: BreakdownNode) {
+        self.name = name
+        self.node = node
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension NamedBreakdown: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNamedBreakdown: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NamedBreakdown {
+        return
+            try NamedBreakdown(
+                name: FfiConverterString.read(from: &buf), 
+                node: FfiConverterTypeBreakdownNode.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: NamedBreakdown, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeBreakdownNode.write(value.node, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNamedBreakdown_lift(_ buf: RustBuffer) throws -> NamedBreakdown {
+    return try FfiConverterTypeNamedBreakdown.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNamedBreakdown_lower(_ value: NamedBreakdown) -> RustBuffer {
+    return FfiConverterTypeNamedBreakdown.lower(value)
 }
 
 
@@ -5088,49 +5253,49 @@ public struct PageInfo: Equatable, Hashable {
     /**
      * The next page, if any.
      */
-    public var nextPage: UInt32?
+    public var nextPage: Int32?
     /**
      * The previous page, if any.
      */
-    public var prevPage: UInt32?
+    public var prevPage: Int32?
     /**
      * The first page.
      */
-    public var firstPage: UInt32?
+    public var firstPage: Int32?
     /**
      * The last page.
      */
-    public var lastPage: UInt32?
+    public var lastPage: Int32?
     /**
      * Items per page, as the links say.
      */
-    public var perPage: UInt32?
+    public var perPage: Int32?
     /**
      * How many items there are in all.
      */
-    public var totalCount: UInt64?
+    public var totalCount: Int64?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * The next page, if any.
-         */nextPage: UInt32?, 
+         */nextPage: Int32?, 
         /**
          * The previous page, if any.
-         */prevPage: UInt32?, 
+         */prevPage: Int32?, 
         /**
          * The first page.
-         */firstPage: UInt32?, 
+         */firstPage: Int32?, 
         /**
          * The last page.
-         */lastPage: UInt32?, 
+         */lastPage: Int32?, 
         /**
          * Items per page, as the links say.
-         */perPage: UInt32?, 
+         */perPage: Int32?, 
         /**
          * How many items there are in all.
-         */totalCount: UInt64?) {
+         */totalCount: Int64?) {
         self.nextPage = nextPage
         self.prevPage = prevPage
         self.firstPage = firstPage
@@ -5155,22 +5320,22 @@ public struct FfiConverterTypePageInfo: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PageInfo {
         return
             try PageInfo(
-                nextPage: FfiConverterOptionUInt32.read(from: &buf), 
-                prevPage: FfiConverterOptionUInt32.read(from: &buf), 
-                firstPage: FfiConverterOptionUInt32.read(from: &buf), 
-                lastPage: FfiConverterOptionUInt32.read(from: &buf), 
-                perPage: FfiConverterOptionUInt32.read(from: &buf), 
-                totalCount: FfiConverterOptionUInt64.read(from: &buf)
+                nextPage: FfiConverterOptionInt32.read(from: &buf), 
+                prevPage: FfiConverterOptionInt32.read(from: &buf), 
+                firstPage: FfiConverterOptionInt32.read(from: &buf), 
+                lastPage: FfiConverterOptionInt32.read(from: &buf), 
+                perPage: FfiConverterOptionInt32.read(from: &buf), 
+                totalCount: FfiConverterOptionInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: PageInfo, into buf: inout [UInt8]) {
-        FfiConverterOptionUInt32.write(value.nextPage, into: &buf)
-        FfiConverterOptionUInt32.write(value.prevPage, into: &buf)
-        FfiConverterOptionUInt32.write(value.firstPage, into: &buf)
-        FfiConverterOptionUInt32.write(value.lastPage, into: &buf)
-        FfiConverterOptionUInt32.write(value.perPage, into: &buf)
-        FfiConverterOptionUInt64.write(value.totalCount, into: &buf)
+        FfiConverterOptionInt32.write(value.nextPage, into: &buf)
+        FfiConverterOptionInt32.write(value.prevPage, into: &buf)
+        FfiConverterOptionInt32.write(value.firstPage, into: &buf)
+        FfiConverterOptionInt32.write(value.lastPage, into: &buf)
+        FfiConverterOptionInt32.write(value.perPage, into: &buf)
+        FfiConverterOptionInt64.write(value.totalCount, into: &buf)
     }
 }
 
@@ -5239,9 +5404,9 @@ public struct Report: Equatable, Hashable {
      */
     public var findings: [Finding]
     /**
-     * The breakdown tree, JSON object.
+     * The breakdown tree, by breakdown name (cut below 64 levels, see `BreakdownNode.truncated`).
      */
-    public var breakdownJson: String
+    public var breakdown: [NamedBreakdown]
     /**
      * Report-level properties, JSON object.
      */
@@ -5296,8 +5461,8 @@ public struct Report: Equatable, Hashable {
          * The breakdowns a reviewer must look at, deepest first.
          */findings: [Finding], 
         /**
-         * The breakdown tree, JSON object.
-         */breakdownJson: String, 
+         * The breakdown tree, by breakdown name (cut below 64 levels, see `BreakdownNode.truncated`).
+         */breakdown: [NamedBreakdown], 
         /**
          * Report-level properties, JSON object.
          */propertiesJson: String, 
@@ -5321,7 +5486,7 @@ public struct Report: Equatable, Hashable {
         self.variant = variant
         self.isFinished = isFinished
         self.findings = findings
-        self.breakdownJson = breakdownJson
+        self.breakdown = breakdown
         self.propertiesJson = propertiesJson
         self.optionsJson = optionsJson
         self.documentsJson = documentsJson
@@ -5355,7 +5520,7 @@ public struct FfiConverterTypeReport: FfiConverterRustBuffer {
                 variant: FfiConverterOptionString.read(from: &buf), 
                 isFinished: FfiConverterBool.read(from: &buf), 
                 findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
-                breakdownJson: FfiConverterString.read(from: &buf), 
+                breakdown: FfiConverterSequenceTypeNamedBreakdown.read(from: &buf), 
                 propertiesJson: FfiConverterString.read(from: &buf), 
                 optionsJson: FfiConverterOptionString.read(from: &buf), 
                 documentsJson: FfiConverterString.read(from: &buf), 
@@ -5375,7 +5540,7 @@ public struct FfiConverterTypeReport: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.variant, into: &buf)
         FfiConverterBool.write(value.isFinished, into: &buf)
         FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
-        FfiConverterString.write(value.breakdownJson, into: &buf)
+        FfiConverterSequenceTypeNamedBreakdown.write(value.breakdown, into: &buf)
         FfiConverterString.write(value.propertiesJson, into: &buf)
         FfiConverterOptionString.write(value.optionsJson, into: &buf)
         FfiConverterString.write(value.documentsJson, into: &buf)
@@ -5716,43 +5881,44 @@ public func FfiConverterTypeReportTypeGroup_lower(_ value: ReportTypeGroup) -> R
 
 
 /**
- * When and how long to retry (the core's `RetryPolicy`).
+ * When and how long to retry (the core's `RetryPolicy`). Negative values are refused as a
+ * `Config` error on `retry` when a client is made.
  */
 public struct RetrySettings: Equatable, Hashable {
     /**
      * Tries in all, the first included (1: never retry).
      */
-    public var maxAttempts: UInt32
+    public var maxAttempts: Int32
     /**
      * The first backoff in milliseconds after a 5xx, a timeout or a failed connection (a 429
      * without `Retry-After` waits the guide's 30 s first).
      */
-    public var initialDelayMs: UInt64
+    public var initialDelayMs: Int64
     /**
      * The longest backoff.
      */
-    public var maxDelayMs: UInt64
+    public var maxDelayMs: Int64
     /**
      * The longest `Retry-After` worth waiting for; longer ones give up.
      */
-    public var maxRetryAfterMs: UInt64
+    public var maxRetryAfterMs: Int64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * Tries in all, the first included (1: never retry).
-         */maxAttempts: UInt32, 
+         */maxAttempts: Int32, 
         /**
          * The first backoff in milliseconds after a 5xx, a timeout or a failed connection (a 429
          * without `Retry-After` waits the guide's 30 s first).
-         */initialDelayMs: UInt64, 
+         */initialDelayMs: Int64, 
         /**
          * The longest backoff.
-         */maxDelayMs: UInt64, 
+         */maxDelayMs: Int64, 
         /**
          * The longest `Retry-After` worth waiting for; longer ones give up.
-         */maxRetryAfterMs: UInt64) {
+         */maxRetryAfterMs: Int64) {
         self.maxAttempts = maxAttempts
         self.initialDelayMs = initialDelayMs
         self.maxDelayMs = maxDelayMs
@@ -5775,18 +5941,18 @@ public struct FfiConverterTypeRetrySettings: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RetrySettings {
         return
             try RetrySettings(
-                maxAttempts: FfiConverterUInt32.read(from: &buf), 
-                initialDelayMs: FfiConverterUInt64.read(from: &buf), 
-                maxDelayMs: FfiConverterUInt64.read(from: &buf), 
-                maxRetryAfterMs: FfiConverterUInt64.read(from: &buf)
+                maxAttempts: FfiConverterInt32.read(from: &buf), 
+                initialDelayMs: FfiConverterInt64.read(from: &buf), 
+                maxDelayMs: FfiConverterInt64.read(from: &buf), 
+                maxRetryAfterMs: FfiConverterInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: RetrySettings, into buf: inout [UInt8]) {
-        FfiConverterUInt32.write(value.maxAttempts, into: &buf)
-        FfiConverterUInt64.write(value.initialDelayMs, into: &buf)
-        FfiConverterUInt64.write(value.maxDelayMs, into: &buf)
-        FfiConverterUInt64.write(value.maxRetryAfterMs, into: &buf)
+        FfiConverterInt32.write(value.maxAttempts, into: &buf)
+        FfiConverterInt64.write(value.initialDelayMs, into: &buf)
+        FfiConverterInt64.write(value.maxDelayMs, into: &buf)
+        FfiConverterInt64.write(value.maxRetryAfterMs, into: &buf)
     }
 }
 
@@ -7402,6 +7568,8 @@ public func FfiConverterTypeIdNumberType_lower(_ value: IdNumberType) -> RustBuf
  * Any failure of the client (Kotlin `OnfidoException`, Swift `OnfidoError`).
  *
  * Fields hold no token: configurations and requests never enter an error.
+ * `toString` (Kotlin) and `description` (Swift) read as a sentence (`Onfido API error 404
+ * resource_not_found: …`), the `Display` below.
  */
 public 
 enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -7414,7 +7582,7 @@ enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     case Api(
         /**
          * The HTTP status.
-         */status: UInt16, 
+         */status: Int32, 
         /**
          * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
          */errorType: String, 
@@ -7429,7 +7597,7 @@ enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */errorId: String?, 
         /**
          * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
-         */retryAfterSeconds: UInt64?
+         */retryAfterSeconds: Int64?
     )
     /**
      * The input was refused before sending, per field (the shape of the server's 422).
@@ -7447,8 +7615,8 @@ enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
      */
     case Decode(
         /**
-         * The HTTP status of the response.
-         */status: UInt16, 
+         * The HTTP status of the response (0 when there was none).
+         */status: Int32, 
         /**
          * What did not match.
          */reason: String, 
@@ -7490,6 +7658,17 @@ enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     
 
     
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoerror_uniffi_trait_display(
+            FfiConverterTypeOnfidoError_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 
     
     public var errorDescription: String? {
@@ -7516,19 +7695,19 @@ public struct FfiConverterTypeOnfidoError: FfiConverterRustBuffer {
 
         
         case 1: return .Api(
-            status: try FfiConverterUInt16.read(from: &buf), 
+            status: try FfiConverterInt32.read(from: &buf), 
             errorType: try FfiConverterString.read(from: &buf), 
             apiMessage: try FfiConverterString.read(from: &buf), 
             fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
             errorId: try FfiConverterOptionString.read(from: &buf), 
-            retryAfterSeconds: try FfiConverterOptionUInt64.read(from: &buf)
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf)
             )
         case 2: return .Validation(
             fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf)
             )
         case 3: return .Decode(
-            status: try FfiConverterUInt16.read(from: &buf), 
+            status: try FfiConverterInt32.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             excerpt: try FfiConverterString.read(from: &buf)
             )
@@ -7557,12 +7736,12 @@ public struct FfiConverterTypeOnfidoError: FfiConverterRustBuffer {
         
         case let .Api(status,errorType,apiMessage,fields,errorId,retryAfterSeconds):
             writeInt(&buf, Int32(1))
-            FfiConverterUInt16.write(status, into: &buf)
+            FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(errorType, into: &buf)
             FfiConverterString.write(apiMessage, into: &buf)
             FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
             FfiConverterOptionString.write(errorId, into: &buf)
-            FfiConverterOptionUInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
             
         
         case let .Validation(fields,reason):
@@ -7573,7 +7752,7 @@ public struct FfiConverterTypeOnfidoError: FfiConverterRustBuffer {
         
         case let .Decode(status,reason,excerpt):
             writeInt(&buf, Int32(3))
-            FfiConverterUInt16.write(status, into: &buf)
+            FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterString.write(excerpt, into: &buf)
             
@@ -8411,7 +8590,7 @@ public func FfiConverterTypeSubResult_lower(_ value: SubResult) -> RustBuffer {
 
 /**
  * What a foreign transport throws (Kotlin `TransportException`); any other exception it throws
- * arrives as `Other` with the exception's text.
+ * arrives as `Other` with the exception's text. `toString` / `description`: `timed out: …`.
  */
 public 
 enum TransportError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -8454,6 +8633,17 @@ enum TransportError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
     
 
     
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_transporterror_uniffi_trait_display(
+            FfiConverterTypeTransportError_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 
     
     public var errorDescription: String? {
@@ -8935,8 +9125,8 @@ public func FfiConverterTypeWebhookEvent_lower(_ value: WebhookEvent) -> RustBuf
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
-    typealias SwiftType = UInt32?
+fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
+    typealias SwiftType = Int32?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -8944,37 +9134,13 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterUInt32.write(value, into: &buf)
+        FfiConverterInt32.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterUInt32.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
-    typealias SwiftType = UInt64?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterUInt64.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterUInt64.read(from: &buf)
+        case 1: return try FfiConverterInt32.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -9908,6 +10074,31 @@ fileprivate struct FfiConverterSequenceTypeLiveVideo: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeNamedBreakdown: FfiConverterRustBuffer {
+    typealias SwiftType = [NamedBreakdown]
+
+    public static func write(_ value: [NamedBreakdown], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeNamedBreakdown.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [NamedBreakdown] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [NamedBreakdown]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeNamedBreakdown.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeReport: FfiConverterRustBuffer {
     typealias SwiftType = [Report]
 
@@ -10611,7 +10802,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_generate_sdk_token() != 60344) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() != 42532) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() != 8412) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_checks() != 45918) {
@@ -10692,7 +10883,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_httptransport_send() != 28607) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_sleeper_sleep() != 58570) {
+    if (uniffi_onfido_core_uniffi_checksum_method_sleeper_sleep() != 34286) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_referrerpattern_lint() != 36717) {
@@ -10716,7 +10907,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_constructor_referrerpattern_new() != 58693) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_constructor_sandboxtransport_new() != 29672) {
+    if (uniffi_onfido_core_uniffi_checksum_constructor_sandboxtransport_new() != 11378) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -1022,11 +1022,17 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_webhookevent_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoerror_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_method_transporterror_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_clientconfig_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_httprequest_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_httpresponse_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_method_fileinput_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_download_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1266,7 +1272,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_generate_sdk_token() and 0xFFFF) != 60344) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() and 0xFFFF) != 42532) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() and 0xFFFF) != 8412) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_checks() and 0xFFFF) != 45918) {
@@ -1347,7 +1353,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_httptransport_send() and 0xFFFF) != 28607) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_sleeper_sleep() and 0xFFFF) != 58570) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_sleeper_sleep() and 0xFFFF) != 34286) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_referrerpattern_lint() and 0xFFFF) != 36717) {
@@ -1371,7 +1377,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_constructor_referrerpattern_new() and 0xFFFF) != 58693) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_constructor_sandboxtransport_new() and 0xFFFF) != 29672) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_constructor_sandboxtransport_new() and 0xFFFF) != 11378) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -1694,73 +1700,23 @@ private class JavaLangRefCleanable(
 /**
  * @suppress
  */
-public object FfiConverterUShort: FfiConverter<UShort, Short> {
-    override fun lift(value: Short): UShort {
-        return value.toUShort()
+public object FfiConverterInt: FfiConverter<Int, Int> {
+    override fun lift(value: Int): Int {
+        return value
     }
 
-    fun lift(value: Int): UShort {
-        return value.toUShort()
+    override fun read(buf: ByteBuffer): Int {
+        return buf.getInt()
     }
 
-    override fun read(buf: ByteBuffer): UShort {
-        return lift(buf.getShort())
+    override fun lower(value: Int): Int {
+        return value
     }
 
-    override fun lower(value: UShort): Short {
-        return value.toShort()
-    }
+    override fun allocationSize(value: Int) = 4UL
 
-    override fun allocationSize(value: UShort) = 2UL
-
-    override fun write(value: UShort, buf: ByteBuffer) {
-        buf.putShort(value.toShort())
-    }
-}
-
-/**
- * @suppress
- */
-public object FfiConverterUInt: FfiConverter<UInt, Int> {
-    override fun lift(value: Int): UInt {
-        return value.toUInt()
-    }
-
-    override fun read(buf: ByteBuffer): UInt {
-        return lift(buf.getInt())
-    }
-
-    override fun lower(value: UInt): Int {
-        return value.toInt()
-    }
-
-    override fun allocationSize(value: UInt) = 4UL
-
-    override fun write(value: UInt, buf: ByteBuffer) {
-        buf.putInt(value.toInt())
-    }
-}
-
-/**
- * @suppress
- */
-public object FfiConverterULong: FfiConverter<ULong, Long> {
-    override fun lift(value: Long): ULong {
-        return value.toULong()
-    }
-
-    override fun read(buf: ByteBuffer): ULong {
-        return lift(buf.getLong())
-    }
-
-    override fun lower(value: ULong): Long {
-        return value.toLong()
-    }
-
-    override fun allocationSize(value: ULong) = 8UL
-
-    override fun write(value: ULong, buf: ByteBuffer) {
-        buf.putLong(value.toLong())
+    override fun write(value: Int, buf: ByteBuffer) {
+        buf.putInt(value)
     }
 }
 
@@ -2346,7 +2302,7 @@ public object FfiConverterTypeHttpTransport: FfiConverter<HttpTransport, Long> {
  * An Onfido API v2 client. Thread-safe; share one per configuration.
  *
  * Every method suspends (Kotlin) / is `async` (Swift) while the transport works; no thread is blocked
- * by the client itself. Retries follow `ClientConfig.retry` and wait through the `Sleeper`.
+ * by the client itself. Retries follow `ClientConfig.retry` (on by default) and wait through the `Sleeper`.
  */
 public interface OnfidoClientInterface {
     
@@ -2408,7 +2364,7 @@ public interface OnfidoClientInterface {
     /**
      * One page of applicants, newest first.
      */
-    suspend fun `listApplicants`(`page`: kotlin.UInt? = null, `perPage`: kotlin.UInt? = null, `includeDeleted`: kotlin.Boolean? = null): ApplicantPage
+    suspend fun `listApplicants`(`page`: kotlin.Int? = null, `perPage`: kotlin.Int? = null, `includeDeleted`: kotlin.Boolean? = null): ApplicantPage
     
     /**
      * An applicant's checks; with `expand_reports` each check carries its reports.
@@ -2543,7 +2499,7 @@ public interface OnfidoClientInterface {
  * An Onfido API v2 client. Thread-safe; share one per configuration.
  *
  * Every method suspends (Kotlin) / is `async` (Swift) while the transport works; no thread is blocked
- * by the client itself. Retries follow `ClientConfig.retry` and wait through the `Sleeper`.
+ * by the client itself. Retries follow `ClientConfig.retry` (on by default) and wait through the `Sleeper`.
  */
 open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 {
@@ -2930,14 +2886,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listApplicants`(`page`: kotlin.UInt?, `perPage`: kotlin.UInt?, `includeDeleted`: kotlin.Boolean?) : ApplicantPage {
+    override suspend fun `listApplicants`(`page`: kotlin.Int?, `perPage`: kotlin.Int?, `includeDeleted`: kotlin.Boolean?) : ApplicantPage {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_applicants(
                 uniffiHandle,
                 
-        FfiConverterOptionalUInt.lower(`page`),
-        FfiConverterOptionalUInt.lower(`perPage`),
+        FfiConverterOptionalInt.lower(`page`),
+        FfiConverterOptionalInt.lower(`perPage`),
         FfiConverterOptionalBoolean.lower(`includeDeleted`),
             )
         },
@@ -4094,14 +4050,14 @@ open class SandboxTransport: Disposable, AutoCloseable, SandboxTransportInterfac
      * A fresh sandbox; `base_url` is the origin its hrefs point to, `rate_limit` the requests a
      * minute before 429s (none by default).
      */
-    constructor(`baseUrl`: kotlin.String? = null, `rateLimit`: kotlin.UInt? = null) :
+    constructor(`baseUrl`: kotlin.String? = null, `rateLimit`: kotlin.Int? = null) :
         this(UniffiWithHandle, 
     uniffiRustCall() { _status ->
     UniffiLib.uniffi_onfido_core_uniffi_fn_constructor_sandboxtransport_new(
     
         
         FfiConverterOptionalString.lower(`baseUrl`),
-        FfiConverterOptionalUInt.lower(`rateLimit`),_status)
+        FfiConverterOptionalInt.lower(`rateLimit`),_status)
 }
     )
 
@@ -4371,9 +4327,9 @@ public object FfiConverterTypeSandboxTransport: FfiConverter<SandboxTransport, L
 public interface Sleeper {
     
     /**
-     * Returns after `millis` milliseconds.
+     * Returns after `millis` milliseconds (never negative).
      */
-    suspend fun `sleep`(`millis`: kotlin.ULong)
+    suspend fun `sleep`(`millis`: kotlin.Long)
     
     companion object
 }
@@ -4484,17 +4440,17 @@ open class SleeperImpl: Disposable, AutoCloseable, Sleeper
 
     
     /**
-     * Returns after `millis` milliseconds.
+     * Returns after `millis` milliseconds (never negative).
      */
     @Throws(TransportException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `sleep`(`millis`: kotlin.ULong) {
+    override suspend fun `sleep`(`millis`: kotlin.Long) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_sleeper_sleep(
                 uniffiHandle,
                 
-        FfiConverterULong.lower(`millis`),
+        FfiConverterLong.lower(`millis`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
@@ -4531,7 +4487,7 @@ internal object uniffiCallbackInterfaceSleeper {
             val uniffiObj = FfiConverterTypeSleeper.handleMap.get(uniffiHandle)
             val makeCall = suspend { ->
                 uniffiObj.`sleep`(
-                    FfiConverterULong.lift(`millis`),
+                    FfiConverterLong.lift(`millis`),
                 )
             }
             val uniffiHandleSuccess = { _: Unit ->
@@ -5189,6 +5145,78 @@ public object FfiConverterTypeApplicantPage: FfiConverterRustBuffer<ApplicantPag
 
 
 /**
+ * One node of a report's breakdown tree.
+ */
+data class BreakdownNode (
+    /**
+     * This node's result (`clear`, `consider`, `unidentified`, …), if any.
+     */
+    var `result`: ReportResult?
+    , 
+    /**
+     * This node's properties, JSON (an object, or a list for `document_numbers`; `None` when absent).
+     */
+    var `propertiesJson`: kotlin.String?
+    , 
+    /**
+     * The sub-breakdowns, by name, in name order.
+     */
+    var `children`: List<NamedBreakdown>
+    , 
+    /**
+     * Fields of this node the core does not name, as a JSON object.
+     */
+    var `extraJson`: kotlin.String?
+    , 
+    /**
+     * `true` when this node sits at the depth limit (64 levels) and had sub-breakdowns, which were
+     * dropped: `children` is then empty though the report had more.
+     */
+    var `truncated`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBreakdownNode: FfiConverterRustBuffer<BreakdownNode> {
+    override fun read(buf: ByteBuffer): BreakdownNode {
+        return BreakdownNode(
+            FfiConverterOptionalTypeReportResult.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterSequenceTypeNamedBreakdown.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: BreakdownNode) = (
+            FfiConverterOptionalTypeReportResult.allocationSize(value.`result`) +
+            FfiConverterOptionalString.allocationSize(value.`propertiesJson`) +
+            FfiConverterSequenceTypeNamedBreakdown.allocationSize(value.`children`) +
+            FfiConverterOptionalString.allocationSize(value.`extraJson`) +
+            FfiConverterBoolean.allocationSize(value.`truncated`)
+    )
+
+    override fun write(value: BreakdownNode, buf: ByteBuffer) {
+            FfiConverterOptionalTypeReportResult.write(value.`result`, buf)
+            FfiConverterOptionalString.write(value.`propertiesJson`, buf)
+            FfiConverterSequenceTypeNamedBreakdown.write(value.`children`, buf)
+            FfiConverterOptionalString.write(value.`extraJson`, buf)
+            FfiConverterBoolean.write(value.`truncated`, buf)
+    }
+}
+
+
+
+/**
  * A live video challenge: digits to recite or a movement to make.
  */
 data class Challenge (
@@ -5555,7 +5583,8 @@ public object FfiConverterTypeCheckInput: FfiConverterRustBuffer<CheckInput> {
 
 /**
  * Client settings. Without `api_token` (apps behind their own backend proxy) `base_url` is required
- * and no `Authorization` header is sent. `toString`/`description` never show the token.
+ * and no `Authorization` header is sent. Retries are on unless `retry` says otherwise
+ * (`noRetries()`). `toString`/`description` never show the token.
  */
 data class ClientConfig (
     /**
@@ -5579,9 +5608,16 @@ data class ClientConfig (
     var `apiVersion`: ApiVersion? = null 
     , 
     /**
-     * Retries (default: none).
+     * Retries (default: `defaultRetrySettings()`, as in the other bindings; `noRetries()` for none).
      */
     var `retry`: RetrySettings? = null 
+    , 
+    /**
+     * The longest wait for each try's answer, in milliseconds (default: the transport's own). The
+     * language helpers apply it (Kotlin `onfidoClient`, Swift `OnfidoClient.make`); a late answer
+     * is a `Timeout`, which the retry policy handles.
+     */
+    var `timeoutMs`: kotlin.Long? = null 
     , 
     /**
      * The name in the `User-Agent` (default `kotlin`/`swift` from the language helpers, else `uniffi`).
@@ -5617,6 +5653,7 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeApiVersion.read(buf),
             FfiConverterOptionalTypeRetrySettings.read(buf),
+            FfiConverterOptionalLong.read(buf),
             FfiConverterOptionalString.read(buf),
         )
     }
@@ -5627,6 +5664,7 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterOptionalString.allocationSize(value.`baseUrl`) +
             FfiConverterOptionalTypeApiVersion.allocationSize(value.`apiVersion`) +
             FfiConverterOptionalTypeRetrySettings.allocationSize(value.`retry`) +
+            FfiConverterOptionalLong.allocationSize(value.`timeoutMs`) +
             FfiConverterOptionalString.allocationSize(value.`binding`)
     )
 
@@ -5636,6 +5674,7 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterOptionalString.write(value.`baseUrl`, buf)
             FfiConverterOptionalTypeApiVersion.write(value.`apiVersion`, buf)
             FfiConverterOptionalTypeRetrySettings.write(value.`retry`, buf)
+            FfiConverterOptionalLong.write(value.`timeoutMs`, buf)
             FfiConverterOptionalString.write(value.`binding`, buf)
     }
 }
@@ -5679,7 +5718,7 @@ data class Document (
     /**
      * The file's size in bytes.
      */
-    var `fileSize`: kotlin.ULong?
+    var `fileSize`: kotlin.Long?
     , 
     /**
      * The document's type.
@@ -5722,7 +5761,7 @@ public object FfiConverterTypeDocument: FfiConverterRustBuffer<Document> {
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalLong.read(buf),
             FfiConverterOptionalTypeDocumentType.read(buf),
             FfiConverterOptionalTypeDocumentSide.read(buf),
             FfiConverterOptionalString.read(buf),
@@ -5737,7 +5776,7 @@ public object FfiConverterTypeDocument: FfiConverterRustBuffer<Document> {
             FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
             FfiConverterOptionalString.allocationSize(value.`fileName`) +
             FfiConverterOptionalString.allocationSize(value.`fileType`) +
-            FfiConverterOptionalULong.allocationSize(value.`fileSize`) +
+            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
             FfiConverterOptionalTypeDocumentType.allocationSize(value.`documentType`) +
             FfiConverterOptionalTypeDocumentSide.allocationSize(value.`side`) +
             FfiConverterOptionalString.allocationSize(value.`issuingCountry`) +
@@ -5751,7 +5790,7 @@ public object FfiConverterTypeDocument: FfiConverterRustBuffer<Document> {
             FfiConverterOptionalString.write(value.`downloadHref`, buf)
             FfiConverterOptionalString.write(value.`fileName`, buf)
             FfiConverterOptionalString.write(value.`fileType`, buf)
-            FfiConverterOptionalULong.write(value.`fileSize`, buf)
+            FfiConverterOptionalLong.write(value.`fileSize`, buf)
             FfiConverterOptionalTypeDocumentType.write(value.`documentType`, buf)
             FfiConverterOptionalTypeDocumentSide.write(value.`side`, buf)
             FfiConverterOptionalString.write(value.`issuingCountry`, buf)
@@ -5826,7 +5865,8 @@ public object FfiConverterTypeDownload: FfiConverterRustBuffer<Download> {
 
 
 /**
- * A file to upload: its name and bytes (the content type comes from the bytes).
+ * A file to upload: its name and bytes (the content type comes from the bytes). `toString` /
+ * `description` show the name and size, not the bytes.
  */
 data class FileInput (
     /**
@@ -5844,6 +5884,15 @@ data class FileInput (
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_fileinput_uniffi_trait_display(FfiConverterTypeFileInput.lower(this),
+        _status)
+}
+    )
+    }
     
     companion object
 }
@@ -6059,9 +6108,9 @@ public object FfiConverterTypeHttpRequest: FfiConverterRustBuffer<HttpRequest> {
  */
 data class HttpResponse (
     /**
-     * The status code.
+     * The status code (100 to 999; anything else is refused as a `TransportError.Other`).
      */
-    var `status`: kotlin.UShort
+    var `status`: kotlin.Int
     , 
     /**
      * Header names and values, in order.
@@ -6097,20 +6146,20 @@ data class HttpResponse (
 public object FfiConverterTypeHttpResponse: FfiConverterRustBuffer<HttpResponse> {
     override fun read(buf: ByteBuffer): HttpResponse {
         return HttpResponse(
-            FfiConverterUShort.read(buf),
+            FfiConverterInt.read(buf),
             FfiConverterSequenceTypeHttpHeader.read(buf),
             FfiConverterByteArray.read(buf),
         )
     }
 
     override fun allocationSize(value: HttpResponse) = (
-            FfiConverterUShort.allocationSize(value.`status`) +
+            FfiConverterInt.allocationSize(value.`status`) +
             FfiConverterSequenceTypeHttpHeader.allocationSize(value.`headers`) +
             FfiConverterByteArray.allocationSize(value.`body`)
     )
 
     override fun write(value: HttpResponse, buf: ByteBuffer) {
-            FfiConverterUShort.write(value.`status`, buf)
+            FfiConverterInt.write(value.`status`, buf)
             FfiConverterSequenceTypeHttpHeader.write(value.`headers`, buf)
             FfiConverterByteArray.write(value.`body`, buf)
     }
@@ -6273,7 +6322,7 @@ data class LivePhoto (
     /**
      * The file's size in bytes.
      */
-    var `fileSize`: kotlin.ULong?
+    var `fileSize`: kotlin.Long?
     , 
     /**
      * Other fields, as a JSON object.
@@ -6301,7 +6350,7 @@ public object FfiConverterTypeLivePhoto: FfiConverterRustBuffer<LivePhoto> {
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalLong.read(buf),
             FfiConverterOptionalString.read(buf),
         )
     }
@@ -6313,7 +6362,7 @@ public object FfiConverterTypeLivePhoto: FfiConverterRustBuffer<LivePhoto> {
             FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
             FfiConverterOptionalString.allocationSize(value.`fileName`) +
             FfiConverterOptionalString.allocationSize(value.`fileType`) +
-            FfiConverterOptionalULong.allocationSize(value.`fileSize`) +
+            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
             FfiConverterOptionalString.allocationSize(value.`extraJson`)
     )
 
@@ -6324,7 +6373,7 @@ public object FfiConverterTypeLivePhoto: FfiConverterRustBuffer<LivePhoto> {
             FfiConverterOptionalString.write(value.`downloadHref`, buf)
             FfiConverterOptionalString.write(value.`fileName`, buf)
             FfiConverterOptionalString.write(value.`fileType`, buf)
-            FfiConverterOptionalULong.write(value.`fileSize`, buf)
+            FfiConverterOptionalLong.write(value.`fileSize`, buf)
             FfiConverterOptionalString.write(value.`extraJson`, buf)
     }
 }
@@ -6368,7 +6417,7 @@ data class LiveVideo (
     /**
      * The file's size in bytes.
      */
-    var `fileSize`: kotlin.ULong?
+    var `fileSize`: kotlin.Long?
     , 
     /**
      * The challenges performed.
@@ -6401,7 +6450,7 @@ public object FfiConverterTypeLiveVideo: FfiConverterRustBuffer<LiveVideo> {
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalLong.read(buf),
             FfiConverterSequenceTypeChallenge.read(buf),
             FfiConverterOptionalString.read(buf),
         )
@@ -6414,7 +6463,7 @@ public object FfiConverterTypeLiveVideo: FfiConverterRustBuffer<LiveVideo> {
             FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
             FfiConverterOptionalString.allocationSize(value.`fileName`) +
             FfiConverterOptionalString.allocationSize(value.`fileType`) +
-            FfiConverterOptionalULong.allocationSize(value.`fileSize`) +
+            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
             FfiConverterSequenceTypeChallenge.allocationSize(value.`challenge`) +
             FfiConverterOptionalString.allocationSize(value.`extraJson`)
     )
@@ -6426,9 +6475,56 @@ public object FfiConverterTypeLiveVideo: FfiConverterRustBuffer<LiveVideo> {
             FfiConverterOptionalString.write(value.`downloadHref`, buf)
             FfiConverterOptionalString.write(value.`fileName`, buf)
             FfiConverterOptionalString.write(value.`fileType`, buf)
-            FfiConverterOptionalULong.write(value.`fileSize`, buf)
+            FfiConverterOptionalLong.write(value.`fileSize`, buf)
             FfiConverterSequenceTypeChallenge.write(value.`challenge`, buf)
             FfiConverterOptionalString.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * A breakdown node and its name.
+ */
+data class NamedBreakdown (
+    /**
+     * The breakdown's name (`image_integrity`, `image_quality`, …).
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * The node.
+     */
+    var `node`: BreakdownNode
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeNamedBreakdown: FfiConverterRustBuffer<NamedBreakdown> {
+    override fun read(buf: ByteBuffer): NamedBreakdown {
+        return NamedBreakdown(
+            FfiConverterString.read(buf),
+            FfiConverterTypeBreakdownNode.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: NamedBreakdown) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterTypeBreakdownNode.allocationSize(value.`node`)
+    )
+
+    override fun write(value: NamedBreakdown, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterTypeBreakdownNode.write(value.`node`, buf)
     }
 }
 
@@ -6568,32 +6664,32 @@ data class PageInfo (
     /**
      * The next page, if any.
      */
-    var `nextPage`: kotlin.UInt?
+    var `nextPage`: kotlin.Int?
     , 
     /**
      * The previous page, if any.
      */
-    var `prevPage`: kotlin.UInt?
+    var `prevPage`: kotlin.Int?
     , 
     /**
      * The first page.
      */
-    var `firstPage`: kotlin.UInt?
+    var `firstPage`: kotlin.Int?
     , 
     /**
      * The last page.
      */
-    var `lastPage`: kotlin.UInt?
+    var `lastPage`: kotlin.Int?
     , 
     /**
      * Items per page, as the links say.
      */
-    var `perPage`: kotlin.UInt?
+    var `perPage`: kotlin.Int?
     , 
     /**
      * How many items there are in all.
      */
-    var `totalCount`: kotlin.ULong?
+    var `totalCount`: kotlin.Long?
     
 ){
     
@@ -6610,31 +6706,31 @@ data class PageInfo (
 public object FfiConverterTypePageInfo: FfiConverterRustBuffer<PageInfo> {
     override fun read(buf: ByteBuffer): PageInfo {
         return PageInfo(
-            FfiConverterOptionalUInt.read(buf),
-            FfiConverterOptionalUInt.read(buf),
-            FfiConverterOptionalUInt.read(buf),
-            FfiConverterOptionalUInt.read(buf),
-            FfiConverterOptionalUInt.read(buf),
-            FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalInt.read(buf),
+            FfiConverterOptionalInt.read(buf),
+            FfiConverterOptionalInt.read(buf),
+            FfiConverterOptionalInt.read(buf),
+            FfiConverterOptionalInt.read(buf),
+            FfiConverterOptionalLong.read(buf),
         )
     }
 
     override fun allocationSize(value: PageInfo) = (
-            FfiConverterOptionalUInt.allocationSize(value.`nextPage`) +
-            FfiConverterOptionalUInt.allocationSize(value.`prevPage`) +
-            FfiConverterOptionalUInt.allocationSize(value.`firstPage`) +
-            FfiConverterOptionalUInt.allocationSize(value.`lastPage`) +
-            FfiConverterOptionalUInt.allocationSize(value.`perPage`) +
-            FfiConverterOptionalULong.allocationSize(value.`totalCount`)
+            FfiConverterOptionalInt.allocationSize(value.`nextPage`) +
+            FfiConverterOptionalInt.allocationSize(value.`prevPage`) +
+            FfiConverterOptionalInt.allocationSize(value.`firstPage`) +
+            FfiConverterOptionalInt.allocationSize(value.`lastPage`) +
+            FfiConverterOptionalInt.allocationSize(value.`perPage`) +
+            FfiConverterOptionalLong.allocationSize(value.`totalCount`)
     )
 
     override fun write(value: PageInfo, buf: ByteBuffer) {
-            FfiConverterOptionalUInt.write(value.`nextPage`, buf)
-            FfiConverterOptionalUInt.write(value.`prevPage`, buf)
-            FfiConverterOptionalUInt.write(value.`firstPage`, buf)
-            FfiConverterOptionalUInt.write(value.`lastPage`, buf)
-            FfiConverterOptionalUInt.write(value.`perPage`, buf)
-            FfiConverterOptionalULong.write(value.`totalCount`, buf)
+            FfiConverterOptionalInt.write(value.`nextPage`, buf)
+            FfiConverterOptionalInt.write(value.`prevPage`, buf)
+            FfiConverterOptionalInt.write(value.`firstPage`, buf)
+            FfiConverterOptionalInt.write(value.`lastPage`, buf)
+            FfiConverterOptionalInt.write(value.`perPage`, buf)
+            FfiConverterOptionalLong.write(value.`totalCount`, buf)
     }
 }
 
@@ -6700,9 +6796,9 @@ data class Report (
     var `findings`: List<Finding>
     , 
     /**
-     * The breakdown tree, JSON object.
+     * The breakdown tree, by breakdown name (cut below 64 levels, see `BreakdownNode.truncated`).
      */
-    var `breakdownJson`: kotlin.String
+    var `breakdown`: List<NamedBreakdown>
     , 
     /**
      * Report-level properties, JSON object.
@@ -6750,7 +6846,7 @@ public object FfiConverterTypeReport: FfiConverterRustBuffer<Report> {
             FfiConverterOptionalString.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterSequenceTypeFinding.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeNamedBreakdown.read(buf),
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterString.read(buf),
@@ -6770,7 +6866,7 @@ public object FfiConverterTypeReport: FfiConverterRustBuffer<Report> {
             FfiConverterOptionalString.allocationSize(value.`variant`) +
             FfiConverterBoolean.allocationSize(value.`isFinished`) +
             FfiConverterSequenceTypeFinding.allocationSize(value.`findings`) +
-            FfiConverterString.allocationSize(value.`breakdownJson`) +
+            FfiConverterSequenceTypeNamedBreakdown.allocationSize(value.`breakdown`) +
             FfiConverterString.allocationSize(value.`propertiesJson`) +
             FfiConverterOptionalString.allocationSize(value.`optionsJson`) +
             FfiConverterString.allocationSize(value.`documentsJson`) +
@@ -6789,7 +6885,7 @@ public object FfiConverterTypeReport: FfiConverterRustBuffer<Report> {
             FfiConverterOptionalString.write(value.`variant`, buf)
             FfiConverterBoolean.write(value.`isFinished`, buf)
             FfiConverterSequenceTypeFinding.write(value.`findings`, buf)
-            FfiConverterString.write(value.`breakdownJson`, buf)
+            FfiConverterSequenceTypeNamedBreakdown.write(value.`breakdown`, buf)
             FfiConverterString.write(value.`propertiesJson`, buf)
             FfiConverterOptionalString.write(value.`optionsJson`, buf)
             FfiConverterString.write(value.`documentsJson`, buf)
@@ -7020,29 +7116,30 @@ public object FfiConverterTypeReportTypeGroup: FfiConverterRustBuffer<ReportType
 
 
 /**
- * When and how long to retry (the core's `RetryPolicy`).
+ * When and how long to retry (the core's `RetryPolicy`). Negative values are refused as a
+ * `Config` error on `retry` when a client is made.
  */
 data class RetrySettings (
     /**
      * Tries in all, the first included (1: never retry).
      */
-    var `maxAttempts`: kotlin.UInt
+    var `maxAttempts`: kotlin.Int
     , 
     /**
      * The first backoff in milliseconds after a 5xx, a timeout or a failed connection (a 429
      * without `Retry-After` waits the guide's 30 s first).
      */
-    var `initialDelayMs`: kotlin.ULong
+    var `initialDelayMs`: kotlin.Long
     , 
     /**
      * The longest backoff.
      */
-    var `maxDelayMs`: kotlin.ULong
+    var `maxDelayMs`: kotlin.Long
     , 
     /**
      * The longest `Retry-After` worth waiting for; longer ones give up.
      */
-    var `maxRetryAfterMs`: kotlin.ULong
+    var `maxRetryAfterMs`: kotlin.Long
     
 ){
     
@@ -7059,25 +7156,25 @@ data class RetrySettings (
 public object FfiConverterTypeRetrySettings: FfiConverterRustBuffer<RetrySettings> {
     override fun read(buf: ByteBuffer): RetrySettings {
         return RetrySettings(
-            FfiConverterUInt.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
+            FfiConverterInt.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
         )
     }
 
     override fun allocationSize(value: RetrySettings) = (
-            FfiConverterUInt.allocationSize(value.`maxAttempts`) +
-            FfiConverterULong.allocationSize(value.`initialDelayMs`) +
-            FfiConverterULong.allocationSize(value.`maxDelayMs`) +
-            FfiConverterULong.allocationSize(value.`maxRetryAfterMs`)
+            FfiConverterInt.allocationSize(value.`maxAttempts`) +
+            FfiConverterLong.allocationSize(value.`initialDelayMs`) +
+            FfiConverterLong.allocationSize(value.`maxDelayMs`) +
+            FfiConverterLong.allocationSize(value.`maxRetryAfterMs`)
     )
 
     override fun write(value: RetrySettings, buf: ByteBuffer) {
-            FfiConverterUInt.write(value.`maxAttempts`, buf)
-            FfiConverterULong.write(value.`initialDelayMs`, buf)
-            FfiConverterULong.write(value.`maxDelayMs`, buf)
-            FfiConverterULong.write(value.`maxRetryAfterMs`, buf)
+            FfiConverterInt.write(value.`maxAttempts`, buf)
+            FfiConverterLong.write(value.`initialDelayMs`, buf)
+            FfiConverterLong.write(value.`maxDelayMs`, buf)
+            FfiConverterLong.write(value.`maxRetryAfterMs`, buf)
     }
 }
 
@@ -8710,6 +8807,8 @@ public object FfiConverterTypeIdNumberType : FfiConverterRustBuffer<IdNumberType
  * Any failure of the client (Kotlin `OnfidoException`, Swift `OnfidoError`).
  *
  * Fields hold no token: configurations and requests never enter an error.
+ * `toString` (Kotlin) and `description` (Swift) read as a sentence (`Onfido API error 404
+ * resource_not_found: …`), the `Display` below.
  */
 sealed class OnfidoException: kotlin.Exception() {
     
@@ -8721,7 +8820,7 @@ sealed class OnfidoException: kotlin.Exception() {
         /**
          * The HTTP status.
          */
-        val `status`: kotlin.UShort, 
+        val `status`: kotlin.Int, 
         
         /**
          * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
@@ -8746,7 +8845,7 @@ sealed class OnfidoException: kotlin.Exception() {
         /**
          * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
          */
-        val `retryAfterSeconds`: kotlin.ULong?
+        val `retryAfterSeconds`: kotlin.Long?
         ) : OnfidoException() {
         override val message
             get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, retryAfterSeconds=${ `retryAfterSeconds` }"
@@ -8777,9 +8876,9 @@ sealed class OnfidoException: kotlin.Exception() {
     class Decode(
         
         /**
-         * The HTTP status of the response.
+         * The HTTP status of the response (0 when there was none).
          */
-        val `status`: kotlin.UShort, 
+        val `status`: kotlin.Int, 
         
         /**
          * What did not match.
@@ -8850,6 +8949,15 @@ sealed class OnfidoException: kotlin.Exception() {
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoerror_uniffi_trait_display(FfiConverterTypeOnfidoError.lower(this),
+        _status)
+}
+    )
+    }
 
     companion object ErrorHandler : UniffiRustCallStatusErrorHandler<OnfidoException> {
         override fun lift(error_buf: RustBuffer.ByValue): OnfidoException = FfiConverterTypeOnfidoError.lift(error_buf)
@@ -8867,19 +8975,19 @@ public object FfiConverterTypeOnfidoError : FfiConverterRustBuffer<OnfidoExcepti
 
         return when(buf.getInt()) {
             1 -> OnfidoException.Api(
-                FfiConverterUShort.read(buf),
+                FfiConverterInt.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringSequenceString.read(buf),
                 FfiConverterOptionalString.read(buf),
-                FfiConverterOptionalULong.read(buf),
+                FfiConverterOptionalLong.read(buf),
                 )
             2 -> OnfidoException.Validation(
                 FfiConverterMapStringSequenceString.read(buf),
                 FfiConverterString.read(buf),
                 )
             3 -> OnfidoException.Decode(
-                FfiConverterUShort.read(buf),
+                FfiConverterInt.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
@@ -8903,12 +9011,12 @@ public object FfiConverterTypeOnfidoError : FfiConverterRustBuffer<OnfidoExcepti
             is OnfidoException.Api -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
-                + FfiConverterUShort.allocationSize(value.`status`)
+                + FfiConverterInt.allocationSize(value.`status`)
                 + FfiConverterString.allocationSize(value.`errorType`)
                 + FfiConverterString.allocationSize(value.`apiMessage`)
                 + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
                 + FfiConverterOptionalString.allocationSize(value.`errorId`)
-                + FfiConverterOptionalULong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
             )
             is OnfidoException.Validation -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
@@ -8919,7 +9027,7 @@ public object FfiConverterTypeOnfidoError : FfiConverterRustBuffer<OnfidoExcepti
             is OnfidoException.Decode -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
-                + FfiConverterUShort.allocationSize(value.`status`)
+                + FfiConverterInt.allocationSize(value.`status`)
                 + FfiConverterString.allocationSize(value.`reason`)
                 + FfiConverterString.allocationSize(value.`excerpt`)
             )
@@ -8947,12 +9055,12 @@ public object FfiConverterTypeOnfidoError : FfiConverterRustBuffer<OnfidoExcepti
         when(value) {
             is OnfidoException.Api -> {
                 buf.putInt(1)
-                FfiConverterUShort.write(value.`status`, buf)
+                FfiConverterInt.write(value.`status`, buf)
                 FfiConverterString.write(value.`errorType`, buf)
                 FfiConverterString.write(value.`apiMessage`, buf)
                 FfiConverterMapStringSequenceString.write(value.`fields`, buf)
                 FfiConverterOptionalString.write(value.`errorId`, buf)
-                FfiConverterOptionalULong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
                 Unit
             }
             is OnfidoException.Validation -> {
@@ -8963,7 +9071,7 @@ public object FfiConverterTypeOnfidoError : FfiConverterRustBuffer<OnfidoExcepti
             }
             is OnfidoException.Decode -> {
                 buf.putInt(3)
-                FfiConverterUShort.write(value.`status`, buf)
+                FfiConverterInt.write(value.`status`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterString.write(value.`excerpt`, buf)
                 Unit
@@ -9865,7 +9973,7 @@ public object FfiConverterTypeSubResult : FfiConverterRustBuffer<SubResult>{
 
 /**
  * What a foreign transport throws (Kotlin `TransportException`); any other exception it throws
- * arrives as `Other` with the exception's text.
+ * arrives as `Other` with the exception's text. `toString` / `description`: `timed out: …`.
  */
 sealed class TransportException: kotlin.Exception() {
     
@@ -9928,6 +10036,15 @@ sealed class TransportException: kotlin.Exception() {
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_transporterror_uniffi_trait_display(FfiConverterTypeTransportError.lower(this),
+        _status)
+}
+    )
+    }
 
     companion object ErrorHandler : UniffiRustCallStatusErrorHandler<TransportException> {
         override fun lift(error_buf: RustBuffer.ByValue): TransportException = FfiConverterTypeTransportError.lift(error_buf)
@@ -10452,60 +10569,28 @@ public object FfiConverterTypeWebhookEvent : FfiConverterRustBuffer<WebhookEvent
 /**
  * @suppress
  */
-public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
-    override fun read(buf: ByteBuffer): kotlin.UInt? {
+public object FfiConverterOptionalInt: FfiConverterRustBuffer<kotlin.Int?> {
+    override fun read(buf: ByteBuffer): kotlin.Int? {
         if (buf.get().toInt() == 0) {
             return null
         }
-        return FfiConverterUInt.read(buf)
+        return FfiConverterInt.read(buf)
     }
 
-    override fun allocationSize(value: kotlin.UInt?): ULong {
+    override fun allocationSize(value: kotlin.Int?): ULong {
         if (value == null) {
             return 1UL
         } else {
-            return 1UL + FfiConverterUInt.allocationSize(value)
+            return 1UL + FfiConverterInt.allocationSize(value)
         }
     }
 
-    override fun write(value: kotlin.UInt?, buf: ByteBuffer) {
+    override fun write(value: kotlin.Int?, buf: ByteBuffer) {
         if (value == null) {
             buf.put(0)
         } else {
             buf.put(1)
-            FfiConverterUInt.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalULong: FfiConverterRustBuffer<kotlin.ULong?> {
-    override fun read(buf: ByteBuffer): kotlin.ULong? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterULong.read(buf)
-    }
-
-    override fun allocationSize(value: kotlin.ULong?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterULong.allocationSize(value)
-        }
-    }
-
-    override fun write(value: kotlin.ULong?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterULong.write(value, buf)
+            FfiConverterInt.write(value, buf)
         }
     }
 }
@@ -11670,6 +11755,34 @@ public object FfiConverterSequenceTypeLiveVideo: FfiConverterRustBuffer<List<Liv
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeLiveVideo.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeNamedBreakdown: FfiConverterRustBuffer<List<NamedBreakdown>> {
+    override fun read(buf: ByteBuffer): List<NamedBreakdown> {
+        val len = buf.getInt()
+        return List<NamedBreakdown>(len) {
+            FfiConverterTypeNamedBreakdown.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<NamedBreakdown>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeNamedBreakdown.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<NamedBreakdown>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeNamedBreakdown.write(it, buf)
         }
     }
 }

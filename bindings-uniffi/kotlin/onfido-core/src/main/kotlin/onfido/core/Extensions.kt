@@ -7,6 +7,7 @@ import java.io.InputStream
 import java.nio.file.Files
 import java.nio.file.Path
 import kotlin.time.Duration
+import kotlin.time.Duration.Companion.milliseconds
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.Flow
@@ -19,14 +20,16 @@ import kotlinx.coroutines.withTimeoutOrNull
 
 /** Waits between retries with `delay`: a suspension, cancelled with its coroutine. */
 object CoroutineSleeper : Sleeper {
-    override suspend fun sleep(millis: ULong) = delay(millis.toLong())
+    override suspend fun sleep(millis: Long) = delay(millis)
 }
 
 /**
  * A client with the Kotlin defaults: the [HttpURLConnectionTransport] and the [CoroutineSleeper].
+ * Retries are on unless `config.retry` says otherwise ([noRetries]).
  *
- * With a [timeout], each try of a request (not the waits between retries) that gets no answer in
- * time is abandoned as a [TransportException.Timeout], which the retry policy then handles.
+ * With a [timeout] (default: `config.timeoutMs`), each try of a request (not the waits between
+ * retries) that gets no answer in time is abandoned as a [TransportException.Timeout], which the
+ * retry policy then handles.
  *
  * ```
  * val onfido = onfidoClient(ClientConfig(apiToken = System.getenv("ONFIDO_API_TOKEN")), timeout = 30.seconds)
@@ -38,7 +41,7 @@ fun onfidoClient(
     config: ClientConfig,
     transport: HttpTransport = HttpURLConnectionTransport(),
     sleeper: Sleeper = CoroutineSleeper,
-    timeout: Duration? = null,
+    timeout: Duration? = config.timeoutMs?.takeIf { it > 0 }?.milliseconds,  // 0 or less: a Config error below
 ): OnfidoClient = OnfidoClient(
     config.copy(binding = config.binding ?: "kotlin"),
     if (timeout == null) transport else transport.withTimeout(timeout),
@@ -60,8 +63,8 @@ fun HttpTransport.withTimeout(timeout: Duration): HttpTransport {
 }
 
 /** Every applicant, page after page, as a cold [Flow] (one request per page, on collection). */
-fun OnfidoClient.applicants(perPage: UInt? = null, includeDeleted: Boolean? = null): Flow<Applicant> = flow {
-    var page: UInt? = 1u
+fun OnfidoClient.applicants(perPage: Int? = null, includeDeleted: Boolean? = null): Flow<Applicant> = flow {
+    var page: Int? = 1
     while (page != null) {
         val result = listApplicants(page, perPage, includeDeleted)
         for (applicant in result.items) emit(applicant)
@@ -95,9 +98,9 @@ fun OnfidoClient.reportTypeGroups(): Flow<ReportTypeGroup> = flow { emitAll(list
 fun OnfidoClient.addresses(postcode: String): Flow<Address> = flow { emitAll(pickAddresses(postcode).asFlow()) }
 
 /** Every applicant as a blocking [Sequence] (for callers outside coroutines; each page blocks its thread). */
-fun OnfidoClient.applicantsSequence(perPage: UInt? = null, includeDeleted: Boolean? = null): Sequence<Applicant> =
+fun OnfidoClient.applicantsSequence(perPage: Int? = null, includeDeleted: Boolean? = null): Sequence<Applicant> =
     sequence {
-        var page: UInt? = 1u
+        var page: Int? = 1
         while (page != null) {
             val result = runBlocking { listApplicants(page, perPage, includeDeleted) }
             yieldAll(result.items)
@@ -171,12 +174,6 @@ val OnfidoException.kind: String
         is OnfidoException.Signature -> "signature"
         is OnfidoException.Transport -> "transport"
     }
-
-/** The HTTP status as an `Int`, for API errors. */
-val OnfidoException.Api.statusCode: Int get() = status.toInt()
-
-/** The HTTP status as an `Int`. */
-val HttpResponse.statusCode: Int get() = status.toInt()
 
 /** The first value of a header, by case-insensitive name. */
 fun HttpResponse.header(name: String): String? = headers.firstOrNull { it.name.equals(name, ignoreCase = true) }?.value

@@ -94,7 +94,7 @@ class HttpURLConnectionTransport(
                 }
                 val stream = if (status >= 400) connection.errorStream else connection.inputStream
                 val body = stream?.use { it.readBytes() } ?: ByteArray(0)
-                return HttpResponse(status.toUShort(), headers, body)
+                return HttpResponse(status, headers, body)
             } catch (e: SocketTimeoutException) {
                 throw TransportException.Timeout("no answer in ${readTimeoutMillis} ms: ${request.method} ${request.url}")
             } catch (e: IOException) {

@@ -11,8 +11,7 @@ import kotlinx.coroutines.runBlocking
  * Applicant jane = onfido.createApplicant(input);
  * ```
  *
- * Page numbers are `Int` here (`UInt` in Kotlin, which Java cannot call). Not for coroutines: call
- * the suspending [OnfidoClient] there.
+ * Not for coroutines: call the suspending [OnfidoClient] there.
  */
 class OnfidoBlocking(val client: OnfidoClient) {
     fun cancelReport(checkId: String, reportId: String) = runBlocking { client.cancelReport(checkId, reportId) }
@@ -24,7 +23,7 @@ class OnfidoBlocking(val client: OnfidoClient) {
     fun downloadLiveVideo(liveVideoId: String): Download = runBlocking { client.downloadLiveVideo(liveVideoId) }
     fun extractOcr(documentId: String): OcrResult = runBlocking { client.extractOcr(documentId) }
     fun generateSdkToken(applicantId: String, referrer: String): SdkToken = runBlocking { client.generateSdkToken(applicantId, referrer) }
-    @JvmOverloads fun listApplicants(page: Int? = null, perPage: Int? = null, includeDeleted: Boolean? = null): ApplicantPage = runBlocking { client.listApplicants(page?.toUInt(), perPage?.toUInt(), includeDeleted) }
+    @JvmOverloads fun listApplicants(page: Int? = null, perPage: Int? = null, includeDeleted: Boolean? = null): ApplicantPage = runBlocking { client.listApplicants(page, perPage, includeDeleted) }
     @JvmOverloads fun listChecks(applicantId: String, expandReports: Boolean = false): List<Check> = runBlocking { client.listChecks(applicantId, expandReports) }
     fun listDocuments(applicantId: String): List<Document> = runBlocking { client.listDocuments(applicantId) }
     fun listLivePhotos(applicantId: String): List<LivePhoto> = runBlocking { client.listLivePhotos(applicantId) }

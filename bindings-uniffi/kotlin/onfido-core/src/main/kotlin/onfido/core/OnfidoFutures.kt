@@ -17,8 +17,6 @@ import kotlinx.coroutines.future.future
  * var onfido = new OnfidoFutures(Onfido.onfidoClient(config));
  * onfido.createApplicant(input).thenCompose(a -> onfido.listDocuments(a.getId())).join();
  * ```
- *
- * Page numbers are `Int` here (`UInt` in Kotlin, which Java cannot call).
  */
 class OnfidoFutures @JvmOverloads constructor(
     val client: OnfidoClient,
@@ -36,7 +34,7 @@ class OnfidoFutures @JvmOverloads constructor(
     fun downloadLiveVideo(liveVideoId: String): CompletableFuture<Download> = scope.future { client.downloadLiveVideo(liveVideoId) }
     fun extractOcr(documentId: String): CompletableFuture<OcrResult> = scope.future { client.extractOcr(documentId) }
     fun generateSdkToken(applicantId: String, referrer: String): CompletableFuture<SdkToken> = scope.future { client.generateSdkToken(applicantId, referrer) }
-    @JvmOverloads fun listApplicants(page: Int? = null, perPage: Int? = null, includeDeleted: Boolean? = null): CompletableFuture<ApplicantPage> = scope.future { client.listApplicants(page?.toUInt(), perPage?.toUInt(), includeDeleted) }
+    @JvmOverloads fun listApplicants(page: Int? = null, perPage: Int? = null, includeDeleted: Boolean? = null): CompletableFuture<ApplicantPage> = scope.future { client.listApplicants(page, perPage, includeDeleted) }
     @JvmOverloads fun listChecks(applicantId: String, expandReports: Boolean = false): CompletableFuture<List<Check>> = scope.future { client.listChecks(applicantId, expandReports) }
     fun listDocuments(applicantId: String): CompletableFuture<List<Document>> = scope.future { client.listDocuments(applicantId) }
     fun listLivePhotos(applicantId: String): CompletableFuture<List<LivePhoto>> = scope.future { client.listLivePhotos(applicantId) }

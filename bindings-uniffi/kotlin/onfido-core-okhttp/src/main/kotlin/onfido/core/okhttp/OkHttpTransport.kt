@@ -71,7 +71,7 @@ class OkHttpTransport @JvmOverloads constructor(client: OkHttpClient = OkHttpCli
     }
 
     private fun Response.toHttpResponse(): HttpResponse =
-        HttpResponse(code.toUShort(), headers.map { (name, value) -> HttpHeader(name, value) }, body.bytes())
+        HttpResponse(code, headers.map { (name, value) -> HttpHeader(name, value) }, body.bytes())
 
     private fun failure(request: HttpRequest, e: IOException): TransportException {
         val what = "${request.method} ${request.url}"

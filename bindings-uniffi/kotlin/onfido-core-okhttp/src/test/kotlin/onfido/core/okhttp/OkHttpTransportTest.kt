@@ -44,15 +44,15 @@ class OkHttpTransportTest {
             val transport = OkHttpTransport()
             val live = onfidoClient(ClientConfig(apiToken = "live_secret_token_1", baseUrl = server.url), transport)
             val unauthorized = assertFailsWith<OnfidoException.Api>("a live token") { live.listWebhooks() }
-            assertEquals(401 to "authorization_error", unauthorized.statusCode to unauthorized.errorType, "401")
+            assertEquals(401 to "authorization_error", unauthorized.status to unauthorized.errorType, "401")
             assertTrue(!unauthorized.toString().contains("live_secret_token_1"), "the token leaked into $unauthorized")
-            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url), transport)
+            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url, retry = noRetries()), transport)
             val missing = assertFailsWith<OnfidoException.Api>("a missing check") { client.retrieveCheck("a1", "nope") }
-            assertEquals(404 to "resource_not_found", missing.statusCode to missing.errorType, "404")
+            assertEquals(404 to "resource_not_found", missing.status to missing.errorType, "404")
             client.listWebhooks()
             val limited = assertFailsWith<OnfidoException.Api>("the rate limit") { client.listWebhooks() }
-            assertEquals(429 to "rate_limit", limited.statusCode to limited.errorType, "429")
-            assertTrue((limited.retryAfterSeconds ?: 0uL) > 0uL, "Retry-After ${limited.retryAfterSeconds}")
+            assertEquals(429 to "rate_limit", limited.status to limited.errorType, "429")
+            assertTrue((limited.retryAfterSeconds ?: 0L) > 0L, "Retry-After ${limited.retryAfterSeconds}")
         }
     }
 
@@ -61,13 +61,13 @@ class OkHttpTransportTest {
     fun transportFailures(): Unit = runBlocking {
         val port = ServerSocket(0).use { it.localPort }
         val refused = assertFailsWith<OnfidoException.Transport>("a closed port") {
-            onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:$port"), OkHttpTransport()).listWebhooks()
+            onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:$port", retry = noRetries()), OkHttpTransport()).listWebhooks()
         }
         assertEquals(TransportFailure.CONNECT, refused.failure, "failure")
         assertTrue(!refused.reason.contains(TOKEN), "the token leaked into ${refused.reason}")
         ServerSocket(0).use { silent ->
             val impatient = OkHttpClient.Builder().readTimeout(200, TimeUnit.MILLISECONDS).build()
-            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:${silent.localPort}"), OkHttpTransport(impatient))
+            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:${silent.localPort}", retry = noRetries()), OkHttpTransport(impatient))
             val timeout = assertFailsWith<OnfidoException.Transport>("a server that never answers") { client.listWebhooks() }
             assertEquals(TransportFailure.TIMEOUT, timeout.failure, "failure")
         }
@@ -78,7 +78,7 @@ class OkHttpTransportTest {
     fun retriesOverFaults(): Unit = runBlocking {
         SandboxServer("--fail-rate", "0.3", "--seed", "7").use { server ->
             val impatient = OkHttpClient.Builder().readTimeout(1, TimeUnit.SECONDS).build()
-            val settings = RetrySettings(maxAttempts = 6u, initialDelayMs = 5uL, maxDelayMs = 20uL, maxRetryAfterMs = 1000uL)
+            val settings = RetrySettings(maxAttempts = 6, initialDelayMs = 5L, maxDelayMs = 20L, maxRetryAfterMs = 1000L)
             val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url, retry = settings), OkHttpTransport(impatient))
             repeat(10) { assertEquals(2, client.listReportTypeGroups().size, "report type groups") }
         }
@@ -97,7 +97,7 @@ class OkHttpTransportTest {
         try {
             val url = "http://127.0.0.1:${server.address.port}/v2/applicants/a1"
             val response = OkHttpTransport().send(HttpRequest("GET", url, listOf(HttpHeader("Authorization", "Token token=$TOKEN")), ByteArray(0)))
-            assertEquals(302, response.statusCode, "status")
+            assertEquals(302, response.status, "status")
             assertEquals("http://127.0.0.1:1/elsewhere", response.header("Location"), "Location")
         } finally {
             server.stop(0)

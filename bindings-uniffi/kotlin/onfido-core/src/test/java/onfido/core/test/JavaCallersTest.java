@@ -66,6 +66,9 @@ class JavaCallersTest {
             ExecutionException failed = assertThrows(ExecutionException.class, () -> onfido.retrieveApplicant("no-such-applicant").get(10, TimeUnit.SECONDS));
             OnfidoException.Api api = assertInstanceOf(OnfidoException.Api.class, failed.getCause());
             assertEquals("resource_not_found", api.getErrorType());
+            assertEquals(404, api.getStatus(), "the status is a Java int (no unsigned types at the surface)");
+            assertTrue(api.toString().startsWith("Onfido API error 404 resource_not_found"), "toString " + api);
+            assertEquals(Long.valueOf(licence.length), document.getFileSize(), "sizes are Long");
             CompletableFuture<Void> deleted = onfido.deleteApplicant(jane.getId());
             assertEquals(null, deleted.get(10, TimeUnit.SECONDS));
         }

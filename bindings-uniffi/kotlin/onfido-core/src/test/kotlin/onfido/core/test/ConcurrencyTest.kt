@@ -21,7 +21,7 @@ class ConcurrencyTest {
                 (1..16).map { n -> async(Dispatchers.Default) { client.createApplicant(ApplicantInput(firstName = "N$n", lastName = "Parallel")).id } }.awaitAll()
             }
             assertEquals(16, ids.toSet().size, "distinct applicants")
-            assertEquals(16, client.listApplicants(perPage = 100u).items.size, "all listed")
+            assertEquals(16, client.listApplicants(perPage = 100).items.size, "all listed")
         }
     }
 }

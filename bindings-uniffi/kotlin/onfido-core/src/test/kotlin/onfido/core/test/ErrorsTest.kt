@@ -46,25 +46,25 @@ class ErrorsTest {
         SandboxServer("--rate-limit", "4").use { server ->
             val live = onfidoClient(ClientConfig(apiToken = "live_secret_token_1", baseUrl = server.url))
             val unauthorized = assertFailsWith<OnfidoException.Api>("a live token") { live.listWebhooks() }
-            assertEquals(401 to "authorization_error", unauthorized.statusCode to unauthorized.errorType, "401")
+            assertEquals(401 to "authorization_error", unauthorized.status to unauthorized.errorType, "401")
             assertTrue(!unauthorized.toString().contains("live_secret_token_1") && !unauthorized.message.orEmpty().contains("live_secret_token_1"), "the token leaked into $unauthorized")
-            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url))
+            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url, retry = noRetries()))
             val missing = assertFailsWith<OnfidoException.Api>("a missing check") { client.retrieveCheck("a1", "nope") }
-            assertEquals(404 to "resource_not_found", missing.statusCode to missing.errorType, "404")
+            assertEquals(404 to "resource_not_found", missing.status to missing.errorType, "404")
             assertTrue(missing.errorId != null, "error id")
             val bare = client.createApplicant(ApplicantInput(firstName = "No", lastName = "Address"))
             val invalid = assertFailsWith<OnfidoException.Api>("a server-side 422") {
                 client.createCheck(bare.id, CheckInput(CheckType.Express, reports = listOf(ReportRequest(ReportName.Identity, variant = "kyc"))))
             }
-            assertEquals(422 to "failed_check_requirements", invalid.statusCode to invalid.errorType, "422")
+            assertEquals(422 to "failed_check_requirements", invalid.status to invalid.errorType, "422")
             assertTrue("dob" in invalid.fields && invalid.fields.keys.any { it.startsWith("addresses") }, "422 fields ${invalid.fields}")
             val noDocuments = assertFailsWith<OnfidoException.Api>("a document report without documents") {
                 client.createCheck(bare.id, CheckInput(CheckType.Express, reports = listOf(ReportRequest(ReportName.Document))))
             }
             assertEquals("missing_documents", noDocuments.errorType, "422 type")
             val limited = assertFailsWith<OnfidoException.Api>("the rate limit") { client.listWebhooks() }
-            assertEquals(429 to "rate_limit", limited.statusCode to limited.errorType, "429")
-            assertTrue(limited.retryAfterSeconds != null && limited.retryAfterSeconds > 0uL, "Retry-After ${limited.retryAfterSeconds}")
+            assertEquals(429 to "rate_limit", limited.status to limited.errorType, "429")
+            assertTrue(limited.retryAfterSeconds != null && limited.retryAfterSeconds > 0L, "Retry-After ${limited.retryAfterSeconds}")
         }
     }
 
@@ -96,8 +96,21 @@ class ErrorsTest {
         assertTrue(io.reason.contains("disk on fire"), "reason ${io.reason}")
         // The real transport against a closed port: a connect failure.
         val port = ServerSocket(0).use { it.localPort }
-        val refused = assertFailsWith<OnfidoException.Transport>("a closed port") { onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:$port")).listWebhooks() }
+        val refused = assertFailsWith<OnfidoException.Transport>("a closed port") { onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:$port", retry = noRetries())).listWebhooks() }
         assertEquals(TransportFailure.CONNECT, refused.failure, "failure")
         assertTrue(!refused.reason.contains(TOKEN), "the token leaked into ${refused.reason}")
+    }
+
+    @Test
+    @DisplayName("numbers that cannot be right are refused: a negative page, a status out of range")
+    fun checkedNumbers(): Unit = runBlocking {
+        val client = onfidoClient(ClientConfig(apiToken = TOKEN), SandboxTransport().transport())
+        val page = assertFailsWith<OnfidoException.Validation>("a negative page") { client.listApplicants(page = -1) }
+        assertEquals(listOf("must not be negative"), page.fields["page"], "fields ${page.fields}")
+        val perPage = assertFailsWith<OnfidoException.Validation>("a negative page size") { client.listApplicants(perPage = -5) }
+        assertTrue("per_page" in perPage.fields, "fields ${perPage.fields}")
+        val odd = onfidoClient(ClientConfig(apiToken = TOKEN), ScriptedTransport({ json(-1, "{}") }))
+        val status = assertFailsWith<OnfidoException.Transport>("status -1") { odd.retrieveApplicant("a1") }
+        assertEquals(TransportFailure.OTHER to "the transport answered status -1", status.failure to status.reason, "refused status")
     }
 }

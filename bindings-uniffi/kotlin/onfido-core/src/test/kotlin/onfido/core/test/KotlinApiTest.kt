@@ -41,7 +41,7 @@ class KotlinApiTest {
             listOf("sample_driving_licence.png", "sample_driving_licence.png", "passport.png", "upload.png"),
             listOf(fromPath, fromFile, fromStream, fromBytes).map { it.fileName }, "file names",
         )
-        assertTrue(listOf(fromPath, fromFile, fromStream, fromBytes).all { it.fileSize == licence.size.toULong() }, "sizes")
+        assertTrue(listOf(fromPath, fromFile, fromStream, fromBytes).all { it.fileSize == licence.size.toLong() }, "sizes")
         assertEquals(listOf(DocumentSide.Front, DocumentSide.Back), listOf(fromPath.side, fromFile.side), "sides")
         assertEquals("FRA", fromBytes.issuingCountry, "issuing country")
         assertEquals(
@@ -80,14 +80,14 @@ class KotlinApiTest {
     fun timeout(): Unit = runBlocking {
         ServerSocket(0).use { silent ->
             val started = System.nanoTime()
-            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:${silent.localPort}"), timeout = 300.milliseconds)
+            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:${silent.localPort}", retry = noRetries()), timeout = 300.milliseconds)
             val late = assertFailsWith<OnfidoException.Transport>("a server that never answers") { client.listWebhooks() }
             assertEquals(TransportFailure.TIMEOUT, late.failure, "failure")
             val elapsed = (System.nanoTime() - started) / 1_000_000
             assertTrue(elapsed in 300..5_000, "gave up after $elapsed ms")
             // The transport's own read timeout, without the client's.
             val transport = HttpURLConnectionTransport(timeout = 200.milliseconds)
-            val read = assertFailsWith<OnfidoException.Transport>("a read timeout") { onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:${silent.localPort}"), transport).listWebhooks() }
+            val read = assertFailsWith<OnfidoException.Transport>("a read timeout") { onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:${silent.localPort}", retry = noRetries()), transport).listWebhooks() }
             assertEquals(TransportFailure.TIMEOUT, read.failure, "failure")
         }
         // A GET that timed out is tried again (the retry policy sees a Timeout).
@@ -98,11 +98,73 @@ class KotlinApiTest {
                 return json(200, """{"id": "a1", "first_name": "Slow"}""")
             }
         }
-        val fast = RetrySettings(maxAttempts = 2u, initialDelayMs = 10uL, maxDelayMs = 10uL, maxRetryAfterMs = 1_000uL)
+        val fast = RetrySettings(maxAttempts = 2, initialDelayMs = 10L, maxDelayMs = 10L, maxRetryAfterMs = 1_000L)
         val client = onfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), slowOnce, timeout = 200.milliseconds)
         assertEquals("Slow", client.retrieveApplicant("a1").firstName, "after the retry")
         assertEquals(2, calls.get(), "tries")
         assertFailsWith<IllegalArgumentException>("a zero timeout") { slowOnce.withTimeout(0.seconds) }
+    }
+
+    @Test
+    @DisplayName("ClientConfig.timeoutMs: onfidoClient's timeout by default; must be positive")
+    fun timeoutFromConfig(): Unit = runBlocking {
+        ServerSocket(0).use { silent ->
+            val started = System.nanoTime()
+            val config = ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:${silent.localPort}", retry = noRetries(), timeoutMs = 300L)
+            val late = assertFailsWith<OnfidoException.Transport>("a server that never answers") { onfidoClient(config).listWebhooks() }
+            assertEquals(TransportFailure.TIMEOUT, late.failure, "failure")
+            val elapsed = (System.nanoTime() - started) / 1_000_000
+            assertTrue(elapsed in 300..5_000, "gave up after $elapsed ms")
+        }
+        val zero = assertFailsWith<OnfidoException.Config>("a zero timeout") { onfidoClient(ClientConfig(apiToken = TOKEN, timeoutMs = 0L)) }
+        assertEquals("timeout_ms" to "must be positive (got 0)", zero.field to zero.reason, "field")
+    }
+
+    @Test
+    @DisplayName("toString shows values: ClientConfig (token masked), FileInput (size, not bytes), errors as sentences")
+    fun readableToString(): Unit = runBlocking {
+        val config = ClientConfig(apiToken = "test_hidden", region = Region.US, retry = noRetries(), timeoutMs = 1500L)
+        assertEquals(
+            "ClientConfig(apiToken=test_***, region=US, baseUrl=null, apiVersion=null, " +
+                "retry=RetrySettings(maxAttempts=1, initialDelayMs=${noRetries().initialDelayMs}, maxDelayMs=${noRetries().maxDelayMs}, " +
+                "maxRetryAfterMs=${noRetries().maxRetryAfterMs}), timeoutMs=1500, binding=null)",
+            config.toString(), "ClientConfig",
+        )
+        assertEquals("FileInput(filename=a.png, content=3 bytes)", fileInput(byteArrayOf(1, 2, 3), "a.png").toString(), "FileInput")
+        val hook = Webhook("w1", "https://hooks.example/onfido", "hook_secret", true, null, listOf(WebhookEnvironment.Sandbox), listOf(WebhookEvent.CheckCompleted), null)
+        assertEquals(
+            "Webhook(id=w1, url=https://hooks.example/onfido, token=***, enabled=true, environments=[sandbox], events=[check.completed], href=null)",
+            hook.toString(), "Webhook",
+        )
+        assertEquals("Download(filename=a.pdf, contentType=null, content=2 bytes)", Download(byteArrayOf(1, 2), null, "a.pdf").toString(), "Download")
+        assertEquals("HttpHeader(name=Accept, value=application/json)", HttpHeader("Accept", "application/json").toString(), "records are data classes")
+        val client = onfidoClient(ClientConfig(apiToken = TOKEN), ScriptedTransport({ json(404, """{"error": {"type": "resource_not_found", "message": "no such applicant"}}""") }))
+        val missing = assertFailsWith<OnfidoException.Api>("404") { client.retrieveApplicant("nope") }
+        assertEquals("Onfido API error 404 resource_not_found: no such applicant", missing.toString(), "Api.toString")
+        val refused = assertFailsWith<OnfidoException.Validation>("no names") { client.createApplicant(ApplicantInput()) }
+        assertTrue(refused.toString().contains("first_name"), "Validation.toString: $refused")
+        assertEquals("timed out: no answer", TransportException.Timeout("no answer").toString(), "TransportException.toString")
+        val lost = onfidoClient(ClientConfig(apiToken = TOKEN, retry = noRetries()), ScriptedTransport({ throw TransportException.Lost("reset") }))
+        val failed = assertFailsWith<OnfidoException.Transport>("lost") { lost.retrieveApplicant("a1") }
+        assertEquals("transport failure (Lost): reset", failed.toString(), "Transport.toString")
+    }
+
+    @Test
+    @DisplayName("report breakdowns are typed trees; one too deep for the JSON reader is a Decode error, not a crash")
+    fun typedBreakdowns(): Unit = runBlocking {
+        fun nested(levels: Int): String =
+            (0 until levels).fold("{}") { inner, level -> """{"level${levels - 1 - level}": {"result": "clear", "properties": {"n": $level}, "breakdown": $inner}}""" }
+        fun report(levels: Int) = """{"id": "r1", "name": "document", "result": "consider", "breakdown": ${nested(levels)}}"""
+        val client = onfidoClient(ClientConfig(apiToken = TOKEN), ScriptedTransport({ json(200, report(40)) }, { json(200, report(200)) }))
+        val shallow = client.retrieveReport("c1", "r1")
+        var node = shallow.breakdown.single().also { assertEquals("level0", it.name, "top name") }.node
+        var depth = 1
+        while (node.children.isNotEmpty()) { node = node.children.single().node; depth++ }
+        assertEquals(40, depth, "levels kept")
+        assertEquals(ReportResult.Clear to "{\"n\":0}", node.result to node.propertiesJson, "the deepest node")
+        assertTrue(!node.truncated, "not cut")
+        val deep = assertFailsWith<OnfidoException.Decode>("200 levels") { client.retrieveReport("c1", "r1") }
+        assertTrue(deep.reason.isNotEmpty(), "reason: ${deep.reason}")
     }
 
     @Test

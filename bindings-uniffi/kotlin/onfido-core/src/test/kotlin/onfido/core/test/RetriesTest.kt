@@ -18,20 +18,45 @@ import onfido.core.*
 /** Retries by the core's policy, waits through the Sleeper, cancellation. */
 class RetriesTest {
     @Test
+    @DisplayName("retries are on by default (the recommended policy), off with noRetries()")
+    fun retriesOnByDefault(): Unit = runBlocking {
+        val slept = Collections.synchronizedList(ArrayList<Long>())
+        val sleeper = object : Sleeper {
+            override suspend fun sleep(millis: Long) { slept.add(millis) }
+        }
+        val applicant = """{"id": "a1", "first_name": "R"}"""
+        val twice = ScriptedTransport({ json(503, "{}") }, { json(200, applicant) })
+        assertEquals("R", OnfidoClient(ClientConfig(apiToken = TOKEN), twice, sleeper).retrieveApplicant("a1").firstName, "after one retry")
+        assertEquals(2, twice.calls.get(), "tries")
+        // The recommended first backoff: 30 s with equal jitter, so between 15 s and 30 s.
+        assertTrue(slept.size == 1 && slept[0] in 15_000L..30_000L, "slept $slept")
+        assertEquals(defaultRetrySettings(), RetrySettings(maxAttempts = 4, initialDelayMs = 30_000L, maxDelayMs = defaultRetrySettings().maxDelayMs, maxRetryAfterMs = defaultRetrySettings().maxRetryAfterMs), "defaults")
+
+        val once = ScriptedTransport({ json(503, "{}") }, { json(200, applicant) })
+        val down = assertFailsWith<OnfidoException.Api>("no retries") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = noRetries()), once, sleeper).retrieveApplicant("a1") }
+        assertEquals(503 to 1, down.status to once.calls.get(), "one try")
+
+        val negative = assertFailsWith<OnfidoException.Config>("a negative delay") {
+            OnfidoClient(ClientConfig(apiToken = TOKEN, retry = RetrySettings(3, -1L, 10L, 10L)), once, sleeper)
+        }
+        assertEquals("retry" to "initialDelayMs must not be negative (got -1)", negative.field to negative.reason, "negative settings")
+    }
+
+    @Test
     @DisplayName("retries follow the core's policy and wait through the Sleeper")
     fun retriesFollowThePolicy(): Unit = runBlocking {
-        val slept = Collections.synchronizedList(ArrayList<ULong>())
+        val slept = Collections.synchronizedList(ArrayList<Long>())
         val sleeper = object : Sleeper {
-            override suspend fun sleep(millis: ULong) { slept.add(millis) }
+            override suspend fun sleep(millis: Long) { slept.add(millis) }
         }
-        val fast = RetrySettings(maxAttempts = 3u, initialDelayMs = 10uL, maxDelayMs = 40uL, maxRetryAfterMs = 5_000uL)
+        val fast = RetrySettings(maxAttempts = 3, initialDelayMs = 10L, maxDelayMs = 40L, maxRetryAfterMs = 5_000L)
         val applicant = """{"id": "a1", "first_name": "R"}"""
         // A connect failure, then a 429 with Retry-After: 1, then success.
         val flaky = ScriptedTransport({ throw TransportException.Connect("refused") }, { json(429, "{}", "Retry-After" to "1") }, { json(200, applicant) })
         val client = OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), flaky, sleeper)
         assertEquals("R", client.retrieveApplicant("a1").firstName, "after retries")
         assertEquals(3, flaky.calls.get(), "tries")
-        assertTrue(slept.size == 2 && slept[0] in 5uL..10uL && slept[1] == 1000uL, "slept $slept")
+        assertTrue(slept.size == 2 && slept[0] in 5L..10L && slept[1] == 1000L, "slept $slept")
         // A 503 on a POST is not retried (it may have created the applicant)...
         val busy = ScriptedTransport({ json(503, "{}") }, { json(201, applicant) })
         assertFailsWith<OnfidoException.Api>("a 503 on create") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), busy, sleeper).createApplicant(ApplicantInput(firstName = "A", lastName = "B")) }
@@ -39,7 +64,7 @@ class RetriesTest {
         // ...but is on a GET, and the last answer is returned when the tries run out.
         val down = ScriptedTransport({ json(503, """{"error": {"type": "internal_server_error"}}""") })
         val last = assertFailsWith<OnfidoException.Api>("503s on a GET") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), down, sleeper).retrieveApplicant("a1") }
-        assertEquals(3 to 503, down.calls.get() to last.statusCode, "tries for a GET")
+        assertEquals(3 to 503, down.calls.get() to last.status, "tries for a GET")
         // Without a Sleeper the wait is timed by a helper thread.
         val once = ScriptedTransport({ throw TransportException.Timeout("slow") }, { json(200, applicant) })
         val started = System.nanoTime()
@@ -47,7 +72,7 @@ class RetriesTest {
         assertTrue((System.nanoTime() - started) / 1_000_000 >= 5, "no wait without a sleeper")
         // Over HTTP: the sandbox's seeded faults are absorbed by the retries (GETs only).
         SandboxServer("--fail-rate", "0.3", "--seed", "7").use { server ->
-            val retrying = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url, retry = RetrySettings(6u, 5uL, 20uL, 1000uL)), HttpURLConnectionTransport(readTimeoutMillis = 1_000))
+            val retrying = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url, retry = RetrySettings(6, 5L, 20L, 1000L)), HttpURLConnectionTransport(readTimeoutMillis = 1_000))
             repeat(10) { retrying.listReportTypeGroups() }
         }
     }
@@ -56,7 +81,7 @@ class RetriesTest {
     @DisplayName("cancelling the caller cancels the wait between retries")
     fun cancellingCancelsTheRetryWait(): Unit = runBlocking {
         val down = ScriptedTransport({ json(503, "{}") })
-        val slow = RetrySettings(maxAttempts = 3u, initialDelayMs = 60_000uL, maxDelayMs = 60_000uL, maxRetryAfterMs = 60_000uL)
+        val slow = RetrySettings(maxAttempts = 3, initialDelayMs = 60_000L, maxDelayMs = 60_000L, maxRetryAfterMs = 60_000L)
         val client = onfidoClient(ClientConfig(apiToken = TOKEN, retry = slow), down)
         val call = async(Dispatchers.Default) { client.retrieveApplicant("a1") }
         withTimeout(5_000) { while (down.calls.get() == 0) delay(5) }

@@ -223,7 +223,7 @@ object Vectors {
         val status = (case["status"] as BigDecimal).toInt()
         val output = try {
             val version = (case["api_version"] as String?)?.let { parseApiVersion(it) }
-            parseResponseJson(case["operation"] as String, HttpResponse(status.toUShort(), headers, bodyOf(case)), version)
+            parseResponseJson(case["operation"] as String, HttpResponse(status, headers, bodyOf(case)), version)
         } catch (e: OnfidoException) {
             val error = expect["error"] as Map<*, *>? ?: throw CaseFailure("unexpected error: $e")
             checkError(e, error)
