@@ -28,9 +28,15 @@ class RetriesTest {
         val twice = ScriptedTransport({ json(503, "{}") }, { json(200, applicant) })
         assertEquals("R", OnfidoClient(ClientConfig(apiToken = TOKEN), twice, sleeper).retrieveApplicant("a1").firstName, "after one retry")
         assertEquals(2, twice.calls.get(), "tries")
-        // The recommended first backoff: 30 s with equal jitter, so between 15 s and 30 s.
-        assertTrue(slept.size == 1 && slept[0] in 15_000L..30_000L, "slept $slept")
-        assertEquals(defaultRetrySettings(), RetrySettings(maxAttempts = 4, initialDelayMs = 30_000L, maxDelayMs = defaultRetrySettings().maxDelayMs, maxRetryAfterMs = defaultRetrySettings().maxRetryAfterMs), "defaults")
+        // The recommended first backoff after a 5xx: 1 s with equal jitter, so between 0.5 s and 1 s.
+        assertTrue(slept.size == 1 && slept[0] in 500L..1_000L, "slept $slept")
+        assertEquals(defaultRetrySettings(), RetrySettings(maxAttempts = 4, initialDelayMs = 1_000L, maxDelayMs = 30_000L, maxRetryAfterMs = 30_000L), "defaults")
+
+        // A 429 without Retry-After waits the getting-started guide's 30 s first (15 s to 30 s jittered).
+        slept.clear()
+        val limited = ScriptedTransport({ json(429, "{}") }, { json(200, applicant) })
+        OnfidoClient(ClientConfig(apiToken = TOKEN), limited, sleeper).retrieveApplicant("a1")
+        assertTrue(slept.size == 1 && slept[0] in 15_000L..30_000L, "slept $slept after a 429")
 
         val once = ScriptedTransport({ json(503, "{}") }, { json(200, applicant) })
         val down = assertFailsWith<OnfidoException.Api>("no retries") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = noRetries()), once, sleeper).retrieveApplicant("a1") }
