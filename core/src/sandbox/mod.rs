@@ -292,3 +292,13 @@ fn json_object(body: &[u8]) -> Option<Map<String, Value>> {
         _ => None,
     }
 }
+
+/// A Web SDK token as the sandbox mints it: a JWT (HS256 with the sandbox's own key) of `claims`.
+fn sdk_token_jwt(claims: &Value) -> String {
+    use base64::Engine as _;
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let header = b64(br#"{"alg":"HS256","typ":"JWT"}"#);
+    let payload = b64(&serde_json::to_vec(claims).unwrap_or_default());
+    let signature = webhook::sign(format!("{header}.{payload}").as_bytes(), "onfido-core-sandbox", Algorithm::Sha256);
+    format!("{header}.{payload}.{}", b64(&crate::hex::decode(&signature).unwrap_or_default()))
+}

@@ -831,21 +831,11 @@ fn pick_addresses(sb: &Sandbox, query: &Map<String, Value>, now: i64) -> Reply {
 }
 
 fn generate_sdk_token(sb: &Sandbox, request: &HttpRequest, now: i64) -> Reply {
-    use base64::Engine as _;
     let input: sdk_tokens::GenerateSdkToken = validated(sb, Value::Object(body_json(request)?), now)?;
     let applicant_id = input.applicant_id.unwrap_or_default();
     live_applicant(sb, &applicant_id)?;
-    let b64 = |bytes: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-    let header = b64(br#"{"alg":"HS256","typ":"JWT"}"#);
     let claims = json!({ "exp": now + 90 * 60, "iat": now, "app": applicant_id, "ref": input.referrer });
-    let payload = b64(&serde_json::to_vec(&claims).unwrap_or_default());
-    let signature = crate::webhook::sign(
-        format!("{header}.{payload}").as_bytes(),
-        "onfido-core-sandbox",
-        crate::webhook::Algorithm::Sha256,
-    );
-    let token = format!("{header}.{payload}.{}", b64(&crate::hex::decode(&signature).unwrap_or_default()));
-    Ok(json_response(201, &json!({ "token": token })))
+    Ok(json_response(201, &json!({ "token": super::sdk_token_jwt(&claims) })))
 }
 
 fn extract_ocr(sb: &Sandbox, request: &HttpRequest, now: i64) -> Reply {

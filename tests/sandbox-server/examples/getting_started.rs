@@ -180,17 +180,7 @@ fn v3_flow(client: &Client, real: bool, receiver: Option<Receiver>) -> Result<()
         (Some(receiver), Some(token)) => {
             let expected = if workflow_wanted(real) { 2 } else { 1 };
             for _ in 0..expected + usize::from(sandbox_token) {
-                let delivery = receiver.next(Duration::from_secs(10)).ok_or("no webhook arrived within 10 s")?;
-                let pairs = delivery.headers.iter().map(|(n, v)| (n.as_str(), v.as_str()));
-                let algorithm = webhook::verify_headers(&delivery.body, pairs, &token)?;
-                let event = webhook::parse_event(&delivery.body)?;
-                println!(
-                    "   {} for {} {} — signature verified ({})",
-                    event.payload.action,
-                    event.payload.resource_type,
-                    event.payload.object.id,
-                    algorithm.header()
-                );
+                receive_verified(&receiver, &token)?;
             }
         }
         _ => println!("   skipped: the real API delivers webhooks to public https URLs, not to this machine"),
@@ -323,21 +313,25 @@ fn v2_flow(client: &Client, real: bool, receiver: Option<Receiver>) -> Result<()
 
     step("7. Verify a webhook delivery's signature");
     match (receiver, webhook_token) {
-        (Some(receiver), Some(token)) => {
-            let delivery = receiver.next(Duration::from_secs(10)).ok_or("no webhook arrived within 10 s")?;
-            let pairs = delivery.headers.iter().map(|(n, v)| (n.as_str(), v.as_str()));
-            let algorithm = webhook::verify_headers(&delivery.body, pairs, &token)?;
-            let event = webhook::parse_event(&delivery.body)?;
-            println!(
-                "   {} for {} {} — signature verified ({})",
-                event.payload.action,
-                event.payload.resource_type,
-                event.payload.object.id,
-                algorithm.header()
-            );
-        }
+        (Some(receiver), Some(token)) => receive_verified(&receiver, &token)?,
         _ => println!("   skipped: the real API delivers webhooks to public https URLs, not to this machine"),
     }
+    Ok(())
+}
+
+/// Waits up to 10 s for one webhook delivery, verifies its signature and prints what it says.
+fn receive_verified(receiver: &Receiver, token: &str) -> Result<()> {
+    let delivery = receiver.next(Duration::from_secs(10)).ok_or("no webhook arrived within 10 s")?;
+    let pairs = delivery.headers.iter().map(|(n, v)| (n.as_str(), v.as_str()));
+    let algorithm = webhook::verify_headers(&delivery.body, pairs, token)?;
+    let event = webhook::parse_event(&delivery.body)?;
+    println!(
+        "   {} for {} {} — signature verified ({})",
+        event.payload.action,
+        event.payload.resource_type,
+        event.payload.object.id,
+        algorithm.header()
+    );
     Ok(())
 }
 

@@ -162,18 +162,8 @@ pub(super) fn download_media(items: &[Media], call: &Call, field: &str) -> Reply
 }
 
 pub(super) fn generate_sdk_token(sb: &Sandbox, call: &Call) -> Reply {
-    use base64::Engine as _;
     let applicant = named_applicant(sb, call)?;
-    let b64 = |bytes: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-    let header = b64(br#"{"alg":"HS256","typ":"JWT"}"#);
     let claims = json!({ "exp": call.now + 90 * 60, "iat": call.now, "app": id_of(&applicant),
                          "ref": call.text("referrer"), "application_id": call.text("application_id") });
-    let payload = b64(&serde_json::to_vec(&claims).unwrap_or_default());
-    let signature = crate::webhook::sign(
-        format!("{header}.{payload}").as_bytes(),
-        "onfido-core-sandbox",
-        crate::webhook::Algorithm::Sha256,
-    );
-    let token = format!("{header}.{payload}.{}", b64(&crate::hex::decode(&signature).unwrap_or_default()));
-    Ok(answer(sb, call, 200, json!({ "token": token })))
+    Ok(answer(sb, call, 200, json!({ "token": super::super::sdk_token_jwt(&claims) })))
 }
