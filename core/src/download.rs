@@ -56,7 +56,8 @@ impl Serialize for Download {
     }
 }
 
-/// The file name a `Content-Disposition` value carries (`filename*` wins over `filename`).
+/// The file name a `Content-Disposition` value carries (`filename*` wins over `filename`), without
+/// directory parts or control characters.
 pub fn content_disposition_filename(value: &str) -> Option<String> {
     let mut plain = None;
     let mut extended = None;
@@ -68,7 +69,11 @@ pub fn content_disposition_filename(value: &str) -> Option<String> {
         }
     }
     let name = extended.or(plain)?;
-    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    // No directory parts and no control characters (NUL, CR, LF…): the name is safe to show and
+    // to save under.
+    let base: String =
+        name.rsplit(['/', '\\']).next().unwrap_or_default().chars().filter(|c| !c.is_control()).collect();
+    let base = base.trim();
     (!base.is_empty() && base != "." && base != "..").then(|| base.to_owned())
 }
 

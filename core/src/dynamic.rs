@@ -204,6 +204,13 @@ fn next_page(input: &Value, response: &HttpResponse) -> Result<Option<Value>, Er
     let Some(next) = page.next.and_then(|link| Some((link.page?, link.per_page))) else {
         return Ok(None);
     };
+    // A `next` that is not after this page would list the same pages forever.
+    let current = input.get("page").and_then(Value::as_u64).unwrap_or(1);
+    if u64::from(next.0) <= current {
+        let message =
+            format!("the next page ({}) is not after this one ({current}): the listing would never end", next.0);
+        return Err(Error::decode(response.status, message, &[]));
+    }
     let mut next_input = match input {
         Value::Object(map) => map.clone(),
         _ => serde_json::Map::new(),
@@ -389,6 +396,19 @@ mod tests {
         assert_eq!(from_json, build_request("create_applicant", &config(), &value).unwrap());
         let empty = build_request_json("list_webhooks", &config(), b"", None).unwrap();
         assert_eq!(empty.url, "https://api.onfido.com/v2/webhooks");
+    }
+
+    #[test]
+    fn pages_that_do_not_advance_are_an_error() {
+        let link = |page: u32| {
+            HttpResponse::new(200, br#"{"applicants": []}"#.to_vec())
+                .with_header("Link", format!("<https://api.onfido.com/v2/applicants?page={page}>; rel=\"next\""))
+        };
+        let input = serde_json::json!({"page": 2});
+        assert!(matches!(next_page_input("list_applicants", &input, &link(2)), Err(Error::Decode { .. })));
+        assert!(matches!(next_page_input("list_applicants", &Value::Null, &link(1)), Err(Error::Decode { .. })));
+        let next = next_page_input("list_applicants", &input, &link(3)).unwrap().unwrap();
+        assert_eq!(next["page"], 3);
     }
 
     #[test]
