@@ -234,7 +234,7 @@ fn retry_delay(
         ..RetryPolicy::default()
     };
     let outcome = Outcome::from_parts(status, failure);
-    let retry_after = retry_after.and_then(RetryAfter::parse);
+    let retry_after = retry_after.map(RetryAfter::for_retry);
     match policy.decide(&Attempt { number: attempt, idempotent, outcome, retry_after, now, elapsed_ms, jitter }) {
         Decision::Retry { delay_ms } => Some(delay_ms),
         Decision::GiveUp => None,

@@ -32,6 +32,7 @@ from onfido_core import (
     sign_webhook,
     verify_webhook,
 )
+from onfido_core import _native
 
 PNG = DRIVING_LICENCE.read_bytes()
 NEVER = RetryPolicy.never()
@@ -271,3 +272,11 @@ def test_unexpected_exceptions_from_a_transport_propagate() -> None:
     client = Client(api_token="test_boom", transport=RecordingTransport(explode), retry=NEVER)
     with pytest.raises(RuntimeError, match="boom"):
         client.applicants.retrieve("a1")
+
+
+def test_an_unparseable_retry_after_ends_the_retrying() -> None:
+    # The core's decision: 20 digits, 1e9, -5 or garbage are not a wait to guess at (issue 14).
+    policy = RetryPolicy()._native()
+    for garbage in ("1e9", "-5", "99999999999999999999", "soon"):
+        assert _native.retry_delay(policy, 1, True, status=429, retry_after=garbage) is None, garbage
+    assert _native.retry_delay(policy, 1, True, status=429, retry_after="2") == 2000

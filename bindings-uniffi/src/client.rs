@@ -380,5 +380,5 @@ fn count_in(field: &str, value: Option<i32>) -> Result<Option<u32>, OnfidoError>
 
 fn retry_after(response: &HttpResponse) -> Option<RetryAfter> {
     let header = response.headers.iter().find(|h| h.name.eq_ignore_ascii_case("retry-after"))?;
-    RetryAfter::parse(&header.value)
+    Some(RetryAfter::for_retry(&header.value))
 }

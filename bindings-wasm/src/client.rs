@@ -209,7 +209,7 @@ pub fn retry_delay(
         ..RetryPolicy::default()
     };
     let outcome = Outcome::from_parts(status, failure.as_deref());
-    let retry_after = retry_after.as_deref().and_then(RetryAfter::parse);
+    let retry_after = retry_after.as_deref().map(RetryAfter::for_retry);
     let now = seconds(Some(now)).unwrap_or(0);
     let elapsed_ms = millis(elapsed_ms);
     match policy.decide(&Attempt { number: attempt, idempotent, outcome, retry_after, now, elapsed_ms, jitter }) {

@@ -251,6 +251,7 @@ fn retries_and_pacing() {
     assert_eq!(decide(1, false, Some(429), None, None), Some(22_500.0));
     assert_eq!(decide(1, false, Some(429), None, Some("7")), Some(7_000.0));
     assert_eq!(decide(1, false, Some(429), None, Some("60")), None, "longer than max_retry_after");
+    assert_eq!(decide(1, false, Some(429), None, Some("1e9")), None, "an unparseable Retry-After ends the retrying");
     assert_eq!(decide(1, false, Some(503), None, None), None);
     assert_eq!(decide(1, true, Some(503), None, None), Some(750.0));
     assert_eq!(decide(1, false, None, Some("connect"), None), Some(750.0));

@@ -292,6 +292,13 @@ impl RetryAfter {
         timestamp::parse_http_date(value).map(RetryAfter::At)
     }
 
+    /// The header as a retry decision reads it: an unparseable value (`1e9`, `-5`, 20 digits,
+    /// garbage) is a wait longer than any policy allows, so it ends the retrying instead of
+    /// falling back to a backoff the server did not ask for.
+    pub fn for_retry(value: &str) -> RetryAfter {
+        RetryAfter::parse(value).unwrap_or(RetryAfter::Seconds(u64::MAX))
+    }
+
     /// Seconds to wait from `now` (Unix seconds); never negative.
     pub fn delay_seconds(&self, now: i64) -> u64 {
         match *self {

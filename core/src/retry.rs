@@ -203,6 +203,12 @@ mod tests {
         assert_eq!(limited(1, 0), Decision::Retry { delay_ms: 30_000 });
         assert_eq!(limited(2, 30_000), Decision::Retry { delay_ms: 30_000 });
         assert_eq!(limited(3, 60_000), Decision::GiveUp);
+        // An unparseable Retry-After ends the retrying rather than falling back to a backoff.
+        for garbage in ["1e9", "-5", "99999999999999999999", "soon"] {
+            let odd =
+                Attempt { retry_after: Some(RetryAfter::for_retry(garbage)), ..attempt(1, true, Outcome::Status(503)) };
+            assert_eq!(p.decide(&odd), Decision::GiveUp, "{garbage}");
+        }
         // The deadline bounds Retry-After too.
         let late = Attempt {
             retry_after: Some(RetryAfter::Seconds(20)),

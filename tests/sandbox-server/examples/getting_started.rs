@@ -386,7 +386,7 @@ impl Client {
                 Err(_) => (Outcome::ConnectFailed, None),
             };
             let retry_after =
-                response.as_ref().and_then(|r| r.header("retry-after")).and_then(onfido_core::error::RetryAfter::parse);
+                response.as_ref().and_then(|r| r.header("retry-after")).map(onfido_core::error::RetryAfter::for_retry);
             let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
             let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
             let attempt = Attempt { number, idempotent, outcome, retry_after, now, elapsed_ms, jitter: 0.5 };

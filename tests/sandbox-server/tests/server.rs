@@ -121,7 +121,7 @@ fn retries_get_through_injected_faults() {
                 break;
             }
             let retry_after =
-                response.as_ref().and_then(|r| r.header("retry-after")).and_then(onfido_core::error::RetryAfter::parse);
+                response.as_ref().and_then(|r| r.header("retry-after")).map(onfido_core::error::RetryAfter::for_retry);
             jitter = (jitter * 7.0_f64).fract();
             match policy.decide(&Attempt {
                 number,
