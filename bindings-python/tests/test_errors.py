@@ -280,3 +280,13 @@ def test_an_unparseable_retry_after_ends_the_retrying() -> None:
     for garbage in ("1e9", "-5", "99999999999999999999", "soon"):
         assert _native.retry_delay(policy, 1, True, status=429, retry_after=garbage) is None, garbage
     assert _native.retry_delay(policy, 1, True, status=429, retry_after="2") == 2000
+
+
+@pytest.mark.parametrize("status", [65_736, 99, 600, -200, True])
+def test_a_status_no_http_answer_has_is_a_transport_error(status: Any) -> None:
+    # A custom transport's status outside 100-599 used to be read (or wrapped); it is refused (issue 14).
+    transport = RecordingTransport(lambda request: Response(status, [], b"{}"))
+    with Client(api_token="test_status", transport=transport) as client:
+        with pytest.raises(TransportError, match="not an HTTP status"):
+            client.webhooks.retrieve("w1")
+    assert len(transport.calls) == 1, "never retried"

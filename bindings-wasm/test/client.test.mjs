@@ -264,6 +264,20 @@ test("timeouts use AbortSignal (30 s by default); network failures are classifie
   await assert.rejects(onfido.applicants.retrieve("a1"), (e) => isOnfidoTransportError(e) && e.failure === "timeout" && e.code === "ONFIDO_TRANSPORT_ERROR");
   assert.equal(hang.calls.length, 3);
 
+  // A fetch that ignores its AbortSignal still times out (issue 14): it used to never settle.
+  const deaf = fakeFetch([() => new Promise(() => {})]);
+  const started = Date.now();
+  await assert.rejects(
+    new FetchTransport({ fetch: deaf }).send({ method: "GET", url: "https://x.invalid/", headers: [], body: new Uint8Array() }, { timeoutMs: 50 }),
+    (e) => e instanceof TransportFailure && e.failure === "timeout",
+  );
+  const slowBody = fakeFetch([async () => ({ status: 200, headers: new Headers(), arrayBuffer: () => new Promise(() => {}) })]);
+  await assert.rejects(
+    new Onfido({ apiToken: SECRET_TOKEN, fetch: slowBody, timeoutMs: 50, retry: false }).applicants.retrieve("a1"),
+    (e) => isOnfidoTransportError(e) && e.failure === "timeout",
+  );
+  assert.ok(Date.now() - started < 5_000, "both gave up on their own timeouts");
+
   const refused = fakeFetch([() => Promise.reject(Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) }))]);
   await assert.rejects(new Onfido({ apiToken: SECRET_TOKEN, fetch: refused, retry: false }).applicants.create({ first_name: "A", last_name: "B" }), (e) => isOnfidoTransportError(e) && e.failure === "connect");
   const reset = fakeFetch([() => Promise.reject(Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) }))]);
@@ -310,7 +324,7 @@ test("uploads from Buffer, Uint8Array, ArrayBuffer and Blob; bad files refused b
   await assert.rejects(onfido.documents.upload(a.id, { file: "not bytes", type: "passport" }), TypeError);
 });
 
-test("webhooks: sign, verify (any header shape, any body shape), parse", () => {
+test("webhooks: sign, verify (any header shape, any body shape), parse", async () => {
   const body = JSON.stringify({ payload: { resource_type: "check", action: "check.completed", object: { id: "c1", status: "complete", completed_at_iso8601: "2019-10-28T15:00:39Z", href: "https://api.onfido.com/v2/checks/c1" }, future_field: 1 } });
   const sha256 = signWebhook(body, "secret");
   const sha1 = signWebhook(body, "secret", "sha1");
@@ -334,6 +348,23 @@ test("webhooks: sign, verify (any header shape, any body shape), parse", () => {
     }
   }
   assert.throws(() => verifyWebhook(body, {}, "secret"), (e) => isOnfidoSignatureError(e) && /neither/.test(e.message));
+  // A status no HTTP answer has, from a custom transport, is a transport error (it used to wrap: 65 736 read as 200).
+  for (const status of [65_736, 99, 600, -200, 200.5, Number.NaN]) {
+    const odd = { send: async () => ({ status, headers: [], body: new TextEncoder().encode('{"webhooks": []}') }) };
+    const onfido = new Onfido({ apiToken: SECRET_TOKEN, transport: odd });
+    await assert.rejects(onfido.webhooks.list().toArray(), (e) => isOnfidoTransportError(e) && /not an HTTP status/.test(e.message), String(status));
+  }
+  // A present X-SHA2-Signature that is not text is a failure, never a fallback to X-Signature (issue 14).
+  for (const odd of [123, null, {}, [5], true]) {
+    for (const shape of [{ "x-sha2-signature": odd, "x-signature": sha1 }, { "X-SHA2-Signature": odd, "X-Signature": sha1 }]) {
+      assert.throws(() => verifyWebhook(body, shape, "secret"), (e) => isOnfidoSignatureError(e) && /SHA2/.test(e.message), inspect(shape));
+    }
+  }
+  // Only the headers object's own properties count, never ones inherited from its prototype.
+  const inherited = Object.create({ "x-sha2-signature": sha256 });
+  assert.throws(() => verifyWebhook(body, inherited, "secret"), (e) => isOnfidoSignatureError(e) && /neither/.test(e.message));
+  const withSha1 = Object.assign(Object.create({ "x-sha2-signature": "00" }), { "x-signature": sha1 });
+  assert.equal(verifyWebhook(body, withSha1, "secret").payload.object.id, "c1", "an inherited SHA-2 header does not count");
   assert.throws(() => verifyWebhook(body + " ", { "x-sha2-signature": sha256 }, "secret"), (e) => isOnfidoSignatureError(e));
   assert.throws(() => verifyWebhook(body, { "x-sha2-signature": sha256 }, ""), (e) => isOnfidoValidationError(e));
   assert.equal(verifySignature(body, sha256.toUpperCase(), "secret"), true);

@@ -81,6 +81,7 @@ class AsyncClient:
                 outcome = await self._transport.send(request, engine.timeout)
             except TransportFailure as failure:
                 outcome = failure
+            engine.check_status(operation, outcome)
             delay = engine.retry_delay(operation, attempt, outcome, started)
             if delay is None:
                 return engine.parse(operation, outcome)

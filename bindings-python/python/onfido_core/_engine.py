@@ -118,6 +118,17 @@ class Engine:
             return 0.0
         return self.pacer.acquire(int(time.time() * 1000)) / 1000.0
 
+    @staticmethod
+    def check_status(operation: str, outcome: Union[Response, TransportFailure]) -> None:
+        """A status no HTTP answer has, from a custom transport, is a transport error (never retried)."""
+        if isinstance(outcome, Response) and not (
+            isinstance(outcome.status, int) and not isinstance(outcome.status, bool) and 100 <= outcome.status <= 599
+        ):
+            raise TransportError(
+                f"{operation}: the transport answered status {outcome.status!r}, which is not an HTTP status (100-599)",
+                failure="lost",
+            )
+
     def retry_delay(
         self, operation: str, attempt: int, outcome: Union[Response, TransportFailure], started: float
     ) -> Optional[float]:

@@ -533,6 +533,11 @@ export class Onfido {
         if (!isTransportFailure(error)) throw translate(error);
         failure = error;
       }
+      if (response !== undefined && !(Number.isInteger(response.status) && response.status >= 100 && response.status <= 599)) {
+        // A custom transport's status that no HTTP answer has (65 736 used to wrap to 200).
+        const message = `${operation}: the transport answered status ${String(response.status)}, which is not an HTTP status (100-599)`;
+        throw new OnfidoTransportError(message, "lost");
+      }
       if (response !== undefined && response.status >= 200 && response.status < 300) return this.parseResponse<T>(operation, response);
       const r = this.#retry;
       const delay = native.retryDelay(

@@ -37,11 +37,21 @@ function bytes(body: BodyInput): Uint8Array {
 const SHA256_HEADER = "x-sha2-signature";
 const SHA1_HEADER = "x-signature";
 
-/** The first value of a header in any of the accepted shapes (names in any case). */
+/**
+ * The first value of a header in any of the accepted shapes (names in any case). A header that is
+ * present but holds no text reads as "", an invalid signature: never as absent, so a bad
+ * X-SHA2-Signature can not fall back to X-Signature.
+ */
 function firstValue(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
   if (typeof value === "string") return value;
-  if (Array.isArray(value)) return value.find((v): v is string => typeof v === "string");
-  return undefined;
+  if (Array.isArray(value)) return value.find((v): v is string => typeof v === "string") ?? "";
+  return "";
+}
+
+/** A record's own property, never one inherited from its prototype. */
+function own(record: Record<string, unknown>, name: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
 }
 
 /**
@@ -56,8 +66,8 @@ function signatureHeaders(headers: HeadersInput): [string | undefined, string | 
     // Node's req.headers: lower-case names, read directly. Found, X-SHA2-Signature decides alone
     // (the core prefers it); otherwise a scan for names in other cases.
     const record = headers as Record<string, unknown>;
-    const sha256 = firstValue(record[SHA256_HEADER]);
-    if (sha256 !== undefined) return [sha256, firstValue(record[SHA1_HEADER])];
+    const sha256 = firstValue(own(record, SHA256_HEADER));
+    if (sha256 !== undefined) return [sha256, firstValue(own(record, SHA1_HEADER))];
   }
   let sha256: string | undefined;
   let sha1: string | undefined;

@@ -133,12 +133,17 @@ export class FetchTransport implements Transport {
     const init: FetchInit = { method: request.method, headers: request.headers, signal: controller.signal, redirect: "manual" };
     if (request.body.length > 0 || (request.method !== "GET" && request.method !== "HEAD")) init.body = request.body;
     let stage: "connect" | "body" = "connect";
+    // The timeout fires whether or not the fetch honours its signal: every await races it.
+    const aborted = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
+    });
+    aborted.catch(() => undefined);
     try {
-      const response = await this.#fetch(request.url, init);
+      const response = await Promise.race([this.#fetch(request.url, init), aborted]);
       stage = "body";
       const headers: HeaderPairs = [];
       response.headers.forEach((value, name) => headers.push([name, value]));
-      const body = new Uint8Array(await response.arrayBuffer());
+      const body = new Uint8Array(await Promise.race([response.arrayBuffer(), aborted]));
       return { status: response.status, headers, body };
     } catch (error) {
       if (timedOut) throw new TransportFailure("timeout", `no answer within ${options.timeoutMs} ms`, error);
