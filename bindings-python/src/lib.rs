@@ -20,7 +20,7 @@ use onfido_core::{ApiVersion, Config, Download, Error, HttpRequest, HttpResponse
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 use serde::Serialize;
 
 create_exception!(_native, CoreError, PyException, "A core error; args[0] is its JSON description.");
@@ -40,9 +40,50 @@ fn decode_json(message: &str) -> String {
     Error::decode(0, message, &[]).to_json().to_string()
 }
 
-/// Python objects to Rust values.
+/// Python objects to Rust values (depth-bounded and cycle-safe first: [`bounded`]).
 fn from_py<T: serde::de::DeserializeOwned>(object: &Bound<'_, PyAny>, field: &str) -> PyResult<T> {
+    bounded(object, field)?;
     pythonize::depythonize(object).map_err(|e| core_error(&Error::validation(field, e.to_string())))
+}
+
+/// How deeply an input may nest (the API's deepest body nests 6 levels; JSON parsers stop at 128).
+const MAX_DEPTH: usize = 64;
+
+/// Refuses an input nested deeper than [`MAX_DEPTH`] or holding itself, naming where, before any
+/// conversion recurses into it: a `ValidationError` instead of a native stack overflow.
+fn bounded(object: &Bound<'_, PyAny>, field: &str) -> PyResult<()> {
+    fn walk(value: &Bound<'_, PyAny>, path: &str, depth: usize, open: &mut Vec<usize>) -> Result<(), Error> {
+        let children: Vec<(String, Bound<'_, PyAny>)> = if let Ok(dict) = value.cast::<PyDict>() {
+            let name = |k: &Bound<'_, PyAny>| k.str().map(|s| s.to_string()).unwrap_or_default();
+            // The input's own fields are named as the API names them (`first_name`, not `input.first_name`).
+            let child = |k: &Bound<'_, PyAny>| {
+                if depth == 0 && path == "input" {
+                    name(k)
+                } else {
+                    format!("{path}.{}", name(k))
+                }
+            };
+            dict.iter().map(|(k, v)| (child(&k), v)).collect()
+        } else if let Ok(list) = value.cast::<PyList>() {
+            list.iter().enumerate().map(|(i, v)| (format!("{path}[{i}]"), v)).collect()
+        } else if let Ok(tuple) = value.cast::<PyTuple>() {
+            tuple.iter().enumerate().map(|(i, v)| (format!("{path}[{i}]"), v)).collect()
+        } else {
+            return Ok(());
+        };
+        if depth >= MAX_DEPTH {
+            return Err(Error::validation(path, format!("is nested deeper than {MAX_DEPTH} levels")));
+        }
+        let id = value.as_ptr() as usize;
+        if open.contains(&id) {
+            return Err(Error::validation(path, "contains itself"));
+        }
+        open.push(id);
+        let result = children.iter().try_for_each(|(child, v)| walk(v, child, depth + 1, open));
+        open.pop();
+        result
+    }
+    walk(object, field, 0, &mut Vec::new()).map_err(|e| core_error(&e))
 }
 
 /// Client settings: token, region, API version, base URL. `repr` never shows the token.
@@ -143,6 +184,7 @@ fn build_request(
     input: &Bound<'_, PyAny>,
     now: Option<i64>,
 ) -> PyResult<RequestTuple> {
+    bounded(input, "input")?;
     let mut de = pythonize::Depythonizer::from_object(input);
     let request = dynamic::build_request_from(operation, &config.inner, &mut de, now).map_err(|e| core_error(&e))?;
     Ok(request_tuple(py, request))

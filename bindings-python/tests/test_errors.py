@@ -290,3 +290,53 @@ def test_a_status_no_http_answer_has_is_a_transport_error(status: Any) -> None:
         with pytest.raises(TransportError, match="not an HTTP status"):
             client.webhooks.retrieve("w1")
     assert len(transport.calls) == 1, "never retried"
+
+
+def _nested(depth: int) -> Dict[str, Any]:
+    value: Dict[str, Any] = {}
+    for _ in range(depth):
+        value = {"x": value}
+    return value
+
+
+def test_deep_or_self_referencing_inputs_are_refused_not_a_crash() -> None:
+    # Issue 14: a deeply nested or cyclic input used to overflow the native stack (SIGSEGV).
+    client = Client(api_token="test_deep", transport=RecordingTransport())
+    deep = _nested(10_000)
+    with pytest.raises(ValidationError) as error:
+        client.request("create_applicant", {"first_name": "A", "last_name": "B", "address": deep})
+    assert any("nested deeper than 64" in m for ms in error.value.fields.values() for m in ms), error.value.fields
+    cyclic: Dict[str, Any] = {"first_name": "A", "last_name": "B"}
+    cyclic["address"] = cyclic
+    with pytest.raises(ValidationError, match="contains itself"):
+        client.request("create_applicant", cyclic)
+    looped: List[Any] = []
+    looped.append(looped)
+    with pytest.raises(ValidationError, match="contains itself"):
+        client.request("create_check", {"applicant_id": "a1", "type": "express", "reports": looped})
+    with pytest.raises(_native.CoreError, match="nested deeper than 64"):
+        _native.findings(_nested(5_000))
+
+
+def test_deep_inputs_are_refused_in_a_thread_with_a_small_stack() -> None:
+    # What json.loads accepts (~1,000 levels) in a thread with a 1 MiB stack.
+    import threading
+
+    outcome: List[BaseException] = []
+    deep = _nested(990)  # what json.loads accepts at the default recursion limit
+
+    def run() -> None:
+        client = Client(api_token="test_deep", transport=RecordingTransport())
+        try:
+            client.request("create_applicant", {"first_name": "A", "last_name": "B", "address": deep})
+        except BaseException as error:  # noqa: BLE001 - the test records what came out
+            outcome.append(error)
+
+    old = threading.stack_size(1 << 20)
+    try:
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join()
+    finally:
+        threading.stack_size(old)
+    assert len(outcome) == 1 and isinstance(outcome[0], ValidationError), outcome
