@@ -47,10 +47,7 @@ where
     D: serde::Deserializer<'de>,
 {
     if config.api_version().is_v3() {
-        let value = serde_path_to_error::deserialize::<_, Value>(input).map_err(|e| {
-            let path = e.path().to_string();
-            Error::validation(if path == "." { "input".to_owned() } else { path }, e.inner().to_string())
-        })?;
+        let value = serde_path_to_error::deserialize::<_, Value>(input).map_err(input_error)?;
         return crate::v3::build_request(operation, config, &value, now);
     }
     struct BuildFrom<'c, D> {
@@ -65,11 +62,7 @@ where
             O: Operation + DeserializeOwned,
             O::Output: Serialize + Into<AnyOutput>,
         {
-            let operation: O = serde_path_to_error::deserialize(self.input).map_err(|e| {
-                let path = e.path().to_string();
-                let field = if path == "." { "input".to_owned() } else { path };
-                Error::validation(field, e.inner().to_string())
-            })?;
+            let operation: O = serde_path_to_error::deserialize(self.input).map_err(input_error)?;
             build(&operation, self.config, self.now)
         }
     }
@@ -226,11 +219,15 @@ fn next_page(input: &Value, response: &HttpResponse) -> Result<Option<Value>, Er
 pub fn input<O: DeserializeOwned>(value: &Value) -> Result<O, Error> {
     let empty = Value::Object(serde_json::Map::new());
     let value = if value.is_null() { &empty } else { value };
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let field = if path == "." { "input".to_owned() } else { path };
-        Error::validation(field, e.inner().to_string())
-    })
+    serde_path_to_error::deserialize(value).map_err(input_error)
+}
+
+/// An input that does not deserialise, as a validation error on the field at its path (`input`
+/// for the whole).
+fn input_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
+    let path = e.path().to_string();
+    let field = if path == "." { "input".to_owned() } else { path };
+    Error::validation(field, e.inner().to_string())
 }
 
 /// Every operation's output, for bindings that wrap typed results rather than JSON.

@@ -23,7 +23,7 @@ pub(crate) fn json<T: DeserializeOwned>(response: HttpResponse) -> Result<T, Err
     decode(&response)
 }
 
-fn decode<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
+pub(crate) fn decode<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
     serde_json::from_slice(&response.body).map_err(|e| {
         let message = match json_path::error_path(&response.body, &e) {
             path if path.is_empty() => e.to_string(),
@@ -31,6 +31,14 @@ fn decode<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
         };
         Error::decode(response.status, message, &response.body)
     })
+}
+
+/// Reads a body that must be JSON: a blank one is a decode error too (v3 answers).
+pub(crate) fn json_body<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
+    if response.body.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::decode(response.status, "the body is empty, where the answer is JSON", &[]));
+    }
+    decode(response)
 }
 
 /// The answer of an operation that returns no content (204).

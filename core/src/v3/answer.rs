@@ -4,11 +4,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use super::schema::Op;
 use crate::config::ApiVersion;
 use crate::download::Download;
 use crate::error::Error;
 use crate::http::HttpResponse;
-use crate::operations::response::api_error;
+use crate::operations::response::{api_error, json_body};
 
 /// An answer without content: 204, an empty 200, or 201 with the new resource's `Location`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -32,29 +33,24 @@ pub enum FileOrRedirect {
 
 /// The operation of that id in `version`, and a non-2xx answer as its error (3xx too when the
 /// operation does not redirect).
-fn success(id: &str, version: ApiVersion, response: &HttpResponse) -> Result<&'static super::schema::Op, Error> {
+fn success(id: &str, version: ApiVersion, response: &HttpResponse) -> Result<&'static Op, Error> {
     let op = super::operation(version, id)?;
-    let redirect = op.redirects && (300..400).contains(&response.status) && response.header("location").is_some();
-    if !response.is_success() && !redirect {
+    if !response.is_success() && redirect_location(op, response).is_none() {
         return Err(api_error(response));
     }
     Ok(op)
 }
 
+/// Where a documented redirect (a 3xx with a `Location`) of the operation points, if it is one.
+pub(crate) fn redirect_location<'r>(op: &Op, response: &'r HttpResponse) -> Option<&'r str> {
+    let redirect = op.redirects && (300..400).contains(&response.status);
+    response.header("location").filter(|_| redirect).map(str::trim)
+}
+
 /// A JSON answer read straight into its model.
 pub(crate) fn json<T: DeserializeOwned>(id: &str, version: ApiVersion, response: HttpResponse) -> Result<T, Error> {
     success(id, version, &response)?;
-    if response.body.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::decode(response.status, "the body is empty, where the answer is JSON", &[]));
-    }
-    let body = response.body.as_slice();
-    serde_json::from_slice(body).map_err(|e| {
-        let message = match crate::json_path::error_path(body, &e) {
-            path if path.is_empty() => e.to_string(),
-            path => format!("{path}: {e}"),
-        };
-        Error::decode(response.status, message, &response.body)
-    })
+    json_body(&response)
 }
 
 /// An answer without content.
@@ -77,9 +73,9 @@ pub(crate) fn file(id: &str, version: ApiVersion, response: HttpResponse) -> Res
 
 /// A file, or a documented redirect to it.
 pub(crate) fn file_or_redirect(id: &str, version: ApiVersion, response: HttpResponse) -> Result<FileOrRedirect, Error> {
-    success(id, version, &response)?;
-    match response.header("location").filter(|_| (300..400).contains(&response.status)) {
-        Some(location) => Ok(FileOrRedirect::Redirect { location: location.trim().to_owned() }),
+    let op = success(id, version, &response)?;
+    match redirect_location(op, &response) {
+        Some(location) => Ok(FileOrRedirect::Redirect { location: location.to_owned() }),
         None => Ok(FileOrRedirect::File(Download::from_response(response))),
     }
 }

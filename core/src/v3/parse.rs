@@ -7,7 +7,7 @@ use crate::config::ApiVersion;
 use crate::download::Download;
 use crate::error::Error;
 use crate::http::HttpResponse;
-use crate::operations::response::api_error;
+use crate::operations::response::{api_error, json_body};
 
 /// Reads the answer to the v3 operation `operation` as JSON.
 ///
@@ -24,10 +24,8 @@ use crate::operations::response::api_error;
 /// - any other status is an `Api` error.
 pub fn parse_response(version: ApiVersion, operation: &str, response: HttpResponse) -> Result<Value, Error> {
     let op = super::operation(version, operation)?;
-    if (300..400).contains(&response.status) && op.redirects {
-        if let Some(location) = response.header("location") {
-            return Ok(json!({"redirect": {"location": location.trim()}}));
-        }
+    if let Some(location) = super::answer::redirect_location(op, &response) {
+        return Ok(json!({"redirect": {"location": location}}));
     }
     if !response.is_success() {
         return Err(api_error(&response));
@@ -42,16 +40,7 @@ pub fn parse_response(version: ApiVersion, operation: &str, response: HttpRespon
             serde_json::to_value(Download::from_response(response)).map_err(|e| Error::decode(200, e.to_string(), &[]))
         }
         Answer::Json(ty) => {
-            if response.body.iter().all(u8::is_ascii_whitespace) {
-                return Err(Error::decode(response.status, "the body is empty, where the answer is JSON", &[]));
-            }
-            let value: Value = serde_json::from_slice(&response.body).map_err(|e| {
-                let message = match crate::json_path::error_path(&response.body, &e) {
-                    path if path.is_empty() => e.to_string(),
-                    path => format!("{path}: {e}"),
-                };
-                Error::decode(response.status, message, &response.body)
-            })?;
+            let value: Value = json_body(&response)?;
             if value.is_null() {
                 return Err(Error::decode(response.status, "the body is null", &response.body));
             }
