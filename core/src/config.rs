@@ -158,7 +158,7 @@ impl Config {
         ConfigBuilder::default()
     }
 
-    /// Reads `{"token", "region", "api_version", "base_url", "binding"}` (the vectors' shape).
+    /// Reads `{"token", "region", "api_version", "base_url", "binding", "app_name"}` (the vectors' shape).
     pub fn from_json(value: &Value) -> Result<Config, Error> {
         let Some(map) = value.as_object() else {
             return Err(Error::config("config", "must be an object"));
@@ -185,6 +185,9 @@ impl Config {
         }
         if let Some(binding) = text("binding")? {
             builder = builder.binding(binding);
+        }
+        if let Some(app_name) = text("app_name")? {
+            builder = builder.app_name(app_name);
         }
         builder.build()
     }
@@ -243,6 +246,7 @@ pub struct ConfigBuilder {
     api_version: ApiVersion,
     base_url: Option<String>,
     binding: Option<String>,
+    app_name: Option<String>,
 }
 
 impl fmt::Debug for ConfigBuilder {
@@ -254,6 +258,7 @@ impl fmt::Debug for ConfigBuilder {
             .field("api_version", &self.api_version)
             .field("base_url", &self.base_url)
             .field("binding", &self.binding)
+            .field("app_name", &self.app_name)
             .finish()
     }
 }
@@ -296,6 +301,12 @@ impl ConfigBuilder {
         self
     }
 
+    /// Your application's name (and version), appended to the `User-Agent`: `my-app/1.2`.
+    pub fn app_name(mut self, app_name: impl Into<String>) -> Self {
+        self.app_name = Some(app_name.into());
+        self
+    }
+
     /// Checks the settings together and builds the configuration.
     pub fn build(self) -> Result<Config, Error> {
         let token = self.token.map(ApiToken::new).transpose()?;
@@ -332,7 +343,16 @@ impl ConfigBuilder {
             region,
             api_version: self.api_version,
             base_url,
-            user_agent: format!("onfido-core/{} ({binding})", crate::VERSION),
+            user_agent: match self.app_name {
+                None => format!("onfido-core/{} ({binding})", crate::VERSION),
+                Some(app) => {
+                    let printable = (1..=100).contains(&app.len()) && app.bytes().all(|b| (b' '..=b'~').contains(&b));
+                    if !printable || app.trim() != app {
+                        return Err(Error::config("app_name", "must be 1 to 100 printable ASCII characters"));
+                    }
+                    format!("onfido-core/{} ({binding}) {app}", crate::VERSION)
+                }
+            },
         })
     }
 }
@@ -418,5 +438,17 @@ mod tests {
         assert!(Config::builder().base_url("http://[::1]:9/").build().is_ok());
         assert!(Config::builder().base_url("http://localhost:9/").build().is_ok());
         assert!(Config::builder().build().is_err());
+    }
+
+    #[test]
+    fn the_application_name_ends_the_user_agent() {
+        let named = Config::builder().api_token("api_sandbox.x").app_name("acme-kyc/2.1").build().unwrap();
+        assert_eq!(named.user_agent(), format!("onfido-core/{} (rust) acme-kyc/2.1", crate::VERSION));
+        let from_json = Config::from_json(&serde_json::json!({"token": "api_sandbox.x", "app_name": "a/1"})).unwrap();
+        assert!(from_json.user_agent().ends_with(") a/1"));
+        for bad in ["", " padded", "line\nbreak", &"x".repeat(101)] {
+            let error = Config::builder().api_token("api_sandbox.x").app_name(bad).build().unwrap_err();
+            assert!(matches!(error, Error::Config { ref field, .. } if field == "app_name"), "{bad:?}");
+        }
     }
 }

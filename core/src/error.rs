@@ -41,6 +41,10 @@ pub enum Error {
     /// A webhook signature did not verify.
     #[error("webhook signature rejected: {0}")]
     Signature(String),
+    /// The request could not be completed over the network (reported by a binding's transport,
+    /// after the retries the policy allows).
+    #[error("{0}")]
+    Transport(Box<TransportError>),
 }
 
 /// The kind of an [`Error`], for branching and for bindings.
@@ -56,6 +60,8 @@ pub enum ErrorKind {
     Config,
     /// [`Error::Signature`]
     Signature,
+    /// [`Error::Transport`]
+    Transport,
 }
 
 impl ErrorKind {
@@ -67,6 +73,7 @@ impl ErrorKind {
             ErrorKind::Decode => "decode",
             ErrorKind::Config => "config",
             ErrorKind::Signature => "signature",
+            ErrorKind::Transport => "transport",
         }
     }
 }
@@ -80,6 +87,52 @@ impl Error {
             Error::Decode { .. } => ErrorKind::Decode,
             Error::Config { .. } => ErrorKind::Config,
             Error::Signature(_) => ErrorKind::Signature,
+            Error::Transport(_) => ErrorKind::Transport,
+        }
+    }
+
+    /// The error's class name, the same in every runtime: `ValidationError`, `ConfigError`,
+    /// `AuthenticationError` (401), `PermissionError` (403), `NotFoundError` (404), `GoneError`
+    /// (410), `UnprocessableError` (422), `RateLimitError` (429), `ServerError` (5xx), `ApiError`
+    /// (any other status), `DecodeError`, `SignatureError`, `TransportError`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Error::Api(api) => api.name(),
+            Error::Validation(_) => "ValidationError",
+            Error::Decode { .. } => "DecodeError",
+            Error::Config { .. } => "ConfigError",
+            Error::Signature(_) => "SignatureError",
+            Error::Transport(_) => "TransportError",
+        }
+    }
+
+    /// A transport failure, as a binding's transport reported it.
+    pub fn transport(failure: Failure, message: impl Into<String>) -> Error {
+        Error::Transport(Box::new(TransportError { failure, message: message.into(), call: None }))
+    }
+
+    /// The error with the call it ended (operation, URL, attempts) attached, for API and
+    /// transport errors; other kinds are returned as they are.
+    pub fn with_call(self, call: CallContext) -> Error {
+        match self {
+            Error::Api(mut api) => {
+                api.call = Some(Box::new(call));
+                Error::Api(api)
+            }
+            Error::Transport(mut transport) => {
+                transport.call = Some(Box::new(call));
+                Error::Transport(transport)
+            }
+            other => other,
+        }
+    }
+
+    /// The call this error ended, when a call driver reported it.
+    pub fn call(&self) -> Option<&CallContext> {
+        match self {
+            Error::Api(api) => api.call.as_deref(),
+            Error::Transport(transport) => transport.call.as_deref(),
+            _ => None,
         }
     }
 
@@ -128,8 +181,11 @@ impl Error {
 
     /// The error as a JSON object, as the bindings hand it over.
     pub fn to_json(&self) -> Value {
-        let mut out = json!({ "kind": self.kind().as_str(), "message": self.to_string() });
+        let mut out = json!({ "kind": self.kind().as_str(), "name": self.name(), "message": self.to_string() });
         let Some(map) = out.as_object_mut() else { return out };
+        if let Some(call) = self.call() {
+            map.insert("call".into(), call.to_json());
+        }
         match self {
             Error::Api(api) => {
                 map.insert("status".into(), api.status.into());
@@ -137,6 +193,7 @@ impl Error {
                 map.insert("api_message".into(), api.message.clone().into());
                 map.insert("fields".into(), api.fields.to_json());
                 map.insert("id".into(), api.id.clone().into());
+                map.insert("request_id".into(), api.request_id.clone().into());
                 map.insert("retry_after".into(), api.retry_after.map(RetryAfter::to_json).unwrap_or(Value::Null));
             }
             Error::Validation(fields) => {
@@ -150,6 +207,9 @@ impl Error {
                 map.insert("field".into(), field.clone().into());
             }
             Error::Signature(_) => {}
+            Error::Transport(transport) => {
+                map.insert("failure".into(), transport.failure.as_str().into());
+            }
         }
         out
     }
@@ -221,18 +281,36 @@ pub struct ApiError {
     pub id: Option<String>,
     /// When to try again (429 and 503 responses).
     pub retry_after: Option<RetryAfter>,
+    /// The response's `X-Request-Id`, for support requests.
+    pub request_id: Option<String>,
+    /// The call that was refused, when a call driver reported it.
+    #[serde(skip)]
+    pub call: Option<Box<CallContext>>,
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Onfido API error {} {}", self.status, self.error_type)?;
+        match &self.call {
+            Some(call) => write!(f, "{call} was refused: {} {}", self.status, self.error_type)?,
+            None => write!(f, "Onfido API error {} {}", self.status, self.error_type)?,
+        }
         if !self.message.is_empty() {
-            write!(f, ": {}", self.message)?;
+            write!(f, ": {}", self.message.trim_end_matches('.'))?;
         }
         if !self.fields.is_empty() {
             write!(f, " ({})", self.fields)?;
         }
-        Ok(())
+        let mut notes = Vec::new();
+        if let Some(call) = &self.call {
+            notes.push(attempts(call.attempts));
+        }
+        if let Some(id) = &self.request_id {
+            notes.push(format!("request id {id}"));
+        }
+        if !notes.is_empty() {
+            write!(f, " [{}]", notes.join("; "))?;
+        }
+        f.write_str(".")
     }
 }
 
@@ -253,7 +331,143 @@ impl ApiError {
             fields: error.and_then(|e| e.get("fields")).map(FieldErrors::from_json).unwrap_or_default(),
             id: text("id").map(str::to_owned),
             retry_after: response.header("retry-after").and_then(RetryAfter::parse),
+            request_id: response.header("x-request-id").map(printable),
+            call: None,
         }
+    }
+
+    /// The class name for this status, the same in every runtime (see [`Error::name`]).
+    pub fn name(&self) -> &'static str {
+        match self.status {
+            401 => "AuthenticationError",
+            403 => "PermissionError",
+            404 => "NotFoundError",
+            410 => "GoneError",
+            422 => "UnprocessableError",
+            429 => "RateLimitError",
+            500..=599 => "ServerError",
+            _ => "ApiError",
+        }
+    }
+}
+
+/// A header value fit for a message: printable ASCII, at most 128 characters.
+fn printable(value: &str) -> String {
+    value.chars().filter(char::is_ascii_graphic).take(128).collect()
+}
+
+/// `1 attempt`, `3 attempts`.
+fn attempts(n: u32) -> String {
+    format!("{n} attempt{}", if n == 1 { "" } else { "s" })
+}
+
+/// How a transport failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Failure {
+    /// The connection could not be opened: nothing was sent.
+    Connect,
+    /// No answer in time: the server may have acted on the request.
+    Timeout,
+    /// The connection broke after the request was sent, or the answer was not HTTP.
+    Lost,
+}
+
+impl Failure {
+    /// `connect`, `timeout` or `lost`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Failure::Connect => "connect",
+            Failure::Timeout => "timeout",
+            Failure::Lost => "lost",
+        }
+    }
+
+    /// Reads `connect`, `timeout`; anything else is `lost`.
+    pub fn parse(name: &str) -> Failure {
+        match name {
+            "connect" => Failure::Connect,
+            "timeout" => Failure::Timeout,
+            _ => Failure::Lost,
+        }
+    }
+}
+
+/// A request that could not be completed over the network.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TransportError {
+    /// How it failed.
+    pub failure: Failure,
+    /// What the transport said (never a secret: transports report errors, not requests).
+    pub message: String,
+    /// The call that failed, when a call driver reported it.
+    pub call: Option<Box<CallContext>>,
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.call {
+            Some(call) => write!(f, "{call} ")?,
+            None => f.write_str("the request ")?,
+        }
+        match (self.failure, self.call.as_ref().and_then(|c| c.timeout_ms)) {
+            (Failure::Timeout, Some(ms)) => write!(f, "timed out after {ms} ms")?,
+            (Failure::Timeout, None) => f.write_str("timed out")?,
+            (Failure::Connect, _) => f.write_str("could not connect")?,
+            (Failure::Lost, _) => f.write_str("lost its connection")?,
+        }
+        let message = redact_secrets(self.message.trim_end_matches('.'));
+        if !message.is_empty() {
+            write!(f, ": {message}")?;
+        }
+        if let Some(call) = &self.call {
+            write!(f, " [{}]", attempts(call.attempts))?;
+        }
+        f.write_str(".")
+    }
+}
+
+/// The call an API or transport error ended: what was asked, where, and how many times.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallContext {
+    /// The operation id (`find_applicant`).
+    pub operation: String,
+    /// The HTTP method of the last try.
+    pub method: crate::http::Method,
+    /// The URL of the last try, without user info.
+    pub url: String,
+    /// Tries made, the first included.
+    pub attempts: u32,
+    /// The per-try timeout the transport was given, in milliseconds.
+    pub timeout_ms: Option<u64>,
+}
+
+impl CallContext {
+    /// The URL as it may appear in a message: user info dropped, control characters removed.
+    pub fn safe_url(url: &str) -> String {
+        match url::Url::parse(url) {
+            Ok(mut parsed) => {
+                let _ = parsed.set_username("");
+                let _ = parsed.set_password(None);
+                parsed.to_string()
+            }
+            Err(_) => url.chars().filter(|c| !c.is_control()).collect(),
+        }
+    }
+
+    fn to_json(&self) -> Value {
+        json!({
+            "operation": self.operation,
+            "method": self.method.as_str(),
+            "url": self.url,
+            "attempts": self.attempts,
+            "timeout_ms": self.timeout_ms,
+        })
+    }
+}
+
+impl fmt::Display for CallContext {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} ({})", self.method, self.url, self.operation)
     }
 }
 

@@ -21,6 +21,7 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod call;
 pub mod config;
 pub mod countries;
 pub mod download;
@@ -50,7 +51,7 @@ mod serde_util;
 
 pub use config::{ApiToken, ApiVersion, Config, ConfigBuilder, Environment, Region};
 pub use download::Download;
-pub use error::{ApiError, ApiErrorType, Error, FieldErrors};
+pub use error::{ApiError, ApiErrorType, CallContext, Error, Failure, FieldErrors, TransportError};
 pub use http::{HttpRequest, HttpResponse, Method};
 pub use operations::{Operation, OperationId};
 pub use pagination::{Page, PageLink};
