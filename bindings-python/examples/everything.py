@@ -53,6 +53,7 @@ from onfido_core import (
     OcrResults,
     OnfidoError,
     Page,
+    PermissionError,
     RateLimitError,
     ReferrerPattern,
     Report,
@@ -68,6 +69,7 @@ from onfido_core import (
     SlvResult,
     Transport,
     TransportError,
+    UnprocessableError,
     TransportFailure,
     ValidationError,
     Webhook,
@@ -367,8 +369,11 @@ def errors(client: Client) -> None:
     check = client.checks.create(applicant.id, type="express", reports=[{"name": "watchlist"}])
     try:
         client.reports.cancel(check.id, check.report_ids[0])
-    except ApiValidationError as error:  # also a ValidationError
-        show("cancel a finished report", f"ApiValidationError {error.status} (a ValidationError too: {isinstance(error, ValidationError)})")
+    except ApiValidationError as error:  # also a ValidationError, and an UnprocessableError (every 422)
+        unprocessable = isinstance(error, UnprocessableError)
+        show("cancel a finished report", f"ApiValidationError {error.status} (a ValidationError too: {isinstance(error, ValidationError)}, an UnprocessableError: {unprocessable})")
+    except (PermissionError, UnprocessableError) as error:
+        show("cancel a finished report", f"{type(error).__name__} {error.status} {error.request_id}")
 
     live = Client(api_token="live_not_for_the_sandbox", transport=SandboxTransport(), retry=RetryPolicy.never())
     try:

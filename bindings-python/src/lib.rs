@@ -7,20 +7,22 @@ mod json;
 
 use std::sync::Mutex;
 
+use onfido_core::call::{self, Call, Now, Session};
 use onfido_core::dynamic::{self, AnyOutput, OutputVisitor};
-use onfido_core::error::RetryAfter;
 use onfido_core::models::{Applicant, Report, ReportResult, SdkTokenClaims};
 use onfido_core::operations::checks::CreateCheck;
-use onfido_core::pacing::Pacer;
 use onfido_core::referrer::ReferrerPattern;
-use onfido_core::retry::{Attempt, Decision, Outcome, RetryPolicy};
+use onfido_core::retry::RetryPolicy;
 use onfido_core::sandbox::{Sandbox, SandboxOptions};
 use onfido_core::webhook::{self, Algorithm};
-use onfido_core::{ApiVersion, Config, Download, Error, HttpRequest, HttpResponse, Method, OperationId, Page, Region};
+use onfido_core::{
+    ApiVersion, Config, Download, Error, Failure, HttpRequest, HttpResponse, Method, OperationId, Page, Region,
+};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
+use pyo3::IntoPyObjectExt;
 use serde::Serialize;
 
 create_exception!(_native, CoreError, PyException, "A core error; args[0] is its JSON description.");
@@ -245,60 +247,168 @@ fn operations() -> Vec<&'static str> {
     OperationId::ALL.iter().map(|o| o.as_str()).collect()
 }
 
-/// Whether repeating an operation cannot create a second resource.
-#[pyfunction]
-fn is_idempotent(operation: &str) -> PyResult<bool> {
-    dynamic::is_idempotent(operation).map_err(|e| core_error(&e))
+/// A client's state between calls (config, retry policy, pacer, OAuth token): the core's
+/// [`call::Session`] behind a lock, shared by every call of one client, sync or async.
+#[pyclass(name = "Session", module = "onfido_core._native", frozen)]
+struct PySession {
+    inner: Mutex<Session>,
 }
 
-/// The retry decision: milliseconds to wait, or `None` to give up.
-#[pyfunction]
-#[pyo3(signature = (policy, attempt, idempotent, status=None, failure=None, retry_after=None, now=0, jitter=0.5, elapsed_ms=0))]
-#[allow(clippy::too_many_arguments)]
-fn retry_delay(
-    policy: (u32, u64, u64, u64, u64),
-    attempt: u32,
-    idempotent: bool,
-    status: Option<u16>,
-    failure: Option<&str>,
-    retry_after: Option<&str>,
-    now: i64,
-    jitter: f64,
-    elapsed_ms: u64,
-) -> Option<u64> {
+#[pymethods]
+impl PySession {
+    #[new]
+    #[pyo3(signature = (config, *, retry=None, pace=false, rate_limit=None, timeout_ms=30_000))]
+    fn new(
+        config: &PyConfig,
+        retry: Option<(u32, u64, u64, u64, u64)>,
+        pace: bool,
+        rate_limit: Option<u32>,
+        timeout_ms: u64,
+    ) -> Self {
+        let policy = retry.map_or_else(RetryPolicy::never, policy_from_tuple);
+        let mut session =
+            Session::new(config.inner.clone()).with_retry(policy).with_pacing(pace).with_timeout_ms(timeout_ms);
+        if let Some(limit) = rate_limit {
+            session = session.with_rate_limit(limit);
+        }
+        PySession { inner: Mutex::new(session) }
+    }
+
+    fn __repr__(&self) -> String {
+        self.inner.lock().map_or_else(|_| "Session(<poisoned>)".to_owned(), |s| format!("{:?}", *s))
+    }
+}
+
+/// One operation's requests, driven by the core ([`call::Call`]): the Python side only sends,
+/// sleeps and returns what the steps say.
+///
+/// Steps are tuples: `("send", (method, url, headers, body), timeout_ms, attempt, purpose)`,
+/// `("wait", ms, reason)`, `("done", status, headers, body, next_input)`; errors raise `CoreError`.
+#[pyclass(name = "Call", module = "onfido_core._native", frozen)]
+struct PyCall {
+    session: Py<PySession>,
+    inner: Mutex<Call>,
+}
+
+type Step = Py<PyAny>;
+
+#[pymethods]
+impl PyCall {
+    #[new]
+    #[pyo3(signature = (session, operation, input, now, *, headers=None, timeout_ms=None))]
+    fn new(
+        session: Bound<'_, PySession>,
+        operation: &str,
+        input: &Bound<'_, PyAny>,
+        now: i64,
+        headers: Option<Vec<(String, String)>>,
+        timeout_ms: Option<u64>,
+    ) -> PyResult<Self> {
+        bounded(input, "input")?;
+        let call = {
+            let guard = session.get().inner.lock().map_err(|_| poisoned())?;
+            let config = guard.config();
+            let request = dynamic::build_request_from(
+                operation,
+                config,
+                &mut pythonize::Depythonizer::from_object(input),
+                Some(now),
+            )
+            .map_err(|e| core_error(&e))?;
+            let mut call = Call::from_request(&guard, operation, request).map_err(|e| core_error(&e))?.unparsed();
+            if dynamic::is_paginated_in(config.api_version(), operation).map_err(|e| core_error(&e))? {
+                // Listings keep their input for the next page's (plain JSON: no files in a listing).
+                call = call.paginate(from_py(input, "input")?);
+            }
+            if let Some(headers) = headers {
+                call = call.headers(&headers).map_err(|e| core_error(&e))?;
+            }
+            if let Some(ms) = timeout_ms {
+                call = call.timeout_ms(ms);
+            }
+            call
+        };
+        Ok(PyCall { session: session.unbind(), inner: Mutex::new(call) })
+    }
+
+    /// Begins the call at `now`: Unix seconds, monotonic milliseconds, a random number in [0, 1).
+    fn start(&self, py: Python<'_>, unix: i64, monotonic_ms: u64, jitter: f64) -> PyResult<Step> {
+        let now = Now { unix, monotonic_ms, jitter };
+        self.advance(py, |call, session| call.start(session, now))
+    }
+
+    /// After a `wait` step.
+    fn waited(&self, py: Python<'_>, unix: i64, monotonic_ms: u64, jitter: f64) -> PyResult<Step> {
+        let now = Now { unix, monotonic_ms, jitter };
+        self.advance(py, |call, session| call.waited(session, now))
+    }
+
+    /// After a `send` step: the response (`status`, `headers`, `body`), or the transport's
+    /// `failure` (`connect`, `timeout`, `lost`) and what it said.
+    #[pyo3(signature = (unix, monotonic_ms, jitter, *, status=None, headers=None, body=None, failure=None, message=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn received(
+        &self,
+        py: Python<'_>,
+        unix: i64,
+        monotonic_ms: u64,
+        jitter: f64,
+        status: Option<i64>,
+        headers: Option<Vec<(String, String)>>,
+        body: Option<Vec<u8>>,
+        failure: Option<&str>,
+        message: Option<String>,
+    ) -> PyResult<Step> {
+        let now = Now { unix, monotonic_ms, jitter };
+        let outcome = match (status, failure) {
+            (Some(status), _) => Ok(HttpResponse {
+                status: u16::try_from(status).unwrap_or(0),
+                headers: headers.unwrap_or_default(),
+                body: body.unwrap_or_default(),
+            }),
+            (None, failure) => Err((Failure::parse(failure.unwrap_or("lost")), message.unwrap_or_default())),
+        };
+        self.advance(py, move |call, session| call.received(session, outcome, now))
+    }
+}
+
+impl PyCall {
+    fn advance(&self, py: Python<'_>, event: impl FnOnce(&mut Call, &mut Session) -> call::Step) -> PyResult<Step> {
+        let step = {
+            let mut call = self.inner.lock().map_err(|_| poisoned())?;
+            let mut session = self.session.get().inner.lock().map_err(|_| poisoned())?;
+            event(&mut call, &mut session)
+        };
+        match step {
+            call::Step::Send(send) => {
+                let request = request_tuple(py, send.request);
+                ("send", request, send.timeout_ms, send.attempt, send.purpose.as_str()).into_py_any(py)
+            }
+            call::Step::Wait(wait) => ("wait", wait.ms, wait.reason.as_str()).into_py_any(py),
+            call::Step::Done(Err(error)) => Err(core_error(&error)),
+            call::Step::Done(Ok(answer)) => {
+                let next = answer.next_input.as_ref().map(|v| to_py(py, v)).transpose()?;
+                let response = answer.response.unwrap_or_else(|| HttpResponse::new(answer.status, Vec::new()));
+                let body = PyBytes::new(py, &response.body).unbind();
+                ("done", response.status, response.headers, body, next).into_py_any(py)
+            }
+        }
+    }
+}
+
+fn poisoned() -> PyErr {
+    CoreError::new_err(decode_json("a previous call panicked while holding the client's state"))
+}
+
+fn policy_from_tuple(policy: (u32, u64, u64, u64, u64)) -> RetryPolicy {
     let (max_attempts, initial_delay_ms, max_delay_ms, max_retry_after_ms, deadline_ms) = policy;
-    let policy = RetryPolicy {
+    RetryPolicy {
         max_attempts,
         initial_delay_ms,
         max_delay_ms,
         max_retry_after_ms,
         deadline_ms,
         ..RetryPolicy::default()
-    };
-    let outcome = Outcome::from_parts(status, failure);
-    let retry_after = retry_after.map(RetryAfter::for_retry);
-    match policy.decide(&Attempt { number: attempt, idempotent, outcome, retry_after, now, elapsed_ms, jitter }) {
-        Decision::Retry { delay_ms } => Some(delay_ms),
-        Decision::GiveUp => None,
-    }
-}
-
-/// Keeps requests under a per-minute limit; time comes in as an argument.
-#[pyclass(name = "Pacer", module = "onfido_core._native", frozen)]
-struct PyPacer {
-    inner: Mutex<Pacer>,
-}
-
-#[pymethods]
-impl PyPacer {
-    #[new]
-    fn new(requests_per_minute: u32) -> Self {
-        PyPacer { inner: Mutex::new(Pacer::new(requests_per_minute)) }
-    }
-
-    /// Takes a slot at `now_ms`; returns the milliseconds to wait first.
-    fn acquire(&self, now_ms: u64) -> u64 {
-        self.inner.lock().map_or(0, |mut p| p.acquire(now_ms))
     }
 }
 
@@ -509,15 +619,14 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CoreError", core_error_type)?;
     m.add("__version__", onfido_core::VERSION)?;
     m.add_class::<PyConfig>()?;
-    m.add_class::<PyPacer>()?;
+    m.add_class::<PySession>()?;
+    m.add_class::<PyCall>()?;
     m.add_class::<PyReferrerPattern>()?;
     m.add_class::<PySandbox>()?;
     for f in [
         wrap_pyfunction!(build_request, m)?,
         wrap_pyfunction!(parse_response, m)?,
         wrap_pyfunction!(operations, m)?,
-        wrap_pyfunction!(is_idempotent, m)?,
-        wrap_pyfunction!(retry_delay, m)?,
         wrap_pyfunction!(verify_webhook, m)?,
         wrap_pyfunction!(verify_signature, m)?,
         wrap_pyfunction!(parse_webhook_event, m)?,

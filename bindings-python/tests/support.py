@@ -25,15 +25,15 @@ VIDEO = b"\x00\x00\x00\x18ftypmp42" + hashlib.sha256(b"video").digest() * 2048
 
 
 class RecordingClient(Client):
-    """A `Client` that notes every operation id it runs (every resource method goes through `request`)."""
+    """A `Client` that notes every operation id it runs (every resource method goes through `_run`)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.operations: Set[str] = set()
 
-    def request(self, operation: str, input: Optional[Mapping[str, Any]] = None) -> Any:
+    def _run(self, operation: str, input: Mapping[str, Any]) -> Tuple[Any, Optional[Dict[str, Any]]]:
         self.operations.add(operation)
-        return super().request(operation, input)
+        return super()._run(operation, input)
 
 
 class RecordingAsyncClient(AsyncClient):
@@ -43,9 +43,9 @@ class RecordingAsyncClient(AsyncClient):
         super().__init__(*args, **kwargs)
         self.operations: Set[str] = set()
 
-    async def request(self, operation: str, input: Optional[Mapping[str, Any]] = None) -> Any:
+    async def _run(self, operation: str, input: Mapping[str, Any]) -> Tuple[Any, Optional[Dict[str, Any]]]:
         self.operations.add(operation)
-        return await super().request(operation, input)
+        return await super()._run(operation, input)
 
 
 class RecordingTransport:

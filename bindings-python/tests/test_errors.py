@@ -276,10 +276,12 @@ def test_unexpected_exceptions_from_a_transport_propagate() -> None:
 
 def test_an_unparseable_retry_after_ends_the_retrying() -> None:
     # The core's decision: 20 digits, 1e9, -5 or garbage are not a wait to guess at (issue 14).
-    policy = RetryPolicy()._native()
     for garbage in ("1e9", "-5", "99999999999999999999", "soon"):
-        assert _native.retry_delay(policy, 1, True, status=429, retry_after=garbage) is None, garbage
-    assert _native.retry_delay(policy, 1, True, status=429, retry_after="2") == 2000
+        limited = Response(429, [("Retry-After", garbage)], b'{"error": {"type": "rate_limit"}}')
+        transport = RecordingTransport(lambda request: limited)
+        with pytest.raises(RateLimitError):
+            Client(api_token="test_retry", transport=transport).webhooks.retrieve("w1")
+        assert len(transport.calls) == 1, garbage
 
 
 @pytest.mark.parametrize("status", [65_736, 99, 600, -200, True])

@@ -232,6 +232,8 @@ pub struct Answer {
     pub request_id: Option<String>,
     /// Tries made in all, token and redirect requests included.
     pub attempts: u32,
+    /// The final response itself, instead of `value`, for calls made [`Call::unparsed`].
+    pub response: Option<HttpResponse>,
 }
 
 /// The request being answered.
@@ -281,6 +283,7 @@ pub struct Call {
     redirects: u8,
     last: Option<(Method, String)>,
     sent_timeout_ms: Option<u64>,
+    unparsed: bool,
 }
 
 impl Call {
@@ -314,12 +317,21 @@ impl Call {
             redirects: 0,
             last: None,
             sent_timeout_ms: None,
+            unparsed: false,
         })
     }
 
     /// Keeps the input, so that the answer says the next page's input (listings only).
     pub fn paginate(mut self, input: Value) -> Call {
         self.input = Some(input);
+        self
+    }
+
+    /// Leaves a successful (2xx or unfollowed 3xx) final response to the binding's own parser
+    /// ([`Answer::response`], `value` null), e.g. to convert it straight into native objects;
+    /// error responses are still read into [`Error`]s here.
+    pub fn unparsed(mut self) -> Call {
+        self.unparsed = true;
         self
     }
 
@@ -578,13 +590,13 @@ impl Call {
         };
         let status = response.status;
         let request_id = response.header("x-request-id").map(str::to_owned);
-        let result = dynamic::parse_response_in(self.version, &self.operation, response).map(|value| Answer {
-            value,
-            next_input,
-            status,
-            request_id,
-            attempts: self.attempts,
-        });
+        let answer =
+            |value, response| Answer { value, next_input, status, request_id, attempts: self.attempts, response };
+        let result = if self.unparsed && (200..400).contains(&status) {
+            Ok(answer(Value::Null, Some(response)))
+        } else {
+            dynamic::parse_response_in(self.version, &self.operation, response).map(|value| answer(value, None))
+        };
         self.finish(result)
     }
 

@@ -168,11 +168,16 @@ pub fn next_page_input_in(
     input: &Value,
     response: &HttpResponse,
 ) -> Result<Option<Value>, Error> {
+    if !is_paginated_in(version, operation)? {
+        return Ok(None);
+    }
+    next_page(input, response)
+}
+
+/// Whether the operation of API `version` lists in pages (its answer may name a next page).
+pub fn is_paginated_in(version: ApiVersion, operation: &str) -> Result<bool, Error> {
     if version.is_v3() {
-        if !crate::v3::is_paginated(crate::v3::operation(version, operation)?) {
-            return Ok(None);
-        }
-        return next_page(input, response);
+        return Ok(crate::v3::is_paginated(crate::v3::operation(version, operation)?));
     }
     struct Paginated;
     impl OperationVisitor for Paginated {
@@ -185,10 +190,7 @@ pub fn next_page_input_in(
             O::PAGINATED
         }
     }
-    if !OperationId::parse(operation)?.visit(Paginated) {
-        return Ok(None);
-    }
-    next_page(input, response)
+    Ok(OperationId::parse(operation)?.visit(Paginated))
 }
 
 /// The input with the page number (and size) of the response's `next` link, if any.

@@ -16,10 +16,12 @@ from ._errors import (
     GoneError,
     NotFoundError,
     OnfidoError,
+    PermissionError,
     RateLimitError,
     ServerError,
     SignatureError,
     TransportError,
+    UnprocessableError,
     ValidationError,
 )
 from ._models import (
@@ -90,8 +92,10 @@ __all__ = [
     "ApiError",
     "ApiValidationError",
     "AuthenticationError",
+    "PermissionError",
     "NotFoundError",
     "GoneError",
+    "UnprocessableError",
     "RateLimitError",
     "ServerError",
     "ValidationError",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any, AsyncIterator, Dict, List, Mapping, Optional, Sequence, TypeVar, Union
+from typing import Any, AsyncIterator, Dict, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
 from . import _models as m
-from ._engine import Engine, FileInput, clean, file_input, next_input
+from ._engine import Engine, FileInput, Outcome, Send, clean, file_input
 from ._retry import RetryPolicy
 from ._transport import AsyncHttpxTransport, AsyncTransport, Response, TransportFailure
 
@@ -68,33 +68,33 @@ class AsyncClient:
 
     async def request(self, operation: str, input: Optional[Mapping[str, Any]] = None) -> Any:
         """Runs any operation by id (`create_applicant`, …) with its input by the API's field names."""
-        engine = self._engine
-        request = engine.build(operation, input or {})
-        started = time.monotonic()
-        attempt = 1
-        while True:
-            wait = engine.pace()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            outcome: Union[Response, TransportFailure]
-            try:
-                outcome = await self._transport.send(request, engine.timeout)
-            except TransportFailure as failure:
-                outcome = failure
-            engine.check_status(operation, outcome)
-            delay = engine.retry_delay(operation, attempt, outcome, started)
-            if delay is None:
-                return engine.parse(operation, outcome)
-            await asyncio.sleep(delay)
-            attempt += 1
+        return (await self._run(operation, input or {}))[0]
+
+    async def _run(self, operation: str, input: Mapping[str, Any]) -> Tuple[Any, Optional[Dict[str, Any]]]:
+        """Runs the core's call loop: send and sleep as it says; the result and the next page's input."""
+        steps = self._engine.steps(operation, input)
+        outcome: Outcome = None
+        try:
+            while True:
+                action = steps.send(outcome)
+                if isinstance(action, Send):
+                    try:
+                        outcome = await self._transport.send(action.request, action.timeout)
+                    except TransportFailure as failure:
+                        outcome = failure
+                else:
+                    await asyncio.sleep(action)
+                    outcome = None
+        except StopIteration as done:
+            result: Tuple[Any, Optional[Dict[str, Any]]] = done.value
+            return result
 
     async def _pages(self, operation: str, input: Dict[str, Any]) -> AsyncIterator[Any]:
         following: Optional[Dict[str, Any]] = input
         while following is not None:
-            page = await self.request(operation, following)
+            page, following = await self._run(operation, following)
             for item in page.items:
                 yield item
-            following = next_input(following, page)
 
 
 class _Resource:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, TypeVar, Union
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
 from . import _models as m
-from ._engine import Engine, FileInput, clean, file_input, next_input
+from ._engine import Engine, FileInput, Outcome, Send, clean, file_input
 from ._retry import RetryPolicy
 from ._transport import HttpxTransport, Response, Transport, TransportFailure
 
@@ -67,32 +67,32 @@ class Client:
 
     def request(self, operation: str, input: Optional[Mapping[str, Any]] = None) -> Any:
         """Runs any operation by id (`create_applicant`, …) with its input by the API's field names."""
-        engine = self._engine
-        request = engine.build(operation, input or {})
-        started = time.monotonic()
-        attempt = 1
-        while True:
-            wait = engine.pace()
-            if wait > 0:
-                time.sleep(wait)
-            outcome: Union[Response, TransportFailure]
-            try:
-                outcome = self._transport.send(request, engine.timeout)
-            except TransportFailure as failure:
-                outcome = failure
-            engine.check_status(operation, outcome)
-            delay = engine.retry_delay(operation, attempt, outcome, started)
-            if delay is None:
-                return engine.parse(operation, outcome)
-            time.sleep(delay)
-            attempt += 1
+        return self._run(operation, input or {})[0]
+
+    def _run(self, operation: str, input: Mapping[str, Any]) -> Tuple[Any, Optional[Dict[str, Any]]]:
+        """Runs the core's call loop: send and sleep as it says; the result and the next page's input."""
+        steps = self._engine.steps(operation, input)
+        outcome: Outcome = None
+        try:
+            while True:
+                action = steps.send(outcome)
+                if isinstance(action, Send):
+                    try:
+                        outcome = self._transport.send(action.request, action.timeout)
+                    except TransportFailure as failure:
+                        outcome = failure
+                else:
+                    time.sleep(action)
+                    outcome = None
+        except StopIteration as done:
+            result: Tuple[Any, Optional[Dict[str, Any]]] = done.value
+            return result
 
     def _pages(self, operation: str, input: Dict[str, Any]) -> Iterator[Any]:
         following: Optional[Dict[str, Any]] = input
         while following is not None:
-            page = self.request(operation, following)
+            page, following = self._run(operation, following)
             yield from page.items
-            following = next_input(following, page)
 
 
 class _Resource:

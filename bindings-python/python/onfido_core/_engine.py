@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import time
 from pathlib import Path
-from typing import IO, Any, Dict, Mapping, Optional, Tuple, Type, Union
+from typing import IO, Any, Dict, Generator, Mapping, Optional, Tuple, Type, Union
 
 from . import _models, _native
 from ._errors import TransportError, from_core
 from ._retry import RetryPolicy
 from ._transport import Request, Response, TransportFailure
 
-__all__ = ["Engine", "FileInput", "file_input"]
+__all__ = ["Engine", "FileInput", "Send", "file_input"]
 
 FileInput = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
 
@@ -82,8 +83,29 @@ def clean(values: Mapping[str, Any]) -> Dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
+log = logging.getLogger("onfido_core")
+
+# What the call loop asks of its runner: send this request (with a timeout in seconds), or sleep.
+Action = Union["Send", float]
+Outcome = Union[Response, TransportFailure, None]
+
+
+class Send:
+    """A request to send, with its timeout in seconds."""
+
+    __slots__ = ("request", "timeout")
+
+    def __init__(self, request: Request, timeout: float) -> None:
+        self.request = request
+        self.timeout = timeout
+
+
+def _now() -> Tuple[int, int, float]:
+    return int(time.time()), int(time.monotonic() * 1000), random.random()
+
+
 class Engine:
-    """Builds requests, decides on retries and pacing, and reads responses; never does I/O."""
+    """Builds requests and reads responses (core); the call loop itself is the core's driver."""
 
     def __init__(
         self,
@@ -97,12 +119,11 @@ class Engine:
     ) -> None:
         try:
             self.config = _native.Config(api_token, region=region, api_version=api_version, base_url=base_url)
+            policy = (retry or RetryPolicy.never())._native()
+            self.session = _native.Session(self.config, retry=policy, pace=pace, timeout_ms=max(1, int(timeout * 1000)))
         except _native.CoreError as error:
             raise from_core(error.args[0]) from None
-        self.retry = retry or RetryPolicy.never()
         self.timeout = timeout
-        limit = 30 if self.config.environment == "sandbox" else 400
-        self.pacer: Optional[_native.Pacer] = _native.Pacer(limit) if pace else None
 
     def build(self, operation: str, input: Mapping[str, Any]) -> Request:
         """The request for an operation, or the `ValidationError` that keeps it from being sent."""
@@ -112,51 +133,51 @@ class Engine:
             raise from_core(error.args[0]) from None
         return Request(method, url, headers, body)
 
-    def pace(self) -> float:
-        """Seconds to wait before sending, under the documented rate limit."""
-        if self.pacer is None:
-            return 0.0
-        return self.pacer.acquire(int(time.time() * 1000)) / 1000.0
+    def steps(self, operation: str, input: Mapping[str, Any]) -> Generator[Action, Outcome, Tuple[Any, Optional[Dict[str, Any]]]]:
+        """One call as the core drives it: yields what to do (send, or sleep seconds), receives what
+        happened; returns the result and, for listings, the next page's input. Sync and async
+        clients run the same steps."""
+        try:
+            call = _native.Call(self.session, operation, dict(input), int(time.time()))
+            step = call.start(*_now())
+            while True:
+                if step[0] == "send":
+                    _, (method, url, headers, body), timeout_ms, attempt, purpose = step
+                    log.debug("%s %s (%s, %s, attempt %d)", method, url, operation, purpose, attempt)
+                    outcome = yield Send(Request(method, url, headers, body), timeout_ms / 1000.0)
+                    if isinstance(outcome, Response):
+                        self.check_status(operation, outcome)
+                        log.debug("%s answered %d", operation, outcome.status)
+                        step = call.received(*_now(), status=outcome.status, headers=outcome.headers, body=outcome.body)
+                    elif isinstance(outcome, TransportFailure):
+                        log.debug("%s failed: %s (%s)", operation, outcome.failure, outcome)
+                        step = call.received(*_now(), failure=outcome.failure, message=str(outcome))
+                    else:
+                        raise TypeError("the call loop was resumed without an outcome")
+                elif step[0] == "wait":
+                    _, ms, reason = step
+                    (log.info if reason == "retry" else log.debug)("%s: waiting %.3f s (%s)", operation, ms / 1000.0, reason)
+                    yield ms / 1000.0
+                    step = call.waited(*_now())
+                else:
+                    _, status, headers, body, following = step
+                    return self.parse(operation, Response(status, headers, body)), following
+        except _native.CoreError as error:
+            exception = from_core(error.args[0])
+            log.debug("%s: %s", operation, exception)
+            raise exception from None
 
     @staticmethod
-    def check_status(operation: str, outcome: Union[Response, TransportFailure]) -> None:
+    def check_status(operation: str, outcome: Response) -> None:
         """A status no HTTP answer has, from a custom transport, is a transport error (never retried)."""
-        if isinstance(outcome, Response) and not (
-            isinstance(outcome.status, int) and not isinstance(outcome.status, bool) and 100 <= outcome.status <= 599
-        ):
+        if not (isinstance(outcome.status, int) and not isinstance(outcome.status, bool) and 100 <= outcome.status <= 599):
             raise TransportError(
                 f"{operation}: the transport answered status {outcome.status!r}, which is not an HTTP status (100-599)",
                 failure="lost",
             )
 
-    def retry_delay(
-        self, operation: str, attempt: int, outcome: Union[Response, TransportFailure], started: float
-    ) -> Optional[float]:
-        """Seconds to wait before trying again, or None to stop (`started`: `time.monotonic()` at the first try)."""
-        status = outcome.status if isinstance(outcome, Response) else None
-        if status is not None and 200 <= status < 300:
-            return None
-        failure = outcome.failure if isinstance(outcome, TransportFailure) else None
-        retry_after = None
-        if isinstance(outcome, Response):
-            retry_after = next((v for n, v in outcome.headers if n.lower() == "retry-after"), None)
-        delay = _native.retry_delay(
-            self.retry._native(),
-            attempt,
-            _native.is_idempotent(operation),
-            status,
-            failure,
-            retry_after,
-            int(time.time()),
-            random.random(),
-            max(0, int((time.monotonic() - started) * 1000)),
-        )
-        return None if delay is None else delay / 1000.0
-
-    def parse(self, operation: str, outcome: Union[Response, TransportFailure]) -> Any:
-        """The operation's result, or its error."""
-        if isinstance(outcome, TransportFailure):
-            raise TransportError(str(outcome), failure=outcome.failure)
+    def parse(self, operation: str, outcome: Response) -> Any:
+        """The operation's result from a successful response."""
         try:
             raw = _native.parse_response(operation, outcome.status, outcome.headers, outcome.body)
         except _native.CoreError as error:
@@ -172,12 +193,3 @@ class Engine:
     def describe(self) -> str:
         c = self.config
         return f"region={c.region!r}, api_version={c.api_version!r}, base_url={c.base_url!r}, environment={c.environment!r}"
-
-
-def next_input(input: Mapping[str, Any], page: _models.Page[Any]) -> Optional[Dict[str, Any]]:
-    """The same listing's next page, or None on the last one."""
-    if page.next_page is None:
-        return None
-    following = dict(input)
-    following["page"] = page.next_page
-    return following

@@ -10,10 +10,12 @@ __all__ = [
     "OnfidoError",
     "ApiError",
     "AuthenticationError",
+    "PermissionError",
     "NotFoundError",
     "GoneError",
     "RateLimitError",
     "ServerError",
+    "UnprocessableError",
     "ValidationError",
     "ApiValidationError",
     "DecodeError",
@@ -24,9 +26,16 @@ __all__ = [
 
 
 class OnfidoError(Exception):
-    """Any failure of onfido_core. `kind` is api, validation, decode, config, signature or transport."""
+    """Any failure of onfido_core. `kind` is api, validation, decode, config, signature or transport.
+
+    The class names are the core's (`NotFoundError`, `RateLimitError`, …), the same in every runtime.
+    Errors that ended a call say which: `operation`, `url` (never with credentials) and `attempts`.
+    """
 
     kind: str = "onfido"
+    operation: Optional[str] = None
+    url: Optional[str] = None
+    attempts: Optional[int] = None
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -67,6 +76,7 @@ class ApiError(OnfidoError):
         type: str,
         api_message: str = "",
         fields: Optional[Mapping[str, List[str]]] = None,
+        error_id: Optional[str] = None,
         request_id: Optional[str] = None,
         retry_after: Optional[float] = None,
     ) -> None:
@@ -75,6 +85,7 @@ class ApiError(OnfidoError):
         self.type = type
         self.api_message = api_message
         self.fields: Dict[str, List[str]] = dict(fields or {})
+        self.error_id = error_id
         self.request_id = request_id
         self.retry_after = retry_after
 
@@ -84,6 +95,10 @@ class ApiError(OnfidoError):
 
 class AuthenticationError(ApiError):
     """401: the token is wrong, expired, or not allowed (a live token on the sandbox)."""
+
+
+class PermissionError(ApiError):  # noqa: A001 - the core's name, the same in every runtime
+    """403: the account may not do this (disabled, trial limits, a feature not enabled)."""
 
 
 class NotFoundError(ApiError):
@@ -102,7 +117,11 @@ class ServerError(ApiError):
     """5xx: the server failed."""
 
 
-class ApiValidationError(ApiError, ValidationError):
+class UnprocessableError(ApiError):
+    """422: the server understood the request but refused it (missing documents, billing, ...)."""
+
+
+class ApiValidationError(UnprocessableError, ValidationError):
     """422 validation_error from the server: catch `ValidationError` to handle it like a client-side one."""
 
     kind = "api"
@@ -145,7 +164,15 @@ class TransportError(OnfidoError):
         self.failure = failure
 
 
-_API_CLASSES = {401: AuthenticationError, 404: NotFoundError, 410: GoneError, 429: RateLimitError}
+_API_CLASSES: Dict[str, "type[ApiError]"] = {
+    "AuthenticationError": AuthenticationError,
+    "PermissionError": PermissionError,
+    "NotFoundError": NotFoundError,
+    "GoneError": GoneError,
+    "UnprocessableError": UnprocessableError,
+    "RateLimitError": RateLimitError,
+    "ServerError": ServerError,
+}
 
 
 def _retry_seconds(value: Any) -> Optional[float]:
@@ -157,32 +184,39 @@ def _retry_seconds(value: Any) -> Optional[float]:
 
 
 def from_core(payload: str) -> OnfidoError:
-    """The exception for a core error's JSON."""
+    """The exception for a core error's JSON (its `name` picks the class)."""
     info: Dict[str, Any] = json.loads(payload)
     kind = info.get("kind")
     message = str(info.get("message", ""))
+    error: OnfidoError
     if kind == "api":
-        status = int(info.get("status") or 0)
         error_type = str(info.get("type") or "unknown")
-        cls: type[ApiError] = _API_CLASSES.get(status, ServerError if status >= 500 else ApiError)
+        cls = _API_CLASSES.get(str(info.get("name")), ApiError)
         if error_type == "validation_error":
             cls = ApiValidationError
         error = cls(
             message,
-            status=status,
+            status=int(info.get("status") or 0),
             type=error_type,
             api_message=str(info.get("api_message") or ""),
             fields=info.get("fields") or {},
-            request_id=info.get("id"),
+            error_id=info.get("id"),
+            request_id=info.get("request_id"),
             retry_after=_retry_seconds(info.get("retry_after")),
         )
-        return error
-    if kind == "validation":
-        return ValidationError(message, info.get("fields") or {})
-    if kind == "decode":
-        return DecodeError(message, status=int(info.get("status") or 0), excerpt=str(info.get("excerpt") or ""))
-    if kind == "config":
-        return ConfigError(message, field=str(info.get("field") or ""))
-    if kind == "signature":
-        return SignatureError(message)
-    return OnfidoError(message)
+    elif kind == "validation":
+        error = ValidationError(message, info.get("fields") or {})
+    elif kind == "decode":
+        error = DecodeError(message, status=int(info.get("status") or 0), excerpt=str(info.get("excerpt") or ""))
+    elif kind == "config":
+        error = ConfigError(message, field=str(info.get("field") or ""))
+    elif kind == "signature":
+        error = SignatureError(message)
+    elif kind == "transport":
+        error = TransportError(message, failure=str(info.get("failure") or "lost"))
+    else:
+        error = OnfidoError(message)
+    call = info.get("call")
+    if isinstance(call, dict):
+        error.operation, error.url, error.attempts = call.get("operation"), call.get("url"), call.get("attempts")
+    return error

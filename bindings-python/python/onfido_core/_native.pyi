@@ -6,14 +6,13 @@ __all__ = [
     "CoreError",
     "__version__",
     "Config",
-    "Pacer",
+    "Session",
+    "Call",
     "ReferrerPattern",
     "Sandbox",
     "build_request",
     "parse_response",
     "operations",
-    "is_idempotent",
-    "retry_delay",
     "verify_webhook",
     "verify_signature",
     "parse_webhook_event",
@@ -57,11 +56,6 @@ class Config:
     def has_token(self) -> bool: ...
 
 @final
-class Pacer:
-    def __new__(cls, requests_per_minute: int) -> Pacer: ...
-    def acquire(self, now_ms: int) -> int: ...
-
-@final
 class ReferrerPattern:
     def __new__(cls, pattern: str) -> ReferrerPattern: ...
     def matches(self, url: str) -> bool: ...
@@ -80,18 +74,6 @@ def parse_response(
     operation: str, status: int, headers: _Headers, body: bytes, api_version: Optional[str] = None
 ) -> Any: ...
 def operations() -> List[str]: ...
-def is_idempotent(operation: str) -> bool: ...
-def retry_delay(
-    policy: Tuple[int, int, int, int, int],
-    attempt: int,
-    idempotent: bool,
-    status: Optional[int] = None,
-    failure: Optional[str] = None,
-    retry_after: Optional[str] = None,
-    now: int = 0,
-    jitter: float = 0.5,
-    elapsed_ms: int = 0,
-) -> Optional[int]: ...
 def verify_webhook(body: bytes, headers: Any, secret: str) -> Dict[str, Any]: ...
 def verify_signature(body: bytes, signature: str, secret: str, algorithm: str) -> bool: ...
 def parse_webhook_event(body: bytes) -> Dict[str, Any]: ...
@@ -101,3 +83,42 @@ def findings(report: Dict[str, Any]) -> List[Dict[str, Any]]: ...
 def missing_applicant_data(check: Dict[str, Any], applicant: Dict[str, Any]) -> List[Dict[str, Any]]: ...
 def sdk_token_claims(token: str) -> Dict[str, Any]: ...
 def parse_link_header(header: str) -> Dict[str, Optional[str]]: ...
+
+@final
+class Session:
+    def __new__(
+        cls,
+        config: Config,
+        *,
+        retry: Optional[Tuple[int, int, int, int, int]] = None,
+        pace: bool = False,
+        rate_limit: Optional[int] = None,
+        timeout_ms: int = 30000,
+    ) -> Session: ...
+
+@final
+class Call:
+    def __new__(
+        cls,
+        session: Session,
+        operation: str,
+        input: Any,
+        now: int,
+        *,
+        headers: Optional[List[Tuple[str, str]]] = None,
+        timeout_ms: Optional[int] = None,
+    ) -> Call: ...
+    def start(self, unix: int, monotonic_ms: int, jitter: float) -> Any: ...
+    def waited(self, unix: int, monotonic_ms: int, jitter: float) -> Any: ...
+    def received(
+        self,
+        unix: int,
+        monotonic_ms: int,
+        jitter: float,
+        *,
+        status: Optional[int] = None,
+        headers: Optional[List[Tuple[str, str]]] = None,
+        body: Optional[bytes] = None,
+        failure: Optional[str] = None,
+        message: Optional[str] = None,
+    ) -> Any: ...

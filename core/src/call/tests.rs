@@ -68,7 +68,17 @@ fn a_call_sends_once_and_answers() {
     let answer = done(call.received(&mut s, Ok(applicant().with_header("X-Request-Id", "req-7")), at(5))).unwrap();
     assert_eq!(answer.value["first_name"], "Jane");
     assert_eq!((answer.status, answer.request_id.as_deref(), answer.attempts), (200, Some("req-7"), 1));
-    assert_eq!(answer.next_input, None);
+    assert_eq!((answer.next_input, answer.response), (None, None));
+
+    // Unparsed: the binding reads the body itself; errors are still the core's.
+    let mut raw = find(&s).unparsed();
+    send(raw.start(&mut s, at(0)));
+    let answer = done(raw.received(&mut s, Ok(applicant()), at(1))).unwrap();
+    assert_eq!((answer.value, answer.response.map(|r| r.status)), (Value::Null, Some(200)));
+    let mut refused = find(&s).unparsed();
+    send(refused.start(&mut s, at(0)));
+    let error = done(refused.received(&mut s, Ok(json_response(403, json!({}))), at(1))).unwrap_err();
+    assert_eq!(error.name(), "PermissionError");
 }
 
 #[test]
