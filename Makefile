@@ -21,6 +21,7 @@ test: test-core test-sandbox test-python test-kotlin test-wasm
 test-core: toolchain generated-fresh lint
 	cargo test -p onfido-core --doc
 	cargo test -p onfido-core --features sandbox --lib --tests
+	cargo test -p onfido-vectors
 
 ## test-sandbox: the sandbox server over real HTTP: every operation, limits, signals, faults, webhooks
 test-sandbox: toolchain

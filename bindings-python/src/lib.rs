@@ -611,6 +611,17 @@ fn parse_link_header(py: Python<'_>, header: &str) -> PyResult<Py<PyAny>> {
     to_py(py, &links)
 }
 
+/// Judges what a runtime observed of a shared test vector case (JSON texts): `None` when the
+/// case passes, else why not. The one checker of every runtime (the `onfido-vectors` crate).
+#[pyfunction]
+fn check_vector(kind: &str, case: &str, observed: &str) -> Option<String> {
+    let parse =
+        |text: &str, what: &str| serde_json::from_str::<serde_json::Value>(text).map_err(|e| format!("{what}: {e}"));
+    let verdict =
+        parse(case, "case").and_then(|case| onfido_vectors::check(kind, &case, &parse(observed, "observed")?));
+    verdict.err()
+}
+
 /// The native module.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -636,6 +647,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(missing_applicant_data, m)?,
         wrap_pyfunction!(sdk_token_claims, m)?,
         wrap_pyfunction!(parse_link_header, m)?,
+        wrap_pyfunction!(check_vector, m)?,
     ] {
         m.add_function(f)?;
     }

@@ -22,6 +22,7 @@ __all__ = [
     "missing_applicant_data",
     "sdk_token_claims",
     "parse_link_header",
+    "check_vector",
 ]
 
 __version__: str
@@ -122,3 +123,5 @@ class Call:
         failure: Optional[str] = None,
         message: Optional[str] = None,
     ) -> Any: ...
+
+def check_vector(kind: str, case: str, observed: str) -> Optional[str]: ...
