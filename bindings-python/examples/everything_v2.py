@@ -1,6 +1,6 @@
-"""Every public name of onfido_core, on the offline sandbox (no server, no network, no account).
+"""Every public name of onfido_core.v2 (API v2), on the offline sandbox (no server, no network, no account).
 
-    python examples/everything.py
+    python examples/everything_v2.py
 
 Runs each resource method of `Client` and `AsyncClient` on `SandboxTransport`, reads results,
 pages, downloads and findings, applies the rules (referrer patterns, check results, applicant data
@@ -19,7 +19,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 import httpx
 
 import onfido_core
-from onfido_core import (
+from onfido_core.v2 import (
     Address,
     ApiError,
     ApiValidationError,

@@ -245,10 +245,21 @@ fn operations() -> Vec<&'static str> {
     OperationId::ALL.iter().map(|o| o.as_str()).collect()
 }
 
-/// Whether repeating an operation cannot create a second resource.
+/// Whether repeating an operation cannot create a second resource (of API `api_version`, default v2).
 #[pyfunction]
-fn is_idempotent(operation: &str) -> PyResult<bool> {
-    dynamic::is_idempotent(operation).map_err(|e| core_error(&e))
+#[pyo3(signature = (operation, api_version=None))]
+fn is_idempotent(operation: &str, api_version: Option<&str>) -> PyResult<bool> {
+    let version = api_version.map_or(Ok(ApiVersion::V2), ApiVersion::parse).map_err(|e| core_error(&e))?;
+    dynamic::is_idempotent_in(version, operation).map_err(|e| core_error(&e))
+}
+
+/// A list answer's pages from its headers (`Link`, `X-Total-Count`): `next`, `prev`, `first` and
+/// `last` as `{url, page, per_page}` or None, and `total_count`.
+#[pyfunction]
+fn parse_page(py: Python<'_>, headers: Vec<(String, String)>) -> PyResult<Py<PyAny>> {
+    let response = HttpResponse { status: 200, headers, body: Vec::new() };
+    let page = Page::from_response(&response).map_err(|e| core_error(&e))?;
+    to_py(py, &page)
 }
 
 /// The retry decision: milliseconds to wait, or `None` to give up.
@@ -517,6 +528,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(parse_response, m)?,
         wrap_pyfunction!(operations, m)?,
         wrap_pyfunction!(is_idempotent, m)?,
+        wrap_pyfunction!(parse_page, m)?,
         wrap_pyfunction!(retry_delay, m)?,
         wrap_pyfunction!(verify_webhook, m)?,
         wrap_pyfunction!(verify_signature, m)?,

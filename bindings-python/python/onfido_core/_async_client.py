@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-from typing import Any, AsyncIterator, Dict, List, Mapping, Optional, Sequence, TypeVar, Union
+from typing import Any, AsyncIterator, Dict, List, Mapping, Optional, Sequence, TypeVar
 
 from . import _models as m
-from ._engine import Engine, FileInput, clean, file_input, next_input
+from ._engine import Engine, FileInput, clean, file_input, next_input, send_async
 from ._retry import RetryPolicy
-from ._transport import AsyncHttpxTransport, AsyncTransport, Response, TransportFailure
+from ._transport import AsyncHttpxTransport, AsyncTransport
 
 __all__ = ["AsyncClient"]
 
@@ -69,24 +67,8 @@ class AsyncClient:
     async def request(self, operation: str, input: Optional[Mapping[str, Any]] = None) -> Any:
         """Runs any operation by id (`create_applicant`, …) with its input by the API's field names."""
         engine = self._engine
-        request = engine.build(operation, input or {})
-        started = time.monotonic()
-        attempt = 1
-        while True:
-            wait = engine.pace()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            outcome: Union[Response, TransportFailure]
-            try:
-                outcome = await self._transport.send(request, engine.timeout)
-            except TransportFailure as failure:
-                outcome = failure
-            engine.check_status(operation, outcome)
-            delay = engine.retry_delay(operation, attempt, outcome, started)
-            if delay is None:
-                return engine.parse(operation, outcome)
-            await asyncio.sleep(delay)
-            attempt += 1
+        outcome = await send_async(engine, self._transport, operation, engine.build(operation, input or {}))
+        return engine.parse(operation, outcome)
 
     async def _pages(self, operation: str, input: Dict[str, Any]) -> AsyncIterator[Any]:
         following: Optional[Dict[str, Any]] = input

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, TypeVar, Union
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, TypeVar
 
 from . import _models as m
-from ._engine import Engine, FileInput, clean, file_input, next_input
+from ._engine import Engine, FileInput, clean, file_input, next_input, send
 from ._retry import RetryPolicy
-from ._transport import HttpxTransport, Response, Transport, TransportFailure
+from ._transport import HttpxTransport, Transport
 
 __all__ = ["Client"]
 
@@ -68,24 +67,8 @@ class Client:
     def request(self, operation: str, input: Optional[Mapping[str, Any]] = None) -> Any:
         """Runs any operation by id (`create_applicant`, …) with its input by the API's field names."""
         engine = self._engine
-        request = engine.build(operation, input or {})
-        started = time.monotonic()
-        attempt = 1
-        while True:
-            wait = engine.pace()
-            if wait > 0:
-                time.sleep(wait)
-            outcome: Union[Response, TransportFailure]
-            try:
-                outcome = self._transport.send(request, engine.timeout)
-            except TransportFailure as failure:
-                outcome = failure
-            engine.check_status(operation, outcome)
-            delay = engine.retry_delay(operation, attempt, outcome, started)
-            if delay is None:
-                return engine.parse(operation, outcome)
-            time.sleep(delay)
-            attempt += 1
+        outcome = send(engine, self._transport, operation, engine.build(operation, input or {}))
+        return engine.parse(operation, outcome)
 
     def _pages(self, operation: str, input: Dict[str, Any]) -> Iterator[Any]:
         following: Optional[Dict[str, Any]] = input

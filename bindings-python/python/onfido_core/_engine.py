@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import random
 import time
+from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any, Dict, Mapping, Optional, Tuple, Type, Union
+from typing import IO, Any, Dict, Mapping, Optional, Type, Union
 
 from . import _models, _native
 from ._errors import TransportError, from_core
 from ._retry import RetryPolicy
-from ._transport import Request, Response, TransportFailure
+from ._transport import AsyncTransport, Request, Response, Transport, TransportFailure
 
-__all__ = ["Engine", "FileInput", "file_input"]
+__all__ = ["Engine", "FileInput", "file_input", "send", "send_async"]
 
 FileInput = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
 
@@ -143,7 +145,7 @@ class Engine:
         delay = _native.retry_delay(
             self.retry._native(),
             attempt,
-            _native.is_idempotent(operation),
+            _native.is_idempotent(operation, self.config.api_version),
             status,
             failure,
             retry_after,
@@ -169,9 +171,77 @@ class Engine:
             return _models.Page([model(item) for item in items], links)
         return model(raw)
 
+    def parse_json(self, operation: str, outcome: Union[Response, TransportFailure]) -> Any:
+        """A v3 answer as the core reads it (JSON as Python values), or its error."""
+        if isinstance(outcome, TransportFailure):
+            raise TransportError(str(outcome), failure=outcome.failure)
+        try:
+            return _native.parse_response(operation, outcome.status, outcome.headers, outcome.body, self.config.api_version)
+        except _native.CoreError as error:
+            raise from_core(error.args[0]) from None
+
     def describe(self) -> str:
         c = self.config
         return f"region={c.region!r}, api_version={c.api_version!r}, base_url={c.base_url!r}, environment={c.environment!r}"
+
+
+def send(engine: Engine, transport: Transport, operation: str, request: Request) -> Union[Response, TransportFailure]:
+    """Sends a request, paced and retried as the core decides; the last outcome."""
+    started = time.monotonic()
+    attempt = 1
+    while True:
+        wait = engine.pace()
+        if wait > 0:
+            time.sleep(wait)
+        outcome: Union[Response, TransportFailure]
+        try:
+            outcome = transport.send(request, engine.timeout)
+        except TransportFailure as failure:
+            outcome = failure
+        engine.check_status(operation, outcome)
+        delay = engine.retry_delay(operation, attempt, outcome, started)
+        if delay is None:
+            return outcome
+        time.sleep(delay)
+        attempt += 1
+
+
+async def send_async(
+    engine: Engine, transport: AsyncTransport, operation: str, request: Request
+) -> Union[Response, TransportFailure]:
+    """`send` for an async transport."""
+    started = time.monotonic()
+    attempt = 1
+    while True:
+        wait = engine.pace()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        outcome: Union[Response, TransportFailure]
+        try:
+            outcome = await transport.send(request, engine.timeout)
+        except TransportFailure as failure:
+            outcome = failure
+        engine.check_status(operation, outcome)
+        delay = engine.retry_delay(operation, attempt, outcome, started)
+        if delay is None:
+            return outcome
+        await asyncio.sleep(delay)
+        attempt += 1
+
+
+def plain(input: Mapping[str, Any]) -> Dict[str, Any]:
+    """A v3 input as the core takes it: arguments left as None dropped, dates as ISO 8601 text."""
+    return {k: _plain(v) for k, v in input.items() if v is not None}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
 
 def next_input(input: Mapping[str, Any], page: _models.Page[Any]) -> Optional[Dict[str, Any]]:

@@ -13,6 +13,7 @@ __all__ = [
     "parse_response",
     "operations",
     "is_idempotent",
+    "parse_page",
     "retry_delay",
     "verify_webhook",
     "verify_signature",
@@ -80,7 +81,8 @@ def parse_response(
     operation: str, status: int, headers: _Headers, body: bytes, api_version: Optional[str] = None
 ) -> Any: ...
 def operations() -> List[str]: ...
-def is_idempotent(operation: str) -> bool: ...
+def is_idempotent(operation: str, api_version: Optional[str] = None) -> bool: ...
+def parse_page(headers: _Headers) -> Dict[str, Any]: ...
 def retry_delay(
     policy: Tuple[int, int, int, int, int],
     attempt: int,
