@@ -409,3 +409,26 @@ def test_a_redirected_download_is_fetched_without_the_token() -> None:
     assert any(n.lower() == "authorization" for n, _ in first.headers)
     assert second.url == "https://files.example.com/evidence.pdf?sig=abc"
     assert not any(n.lower() == "authorization" for n, _ in second.headers)
+
+
+def test_derive_refuses_two_operations_with_one_name() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("derive", REPO / "api" / "derive.py")
+    assert spec is not None and spec.loader is not None
+    derive = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(derive)
+    names = json.loads((REPO / "api" / "names.json").read_text(encoding="utf-8"))
+    ops = [{"id": "invalidate_biometric_token"}, {"id": "invalidate_biometric_tokens"}]
+    del names["exceptions"]["invalidate_biometric_tokens"]
+    names["exceptions"] = {k: v for k, v in names["exceptions"].items() if k in {o["id"] for o in ops}}
+    with pytest.raises(SystemExit, match="would both be biometric_tokens.invalidate"):
+        derive.name_operations({"operations": ops}, names)
+    with pytest.raises(SystemExit, match="no resource"):
+        derive.name_operations({"operations": [{"id": "frobnicate_widgets"}]}, {"resources": ["applicants"], "exceptions": {}})
+    named = [{"id": "find_applicant_consents"}, {"id": "download_live_video_frame"}]
+    derive.name_operations({"operations": named}, json.loads((REPO / "api" / "names.json").read_text(encoding="utf-8")) | {"exceptions": {}})
+    assert [o["surface"] for o in named] == [
+        {"resource": "applicants", "method": "find_consents"},
+        {"resource": "live_videos", "method": "download_frame"},
+    ]
