@@ -35,7 +35,7 @@ test-python: toolchain python-env
 	rm -f $(WHEELS)/onfido_core-*.whl
 	cd bindings-python && $(PY_VENV)/bin/maturin build --release -q -o $(WHEELS)
 	$(MAKE) --no-print-directory pytest-wheel
-	cd bindings-python && $(PY_VENV)/bin/python -m mypy --strict --no-incremental examples/everything.py
+	cd bindings-python && $(PY_VENV)/bin/python -m mypy --strict --no-incremental examples/everything.py examples/everything_v2.py
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy --strict --no-incremental -p onfido_core
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy.stubtest onfido_core._native
 	bash bindings-python/scripts/test-other-pythons.sh

@@ -5,7 +5,8 @@ Facts only: paths, methods, parameters, request and response schemas, enums, req
 formats, patterns and bounds. Prose (descriptions, titles, examples) is dropped, every `allOf`
 is flattened into one object, `$ref`s become `{"ref": name}`, and the v3.4 document becomes a
 profile of v3.6: which operations it has, under which of its own ids, and which request fields
-its bodies have that v3.6's lack or lack that v3.6's have.
+its bodies have that v3.6's lack or lack that v3.6's have. Each operation also gets the name every
+runtime calls it by, `"surface": {"resource", "method"}`, from the rule and table of api/names.json.
 
     python3 api/derive.py [--spec DIR] [--check]
 
@@ -21,6 +22,7 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 OUT = HERE / "onfido-v3.json"
+NAMES = HERE / "names.json"
 V36 = "onfido-openapi-v3.6.json"
 V34 = "onfido-openapi-v3.4-paths.json"
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -199,6 +201,40 @@ def body_fields(doc, op):
     return set(node.get("properties", {}))
 
 
+def surface_name(op_id, names):
+    """(resource, method) of an operation: the table's exception, else the rule of api/names.json."""
+    exception = names["exceptions"].get(op_id)
+    if exception is not None:
+        return exception["resource"], exception["method"]
+    verb, _, rest = op_id.partition("_")
+    words = rest.split("_")
+    best = None
+    for resource in names["resources"]:
+        for form in (resource, resource[:-1]):
+            size = len(form.split("_"))
+            if words[:size] == form.split("_") and (best is None or size > best[1]):
+                best = (resource, size)
+    if best is None:
+        raise SystemExit(f"derive: no resource of api/names.json names {op_id!r}; add it or an exception")
+    return best[0], "_".join([verb] + words[best[1]:])
+
+
+def name_operations(description, names):
+    """Adds `surface` to every operation; two operations with one name are refused."""
+    unused = set(names["exceptions"]) - {op["id"] for op in description["operations"]}
+    if unused:
+        raise SystemExit(f"derive: api/names.json names operations that do not exist: {sorted(unused)}")
+    seen = {}
+    for op in description["operations"]:
+        resource, method = surface_name(op["id"], names)
+        if not (resource.isidentifier() and method.isidentifier()):
+            raise SystemExit(f"derive: {op['id']} would be called {resource}.{method}, not identifiers")
+        other = seen.setdefault((resource, method), op["id"])
+        if other != op["id"]:
+            raise SystemExit(f"derive: {other} and {op['id']} would both be {resource}.{method}")
+        op["surface"] = {"resource": resource, "method": method}
+
+
 def derive(spec_dir):
     raw36 = (spec_dir / V36).read_bytes()
     raw34 = (spec_dir / V34).read_bytes()
@@ -245,6 +281,7 @@ def derive(spec_dir):
         if fields36 - fields34:
             profile["body_fields_not_in_v3.4"] = sorted(fields36 - fields34)
         entry["v3.4"] = profile
+    name_operations(description, json.loads(NAMES.read_text(encoding="utf-8")))
     description["v3.4_only"] = [
         {"id": op["operationId"], "method": m.upper(), "path": p} for (p, m), op in sorted(by_route.items())
     ]

@@ -272,16 +272,17 @@ def main() -> None:
         return DocumentReport.from_json(accepted_bytes.decode("utf-8"))
 
     def ours_report() -> Any:
-        return Report(_native.parse_response("retrieve_report", 200, headers_json, accepted_bytes))
+        return Report(_native.parse_response("find_report", 200, headers_json, accepted_bytes, "v3.6"))
 
     ours_parsed = ours_report()
     theirs_parsed = theirs_report()
     assert ours_parsed.id == str(theirs_parsed.id) and ours_parsed.result == "clear"
-    ours_reference = Report(_native.parse_response("retrieve_report", 200, headers_json, reference_bytes))
-    assert ours_reference.breakdown["data_validation"].breakdown["document_numbers"].properties == [{"type": "passport", "result": "clear"}]
+    ours_reference = Report(_native.parse_response("find_report", 200, headers_json, reference_bytes, "v3.6"))
+    breakdown = ours_reference.breakdown or {}
+    assert breakdown["data_validation"]["breakdown"]["document_numbers"]["properties"] == [{"type": "passport", "result": "clear"}]
     t, o = per_call(theirs_report, runs), per_call(ours_report, runs)
     rows.append((f"(b) document report JSON → objects, {len(accepted_bytes)} B", fmt_time(t), fmt_time(o), f"{t / o:.1f}×"))
-    o_ref = per_call(lambda: Report(_native.parse_response("retrieve_report", 200, headers_json, reference_bytes)), runs)
+    o_ref = per_call(lambda: Report(_native.parse_response("find_report", 200, headers_json, reference_bytes, "v3.6")), runs)
     rows.append((f"(b′) ours on the unchanged reference example, {len(reference_bytes)} B", "rejected", fmt_time(o_ref), "–"))
 
     # (c) import time
@@ -317,7 +318,7 @@ def main() -> None:
     print()
     print("(a): theirs is `WebhookEventVerifier(token).read_payload(body.decode(), signature)` (HMAC-SHA256, then "
           "`WebhookEvent.from_json`); ours is `verify_webhook(body_bytes, headers, token)`.")
-    print("(b): theirs is `DocumentReport.from_json(text)`; ours is `Report(_native.parse_response('retrieve_report', ...))`, "
+    print("(b): theirs is `DocumentReport.from_json(text)`; ours is `Report(_native.parse_response('find_report', ..., 'v3.6'))`, "
           "what `Client` does with a response body.")
     for note in notes:
         print(f"Note: {note}")

@@ -208,8 +208,16 @@ fn parse_response(
     let response = HttpResponse { status, headers, body };
     let version = api_version.map(ApiVersion::parse).transpose().map_err(|e| core_error(&e))?;
     if let Some(version) = version.filter(|v| v.is_v3()) {
+        let json_answer = onfido_core::v3::operation(version, operation)
+            .is_ok_and(|op| matches!(op.answer, onfido_core::v3::schema::Answer::Json(_)));
+        let body = json_answer.then(|| response.body.clone());
         let value =
             py.detach(|| onfido_core::v3::parse_response(version, operation, response)).map_err(|e| core_error(&e))?;
+        // A JSON answer that passed the checks is the body as sent: reading the bytes straight into
+        // Python objects is faster than converting the checked tree.
+        if let Some(Ok(object)) = body.filter(|_| value.is_object() || value.is_array()).map(|b| json::loads(py, &b)) {
+            return Ok(object.unbind());
+        }
         return to_py(py, &value);
     }
     let output = py.detach(|| dynamic::parse_output(operation, response)).map_err(|e| core_error(&e))?;
@@ -245,6 +253,15 @@ fn output_to_py(py: Python<'_>, output: &AnyOutput) -> PyResult<Py<PyAny>> {
 #[pyfunction]
 fn operations() -> Vec<&'static str> {
     OperationId::ALL.iter().map(|o| o.as_str()).collect()
+}
+
+/// A list answer's pages from its headers (`Link`, `X-Total-Count`): `next`, `prev`, `first` and
+/// `last` as `{url, page, per_page}` or None, and `total_count`.
+#[pyfunction]
+fn parse_page(py: Python<'_>, headers: Vec<(String, String)>) -> PyResult<Py<PyAny>> {
+    let response = HttpResponse { status: 200, headers, body: Vec::new() };
+    let page = Page::from_response(&response).map_err(|e| core_error(&e))?;
+    to_py(py, &page)
 }
 
 /// A client's state between calls (config, retry policy, pacer, OAuth token): the core's
@@ -638,6 +655,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(build_request, m)?,
         wrap_pyfunction!(parse_response, m)?,
         wrap_pyfunction!(operations, m)?,
+        wrap_pyfunction!(parse_page, m)?,
         wrap_pyfunction!(verify_webhook, m)?,
         wrap_pyfunction!(verify_signature, m)?,
         wrap_pyfunction!(parse_webhook_event, m)?,

@@ -10,7 +10,8 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Set, Tuple
 
 import httpx
 
-from onfido_core import AsyncClient, Client, Request, Response, SandboxTransport, _native
+from onfido_core import _native
+from onfido_core.v2 import AsyncClient, Client, Request, Response, SandboxTransport
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent

@@ -20,7 +20,7 @@ from support import (
     upload_live_video_http,
 )
 
-from onfido_core import (
+from onfido_core.v2 import (
     ApiValidationError,
     AsyncClient,
     AsyncSandboxTransport,

@@ -9,7 +9,7 @@ from typing import List
 
 import pytest
 
-from onfido_core import (
+from onfido_core.v2 import (
     Client,
     DecodeError,
     PermissionError,

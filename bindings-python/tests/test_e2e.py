@@ -18,7 +18,7 @@ from support import (
     upload_live_video_in_process,
 )
 
-from onfido_core import (
+from onfido_core.v2 import (
     ApiValidationError,
     Applicant,
     Check,

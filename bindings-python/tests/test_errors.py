@@ -10,7 +10,7 @@ from typing import Any, Callable, Dict, List
 import pytest
 from support import DRIVING_LICENCE, RecordingTransport
 
-from onfido_core import (
+from onfido_core.v2 import (
     ApiError,
     ApiValidationError,
     AuthenticationError,

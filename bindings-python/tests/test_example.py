@@ -1,4 +1,5 @@
-"""examples/everything.py runs, uses every public name and resource method, and passes mypy --strict."""
+"""examples/everything.py (v3.6) and everything_v2.py (v2) run, use every public name (v2: and every
+resource method; v3's 84 are in test_v3_surface.py) and pass mypy --strict."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import onfido_core
-from onfido_core import _async_client, _client
+import pytest
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "everything.py"
+import onfido_core
+from onfido_core import _async_client, _client, _v3_models, v2
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLE = EXAMPLES / "everything_v2.py"
+EXAMPLE_V3 = EXAMPLES / "everything.py"
 RESOURCES = {
     "Applicants": "applicants",
     "Documents": "documents",
@@ -29,12 +34,21 @@ RESOURCES = {
 }
 
 
-def test_example_runs() -> None:
-    done = subprocess.run([sys.executable, str(EXAMPLE)], capture_output=True, text=True, timeout=120)
+@pytest.mark.parametrize("example", [EXAMPLE, EXAMPLE_V3], ids=["v2", "v3.6"])
+def test_example_runs(example: Path) -> None:
+    done = subprocess.run([sys.executable, str(example)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip().endswith("done")
     assert "byte-exact=True" in done.stdout and "Traceback" not in done.stdout
     assert "test_everything_example" not in done.stdout, "the example's token shows in its output"
+
+
+def test_v3_example_uses_every_hand_written_public_name() -> None:
+    tree = ast.parse(EXAMPLE_V3.read_text(encoding="utf-8"))
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    used |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    generated = set(_v3_models.__all__)
+    assert not [name for name in onfido_core.__all__ if name not in used and name not in generated]
 
 
 def test_example_uses_every_public_name_and_method() -> None:
@@ -42,7 +56,7 @@ def test_example_uses_every_public_name_and_method() -> None:
     tree = ast.parse(source)
     used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     used |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
-    assert not [name for name in onfido_core.__all__ if name not in used]
+    assert not [name for name in v2.__all__ if name not in used]
     not_called = []
     for module in (_client, _async_client):
         for name, cls in inspect.getmembers(module, inspect.isclass):
@@ -55,9 +69,10 @@ def test_example_uses_every_public_name_and_method() -> None:
     assert set(RESOURCES.values()) <= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
 
 
-def test_example_passes_mypy_strict(tmp_path: Path) -> None:
+@pytest.mark.parametrize("example", [EXAMPLE, EXAMPLE_V3], ids=["v2", "v3.6"])
+def test_example_passes_mypy_strict(example: Path, tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), str(EXAMPLE)],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), str(example)],
         capture_output=True,
         text=True,
         cwd=EXAMPLE.parent.parent,

@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from onfido_core import (
+from onfido_core.v2 import (
     Applicant,
     ApiError,
     BreakdownItem,

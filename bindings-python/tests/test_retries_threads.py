@@ -6,7 +6,7 @@ import threading
 from collections import Counter
 from typing import Any, Dict, List, Tuple
 
-from onfido_core import (
+from onfido_core.v2 import (
     Applicant,
     Client,
     HttpxTransport,

@@ -10,7 +10,7 @@ from typing import Any, Iterator, List
 import pytest
 from support import RecordingTransport
 
-from onfido_core import (
+from onfido_core.v2 import (
     AsyncClient,
     AsyncSandboxTransport,
     AuthenticationError,
@@ -24,8 +24,8 @@ from onfido_core import (
     SandboxTransport,
     TransportError,
     ValidationError,
-    _native,
 )
+from onfido_core import _native
 
 SECRET = "SECRETVALUE12345"
 TOKEN = f"test_{SECRET}"

@@ -12,7 +12,7 @@ from typing import Any, Dict, Iterator, List, Tuple
 
 import pytest
 
-from onfido_core import (
+from onfido_core.v2 import (
     Client,
     EventObject,
     SandboxTransport,

@@ -1,26 +1,36 @@
 //! The generator: reads the project's API description and writes the core's v3 tables.
 //!
 //! ```text
-//! cargo xtask generate   # writes core/src/v3/{generated,models,endpoints}.rs
+//! cargo xtask generate   # writes core/src/v3/{generated,models,endpoints}.rs, the Python surface and api/METHODS.md
 //! cargo xtask check      # fails when the committed file differs from what it would write
 //! ```
 //!
 //! Input: `api/onfido-v3.json` (derived from Onfido's OpenAPI document by `api/derive.py`) with
 //! `api/overrides.json` applied (the document's known bugs). Output: the static tables the engine
 //! reads (`core/src/v3/schema.rs` says their shape), the typed models, and one type per endpoint. No network, no clock: the same input gives
-//! the same bytes.
+//! the same bytes. The same input also gives the Python binding's v3 models and resources
+//! (`python.rs`) and the runtime-neutral method table `api/METHODS.md`.
 
 mod emit;
 mod models;
 mod overrides;
+mod python;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const DESCRIPTION: &str = "api/onfido-v3.json";
 const OVERRIDES: &str = "api/overrides.json";
-/// What the generator writes: the tables, the typed models, the endpoint types.
-const OUTPUTS: [&str; 3] = ["core/src/v3/generated.rs", "core/src/v3/models.rs", "core/src/v3/endpoints.rs"];
+/// What the generator writes: the tables, the typed models, the endpoint types, the Python models
+/// and resources, the method table.
+const OUTPUTS: [&str; 6] = [
+    "core/src/v3/generated.rs",
+    "core/src/v3/models.rs",
+    "core/src/v3/endpoints.rs",
+    "bindings-python/python/onfido_core/_v3_models.py",
+    "bindings-python/python/onfido_core/_v3_resources.py",
+    "api/METHODS.md",
+];
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -77,7 +87,7 @@ fn read_json(root: &Path, path: &str) -> Result<(serde_json::Value, String), Str
 }
 
 /// The generated files' texts, in the order of [`OUTPUTS`].
-fn generate(root: &Path) -> Result<[String; 3], String> {
+fn generate(root: &Path) -> Result<[String; 6], String> {
     let (mut description, description_text) = read_json(root, DESCRIPTION)?;
     let (overrides, overrides_text) = read_json(root, OVERRIDES)?;
     overrides::apply(&mut description, &overrides)?;
@@ -89,7 +99,8 @@ fn generate(root: &Path) -> Result<[String; 3], String> {
     );
     let tables = emit::rust(&description, &header)?;
     let (models, endpoints) = models::rust(&description, &header)?;
-    Ok([tables, models, endpoints])
+    let (py_models, py_resources, methods) = python::python(&description, &header)?;
+    Ok([tables, models, endpoints, py_models, py_resources, methods])
 }
 
 /// A fingerprint of the inputs for the header (FNV-1a, 64 bits): which inputs a file came from.

@@ -1,12 +1,14 @@
-"""Onfido API v2 for Python, on the Rust core of onfido-core.
+"""Onfido API v3.6 (and v3.4) for Python, on the Rust core of onfido-core.
 
     from onfido_core import Client, verify_webhook
-    client = Client(api_token="test_...", region="eu")
+    client = Client(api_token="api_sandbox...", region="eu")
     applicant = client.applicants.create(first_name="Jane", last_name="Doe")
+
+Every v3.6 operation is a method of a resource (`api/METHODS.md`); the models are generated from
+the API description. API v2: `onfido_core.v2` (every name this package exported before v3.6).
 """
 
-from ._async_client import AsyncClient
-from ._client import Client
+from . import _v3_models, v2
 from ._errors import (
     ApiError,
     ApiValidationError,
@@ -24,34 +26,7 @@ from ._errors import (
     UnprocessableError,
     ValidationError,
 )
-from ._models import (
-    Address,
-    Applicant,
-    BreakdownItem,
-    Challenge,
-    Check,
-    Document,
-    Download,
-    EventObject,
-    EventPayload,
-    Finding,
-    IdNumber,
-    LivePhoto,
-    LiveVideo,
-    Model,
-    OcrDocInfo,
-    OcrExtractedData,
-    OcrResult,
-    OcrResults,
-    Page,
-    Report,
-    ReportType,
-    ReportTypeGroup,
-    SdkToken,
-    SlvResult,
-    Webhook,
-    WebhookEvent,
-)
+from ._models import Download, EventObject, EventPayload, Page, WebhookEvent
 from ._native import __version__
 from ._retry import RetryPolicy
 from ._rules import ReferrerPattern, check_result, missing_applicant_data
@@ -66,10 +41,14 @@ from ._transport import (
     Transport,
     TransportFailure,
 )
+from ._v3_base import Model
+from ._v3_client import AsyncClient, Client
+from ._v3_models import *  # noqa: F403 (the generated models, by their names in _v3_models.__all__)
 from ._webhooks import parse_webhook_event, sign_webhook, verify_webhook
 
 __all__ = [
     "__version__",
+    "v2",
     "Client",
     "AsyncClient",
     "RetryPolicy",
@@ -104,29 +83,10 @@ __all__ = [
     "SignatureError",
     "TransportError",
     "Model",
-    "Address",
-    "IdNumber",
-    "Applicant",
-    "Document",
-    "LivePhoto",
-    "Challenge",
-    "LiveVideo",
-    "BreakdownItem",
-    "Finding",
-    "Report",
-    "Check",
-    "Webhook",
-    "ReportType",
-    "ReportTypeGroup",
-    "SdkToken",
-    "OcrDocInfo",
-    "OcrResults",
-    "OcrExtractedData",
-    "OcrResult",
-    "SlvResult",
+    "Download",
+    "Page",
     "EventObject",
     "EventPayload",
     "WebhookEvent",
-    "Download",
-    "Page",
 ]
+__all__ += _v3_models.__all__

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-from typing import Any, AsyncIterator, Dict, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union
+from typing import Any, AsyncIterator, Dict, List, Mapping, Optional, Sequence, Tuple, TypeVar
 
 from . import _models as m
-from ._engine import Engine, FileInput, Outcome, Send, clean, file_input
+from ._engine import Engine, FileInput, clean, file_input, run_async
 from ._retry import RetryPolicy
-from ._transport import AsyncHttpxTransport, AsyncTransport, Response, TransportFailure
+from ._transport import AsyncHttpxTransport, AsyncTransport, Response
 
 __all__ = ["AsyncClient"]
 
@@ -68,32 +66,17 @@ class AsyncClient:
 
     async def request(self, operation: str, input: Optional[Mapping[str, Any]] = None) -> Any:
         """Runs any operation by id (`create_applicant`, …) with its input by the API's field names."""
-        return (await self._run(operation, input or {}))[0]
+        return self._engine.parse(operation, (await self._run(operation, input or {}))[0])
 
-    async def _run(self, operation: str, input: Mapping[str, Any]) -> Tuple[Any, Optional[Dict[str, Any]]]:
-        """Runs the core's call loop: send and sleep as it says; the result and the next page's input."""
-        steps = self._engine.steps(operation, input)
-        outcome: Outcome = None
-        try:
-            while True:
-                action = steps.send(outcome)
-                if isinstance(action, Send):
-                    try:
-                        outcome = await self._transport.send(action.request, action.timeout)
-                    except TransportFailure as failure:
-                        outcome = failure
-                else:
-                    await asyncio.sleep(action)
-                    outcome = None
-        except StopIteration as done:
-            result: Tuple[Any, Optional[Dict[str, Any]]] = done.value
-            return result
+    async def _run(self, operation: str, input: Mapping[str, Any]) -> Tuple[Response, Optional[Dict[str, Any]]]:
+        """Runs the core's call loop: the final response and the next page's input."""
+        return await run_async(self._engine, self._transport, operation, input)
 
     async def _pages(self, operation: str, input: Dict[str, Any]) -> AsyncIterator[Any]:
         following: Optional[Dict[str, Any]] = input
         while following is not None:
-            page, following = await self._run(operation, following)
-            for item in page.items:
+            response, following = await self._run(operation, following)
+            for item in self._engine.parse(operation, response).items:
                 yield item
 
 

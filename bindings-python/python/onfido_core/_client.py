@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, TypeVar
 
 from . import _models as m
-from ._engine import Engine, FileInput, Outcome, Send, clean, file_input
+from ._engine import Engine, FileInput, clean, file_input, run
 from ._retry import RetryPolicy
-from ._transport import HttpxTransport, Response, Transport, TransportFailure
+from ._transport import HttpxTransport, Response, Transport
 
 __all__ = ["Client"]
 
@@ -67,32 +66,17 @@ class Client:
 
     def request(self, operation: str, input: Optional[Mapping[str, Any]] = None) -> Any:
         """Runs any operation by id (`create_applicant`, …) with its input by the API's field names."""
-        return self._run(operation, input or {})[0]
+        return self._engine.parse(operation, self._run(operation, input or {})[0])
 
-    def _run(self, operation: str, input: Mapping[str, Any]) -> Tuple[Any, Optional[Dict[str, Any]]]:
-        """Runs the core's call loop: send and sleep as it says; the result and the next page's input."""
-        steps = self._engine.steps(operation, input)
-        outcome: Outcome = None
-        try:
-            while True:
-                action = steps.send(outcome)
-                if isinstance(action, Send):
-                    try:
-                        outcome = self._transport.send(action.request, action.timeout)
-                    except TransportFailure as failure:
-                        outcome = failure
-                else:
-                    time.sleep(action)
-                    outcome = None
-        except StopIteration as done:
-            result: Tuple[Any, Optional[Dict[str, Any]]] = done.value
-            return result
+    def _run(self, operation: str, input: Mapping[str, Any]) -> Tuple[Response, Optional[Dict[str, Any]]]:
+        """Runs the core's call loop: the final response and the next page's input."""
+        return run(self._engine, self._transport, operation, input)
 
     def _pages(self, operation: str, input: Dict[str, Any]) -> Iterator[Any]:
         following: Optional[Dict[str, Any]] = input
         while following is not None:
-            page, following = self._run(operation, following)
-            yield from page.items
+            response, following = self._run(operation, following)
+            yield from self._engine.parse(operation, response).items
 
 
 class _Resource:

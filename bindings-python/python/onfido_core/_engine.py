@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import random
 import time
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, Dict, Generator, Mapping, Optional, Tuple, Type, Union
 
 from . import _models, _native
 from ._errors import TransportError, from_core
 from ._retry import RetryPolicy
-from ._transport import Request, Response, TransportFailure
+from ._transport import AsyncTransport, Request, Response, Transport, TransportFailure
 
-__all__ = ["Engine", "FileInput", "Send", "file_input"]
+__all__ = ["Engine", "FileInput", "file_input", "run", "run_async"]
+
+log = logging.getLogger("onfido_core")
 
 FileInput = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
 
@@ -83,13 +87,6 @@ def clean(values: Mapping[str, Any]) -> Dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-log = logging.getLogger("onfido_core")
-
-# What the call loop asks of its runner: send this request (with a timeout in seconds), or sleep.
-Action = Union["Send", float]
-Outcome = Union[Response, TransportFailure, None]
-
-
 class Send:
     """A request to send, with its timeout in seconds."""
 
@@ -98,6 +95,13 @@ class Send:
     def __init__(self, request: Request, timeout: float) -> None:
         self.request = request
         self.timeout = timeout
+
+
+# What a call asks of its runner (send, or sleep seconds), what it is told back, what it ends with:
+# the final response and, for listings, the next page's input.
+Action = Union[Send, float]
+Outcome = Union[Response, TransportFailure, None]
+Finished = Tuple[Response, Optional[Dict[str, Any]]]
 
 
 def _now() -> Tuple[int, int, float]:
@@ -133,10 +137,10 @@ class Engine:
             raise from_core(error.args[0]) from None
         return Request(method, url, headers, body)
 
-    def steps(self, operation: str, input: Mapping[str, Any]) -> Generator[Action, Outcome, Tuple[Any, Optional[Dict[str, Any]]]]:
-        """One call as the core drives it: yields what to do (send, or sleep seconds), receives what
-        happened; returns the result and, for listings, the next page's input. Sync and async
-        clients run the same steps."""
+    def steps(self, operation: str, input: Mapping[str, Any]) -> Generator[Action, Outcome, Finished]:
+        """One call as the core drives it: yields what to do (send, or sleep seconds), is told what
+        happened; returns the final response and, for listings, the next page's input. The sync
+        and async clients run the same steps (`run`, `run_async`)."""
         try:
             call = _native.Call(self.session, operation, dict(input), int(time.time()))
             step = call.start(*_now())
@@ -161,7 +165,7 @@ class Engine:
                     step = call.waited(*_now())
                 else:
                     _, status, headers, body, following = step
-                    return self.parse(operation, Response(status, headers, body)), following
+                    return Response(status, headers, body), following
         except _native.CoreError as error:
             exception = from_core(error.args[0])
             log.debug("%s: %s", operation, exception)
@@ -177,7 +181,7 @@ class Engine:
             )
 
     def parse(self, operation: str, outcome: Response) -> Any:
-        """The operation's result from a successful response."""
+        """A v2 operation's result from its final response."""
         try:
             raw = _native.parse_response(operation, outcome.status, outcome.headers, outcome.body)
         except _native.CoreError as error:
@@ -190,6 +194,68 @@ class Engine:
             return _models.Page([model(item) for item in items], links)
         return model(raw)
 
+    def parse_json(self, operation: str, outcome: Response) -> Any:
+        """A v3 answer as the core reads it (JSON as Python values), or its error."""
+        try:
+            return _native.parse_response(operation, outcome.status, outcome.headers, outcome.body, self.config.api_version)
+        except _native.CoreError as error:
+            raise from_core(error.args[0]) from None
+
     def describe(self) -> str:
         c = self.config
         return f"region={c.region!r}, api_version={c.api_version!r}, base_url={c.base_url!r}, environment={c.environment!r}"
+
+
+def run(engine: Engine, transport: Transport, operation: str, input: Mapping[str, Any]) -> Finished:
+    """Runs one call: sends and sleeps as the core's steps say."""
+    steps = engine.steps(operation, input)
+    outcome: Outcome = None
+    try:
+        while True:
+            action = steps.send(outcome)
+            if isinstance(action, Send):
+                try:
+                    outcome = transport.send(action.request, action.timeout)
+                except TransportFailure as failure:
+                    outcome = failure
+            else:
+                time.sleep(action)
+                outcome = None
+    except StopIteration as done:
+        finished: Finished = done.value
+        return finished
+
+
+async def run_async(engine: Engine, transport: AsyncTransport, operation: str, input: Mapping[str, Any]) -> Finished:
+    """`run` for an async transport."""
+    steps = engine.steps(operation, input)
+    outcome: Outcome = None
+    try:
+        while True:
+            action = steps.send(outcome)
+            if isinstance(action, Send):
+                try:
+                    outcome = await transport.send(action.request, action.timeout)
+                except TransportFailure as failure:
+                    outcome = failure
+            else:
+                await asyncio.sleep(action)
+                outcome = None
+    except StopIteration as done:
+        finished: Finished = done.value
+        return finished
+
+
+def plain(input: Mapping[str, Any]) -> Dict[str, Any]:
+    """A v3 input as the core takes it: arguments left as None dropped, dates as ISO 8601 text."""
+    return {k: _plain(v) for k, v in input.items() if v is not None}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value

@@ -36,7 +36,7 @@ __all__ = [
     "Page",
 ]
 
-M = TypeVar("M", bound="Model")
+M = TypeVar("M")
 
 
 class Model:
@@ -486,7 +486,7 @@ class Download(Model):
 
 
 class Page(Generic[M]):
-    """One page of a list: its items, the total count, and the neighbouring page numbers."""
+    """One page of a list (v2 and v3 models): its items, the total count, and the neighbouring page numbers."""
 
     __slots__ = ("items", "total_count", "next_page", "prev_page", "last_page")
 

@@ -280,7 +280,7 @@ fn the_getting_started_flow_keeps_state() {
     assert_eq!(c.ok("find_report", json!({"report_id": report_id}))["name"], "watchlist_standard");
     c.ok("delete_watchlist_monitor", json!({"monitor_id": monitor}));
     let listed = c.ok("list_watchlist_monitors", json!({"applicant_id": applicant}));
-    assert_eq!(listed["watchlist_monitors"], json!([]));
+    assert_eq!(listed["monitors"], json!([]));
 }
 
 fn base64_decode(text: &str) -> Vec<u8> {

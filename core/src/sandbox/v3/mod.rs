@@ -401,7 +401,7 @@ fn dispatch(sb: &mut Sandbox, call: &Call) -> Reply {
                 .filter(|m| deleted || m.object.get("deleted_at").is_none_or(Value::is_null))
                 .map(|m| Value::Object(m.object.clone()))
                 .collect();
-            Ok(paged(sb, call, Some("watchlist_monitors"), items, None))
+            Ok(paged(sb, call, Some("monitors"), items, None))
         }
         "delete_watchlist_monitor" => {
             let id = find_monitor(sb, call)?.object.get("id").cloned().unwrap_or_default();
