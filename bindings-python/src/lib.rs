@@ -332,7 +332,7 @@ impl PyCall {
                 Some(now),
             )
             .map_err(|e| core_error(&e))?;
-            let mut call = Call::from_request(&guard, operation, request).map_err(|e| core_error(&e))?.unparsed();
+            let mut call = Call::from_request(&guard, operation, request).map_err(|e| core_error(&e))?;
             if dynamic::is_paginated_in(config.api_version(), operation).map_err(|e| core_error(&e))? {
                 // Listings keep their input for the next page's (plain JSON: no files in a listing).
                 call = call.paginate(from_py(input, "input")?);
@@ -405,7 +405,7 @@ impl PyCall {
             call::Step::Done(Err(error)) => Err(core_error(&error)),
             call::Step::Done(Ok(answer)) => {
                 let next = answer.next_input.as_ref().map(|v| to_py(py, v)).transpose()?;
-                let response = answer.response.unwrap_or_else(|| HttpResponse::new(answer.status, Vec::new()));
+                let response = answer.response;
                 let body = PyBytes::new(py, &response.body).unbind();
                 ("done", response.status, response.headers, body, next).into_py_any(py)
             }

@@ -1,13 +1,13 @@
 //! The client's native half: settings, requests from inputs, outputs from responses, retries, pacing.
 
 use js_sys::{Array, Object, Uint8Array};
+use onfido_core::call::{self, Now};
 use onfido_core::dynamic::{self, AnyOutput, OutputVisitor};
-use onfido_core::error::RetryAfter;
-use onfido_core::retry::{Attempt, Decision, Outcome, RetryPolicy};
-use onfido_core::{ApiVersion, HttpResponse, OperationId, Region};
+use onfido_core::retry::RetryPolicy;
+use onfido_core::{ApiVersion, Failure, HttpResponse, OperationId, Region};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{core_error, request_to_js, seconds, set, to_js};
+use crate::convert::{core_error, from_json, request_to_js, seconds, set, to_js};
 
 /// Client settings: token, region, API version, base URL. The token never leaves Rust memory.
 #[wasm_bindgen]
@@ -26,6 +26,7 @@ impl Config {
         api_version: Option<String>,
         base_url: Option<String>,
         binding: Option<String>,
+        app_name: Option<String>,
     ) -> Result<Config, JsValue> {
         let version = ApiVersion::parse(api_version.as_deref().unwrap_or("v2")).map_err(|e| core_error(&e))?;
         let mut builder = onfido_core::Config::builder().api_version(version);
@@ -37,6 +38,9 @@ impl Config {
         }
         if let Some(base_url) = base_url {
             builder = builder.base_url(base_url);
+        }
+        if let Some(app_name) = app_name {
+            builder = builder.app_name(app_name);
         }
         let inner = builder.binding(binding.as_deref().unwrap_or("node")).build().map_err(|e| core_error(&e))?;
         Ok(Config { inner })
@@ -178,62 +182,164 @@ fn millis(value: f64) -> u64 {
     }
 }
 
-/// The retry decision after a try: milliseconds to wait, or `undefined` to give up.
-///
-/// `status` is the response's status, or `undefined` when the transport failed with `failure`
-/// (`connect`, `timeout` or `lost`); `retryAfter` is the response's `Retry-After` header; `now` is
-/// Unix seconds; `elapsedMs` the time since the first try began; `jitter` a random number in `[0, 1)`.
-#[wasm_bindgen(js_name = retryDelay)]
-#[allow(clippy::too_many_arguments)]
-pub fn retry_delay(
-    max_attempts: u32,
-    initial_delay_ms: f64,
-    max_delay_ms: f64,
-    max_retry_after_ms: f64,
-    deadline_ms: f64,
-    elapsed_ms: f64,
-    attempt: u32,
-    idempotent: bool,
-    status: Option<u16>,
-    failure: Option<String>,
-    retry_after: Option<String>,
-    now: f64,
-    jitter: f64,
-) -> Option<f64> {
-    let policy = RetryPolicy {
-        max_attempts,
-        initial_delay_ms: millis(initial_delay_ms),
-        max_delay_ms: millis(max_delay_ms),
-        max_retry_after_ms: millis(max_retry_after_ms),
-        deadline_ms: millis(deadline_ms),
-        ..RetryPolicy::default()
-    };
-    let outcome = Outcome::from_parts(status, failure.as_deref());
-    let retry_after = retry_after.as_deref().map(RetryAfter::for_retry);
-    let now = seconds(Some(now)).unwrap_or(0);
-    let elapsed_ms = millis(elapsed_ms);
-    match policy.decide(&Attempt { number: attempt, idempotent, outcome, retry_after, now, elapsed_ms, jitter }) {
-        Decision::Retry { delay_ms } => Some(delay_ms as f64),
-        Decision::GiveUp => None,
-    }
-}
-
-/// Keeps requests under a per-minute limit; time comes in as an argument.
+/// A client's state between calls (config, retry policy, pacer, OAuth token): the core's
+/// `call::Session`.
 #[wasm_bindgen]
-pub struct Pacer {
-    inner: onfido_core::pacing::Pacer,
+pub struct Session {
+    inner: call::Session,
 }
 
 #[wasm_bindgen]
-impl Pacer {
-    /// A pacer for a limit in requests per minute (the API's: 400 live, 30 sandbox).
+impl Session {
+    /// A session: the retry policy (`maxAttempts` 1 never retries), pacing under the token's rate
+    /// limit or not, and the timeout of each try, all in milliseconds.
     #[wasm_bindgen(constructor)]
-    pub fn new(requests_per_minute: u32) -> Pacer {
-        Pacer { inner: onfido_core::pacing::Pacer::new(requests_per_minute) }
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        config: &Config,
+        max_attempts: u32,
+        initial_delay_ms: f64,
+        max_delay_ms: f64,
+        max_retry_after_ms: f64,
+        deadline_ms: f64,
+        pace: bool,
+        timeout_ms: f64,
+    ) -> Session {
+        let policy = RetryPolicy {
+            max_attempts,
+            initial_delay_ms: millis(initial_delay_ms),
+            max_delay_ms: millis(max_delay_ms),
+            max_retry_after_ms: millis(max_retry_after_ms),
+            deadline_ms: millis(deadline_ms),
+            ..RetryPolicy::default()
+        };
+        let inner = call::Session::new(config.inner.clone())
+            .with_retry(policy)
+            .with_pacing(pace)
+            .with_timeout_ms(millis(timeout_ms));
+        Session { inner }
+    }
+}
+
+/// One operation's requests, driven by the core (`call::Call`): JavaScript only sends, sleeps and
+/// returns what the steps say.
+///
+/// Steps: `{kind: "send", request, timeoutMs, attempt, purpose}`, `{kind: "wait", ms, reason}`,
+/// `{kind: "done", status, headers, body, next}` (`next`: the next page's input as JSON text);
+/// a failed call throws its `CoreError`.
+#[wasm_bindgen]
+pub struct Call {
+    inner: call::Call,
+}
+
+#[wasm_bindgen]
+impl Call {
+    /// The call of `operation` with its input (JSON text of the API's field names; uploads carry
+    /// `file: {filename, content_base64}`), checked and built at `now` (Unix seconds); `headers`
+    /// (`[[name, value], ...]`) and `timeoutMs` for this call only.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        session: &Session,
+        operation: &str,
+        input: &str,
+        now: f64,
+        headers: JsValue,
+        timeout_ms: Option<f64>,
+    ) -> Result<Call, JsValue> {
+        let config = session.inner.config();
+        let request = dynamic::build_request_json(operation, config, input.as_bytes(), seconds(Some(now)))
+            .map_err(|e| core_error(&e))?;
+        let mut inner = call::Call::from_request(&session.inner, operation, request).map_err(|e| core_error(&e))?;
+        inner = inner.headers(&crate::convert::header_pairs(headers)?).map_err(|e| core_error(&e))?;
+        if dynamic::is_paginated_in(config.api_version(), operation).map_err(|e| core_error(&e))? {
+            inner = inner.paginate(from_json(if input.trim().is_empty() { "{}" } else { input }, "input")?);
+        }
+        if let Some(ms) = timeout_ms {
+            inner = inner.timeout_ms(millis(ms));
+        }
+        Ok(Call { inner })
     }
 
-    /// Takes a slot at `nowMs` (milliseconds); returns the milliseconds to wait before sending.
-    pub fn acquire(&mut self, now_ms: f64) -> f64 {
-        self.inner.acquire(millis(now_ms)) as f64
+    /// Begins the call at `now`: Unix seconds, a monotonic clock in milliseconds, a random number in [0, 1).
+    pub fn start(
+        &mut self,
+        session: &mut Session,
+        unix: f64,
+        monotonic_ms: f64,
+        jitter: f64,
+    ) -> Result<JsValue, JsValue> {
+        step(self.inner.start(&mut session.inner, now(unix, monotonic_ms, jitter)))
     }
+
+    /// After a `wait` step.
+    pub fn waited(
+        &mut self,
+        session: &mut Session,
+        unix: f64,
+        monotonic_ms: f64,
+        jitter: f64,
+    ) -> Result<JsValue, JsValue> {
+        step(self.inner.waited(&mut session.inner, now(unix, monotonic_ms, jitter)))
+    }
+
+    /// After a `send` step: the response (`status` 100-599, `headers` pairs, `body`), or, with
+    /// `status` undefined, the transport's `failure` (`connect`, `timeout`, `lost`) and `message`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn received(
+        &mut self,
+        session: &mut Session,
+        unix: f64,
+        monotonic_ms: f64,
+        jitter: f64,
+        status: Option<f64>,
+        headers: JsValue,
+        body: Option<Vec<u8>>,
+        failure: Option<String>,
+        message: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let outcome = match status {
+            // Out-of-range or fractional statuses become 0, which the core refuses as no HTTP answer.
+            Some(status) => Ok(HttpResponse {
+                status: if status.fract() == 0.0 && (0.0..=599.0).contains(&status) { status as u16 } else { 0 },
+                headers: crate::convert::header_pairs(headers)?,
+                body: body.unwrap_or_default(),
+            }),
+            None => Err((Failure::parse(failure.as_deref().unwrap_or("lost")), message.unwrap_or_default())),
+        };
+        step(self.inner.received(&mut session.inner, outcome, now(unix, monotonic_ms, jitter)))
+    }
+}
+
+fn now(unix: f64, monotonic_ms: f64, jitter: f64) -> Now {
+    Now { unix: seconds(Some(unix)).unwrap_or(0), monotonic_ms: millis(monotonic_ms), jitter }
+}
+
+fn step(step: call::Step) -> Result<JsValue, JsValue> {
+    let out = Object::new();
+    match step {
+        call::Step::Send(send) => {
+            set(&out, "kind", &JsValue::from_str("send"));
+            set(&out, "request", &request_to_js(&send.request));
+            set(&out, "timeoutMs", &JsValue::from_f64(send.timeout_ms as f64));
+            set(&out, "attempt", &JsValue::from_f64(f64::from(send.attempt)));
+            set(&out, "purpose", &JsValue::from_str(send.purpose.as_str()));
+        }
+        call::Step::Wait(wait) => {
+            set(&out, "kind", &JsValue::from_str("wait"));
+            set(&out, "ms", &JsValue::from_f64(wait.ms as f64));
+            set(&out, "reason", &JsValue::from_str(wait.reason.as_str()));
+        }
+        call::Step::Done(Err(error)) => return Err(core_error(&error)),
+        call::Step::Done(Ok(answer)) => {
+            let response = answer.response;
+            set(&out, "kind", &JsValue::from_str("done"));
+            set(&out, "status", &JsValue::from_f64(f64::from(response.status)));
+            set(&out, "headers", &crate::convert::headers_to_js(&response.headers));
+            set(&out, "body", &Uint8Array::from(response.body.as_slice()));
+            if let Some(next) = answer.next_input {
+                set(&out, "next", &JsValue::from_str(&next.to_string()));
+            }
+        }
+    }
+    Ok(out.into())
 }

@@ -68,7 +68,8 @@ test("errors: classes, names, codes, fields and type guards", async () => {
   const notFound = await onfido.applicants.retrieve("missing").catch((e) => e);
   assert.ok(notFound instanceof OnfidoApiError && notFound instanceof OnfidoError && notFound instanceof Error);
   assert.equal(notFound.name, "OnfidoNotFoundError");
-  assert.match(notFound.stack, /^OnfidoNotFoundError: Onfido API error 404/);
+  assert.match(notFound.stack, /^OnfidoNotFoundError: GET https:\/\/api\.onfido\.com\/v2\/applicants\/missing \(retrieve_applicant\) was refused: 404 resource_not_found/);
+  assert.deepEqual([notFound.operation, notFound.attempts], ["retrieve_applicant", 1]);
   assert.equal(String(notFound).split(":")[0], "OnfidoNotFoundError");
   assert.equal(notFound.code, "ONFIDO_API_ERROR");
   assert.equal(notFound.kind, "api");
@@ -107,15 +108,21 @@ test("errors: classes, names, codes, fields and type guards", async () => {
     [401, "OnfidoAuthenticationError", isOnfidoAuthenticationError],
     [403, "OnfidoPermissionError", isOnfidoApiError],
     [410, "OnfidoGoneError", isOnfidoGoneError],
+    [422, "OnfidoUnprocessableError", isOnfidoApiError],
     [429, "OnfidoRateLimitError", isOnfidoRateLimitError],
     [500, "OnfidoServerError", isOnfidoServerError],
   ]) {
-    const c = new Onfido({ apiToken: SECRET_TOKEN, retry: false, transport: fixed(status, { error: { message: "no", id: "err-1" } }, [["Retry-After", "7"]]) });
+    const c = new Onfido({
+      apiToken: SECRET_TOKEN,
+      retry: false,
+      transport: fixed(status, { error: { message: "no", id: "err-1" } }, [["Retry-After", "7"], ["X-Request-Id", "req-1"]]),
+    });
     const e = await c.applicants.retrieve("a1").catch((x) => x);
     assert.equal(e.name, name);
     assert.ok(guard(e));
     assert.equal(e.status, status);
-    assert.equal(e.requestId, "err-1");
+    assert.equal(e.errorId, "err-1");
+    assert.equal(e.requestId, "req-1");
     assert.equal(e.apiMessage, "no");
     if (status === 429) assert.equal(e.retryAfter, 7);
   }
@@ -437,4 +444,50 @@ test("the Onfido options: region, version, base URL, environment", () => {
   assert.throws(() => new Onfido({ apiToken: "test_abc", baseUrl: "http://example.com" }), (e) => isOnfidoConfigError(e));
   assert.throws(() => new Onfido({ apiToken: "test_abc", region: "au" }), (e) => isOnfidoConfigError(e));
   assert.ok(new Onfido({ apiToken: "test_abc", baseUrl: "http://127.0.0.1:8080" }));
+});
+
+test("the core's call loop: retries, hooks, per-call headers and timeouts, the application's name", async () => {
+  const sent = [];
+  let answers = [503, 503, 200];
+  const transport = {
+    async send(request, options) {
+      sent.push({ request, options });
+      const status = answers.shift();
+      const body = status === 200 ? { id: "a1", first_name: "Jane", last_name: "Doe" } : { error: { type: "internal_server_error" } };
+      return { status, headers: [["Content-Type", "application/json"]], body: new TextEncoder().encode(JSON.stringify(body)) };
+    },
+  };
+  const events = [];
+  const hooks = {
+    request: (e) => events.push(["request", e.operation, e.attempt, e.purpose]),
+    response: (e) => events.push(["response", e.status]),
+    wait: (e) => {
+      events.push(["wait", e.reason]);
+      throw new Error("a failing hook is ignored");
+    },
+  };
+  const onfido = new Onfido({ apiToken: SECRET_TOKEN, transport, hooks, appName: "acme-kyc/2.1", retry: { initialDelayMs: 1, maxDelayMs: 2 } });
+  const applicant = await onfido.applicants.retrieve("a1", { timeoutMs: 1234, headers: { "X-Trace": "t-1" } });
+  assert.equal(applicant.first_name, "Jane");
+  assert.deepEqual(events, [
+    ["request", "retrieve_applicant", 1, "call"],
+    ["response", 503],
+    ["wait", "retry"],
+    ["request", "retrieve_applicant", 2, "call"],
+    ["response", 503],
+    ["wait", "retry"],
+    ["request", "retrieve_applicant", 3, "call"],
+    ["response", 200],
+  ]);
+  assert.equal(sent.length, 3);
+  assert.equal(sent[0].options.timeoutMs, 1234);
+  const headers = Object.fromEntries(sent[0].request.headers.map(([n, v]) => [n.toLowerCase(), v]));
+  assert.equal(headers["x-trace"], "t-1");
+  assert.match(headers["user-agent"], / acme-kyc\/2\.1$/);
+  assert.ok(!JSON.stringify(events).includes(SECRET_TOKEN));
+  // A header the client owns is refused before anything is sent.
+  answers = [200];
+  const refused = await onfido.applicants.retrieve("a1", { headers: { Authorization: "x" } }).catch((e) => e);
+  assert.equal(refused.name, "OnfidoValidationError");
+  assert.equal(sent.length, 3);
 });

@@ -120,7 +120,7 @@ test("timeouts and refused connections are transport errors", async () => {
     await assert.rejects(onfido.reportTypeGroups.list().toArray(), (e) => {
       assert.ok(isOnfidoTransportError(e));
       assert.equal(e.failure, "timeout");
-      assert.match(e.message, /after 2 tries/);
+      assert.match(e.message, /\[2 attempts\]\.$/);
       return true;
     });
   } finally {

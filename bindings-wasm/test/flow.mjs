@@ -19,8 +19,9 @@ export const ALL_OPERATIONS = [
 /** Records the operation of every request the client makes. */
 export function recordOperations(onfido) {
   const seen = new Set();
-  const original = onfido.request.bind(onfido);
-  onfido.request = (operation, input, options) => {
+  // Every method and every page goes through the client's one call loop.
+  const original = onfido._call.bind(onfido);
+  onfido._call = (operation, input, options) => {
     seen.add(operation);
     return original(operation, input, options);
   };

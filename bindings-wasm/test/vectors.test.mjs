@@ -289,7 +289,7 @@ function checkError(error, expected) {
   if (error.kind !== kind) fail(`error kind ${error.kind} != ${kind} (${error.message})`);
   if (typeof expected.status === "number" && error.status !== expected.status) fail(`status ${error.status} != ${expected.status}`);
   if ("type" in expected && (error.type ?? null) !== expected.type) fail(`type ${show(error.type)} != ${show(expected.type)}`);
-  if ("id" in expected && (error.requestId ?? null) !== expected.id) fail(`id ${show(error.requestId)} != ${show(expected.id)}`);
+  if ("id" in expected && (error.errorId ?? null) !== expected.id) fail(`id ${show(error.errorId)} != ${show(expected.id)}`);
   if ("retry_after" in expected) {
     const want = expected.retry_after;
     const actual = error.retryAt !== undefined ? { at: error.retryAt } : (error.retryAfter ?? null);

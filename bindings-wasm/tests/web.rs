@@ -29,7 +29,7 @@ fn core_json(thrown: JsValue) -> JsValue {
 }
 
 fn config() -> Config {
-    Config::new(Some("test_abc".into()), Some("eu".into()), None, None, None).unwrap_or_else(|_| unreachable!())
+    Config::new(Some("test_abc".into()), Some("eu".into()), None, None, None, None).unwrap_or_else(|_| unreachable!())
 }
 
 fn png(size: usize) -> Vec<u8> {
@@ -48,7 +48,7 @@ fn config_getters_and_errors() {
     assert!(c.has_token());
     assert!(c.user_agent().contains("node"));
     assert!(!c.to_string_js().contains("test_abc"));
-    let Err(thrown) = Config::new(Some("us_test_abc".into()), Some("eu".into()), None, None, None) else {
+    let Err(thrown) = Config::new(Some("us_test_abc".into()), Some("eu".into()), None, None, None, None) else {
         panic!("a region mismatch is a config error")
     };
     let error = core_json(thrown);
@@ -227,41 +227,39 @@ fn rules() {
 }
 
 #[wasm_bindgen_test]
-fn retries_and_pacing() {
-    let decide_at = |elapsed_ms, attempt, idempotent, status, failure: Option<&str>, retry_after: Option<&str>| {
-        retry_delay(
-            4,
-            1_000.0,
-            30_000.0,
-            30_000.0,
-            60_000.0,
-            elapsed_ms,
-            attempt,
-            idempotent,
-            status,
-            failure.map(Into::into),
-            retry_after.map(Into::into),
-            0.0,
-            0.5,
-        )
-    };
-    let decide = |attempt, idempotent, status, failure, retry_after| {
-        decide_at(0.0, attempt, idempotent, status, failure, retry_after)
-    };
-    assert_eq!(decide(1, false, Some(429), None, None), Some(22_500.0));
-    assert_eq!(decide(1, false, Some(429), None, Some("7")), Some(7_000.0));
-    assert_eq!(decide(1, false, Some(429), None, Some("60")), None, "longer than max_retry_after");
-    assert_eq!(decide(1, false, Some(429), None, Some("1e9")), None, "an unparseable Retry-After ends the retrying");
-    assert_eq!(decide(1, false, Some(503), None, None), None);
-    assert_eq!(decide(1, true, Some(503), None, None), Some(750.0));
-    assert_eq!(decide(1, false, None, Some("connect"), None), Some(750.0));
-    assert_eq!(decide(1, false, None, Some("timeout"), None), None);
-    assert_eq!(decide(4, true, Some(429), None, None), None);
-    assert_eq!(decide_at(50_000.0, 2, false, Some(429), None, None), None, "past the deadline");
-    let mut pacer = Pacer::new(30);
-    let waits: Vec<f64> = (0..16).map(|_| pacer.acquire(1_000.0)).collect();
-    assert!(waits.iter().take(15).all(|w| *w == 0.0));
-    assert!(waits.get(15).copied().unwrap_or(0.0) > 0.0);
+fn the_call_driver_retries_paces_and_ends() {
+    let config = config();
+    // Two tries at most, pacing for the token's limit, 5 s per try.
+    let mut session = Session::new(&config, 2, 100.0, 1_000.0, 30_000.0, 60_000.0, true, 5_000.0);
+    let id = "1b4e28ba-2fa1-11d2-883f-0016d3cca427";
+    let input = format!(r#"{{"applicant_id": "{id}"}}"#);
+    let mut call = Call::new(&session, "retrieve_applicant", &input, 1_700_000_000.0, JsValue::NULL, None)
+        .unwrap_or_else(|_| unreachable!());
+    let send = call.start(&mut session, 1_700_000_000.0, 0.0, 0.0).unwrap_or(JsValue::NULL);
+    assert_eq!(text(&send, "kind").as_deref(), Some("send"));
+    assert_eq!(get(&send, "timeoutMs").as_f64(), Some(5_000.0));
+    let busy = call
+        .received(&mut session, 1_700_000_000.0, 10.0, 0.0, Some(503.0), JsValue::NULL, None, None, None)
+        .unwrap_or(JsValue::NULL);
+    assert_eq!(text(&busy, "kind").as_deref(), Some("wait"));
+    assert_eq!(text(&busy, "reason").as_deref(), Some("retry"));
+    let again = call.waited(&mut session, 1_700_000_000.0, 100.0, 0.0).unwrap_or(JsValue::NULL);
+    assert_eq!(get(&again, "attempt").as_f64(), Some(2.0));
+    let body = format!(r#"{{"id": "{id}", "first_name": "Jane", "last_name": "Doe"}}"#).into_bytes();
+    let done = call
+        .received(&mut session, 1_700_000_000.0, 200.0, 0.0, Some(200.0), JsValue::NULL, Some(body), None, None)
+        .unwrap_or(JsValue::NULL);
+    assert_eq!(text(&done, "kind").as_deref(), Some("done"));
+    assert_eq!(get(&done, "status").as_f64(), Some(200.0));
+    // A status no HTTP answer has ends the call with a thrown transport error.
+    let mut odd = Call::new(&session, "retrieve_applicant", &input, 1_700_000_000.0, JsValue::NULL, None)
+        .unwrap_or_else(|_| unreachable!());
+    let _ = odd.start(&mut session, 1_700_000_000.0, 0.0, 0.0);
+    assert!(odd
+        .received(&mut session, 1_700_000_000.0, 1.0, 0.0, Some(65_736.0), JsValue::NULL, None, None, None)
+        .is_err());
+    // Bad input is refused before any step.
+    assert!(Call::new(&session, "retrieve_applicant", "{}", 0.0, JsValue::NULL, None).is_err());
 }
 
 #[wasm_bindgen_test]

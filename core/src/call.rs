@@ -27,7 +27,7 @@
 //!         Step::Done(result) => break result?,
 //!     };
 //! };
-//! assert_eq!(answer.value["first_name"], "Jane");
+//! assert_eq!(answer.parse()?["first_name"], "Jane");
 //! # Ok::<(), onfido_core::Error>(())
 //! ```
 //!
@@ -219,21 +219,31 @@ impl WaitReason {
     }
 }
 
-/// A finished call's result.
+/// A finished call's result: the final response, left for the caller to read (so that a binding
+/// can convert it straight into its own objects, and so that this module links no parser).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
-    /// The parsed answer, as [`dynamic::parse_response_in`] gives it.
-    pub value: Value,
+    /// The final response: a 2xx, or a 3xx that was not followed (a documented redirect the
+    /// binding may fetch itself). Error statuses end the call as an [`Error`] instead.
+    pub response: HttpResponse,
     /// The input of the next page of a listing; `None` on the last page and for other operations.
     pub next_input: Option<Value>,
-    /// The final response's status.
-    pub status: u16,
-    /// The final response's `X-Request-Id`.
-    pub request_id: Option<String>,
     /// Tries made in all, token and redirect requests included.
     pub attempts: u32,
-    /// The final response itself, instead of `value`, for calls made [`Call::unparsed`].
-    pub response: Option<HttpResponse>,
+    operation: String,
+    version: ApiVersion,
+}
+
+impl Answer {
+    /// The final response's `X-Request-Id`.
+    pub fn request_id(&self) -> Option<&str> {
+        self.response.header("x-request-id")
+    }
+
+    /// The answer as JSON, as [`dynamic::parse_response_in`] reads it.
+    pub fn parse(self) -> Result<Value, Error> {
+        dynamic::parse_response_in(self.version, &self.operation, self.response)
+    }
 }
 
 /// The request being answered.
@@ -283,7 +293,6 @@ pub struct Call {
     redirects: u8,
     last: Option<(Method, String)>,
     sent_timeout_ms: Option<u64>,
-    unparsed: bool,
 }
 
 impl Call {
@@ -317,21 +326,12 @@ impl Call {
             redirects: 0,
             last: None,
             sent_timeout_ms: None,
-            unparsed: false,
         })
     }
 
     /// Keeps the input, so that the answer says the next page's input (listings only).
     pub fn paginate(mut self, input: Value) -> Call {
         self.input = Some(input);
-        self
-    }
-
-    /// Leaves a successful (2xx or unfollowed 3xx) final response to the binding's own parser
-    /// ([`Answer::response`], `value` null), e.g. to convert it straight into native objects;
-    /// error responses are still read into [`Error`]s here.
-    pub fn unparsed(mut self) -> Call {
-        self.unparsed = true;
         self
     }
 
@@ -579,8 +579,12 @@ impl Call {
         Some(HttpRequest { method: Method::Get, url: next.into(), headers, body: Vec::new() })
     }
 
-    /// Parses the final response as the operation's answer (or its error).
+    /// Ends the call with the final response: the answer (2xx, or a 3xx not followed), or the
+    /// API error it carries.
     fn complete(&mut self, response: HttpResponse) -> Step {
+        if !(200..400).contains(&response.status) {
+            return self.finish(Err(crate::operations::response::api_error(&response)));
+        }
         let next_input = match (&self.input, response.is_success()) {
             (Some(input), true) => match dynamic::next_page_input_in(self.version, &self.operation, input, &response) {
                 Ok(next) => next,
@@ -588,16 +592,14 @@ impl Call {
             },
             _ => None,
         };
-        let status = response.status;
-        let request_id = response.header("x-request-id").map(str::to_owned);
-        let answer =
-            |value, response| Answer { value, next_input, status, request_id, attempts: self.attempts, response };
-        let result = if self.unparsed && (200..400).contains(&status) {
-            Ok(answer(Value::Null, Some(response)))
-        } else {
-            dynamic::parse_response_in(self.version, &self.operation, response).map(|value| answer(value, None))
+        let answer = Answer {
+            response,
+            next_input,
+            attempts: self.attempts,
+            operation: self.operation.clone(),
+            version: self.version,
         };
-        self.finish(result)
+        self.finish(Ok(answer))
     }
 
     fn finish(&mut self, result: Result<Answer, Error>) -> Step {

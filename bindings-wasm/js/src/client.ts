@@ -1,5 +1,5 @@
-// The client: every operation as a method returning a Promise. Each is three steps: build (core),
-// send (the transport), parse (core); retries and pacing are core decisions, this file only sleeps.
+// The client: every operation as a method returning a Promise. The core's call driver decides
+// retries, pacing, pagination and redirects; this file only sends, sleeps and returns.
 
 import * as native from "./native.js";
 import { OnfidoConfigError, OnfidoTransportError, OnfidoValidationError, core, translate } from "./errors.js";
@@ -46,12 +46,44 @@ export interface OnfidoOptions {
   pace?: boolean | undefined;
   /** Allow a live token where `window` exists. API tokens do not belong in browsers: use a backend. */
   dangerouslyAllowBrowser?: boolean | undefined;
+  /** Your application's name (and version), appended to the `User-Agent`: `my-app/1.2`. */
+  appName?: string | undefined;
+  /** Called as the client works, for logs and metrics; never given a header or a body. */
+  hooks?: OnfidoHooks | undefined;
+}
+
+/** What the client reports as it works (each hook optional; a hook that throws is ignored). */
+export interface OnfidoHooks {
+  /** A request is about to be sent (`purpose`: `call`, `token` or `redirect`). */
+  request?(event: { operation: string; method: string; url: string; attempt: number; purpose: string }): void;
+  /** A response arrived, or the transport failed (`status` undefined, `failure` set). */
+  response?(event: { operation: string; status: number | undefined; failure: string | undefined; elapsedMs: number }): void;
+  /** The client waits before trying again (`reason` `retry`) or for the rate limit (`pacing`). */
+  wait?(event: { operation: string; ms: number; reason: string }): void;
 }
 
 /** Per-call options. */
 export interface CallOptions {
   /** Cancels the call, including its waits between retries. */
   signal?: AbortSignalLike | undefined;
+  /** This call's timeout per try, in milliseconds (default: the client's `timeoutMs`). */
+  timeoutMs?: number | undefined;
+  /** Extra headers for this call (`Authorization`, `Content-Type` and the like are the client's). */
+  headers?: Record<string, string> | undefined;
+}
+
+interface Step {
+  kind: "send" | "wait" | "done";
+  request: OnfidoRequest;
+  timeoutMs: number;
+  attempt: number;
+  purpose: string;
+  ms: number;
+  reason: string;
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+  next?: string;
 }
 
 type Input = Record<string, unknown>;
@@ -71,6 +103,15 @@ function sleep(ms: number, signal?: AbortSignalLike): Promise<void> {
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+/** Calls a hook, ignoring what it throws: logging never breaks a call. */
+function report<E>(hook: ((event: E) => void) | undefined, event: E): void {
+  try {
+    hook?.(event);
+  } catch {
+    // A failing hook is the application's to fix; the call goes on.
+  }
 }
 
 /** A `TransportFailure` from any copy of this package (ESM or CommonJS). */
@@ -112,11 +153,6 @@ function inputJson(input: Input): string {
     const why = error instanceof Error ? error.message : String(error);
     throw new OnfidoValidationError(`invalid input: ${why}`, { input: [`cannot be written as JSON: ${why}`] });
   }
-}
-
-function header(headers: ReadonlyArray<readonly [string, string]>, name: string): string | undefined {
-  for (const [n, v] of headers) if (n.toLowerCase() === name) return v;
-  return undefined;
 }
 
 /** Bytes from a Buffer, Uint8Array, ArrayBuffer or Blob. */
@@ -170,10 +206,14 @@ export class Paginated<T> implements AsyncIterable<T> {
   async *pages(): AsyncGenerator<m.Page<T>, void, undefined> {
     let input: Input | undefined = this.#input;
     while (input !== undefined) {
-      const raw: { items: T[]; page: m.PageLinks } = await this.#client.request(this.#operation, input, this.#options);
-      const page: m.Page<T> = toPage(raw);
-      yield page;
-      input = page.nextPage === null ? undefined : { ...input, page: page.nextPage };
+      const answer: { output: { items: T[]; page: m.PageLinks }; next: Input | undefined } = await this.#client._call(
+        this.#operation,
+        input,
+        this.#options,
+      );
+      yield toPage(answer.output);
+      // The core names the next page, and refuses one that is not after this one.
+      input = answer.next;
     }
   }
 
@@ -416,13 +456,14 @@ export class Onfido {
   readonly slv: Slv;
 
   readonly #config: native.Config;
+  readonly #session: native.Session;
   readonly #transport: Transport;
-  readonly #timeoutMs: number;
-  readonly #retry: Required<RetryPolicy>;
-  readonly #pacer: native.Pacer | undefined;
+  readonly #hooks: OnfidoHooks;
 
   constructor(options: OnfidoOptions = {}) {
-    this.#config = core(() => new native.Config(options.apiToken, options.region, options.apiVersion ?? "v2", options.baseUrl, "node"));
+    this.#config = core(
+      () => new native.Config(options.apiToken, options.region, options.apiVersion ?? "v2", options.baseUrl, "node", options.appName),
+    );
     const inBrowser = typeof (globalThis as { window?: unknown }).window !== "undefined";
     if (inBrowser && this.#config.environment === "live" && options.dangerouslyAllowBrowser !== true) {
       throw new OnfidoConfigError(
@@ -432,16 +473,18 @@ export class Onfido {
       );
     }
     this.#transport = options.transport ?? new FetchTransport(options.fetch ? { fetch: options.fetch } : {});
-    this.#timeoutMs = options.timeoutMs ?? 30_000;
     const retry = options.retry === false ? { maxAttempts: 1 } : (options.retry ?? {});
-    this.#retry = {
-      maxAttempts: retry.maxAttempts ?? 4,
-      initialDelayMs: retry.initialDelayMs ?? 1_000,
-      maxDelayMs: retry.maxDelayMs ?? 30_000,
-      maxRetryAfterMs: retry.maxRetryAfterMs ?? 30_000,
-      deadlineMs: retry.deadlineMs ?? 60_000,
-    };
-    this.#pacer = options.pace ? new native.Pacer(this.#config.environment === "sandbox" ? 30 : 400) : undefined;
+    this.#session = new native.Session(
+      this.#config,
+      retry.maxAttempts ?? 4,
+      retry.initialDelayMs ?? 1_000,
+      retry.maxDelayMs ?? 30_000,
+      retry.maxRetryAfterMs ?? 30_000,
+      retry.deadlineMs ?? 60_000,
+      options.pace === true,
+      options.timeoutMs ?? 30_000,
+    );
+    this.#hooks = options.hooks ?? {};
     this.applicants = new Applicants(this);
     this.documents = new Documents(this);
     this.livePhotos = new LivePhotos(this);
@@ -516,51 +559,60 @@ export class Onfido {
    * Resolves to the parsed output: an object; `{items, page}` for lists; a `Download`; `undefined` for 204s.
    */
   async request<T = unknown>(operation: m.OperationId, input: Input = {}, options: CallOptions = {}): Promise<T> {
-    const request = this.buildRequest(operation, input);
-    const signal = options.signal;
-    const idempotent = core(() => native.isIdempotent(operation));
-    const started = Date.now();
-    for (let attempt = 1; ; attempt++) {
-      if (this.#pacer !== undefined) {
-        const wait = this.#pacer.acquire(Date.now());
-        if (wait > 0) await sleep(wait, signal);
+    return (await this._call<T>(operation, input, options)).output;
+  }
+
+  /**
+   * @internal Runs the core's call loop for one operation: sends and sleeps as its steps say.
+   * The parsed output, and for listings the next page's input.
+   */
+  async _call<T>(operation: m.OperationId, input: Input, options: CallOptions = {}): Promise<{ output: T; next: Input | undefined }> {
+    const { signal } = options;
+    const json = inputJson(input);
+    const session = this.#session;
+    const hooks = this.#hooks;
+    const headers = options.headers === undefined ? undefined : Object.entries(options.headers);
+    const call = core(() => new native.Call(session, operation, json, nowSeconds(), headers, options.timeoutMs));
+    const now = (): [number, number, number] => [nowSeconds(), performance.now(), Math.random()];
+    try {
+      let step = core(() => call.start(session, ...now())) as Step;
+      for (;;) {
+        if (step.kind === "send") {
+          const { request, attempt, purpose } = step;
+          report(hooks.request, { operation, method: request.method, url: request.url, attempt, purpose });
+          const started = performance.now();
+          let response: OnfidoResponse | undefined;
+          let failure: TransportFailure | undefined;
+          try {
+            response = await this.#transport.send(request, { timeoutMs: step.timeoutMs, signal });
+          } catch (error) {
+            if (!isTransportFailure(error)) throw translate(error);
+            failure = error;
+          }
+          const elapsedMs = performance.now() - started;
+          report(hooks.response, { operation, status: response?.status, failure: failure?.failure, elapsedMs });
+          if (response !== undefined && !(Number.isInteger(response.status) && response.status >= 100 && response.status <= 599)) {
+            // A custom transport's status that no HTTP answer has (65 736 used to wrap to 200).
+            const message = `${operation}: the transport answered status ${String(response.status)}, which is not an HTTP status (100-599)`;
+            throw new OnfidoTransportError(message, "lost");
+          }
+          const got = response;
+          step = core(() =>
+            got !== undefined
+              ? call.received(session, ...now(), got.status, got.headers, got.body, undefined, undefined)
+              : call.received(session, ...now(), undefined, undefined, undefined, failure?.failure, failure?.message),
+          ) as Step;
+        } else if (step.kind === "wait") {
+          report(hooks.wait, { operation, ms: step.ms, reason: step.reason });
+          await sleep(step.ms, signal);
+          step = core(() => call.waited(session, ...now())) as Step;
+        } else {
+          const output = this.parseResponse<T>(operation, { status: step.status, headers: step.headers, body: step.body });
+          return { output, next: step.next === undefined ? undefined : (JSON.parse(step.next) as Input) };
+        }
       }
-      let response: OnfidoResponse | undefined;
-      let failure: TransportFailure | undefined;
-      try {
-        response = await this.#transport.send(request, { timeoutMs: this.#timeoutMs, signal });
-      } catch (error) {
-        if (!isTransportFailure(error)) throw translate(error);
-        failure = error;
-      }
-      if (response !== undefined && !(Number.isInteger(response.status) && response.status >= 100 && response.status <= 599)) {
-        // A custom transport's status that no HTTP answer has (65 736 used to wrap to 200).
-        const message = `${operation}: the transport answered status ${String(response.status)}, which is not an HTTP status (100-599)`;
-        throw new OnfidoTransportError(message, "lost");
-      }
-      if (response !== undefined && response.status >= 200 && response.status < 300) return this.parseResponse<T>(operation, response);
-      const r = this.#retry;
-      const delay = native.retryDelay(
-        r.maxAttempts,
-        r.initialDelayMs,
-        r.maxDelayMs,
-        r.maxRetryAfterMs,
-        r.deadlineMs,
-        Date.now() - started,
-        attempt,
-        idempotent,
-        response?.status,
-        failure?.failure,
-        response === undefined ? undefined : header(response.headers, "retry-after"),
-        nowSeconds(),
-        Math.random(),
-      );
-      if (delay === undefined) {
-        if (response !== undefined) return this.parseResponse<T>(operation, response);
-        const f = failure ?? new TransportFailure("lost", "no response");
-        throw new OnfidoTransportError(`${operation}: ${f.message} (after ${attempt} ${attempt === 1 ? "try" : "tries"})`, f.failure, f);
-      }
-      await sleep(delay, signal);
+    } finally {
+      call.free();
     }
   }
 

@@ -75,6 +75,12 @@ export class OnfidoError extends Error {
   readonly fields: FieldErrors;
   /** Seconds to wait before trying again, when the server said (429, 503). */
   readonly retryAfter: number | undefined;
+  /** The operation of the call this error ended (`find_applicant`), for API and transport errors. */
+  operation: string | undefined;
+  /** The URL of the call's last try (never with credentials). */
+  url: string | undefined;
+  /** Tries the call made, the first included. */
+  attempts: number | undefined;
   declare readonly [BRAND]: true;
 
   constructor(kind: OnfidoErrorKind, message: string, init: ErrorInit = {}) {
@@ -85,17 +91,22 @@ export class OnfidoError extends Error {
     this.type = init.type;
     this.fields = init.fields ?? {};
     this.retryAfter = init.retryAfter;
+    this.operation = undefined;
+    this.url = undefined;
+    this.attempts = undefined;
     Object.defineProperty(this, BRAND, { value: true });
   }
 }
 
-/** The server answered with an error: `status`, `type`, the server's `apiMessage`, `fields`, `requestId`. */
+/** The server answered with an error: `status`, `type`, the server's `apiMessage`, `fields`, `errorId`, `requestId`. */
 export class OnfidoApiError extends OnfidoError {
   declare readonly status: number;
   declare readonly type: ApiErrorType;
   /** The server's own message (may be empty). */
   readonly apiMessage: string;
-  /** The server's error id, for support requests. */
+  /** The server's error id (the body's `error.id`), for support requests. */
+  readonly errorId: string | undefined;
+  /** The response's `X-Request-Id`, for support requests. */
   readonly requestId: string | undefined;
   /** When `Retry-After` was a date: that time in Unix seconds (`retryAfter` counts from the clock). */
   readonly retryAt: number | undefined;
@@ -107,6 +118,7 @@ export class OnfidoApiError extends OnfidoError {
       type: string;
       apiMessage?: string;
       fields?: FieldErrors;
+      errorId?: string | undefined;
       requestId?: string | undefined;
       retryAfter?: number | undefined;
       retryAt?: number | undefined;
@@ -114,6 +126,7 @@ export class OnfidoApiError extends OnfidoError {
   ) {
     super("api", message, init);
     this.apiMessage = init.apiMessage ?? "";
+    this.errorId = init.errorId;
     this.requestId = init.requestId;
     this.retryAt = init.retryAt;
   }
@@ -134,6 +147,9 @@ export class OnfidoNotFoundError extends OnfidoApiError {
 /** 410: deleted, or scheduled for deletion (see `applicants.restore`). */
 export class OnfidoGoneError extends OnfidoApiError {
 }
+
+/** 422: the server understood the request but refused it (missing documents, billing, …). */
+export class OnfidoUnprocessableError extends OnfidoApiError {}
 
 /** 422 `validation_error` from the server: `fields` has the same shape as a client-side `OnfidoValidationError`. */
 export class OnfidoApiValidationError extends OnfidoApiError {
@@ -201,6 +217,7 @@ for (const Class of [
   OnfidoPermissionError,
   OnfidoNotFoundError,
   OnfidoGoneError,
+  OnfidoUnprocessableError,
   OnfidoApiValidationError,
   OnfidoRateLimitError,
   OnfidoServerError,
@@ -275,16 +292,16 @@ export function isOnfidoTransportError(value: unknown): value is OnfidoTransport
 
 type ApiClass = new (message: string, init: ConstructorParameters<typeof OnfidoApiError>[1]) => OnfidoApiError;
 
-function apiClass(status: number, type: string): ApiClass {
-  if (type === "validation_error") return OnfidoApiValidationError;
-  if (status === 401) return OnfidoAuthenticationError;
-  if (status === 403) return OnfidoPermissionError;
-  if (status === 404) return OnfidoNotFoundError;
-  if (status === 410) return OnfidoGoneError;
-  if (status === 429) return OnfidoRateLimitError;
-  if (status >= 500) return OnfidoServerError;
-  return OnfidoApiError;
-}
+/** The class for the core's error name (`NotFoundError`, …: the same names in every runtime). */
+const API_CLASSES: Record<string, ApiClass> = {
+  AuthenticationError: OnfidoAuthenticationError,
+  PermissionError: OnfidoPermissionError,
+  NotFoundError: OnfidoNotFoundError,
+  GoneError: OnfidoGoneError,
+  UnprocessableError: OnfidoUnprocessableError,
+  RateLimitError: OnfidoRateLimitError,
+  ServerError: OnfidoServerError,
+};
 
 function retrySeconds(value: unknown): number | undefined {
   if (typeof value === "number") return value;
@@ -316,16 +333,20 @@ export function fromCore(json: string): OnfidoError {
     case "api": {
       const status = Number(info["status"] ?? 0);
       const type = String(info["type"] ?? "unknown");
-      const Class = apiClass(status, type);
-      return new Class(message, {
-        status,
-        type,
-        apiMessage: String(info["api_message"] ?? ""),
-        fields: fieldsOf(info["fields"]),
-        requestId: typeof info["id"] === "string" ? info["id"] : undefined,
-        retryAfter: retrySeconds(info["retry_after"]),
-        retryAt: retryAt(info["retry_after"]),
-      });
+      const Class = type === "validation_error" ? OnfidoApiValidationError : (API_CLASSES[String(info["name"])] ?? OnfidoApiError);
+      return withCall(
+        new Class(message, {
+          status,
+          type,
+          apiMessage: String(info["api_message"] ?? ""),
+          fields: fieldsOf(info["fields"]),
+          errorId: typeof info["id"] === "string" ? info["id"] : undefined,
+          requestId: typeof info["request_id"] === "string" ? info["request_id"] : undefined,
+          retryAfter: retrySeconds(info["retry_after"]),
+          retryAt: retryAt(info["retry_after"]),
+        }),
+        info["call"],
+      );
     }
     case "validation":
       return new OnfidoValidationError(message, fieldsOf(info["fields"]));
@@ -335,9 +356,25 @@ export function fromCore(json: string): OnfidoError {
       return new OnfidoConfigError(message, String(info["field"] ?? ""));
     case "signature":
       return new OnfidoSignatureError(message);
+    case "transport": {
+      const failure = String(info["failure"] ?? "lost");
+      const kind: TransportFailureKind = failure === "connect" || failure === "timeout" ? failure : "lost";
+      return withCall(new OnfidoTransportError(message, kind), info["call"]);
+    }
     default:
       return new OnfidoError("decode", message);
   }
+}
+
+/** The call an error ended (`{operation, url, attempts}` of the core's JSON), on the error. */
+function withCall<E extends OnfidoError>(error: E, call: unknown): E {
+  if (typeof call === "object" && call !== null) {
+    const c = call as { operation?: unknown; url?: unknown; attempts?: unknown };
+    error.operation = typeof c.operation === "string" ? c.operation : undefined;
+    error.url = typeof c.url === "string" ? c.url : undefined;
+    error.attempts = typeof c.attempts === "number" ? c.attempts : undefined;
+  }
+  return error;
 }
 
 /** Runs a core call, turning a thrown core error into its `OnfidoError`. */

@@ -1,7 +1,7 @@
 // onfido-core: an Onfido API v2 client for Node on a Rust core (WebAssembly). No runtime dependencies.
 
 export { Onfido, Paginated, Applicants, Documents, LivePhotos, LiveVideos, Checks, Reports, Webhooks, ReportTypeGroups, Addresses, SdkTokens, Ocr, Slv } from "./client.js";
-export type { OnfidoOptions, RetryPolicy, CallOptions } from "./client.js";
+export type { OnfidoOptions, OnfidoHooks, RetryPolicy, CallOptions } from "./client.js";
 export { FetchTransport, SandboxTransport, TransportFailure, redactRequest } from "./transport.js";
 export type { Transport, OnfidoRequest, OnfidoResponse, SendOptions, HeaderPairs, FetchLike, FetchInit, FetchResponseLike, AbortSignalLike } from "./transport.js";
 export {
@@ -11,6 +11,7 @@ export {
   OnfidoPermissionError,
   OnfidoNotFoundError,
   OnfidoGoneError,
+  OnfidoUnprocessableError,
   OnfidoApiValidationError,
   OnfidoRateLimitError,
   OnfidoServerError,

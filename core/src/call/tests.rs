@@ -66,16 +66,12 @@ fn a_call_sends_once_and_answers() {
     assert_eq!((first.attempt, first.purpose, first.timeout_ms), (1, Purpose::Call, DEFAULT_TIMEOUT_MS));
     assert_eq!(first.request.url, format!("{API}/applicants/1b4e28ba-2fa1-11d2-883f-0016d3cca427"));
     let answer = done(call.received(&mut s, Ok(applicant().with_header("X-Request-Id", "req-7")), at(5))).unwrap();
-    assert_eq!(answer.value["first_name"], "Jane");
-    assert_eq!((answer.status, answer.request_id.as_deref(), answer.attempts), (200, Some("req-7"), 1));
-    assert_eq!((answer.next_input, answer.response), (None, None));
+    assert_eq!((answer.response.status, answer.request_id(), answer.attempts), (200, Some("req-7"), 1));
+    assert_eq!(answer.next_input, None);
+    assert_eq!(answer.parse().unwrap()["first_name"], "Jane");
 
-    // Unparsed: the binding reads the body itself; errors are still the core's.
-    let mut raw = find(&s).unparsed();
-    send(raw.start(&mut s, at(0)));
-    let answer = done(raw.received(&mut s, Ok(applicant()), at(1))).unwrap();
-    assert_eq!((answer.value, answer.response.map(|r| r.status)), (Value::Null, Some(200)));
-    let mut refused = find(&s).unparsed();
+    // Error statuses are the core's errors.
+    let mut refused = find(&s);
     send(refused.start(&mut s, at(0)));
     let error = done(refused.received(&mut s, Ok(json_response(403, json!({}))), at(1))).unwrap_err();
     assert_eq!(error.name(), "PermissionError");
@@ -230,7 +226,7 @@ fn redirects_down_to_http_or_past_the_limit_are_not_followed() {
     send(call.start(&mut s, at(0)));
     let downgrade = HttpResponse::new(302, Vec::new()).with_header("Location", "http://files.example/e.pdf");
     let answer = done(call.received(&mut s, Ok(downgrade), at(1))).unwrap();
-    assert_eq!(answer.value, json!({"redirect": {"location": "http://files.example/e.pdf"}}));
+    assert_eq!(answer.parse().unwrap(), json!({"redirect": {"location": "http://files.example/e.pdf"}}));
 
     let mut looping = Call::new(&s, "download_signed_evidence_file", &input, 0).unwrap();
     let mut step = looping.start(&mut s, at(0));
@@ -241,7 +237,7 @@ fn redirects_down_to_http_or_past_the_limit_are_not_followed() {
         step = looping.received(&mut s, Ok(moved), at(sent));
     }
     assert_eq!(sent, 1 + usize::from(MAX_REDIRECTS) as u64);
-    assert!(done(step).unwrap().value["redirect"]["location"].is_string());
+    assert!(done(step).unwrap().parse().unwrap()["redirect"]["location"].is_string());
 }
 
 #[test]
