@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use common::{png, Client};
 use onfido_core::{v3, webhook, ApiVersion, Config, Error, HttpResponse};
-use onfido_sandbox::receiver::{Delivery, Receiver};
-use onfido_sandbox::{Clock, Options, Server, StopHandle};
+use onfido_sandbox::server::receiver::{Delivery, Receiver};
+use onfido_sandbox::server::{Clock, Options, Server, StopHandle};
 use serde_json::{json, Value};
 
 /// A server on a background thread, stopped when dropped.

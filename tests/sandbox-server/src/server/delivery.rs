@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use onfido_core::HttpRequest;
 
-use crate::Shared;
+use super::Shared;
 
 /// Waits between tries (four tries in all).
 const BACKOFF: [Duration; 3] = [Duration::from_millis(250), Duration::from_secs(1), Duration::from_secs(2)];
