@@ -26,8 +26,8 @@ use serde_json::{json, Value};
 
 type Result<T, E = Box<dyn std::error::Error>> = std::result::Result<T, E>;
 
-const DRIVING_LICENCE: &[u8] = include_bytes!("../../fixtures/sample_driving_licence.png");
-const PHOTO: &[u8] = include_bytes!("../../fixtures/sample_photo.png");
+const DRIVING_LICENCE: &[u8] = include_bytes!("../../tests/fixtures/sample_driving_licence.png");
+const PHOTO: &[u8] = include_bytes!("../../tests/fixtures/sample_photo.png");
 
 fn main() -> Result<()> {
     let v2 = std::env::args().skip(1).any(|a| a == "--v2")

@@ -23,7 +23,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use onfido_core::sandbox::{Sandbox, SandboxOptions};
+use crate::{Sandbox, SandboxOptions};
 use onfido_core::{HttpRequest, HttpResponse, Method};
 
 pub use faults::Fault;
@@ -80,7 +80,7 @@ impl Default for Options {
             head_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(60),
             max_body_bytes_in_flight: 64 * 1024 * 1024,
-            upload_budget: onfido_core::sandbox::DEFAULT_UPLOAD_BUDGET,
+            upload_budget: crate::DEFAULT_UPLOAD_BUDGET,
         }
     }
 }
