@@ -20,12 +20,15 @@ test: test-core test-sandbox test-python test-kotlin test-wasm
 ## test-core: the description and generated code fresh, format, lints and every Rust test of the core (unit, vectors, properties, doc)
 test-core: toolchain generated-fresh lint
 	cargo test -p onfido-core --doc
-	cargo test -p onfido-core --features sandbox --lib --tests
+	cargo test -p onfido-core --lib --tests
 	cargo test -p onfido-vectors
 
-## test-sandbox: the sandbox server over real HTTP: every operation, limits, signals, faults, webhooks
+## test-sandbox: the sandbox crate: the simulator's unit tests, and the server over real HTTP: every operation, limits, signals, faults, webhooks; the simulator alone (no server) on the host and wasm32
 test-sandbox: toolchain
 	cargo clippy -p onfido-sandbox --all-targets -- -D warnings
+	cargo clippy -p onfido-sandbox --no-default-features --all-targets -- -D warnings
+	@rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	cargo clippy -q -p onfido-sandbox --no-default-features --target wasm32-unknown-unknown -- -D warnings
 	cargo test -p onfido-sandbox
 
 ## test-python: builds the abi3 wheel, installs it in a venv, runs pytest (vectors, e2e over HTTP and in process, async, threads, retries, errors, secrets, webhooks), mypy --strict and stubtest; then pytest again on CPython 3.9 and 3.13 where the machine has them
@@ -100,8 +103,8 @@ generated-fresh:
 lint: toolchain
 	cargo fmt --all -- --check
 	cargo clippy -p onfido-core --all-targets -- -D warnings
-	cargo clippy -p onfido-core --features sandbox --all-targets -- -D warnings
 	cargo clippy -p onfido-core --lib -- -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic
+	cargo clippy -p onfido-sandbox --lib -- -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic
 
 ## demo: the v3.6 getting-started flow on the offline sandbox server (the real API when ONFIDO_API_TOKEN is set; ARGS=--v2 for the v2 flow)
 demo:

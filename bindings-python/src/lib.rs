@@ -13,11 +13,11 @@ use onfido_core::models::{Applicant, Report, ReportResult, SdkTokenClaims};
 use onfido_core::operations::checks::CreateCheck;
 use onfido_core::referrer::ReferrerPattern;
 use onfido_core::retry::RetryPolicy;
-use onfido_core::sandbox::{Sandbox, SandboxOptions};
 use onfido_core::webhook::{self, Algorithm};
 use onfido_core::{
     ApiVersion, Config, Download, Error, Failure, HttpRequest, HttpResponse, Method, OperationId, Page, Region,
 };
+use onfido_sandbox::{Sandbox, SandboxOptions};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;

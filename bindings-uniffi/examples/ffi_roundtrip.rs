@@ -10,11 +10,11 @@ use std::task::{Context, Poll, Wake, Waker};
 use std::time::Instant;
 
 use onfido_core::operations::applicants::{CreateApplicant, RetrieveApplicant};
-use onfido_core::sandbox::{Sandbox, SandboxOptions};
 use onfido_core::{Config, Operation};
 use onfido_core_uniffi::client::OnfidoClient;
 use onfido_core_uniffi::config::ClientConfig;
 use onfido_core_uniffi::sandbox::SandboxTransport;
+use onfido_sandbox::{Sandbox, SandboxOptions};
 
 /// Polls a future whose every await is ready at once (the in-process sandbox never waits).
 fn ready<F: Future>(future: F) -> F::Output {

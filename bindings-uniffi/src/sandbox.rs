@@ -3,7 +3,7 @@
 use std::sync::{Arc, Mutex};
 
 use onfido_core::multipart::Form;
-use onfido_core::sandbox::{Sandbox, SandboxOptions};
+use onfido_sandbox::{Sandbox, SandboxOptions};
 
 use crate::error::{OnfidoError, TransportError};
 use crate::http::{HttpHeader, HttpRequest, HttpResponse, HttpTransport};

@@ -1,8 +1,8 @@
 //! The offline sandbox in process, built into its own `.wasm` (loaded only when used).
 
 use js_sys::{Array, Object, Uint8Array};
-use onfido_core::sandbox::{Sandbox as CoreSandbox, SandboxOptions};
 use onfido_core::{Error, HttpRequest, Method};
+use onfido_sandbox::{Sandbox as CoreSandbox, SandboxOptions};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{core_error, header_pairs, headers_to_js, request_to_js, seconds, set};

@@ -40,8 +40,6 @@ pub mod referrer;
 pub mod requirements;
 pub mod results;
 pub mod retry;
-#[cfg(feature = "sandbox")]
-pub mod sandbox;
 pub mod timestamp;
 pub mod v3;
 pub mod validation;

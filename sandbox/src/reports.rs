@@ -3,7 +3,7 @@
 use serde_json::{json, Value};
 
 use super::store::{text, Object};
-use crate::models::ReportName;
+use onfido_core::models::ReportName;
 
 /// The result the real sandbox gives a report, from the applicant's last name and `consider`.
 ///

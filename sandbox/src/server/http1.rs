@@ -5,7 +5,7 @@ use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::limits::{Budget, Progress, Reservation};
+use super::limits::{Budget, Progress, Reservation};
 
 /// The largest head (request line and headers) accepted.
 pub const MAX_HEAD: usize = 64 * 1024;

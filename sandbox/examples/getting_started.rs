@@ -20,13 +20,14 @@ use onfido_core::operations::live_photos::UploadLivePhoto;
 use onfido_core::operations::webhooks::RegisterWebhook;
 use onfido_core::retry::{Attempt, Decision, Outcome, RetryPolicy};
 use onfido_core::{v3, webhook, ApiVersion, Config, Environment, Error, HttpRequest, HttpResponse, Operation, Region};
-use onfido_sandbox::receiver::Receiver;
+use onfido_sandbox::server::receiver::Receiver;
+use onfido_sandbox::server::{Options, Server};
 use serde_json::{json, Value};
 
 type Result<T, E = Box<dyn std::error::Error>> = std::result::Result<T, E>;
 
-const DRIVING_LICENCE: &[u8] = include_bytes!("../../fixtures/sample_driving_licence.png");
-const PHOTO: &[u8] = include_bytes!("../../fixtures/sample_photo.png");
+const DRIVING_LICENCE: &[u8] = include_bytes!("../../tests/fixtures/sample_driving_licence.png");
+const PHOTO: &[u8] = include_bytes!("../../tests/fixtures/sample_photo.png");
 
 fn main() -> Result<()> {
     let v2 = std::env::args().skip(1).any(|a| a == "--v2")
@@ -45,8 +46,8 @@ fn main() -> Result<()> {
             config
         }
         None => {
-            let options = onfido_sandbox::Options { webhook_delivery: true, ..onfido_sandbox::Options::default() };
-            let server = onfido_sandbox::Server::bind(options)?;
+            let options = Options { webhook_delivery: true, ..Options::default() };
+            let server = Server::bind(options)?;
             let (url, stop, _thread) = server.spawn();
             println!("Started the offline sandbox: listening on {url}\n");
             _server = Some(stop);

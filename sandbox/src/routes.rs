@@ -7,18 +7,18 @@ use url::Url;
 use super::reports;
 use super::store::{id_of, text, ApplicantRecord, Blob, CheckRecord, MediaRecord, Object, ReportRecord};
 use super::{error, json_response, no_content, Reply, Sandbox};
-use crate::error::{ApiErrorType, Error, FieldErrors};
-use crate::http::{HttpRequest, HttpResponse, Method};
-use crate::models::{Applicant, CheckType, ReportName};
-use crate::multipart::{self, FileKind, FileUpload};
-use crate::operations::applicants::{CreateApplicant, ListApplicants, UpdateApplicant};
-use crate::operations::checks::{CreateCheck, ListChecks, ReportRequest};
-use crate::operations::documents::UploadDocument;
-use crate::operations::live_photos::{ListLivePhotos, UploadLivePhoto};
-use crate::operations::live_videos::ListLiveVideos;
-use crate::operations::{addresses, ocr, sdk_tokens, slv, webhooks, Operation};
-use crate::timestamp::format_rfc3339;
-use crate::{dynamic, requirements, results, validation};
+use onfido_core::error::{ApiErrorType, Error, FieldErrors};
+use onfido_core::http::{HttpRequest, HttpResponse, Method};
+use onfido_core::models::{Applicant, CheckType, ReportName};
+use onfido_core::multipart::{self, FileKind, FileUpload};
+use onfido_core::operations::applicants::{CreateApplicant, ListApplicants, UpdateApplicant};
+use onfido_core::operations::checks::{CreateCheck, ListChecks, ReportRequest};
+use onfido_core::operations::documents::UploadDocument;
+use onfido_core::operations::live_photos::{ListLivePhotos, UploadLivePhoto};
+use onfido_core::operations::live_videos::ListLiveVideos;
+use onfido_core::operations::{addresses, ocr, sdk_tokens, slv, webhooks, Operation};
+use onfido_core::timestamp::format_rfc3339;
+use onfido_core::{dynamic, requirements, results, validation};
 
 /// Days between a deletion request and the deletion, as the reference says.
 const DELETION_DAYS: i64 = 20;
@@ -665,8 +665,8 @@ fn complete_report(
 
 /// Sets a check's result from its reports, and its status to complete once they all are.
 fn set_check_result(check: &mut Object, report_objects: &[Object]) {
-    let results: Vec<Option<crate::models::ReportResult>> =
-        report_objects.iter().map(|r| text(r, "result").map(crate::models::ReportResult::from)).collect();
+    let results: Vec<Option<onfido_core::models::ReportResult>> =
+        report_objects.iter().map(|r| text(r, "result").map(onfido_core::models::ReportResult::from)).collect();
     let result = results::check_result(results.iter().map(Option::as_ref));
     check.insert("result".into(), result.map(|r| r.as_str().to_owned()).into());
 }
@@ -787,7 +787,7 @@ fn register_webhook(sb: &mut Sandbox, request: &HttpRequest, now: i64) -> Reply 
     let id = sb.store.next_id();
     let events: Vec<Value> = match &input.events {
         Some(events) => events.iter().map(|e| Value::from(e.as_str())).collect(),
-        None => crate::models::WebhookEvent::KNOWN.iter().map(|e| Value::from(*e)).collect(),
+        None => onfido_core::models::WebhookEvent::KNOWN.iter().map(|e| Value::from(*e)).collect(),
     };
     let environments: Vec<Value> = match &input.environments {
         Some(envs) => envs.iter().map(|e| Value::from(e.as_str())).collect(),

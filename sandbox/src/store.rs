@@ -36,7 +36,7 @@ pub(crate) struct CheckRecord {
     pub object: Object,
     pub report_ids: Vec<String>,
     /// The sandbox `consider` list it was created with.
-    pub consider: Option<Vec<crate::models::ReportName>>,
+    pub consider: Option<Vec<onfido_core::models::ReportName>>,
 }
 
 /// A report and its check.

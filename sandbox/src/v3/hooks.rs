@@ -8,9 +8,9 @@
 use serde_json::{json, Value};
 
 use super::super::store::{id_of, text, Object};
-use crate::http::{HttpRequest, Method};
-use crate::timestamp::format_rfc3339;
-use crate::webhook::{self, Algorithm};
+use onfido_core::http::{HttpRequest, Method};
+use onfido_core::timestamp::format_rfc3339;
+use onfido_core::webhook::{self, Algorithm};
 
 /// Seconds an attempt has to be answered 2xx.
 pub const ANSWER_WITHIN: i64 = 10;
@@ -50,7 +50,7 @@ pub(crate) struct Delivery {
 }
 
 /// A v3 webhook notification due to be sent now: POST `request`, then report the outcome with
-/// [`crate::sandbox::Sandbox::webhook_attempt_result`].
+/// [`crate::Sandbox::webhook_attempt_result`].
 #[derive(Clone, Debug)]
 pub struct WebhookAttempt {
     /// Names the delivery when its outcome is reported.

@@ -1,16 +1,16 @@
 //! The simulator driven through the client's own build and parse.
 
 use super::*;
-use crate::models::{CheckStatus, CheckType, DocumentType, ReportName, ReportResult, WebhookEvent};
-use crate::multipart::FileUpload;
-use crate::operations::applicants::*;
-use crate::operations::checks::*;
-use crate::operations::documents::*;
-use crate::operations::live_photos::*;
-use crate::operations::reports::*;
-use crate::operations::webhooks::*;
-use crate::operations::Operation;
-use crate::Error;
+use onfido_core::models::{CheckStatus, CheckType, DocumentType, ReportName, ReportResult, WebhookEvent};
+use onfido_core::multipart::FileUpload;
+use onfido_core::operations::applicants::*;
+use onfido_core::operations::checks::*;
+use onfido_core::operations::documents::*;
+use onfido_core::operations::live_photos::*;
+use onfido_core::operations::reports::*;
+use onfido_core::operations::webhooks::*;
+use onfido_core::operations::Operation;
+use onfido_core::Error;
 
 const NOW: i64 = 1_700_000_000;
 
@@ -82,7 +82,7 @@ fn express_check_completes_with_predetermined_results() {
     ];
     let check = c.send(&CreateCheck::new(&id, CheckType::Express, reports)).unwrap();
     assert_eq!(check.status, Some(CheckStatus::Complete));
-    assert_eq!(check.result, Some(crate::models::CheckResult::Consider));
+    assert_eq!(check.result, Some(onfido_core::models::CheckResult::Consider));
     let document = check.expanded_reports().find(|r| r.name == Some(ReportName::Document)).unwrap();
     assert_eq!(document.result, Some(ReportResult::Consider));
     assert!(!document.findings().is_empty());
@@ -93,7 +93,7 @@ fn express_check_completes_with_predetermined_results() {
         .iter()
         .map(|d| {
             let headers = d.headers.iter().map(|(n, v)| (n.as_str(), v.as_str()));
-            crate::webhook::verify_event(&d.body, headers, &token).unwrap().payload.action
+            onfido_core::webhook::verify_event(&d.body, headers, &token).unwrap().payload.action
         })
         .collect();
     assert_eq!(events, [WebhookEvent::ReportCompleted, WebhookEvent::ReportCompleted, WebhookEvent::CheckCompleted]);
@@ -219,9 +219,9 @@ fn long_fields_and_a_full_upload_budget_are_refused() {
 
 mod v3_tests {
     use super::{png, NOW};
-    use crate::config::{ApiVersion, Config};
-    use crate::sandbox::{Sandbox, SandboxOptions, DISABLED_FOR, RETRY_AFTER};
-    use crate::{v3, Error, HttpResponse};
+    use crate::{Sandbox, SandboxOptions, DISABLED_FOR, RETRY_AFTER};
+    use onfido_core::config::{ApiVersion, Config};
+    use onfido_core::{v3, Error, HttpResponse};
     use serde_json::{json, Value};
 
     struct Client {
@@ -383,7 +383,7 @@ mod v3_tests {
         let good = json!({"applicant_id": id, "file": {"filename": "me.png", "content": png()}});
         let mut request = v3::build_request("upload_live_photo", &c.config, &good, None).unwrap();
         let small: Vec<u8> = png().into_iter().take(1_000).collect();
-        let (content_type, body) = crate::multipart::Form::new()
+        let (content_type, body) = onfido_core::multipart::Form::new()
             .text("applicant_id", id.as_str())
             .file("file", "me.png", "image/png", small)
             .finish();
@@ -440,7 +440,7 @@ mod v3_tests {
         }
         let attempts = c.sandbox.due_webhook_attempts(NOW);
         assert_eq!(attempts.len(), 2);
-        let event = crate::webhook::verify_event(
+        let event = onfido_core::webhook::verify_event(
             &attempts[1].request.body,
             attempts[1].request.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())),
             &token,
@@ -495,7 +495,7 @@ mod v3_tests {
         let id = c.applicant("Doe");
         c.ok("create_check", json!({"applicant_id": id, "report_names": ["identity_enhanced"]}));
         assert_eq!(c.sandbox.due_webhook_attempts(NOW).len(), 1);
-        assert!(c.sandbox.due_webhook_attempts(NOW + crate::sandbox::ANSWER_WITHIN).is_empty(), "in flight");
+        assert!(c.sandbox.due_webhook_attempts(NOW + crate::ANSWER_WITHIN).is_empty(), "in flight");
         // Never answered: failed at 11 s, retried at 30 s.
         assert!(c.sandbox.due_webhook_attempts(NOW + 29).is_empty());
         let retry = c.sandbox.due_webhook_attempts(NOW + 30);

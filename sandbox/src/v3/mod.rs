@@ -1,8 +1,8 @@
 //! API v3.6 (and v3.4) in the simulator, routed and checked from the generated tables.
 //!
-//! A request under `/v3.6/` or `/v3.4/` is matched against [`crate::v3::route`]; its path
+//! A request under `/v3.6/` or `/v3.4/` is matched against [`onfido_core::v3::route`]; its path
 //! parameters, query, JSON body or multipart parts become the flat input the client builds
-//! from, and [`crate::v3::check_input`] refuses it exactly as the client would (422, nothing
+//! from, and [`onfido_core::v3::check_input`] refuses it exactly as the client would (422, nothing
 //! changed). Applicants, documents, live photos, checks, reports, webhooks, workflow runs and
 //! watchlist monitors are kept; every other operation answers with templated data of its
 //! answer's type ([`template`]). Checks and workflow runs are asynchronous: they are created
@@ -19,13 +19,13 @@ use serde_json::{json, Map, Value};
 
 use super::store::{id_of, text, Blob, Object};
 use super::{json_response, Sandbox};
-use crate::config::ApiVersion;
-use crate::error::{Error, FieldErrors};
-use crate::http::{HttpRequest, HttpResponse};
-use crate::models::ReportName;
-use crate::multipart::{self, FileKind, FileUpload};
-use crate::timestamp::format_rfc3339;
-use crate::v3::schema::{Answer, Encoding, Format, Location, Op, Text, Ty};
+use onfido_core::config::ApiVersion;
+use onfido_core::error::{Error, FieldErrors};
+use onfido_core::http::{HttpRequest, HttpResponse};
+use onfido_core::models::ReportName;
+use onfido_core::multipart::{self, FileKind, FileUpload};
+use onfido_core::timestamp::format_rfc3339;
+use onfido_core::v3::schema::{Answer, Encoding, Format, Location, Op, Text, Ty};
 
 use applicants::*;
 use checks::*;
@@ -191,7 +191,7 @@ fn decode(
     request: &HttpRequest,
     now: i64,
 ) -> Result<Call, HttpResponse> {
-    let (op, params) = crate::v3::route(version, request.method, rest).ok_or_else(not_found)?;
+    let (op, params) = onfido_core::v3::route(version, request.method, rest).ok_or_else(not_found)?;
     let url = url::Url::parse(&request.url).map_err(|_| error(400, "bad_request", "The URL is not valid.", None))?;
     let query: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     let mut input = Map::new();
@@ -238,8 +238,8 @@ fn decode(
     }
     within_field_limit(&input, file.as_ref())?;
     let checked = match &file {
-        Some(file) => crate::v3::check_upload_input(op, version, &input, file, Some(now)),
-        None => crate::v3::check_input(op, version, &input, Some(now)),
+        Some(file) => onfido_core::v3::check_upload_input(op, version, &input, file, Some(now)),
+        None => onfido_core::v3::check_input(op, version, &input, Some(now)),
     };
     checked.map_err(rejection)?;
     if let Some(file) = &file {
@@ -556,7 +556,7 @@ fn templated(sb: &mut Sandbox, call: &Call) -> HttpResponse {
             }
             let status = match op.id {
                 "create_timeline_file" => 202,
-                id if op.method == crate::http::Method::Post
+                id if op.method == onfido_core::http::Method::Post
                     && (id.starts_with("create_") || id.starts_with("upload_")) =>
                 {
                     201

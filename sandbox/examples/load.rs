@@ -11,13 +11,14 @@ use std::time::{Duration, Instant};
 
 use onfido_core::operations::applicants::{CreateApplicant, ListApplicants, RetrieveApplicant};
 use onfido_core::{v3, ApiVersion, Config, HttpRequest, Operation};
+use onfido_sandbox::server::{Options, Server};
 use serde_json::{json, Value};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let clients: usize = args.next().map_or(Ok(8), |a| a.parse())?;
     let seconds: u64 = args.next().map_or(Ok(10), |a| a.parse())?.min(60);
-    let server = onfido_sandbox::Server::bind(onfido_sandbox::Options::default())?;
+    let server = Server::bind(Options::default())?;
     let (url, stop, handle) = server.spawn();
     let config =
         Config::builder().api_token("test_load").base_url(&url).api_version(ApiVersion::V2).binding("load").build()?;

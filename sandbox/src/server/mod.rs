@@ -1,8 +1,10 @@
-//! The offline Onfido sandbox of `onfido-core` (API v2, v3.6 and v3.4), served over real
-//! HTTP/1.1 on loopback.
+//! The simulator served over real HTTP/1.1 on loopback (feature `server`): the `onfido-sandbox`
+//! binary, and a [`Server`] to start from tests.
 //!
 //! ```no_run
-//! let server = onfido_sandbox::Server::bind(onfido_sandbox::Options::default())?;
+//! use onfido_sandbox::server::{Options, Server};
+//!
+//! let server = Server::bind(Options::default())?;
 //! println!("listening on {}", server.url());
 //! server.run()?; // until stopped
 //! # Ok::<(), std::io::Error>(())
@@ -21,7 +23,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use onfido_core::sandbox::{Sandbox, SandboxOptions};
+use crate::{Sandbox, SandboxOptions};
 use onfido_core::{HttpRequest, HttpResponse, Method};
 
 pub use faults::Fault;
@@ -78,7 +80,7 @@ impl Default for Options {
             head_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(60),
             max_body_bytes_in_flight: 64 * 1024 * 1024,
-            upload_budget: onfido_core::sandbox::DEFAULT_UPLOAD_BUDGET,
+            upload_budget: crate::DEFAULT_UPLOAD_BUDGET,
         }
     }
 }

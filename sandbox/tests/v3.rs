@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use common::{png, Client};
 use onfido_core::{v3, webhook, ApiVersion, Config, Error, HttpResponse};
-use onfido_sandbox::receiver::{Delivery, Receiver};
-use onfido_sandbox::{Clock, Options, Server, StopHandle};
+use onfido_sandbox::server::receiver::{Delivery, Receiver};
+use onfido_sandbox::server::{Clock, Options, Server, StopHandle};
 use serde_json::{json, Value};
 
 /// A server on a background thread, stopped when dropped.
@@ -93,7 +93,7 @@ fn applicant_with_uploads(c: &V3, last_name: &str) -> (String, String, String) {
 /// A valid input of each v3.6 operation: the first vector case that builds a request (v3.4's
 /// own cases first for v3.4).
 fn vector_inputs(version: ApiVersion) -> BTreeMap<String, Value> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../vectors/v3");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/v3");
     let mut inputs = BTreeMap::new();
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
     files.sort_by_key(|path| (!(version == ApiVersion::V3_4 && path.ends_with("v34_build.json")), path.clone()));

@@ -173,7 +173,7 @@ pub(super) fn complete_check(sb: &mut Sandbox, check_id: &str, now: i64) {
             _ => None,
         };
         let (family, variant) = family(&name);
-        let (breakdown, properties, _) = crate::sandbox::reports::completed(&family, variant, result, &applicant);
+        let (breakdown, properties, _) = crate::reports::completed(&family, variant, result, &applicant);
         report.insert("status".into(), "complete".into());
         report.insert("result".into(), result.into());
         report.insert("breakdown".into(), breakdown);

@@ -6,8 +6,8 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::timestamp::{format_rfc3339, Date};
-use crate::v3::schema::{Format, Text, Ty};
+use onfido_core::timestamp::{format_rfc3339, Date};
+use onfido_core::v3::schema::{Format, Text, Ty};
 
 /// How deep nested objects and lists are filled in; deeper ones are empty.
 const DEPTH: u8 = 5;
@@ -117,9 +117,9 @@ pub(super) fn file_for(operation: &str) -> (&'static [u8], &'static str, &'stati
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::ApiVersion;
-    use crate::http::HttpResponse;
-    use crate::v3::schema::Answer;
+    use onfido_core::config::ApiVersion;
+    use onfido_core::http::HttpResponse;
+    use onfido_core::v3::schema::Answer;
 
     #[test]
     fn every_json_answer_sample_reads_back_with_its_declared_fields() {
@@ -130,14 +130,14 @@ mod tests {
         };
         let mut sampler = Sampler { now: 1_700_000_000, base_url: "http://127.0.0.1:1", id: &mut id };
         let mut checked = 0;
-        for op in crate::v3::operations() {
+        for op in onfido_core::v3::operations() {
             let Answer::Json(ty) = op.answer else { continue };
             let value = sampler.value(ty);
             if let (Ty::Object(object), Some(map)) = (ty, value.as_object()) {
                 assert!(object.fields.iter().all(|f| map.contains_key(f.name)), "{}: every field", op.id);
             }
             let body = serde_json::to_vec(&value).unwrap();
-            let parsed = crate::v3::parse_response(ApiVersion::V3_6, op.id, HttpResponse::new(200, body));
+            let parsed = onfido_core::v3::parse_response(ApiVersion::V3_6, op.id, HttpResponse::new(200, body));
             assert_eq!(parsed.unwrap(), value, "{}", op.id);
             checked += 1;
         }
@@ -146,7 +146,7 @@ mod tests {
 
     #[test]
     fn texts_satisfy_patterns_and_lengths() {
-        use crate::v3::schema::Pattern;
+        use onfido_core::v3::schema::Pattern;
         let mut id = || "id".to_owned();
         let mut sampler = Sampler { now: 0, base_url: "", id: &mut id };
         let task = Text {

@@ -62,7 +62,7 @@ pub(super) fn create_webhook(sb: &mut Sandbox, call: &Call) -> Reply {
 
 /// Every v3.6 webhook event.
 pub(super) fn webhook_events() -> &'static [&'static str] {
-    crate::v3::operation(ApiVersion::V3_6, "create_webhook")
+    onfido_core::v3::operation(ApiVersion::V3_6, "create_webhook")
         .ok()
         .and_then(|op| op.body.as_ref())
         .and_then(|b| b.object.field("events"))

@@ -14,7 +14,7 @@ use onfido_core::operations::checks::{CreateCheck, ReportRequest};
 use onfido_core::operations::webhooks::{ListWebhooks, RegisterWebhook};
 use onfido_core::retry::{Attempt, Decision, Outcome, RetryPolicy};
 use onfido_core::{webhook, Error, Operation};
-use onfido_sandbox::receiver::Receiver;
+use onfido_sandbox::server::receiver::Receiver;
 
 /// Sends raw bytes and returns what the server answered (until it closes or 2 s pass).
 fn raw(port: u16, bytes: &[u8]) -> String {

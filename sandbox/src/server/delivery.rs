@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use onfido_core::HttpRequest;
 
-use crate::Shared;
+use super::Shared;
 
 /// Waits between tries (four tries in all).
 const BACKOFF: [Duration; 3] = [Duration::from_millis(250), Duration::from_secs(1), Duration::from_secs(2)];
@@ -59,10 +59,10 @@ pub(crate) fn v3_loop(shared: &Arc<Shared>) {
     }
 }
 
-/// An agent that gives an answer [`onfido_core::sandbox::ANSWER_WITHIN`] seconds and never
+/// An agent that gives an answer [`crate::ANSWER_WITHIN`] seconds and never
 /// follows redirects.
 fn agent() -> ureq::Agent {
-    let within = u64::try_from(onfido_core::sandbox::ANSWER_WITHIN).unwrap_or(10);
+    let within = u64::try_from(crate::ANSWER_WITHIN).unwrap_or(10);
     ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(within)))
         .http_status_as_error(false)

@@ -1,13 +1,22 @@
-//! An offline Onfido sandbox: the whole v2 API, and v3.6 and v3.4 beside it, simulated in memory,
-//! deterministic, without I/O.
+//! The offline Onfido sandbox of `onfido-core`: the whole v2 API, and v3.6 and v3.4 beside it,
+//! simulated in memory, deterministic, without I/O.
 //!
 //! [`Sandbox::handle`] answers an [`HttpRequest`] as the real sandbox would, given the time;
 //! v2 webhook notifications come out of [`Sandbox::take_webhook_deliveries`] as signed requests,
 //! v3 ones out of [`Sandbox::due_webhook_attempts`] on the getting-started guide's retry schedule.
 //! Inputs are validated by the same code the client uses before sending.
+//!
+//! The simulator is what bindings embed as their in-process sandbox transport; it builds for
+//! wasm32 too. With the default feature `server`, [`server`] serves it over real HTTP/1.1 on
+//! loopback (the `onfido-sandbox` binary and the demo); bindings take this crate with
+//! `default-features = false` and compile none of it.
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod reports;
 mod routes;
+#[cfg(feature = "server")]
+pub mod server;
 mod store;
 mod v3;
 
@@ -17,10 +26,10 @@ use std::collections::VecDeque;
 
 use serde_json::{json, Map, Value};
 
-use crate::config::{ApiToken, ApiVersion, Config, Environment};
-use crate::error::FieldErrors;
-use crate::http::{HttpRequest, HttpResponse};
-use crate::webhook::{self, Algorithm};
+use onfido_core::config::{ApiToken, ApiVersion, Config, Environment};
+use onfido_core::error::FieldErrors;
+use onfido_core::http::{HttpRequest, HttpResponse};
+use onfido_core::webhook::{self, Algorithm};
 use store::{Object, Store};
 
 /// The longest string, in characters, the sandbox stores in any field (a longer one is a 422
@@ -56,7 +65,7 @@ pub struct Sandbox {
     window: VecDeque<i64>,
     outbox: Vec<HttpRequest>,
     /// Token-less client config used to run the client's own validation on incoming input.
-    validation: Result<Config, crate::error::Error>,
+    validation: Result<Config, onfido_core::error::Error>,
     /// The most uploaded bytes kept at once.
     upload_budget: usize,
 }
@@ -96,7 +105,7 @@ impl Sandbox {
     /// profile (see the `v3` module's description).
     pub fn handle(&mut self, request: &HttpRequest, now: i64) -> HttpResponse {
         let path = url::Url::parse(&request.url).map(|u| u.path().to_owned()).unwrap_or_default();
-        if request.method == crate::http::Method::Get {
+        if request.method == onfido_core::http::Method::Get {
             if let Some(file) = v3::sandbox_file(&path) {
                 return file;
             }
@@ -150,8 +159,8 @@ impl Sandbox {
             "object": {
                 "id": store::id_of(object),
                 "status": object.get("status").cloned().unwrap_or(Value::Null),
-                "completed_at": crate::timestamp::format_v2(now),
-                "completed_at_iso8601": crate::timestamp::format_rfc3339(now),
+                "completed_at": onfido_core::timestamp::format_v2(now),
+                "completed_at_iso8601": onfido_core::timestamp::format_rfc3339(now),
                 "href": href,
             }
         }});
@@ -166,7 +175,7 @@ impl Sandbox {
             }
             let secret = store::text(hook, "token").unwrap_or_default();
             self.outbox.push(HttpRequest {
-                method: crate::http::Method::Post,
+                method: onfido_core::http::Method::Post,
                 url: store::text(hook, "url").unwrap_or_default().to_owned(),
                 headers: vec![
                     ("Content-Type".into(), "application/json".into()),
@@ -300,5 +309,5 @@ fn sdk_token_jwt(claims: &Value) -> String {
     let header = b64(br#"{"alg":"HS256","typ":"JWT"}"#);
     let payload = b64(&serde_json::to_vec(claims).unwrap_or_default());
     let signature = webhook::sign(format!("{header}.{payload}").as_bytes(), "onfido-core-sandbox", Algorithm::Sha256);
-    format!("{header}.{payload}.{}", b64(&crate::hex::decode(&signature).unwrap_or_default()))
+    format!("{header}.{payload}.{}", b64(&onfido_core::hex::decode(&signature).unwrap_or_default()))
 }

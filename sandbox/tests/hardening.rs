@@ -126,7 +126,7 @@ fn webhook_delivery_never_follows_a_redirect() {
     let server = SandboxProcess::start(&["--webhook-delivery"]);
     let c = common::Client::new(server.config("test_redirect"));
     // Where a redirect would lead: it must never hear from the sandbox.
-    let elsewhere = onfido_sandbox::receiver::Receiver::start().unwrap();
+    let elsewhere = onfido_sandbox::server::receiver::Receiver::start().unwrap();
     // The registered (allowed, loopback) URL answers every POST with a 302 to `elsewhere`.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/hook", listener.local_addr().unwrap());

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use onfido_sandbox::{Options, Server};
+use onfido_sandbox::server::{Options, Server};
 
 const USAGE: &str = "usage: onfido-sandbox [--port N] [--host ADDR] [--rate-limit N] [--latency-ms N]
                       [--fail-rate P] [--seed S] [--webhook-delivery] [--head-timeout-ms N]

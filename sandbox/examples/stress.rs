@@ -21,6 +21,8 @@ use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use onfido_sandbox::server::{Options, Server};
+
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 const UPLOAD_LENGTH: usize = 10 * 1024 * 1024;
@@ -73,7 +75,7 @@ fn main() -> Result<()> {
 
 /// The child: the server with default options until stdin closes.
 fn serve() -> Result<()> {
-    let server = onfido_sandbox::Server::bind(onfido_sandbox::Options::default())?;
+    let server = Server::bind(Options::default())?;
     let stop = server.stop_handle();
     thread::spawn(move || {
         let mut sink = [0u8; 64];
