@@ -7,7 +7,7 @@ SHELL := bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/onfido-core/target
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: generate generated-fresh test test-core test-sandbox test-python python-env pytest-wheel test-kotlin generate-bindings test-wasm bench-wasm lint demo bench load stress fuzz toolchain
+.PHONY: generate generated-fresh test test-core test-sandbox test-python package-python package python-env pytest-wheel test-kotlin generate-bindings test-wasm bench-wasm lint demo bench load stress fuzz toolchain
 
 # The Python side: one venv (of $(PYTHON)) and one wheel directory shared by every clone.
 PYTHON := python3
@@ -15,7 +15,7 @@ PY_VENV := $(HOME)/.cache/onfido-core/venv
 WHEELS := $(HOME)/.cache/onfido-core/wheels
 
 ## test: every suite that exists
-test: test-core test-sandbox test-python test-kotlin test-wasm
+test: test-core test-sandbox test-python package-python test-kotlin test-wasm
 
 ## test-core: the description and generated code fresh, format, lints and every Rust test of the core (unit, vectors, properties, doc)
 test-core: toolchain generated-fresh lint
@@ -42,6 +42,14 @@ test-python: toolchain python-env
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy --strict --no-incremental -p onfido_core
 	cd bindings-python && $(PY_VENV)/bin/python -m mypy.stubtest onfido_core._native
 	bash bindings-python/scripts/test-other-pythons.sh
+
+## package-python: the sdist: its contents (the core and the workspace it builds from), twine check, `pip install` of it into a fresh venv with an empty target dir and CARGO_HOME, a smoke test of what it installed
+package-python: toolchain python-env
+	PY_VENV=$(PY_VENV) WHEELS=$(WHEELS) bash bindings-python/scripts/package.sh sdist
+
+## package: the Python distributions into $(WHEELS)/dist: the sdist and abi3 wheels for manylinux2014 and musllinux_1_2 (x86_64, maturin --zig), each checked (auditwheel, glibc symbol versions, the musl module's needs, twine); the READMEs' examples on the oldest CPython on the manylinux wheel
+package: toolchain python-env
+	PY_VENV=$(PY_VENV) WHEELS=$(WHEELS) bash bindings-python/scripts/package.sh all
 
 ## pytest-wheel: installs the built wheel into $(PY_VENV) and runs pytest there (PYTHON and PY_VENV choose another interpreter and venv)
 pytest-wheel: python-env

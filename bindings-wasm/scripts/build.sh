@@ -70,7 +70,7 @@ install_tools() {
   local lock_sum
   lock_sum="$(sha256sum "$here/package-lock.json" | cut -d' ' -f1)"
   if [ "$(cat "$here/node_modules/.lock-sha256" 2>/dev/null)" != "$lock_sum" ]; then
-    step "npm ci (typescript, binaryen, @types/node)"
+    step "npm ci (typescript, binaryen, @types/node, publint, @arethetypeswrong/cli)"
     (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
     echo "$lock_sum" > "$here/node_modules/.lock-sha256"
   fi
@@ -149,6 +149,12 @@ build_package() {
   sizes+="native_bg.wasm $(stat -c %s "$here/pkg/dist/native_bg.wasm") bytes ($(gzip -9 -c "$here/pkg/dist/native_bg.wasm" | wc -c) gzipped), "
   sizes+="sandbox_native_bg.wasm.br $(stat -c %s "$here/pkg/dist/sandbox_native_bg.wasm.br") bytes, "
   echo "built $(basename "$tarball"): ${sizes}tarball $(stat -c %s "$tarball") bytes"
+
+  # The packed tarball as a registry would see it: publint (manifest, exports, files; warnings fail)
+  # and arethetypeswrong (every entry point's types under node10, node16 CJS and ESM, bundler).
+  step "publint --strict and attw on $(basename "$tarball")"
+  "$here/node_modules/.bin/publint" run --strict "$tarball"
+  "$here/node_modules/.bin/attw" --format table-flipped --no-emoji --no-color "$tarball"
 }
 
 case "${1:-build}" in

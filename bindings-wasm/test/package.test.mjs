@@ -36,6 +36,36 @@ test("installs with no dependencies: the client's .wasm, the sandbox's .wasm (lo
   assert.deepEqual(files.filter((f) => /\.wasm(\.br)?$/.test(f)).sort(), ["native_bg.wasm", "sandbox_native_bg.wasm.br"]);
 });
 
+test("the tarball ships the package's files and nothing else: no sources, tests, maps or build info", () => {
+  const [packed] = JSON.parse(run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: join(packageRoot, "pkg") }));
+  const files = packed.files.map((f) => f.path).sort();
+  const unexpected = files.filter((f) => !/^(package\.json|README\.md|dist\/[A-Za-z_]+(\.mjs|\.cjs|\.d\.mts|\.d\.cts)|dist\/native_bg\.wasm|dist\/sandbox_native_bg\.wasm\.br)$/.test(f));
+  assert.deepEqual(unexpected, []);
+  // Every module in both systems, each with its declarations.
+  const modules = files.filter((f) => f.endsWith(".mjs")).map((f) => f.slice(0, -4));
+  assert.ok(modules.includes("dist/index") && modules.includes("dist/native") && modules.includes("dist/sandbox_native"));
+  for (const m of modules) for (const ext of [".cjs", ".d.mts", ".d.cts"]) assert.ok(files.includes(m + ext), `${m}${ext} is missing`);
+  assert.equal(files.length, 2 + 4 * modules.length + 2);
+});
+
+test("the manifest: the workspace's version, provenance-ready publishing, types for every entry point", () => {
+  const manifest = JSON.parse(readFileSync(join(packageRoot, "pkg", "package.json"), "utf8"));
+  const cargo = readFileSync(join(repoRoot, "Cargo.toml"), "utf8");
+  assert.equal(manifest.version, /\[workspace\.package\][^[]*?\nversion = "([^"]+)"/.exec(cargo)?.[1]);
+  assert.equal(manifest.license, "MIT OR Apache-2.0");
+  assert.match(manifest.repository.url, /^git\+https:\/\/github\.com\/.+\.git$/);
+  assert.equal(manifest.repository.url, `git+${/\nrepository = "([^"]+)"/.exec(cargo)?.[1]}.git`);
+  assert.ok(manifest.homepage && manifest.bugs.url);
+  assert.deepEqual(manifest.publishConfig, { access: "public", provenance: true });
+  assert.equal(manifest.engines.node, ">=18");
+  assert.equal(manifest.sideEffects, false);
+  for (const [condition, entry] of Object.entries(manifest.exports["."])) {
+    assert.ok(entry.types && entry.default, `exports["."].${condition} has types and default`);
+    assert.equal(Object.keys(entry)[0], "types", `types comes first under ${condition}`);
+  }
+  assert.equal(manifest.types, manifest.exports["."].require.types);
+});
+
 test("import (ESM) from the installed package", () => {
   writeFileSync(
     join(scratch, "esm.mjs"),
