@@ -42,13 +42,13 @@ export async function readFileInput(file: FileInput): Promise<ReadFile> {
   }
   if (typeof file === "string") {
     if (file === "") throw new TypeError("file must not be an empty path");
-    return readPath(file, file);
+    return readPath(file);
   }
   if (isUrl(file)) {
     if (file.protocol !== "file:") throw new TypeError(`file must be a file: URL to read from disk, not a ${file.protocol} one (fetch it and pass the bytes)`);
     const { fileURLToPath } = await import("node:url");
     const path = fileURLToPath(file.href);
-    return readPath(path, path);
+    return readPath(path);
   }
   if (file === null || typeof file !== "object") throw fileTypeError(file);
   if (typeof (file as BlobLike).arrayBuffer === "function") {
@@ -66,7 +66,7 @@ export async function readFileInput(file: FileInput): Promise<ReadFile> {
   throw fileTypeError(file);
 }
 
-async function readPath(path: string, named: string): Promise<ReadFile> {
+async function readPath(path: string): Promise<ReadFile> {
   const { open } = await import("node:fs/promises");
   const handle = await open(path, "r");
   try {
@@ -78,7 +78,7 @@ async function readPath(path: string, named: string): Promise<ReadFile> {
       length += bytesRead;
     }
     const content = buffer.slice(0, length);
-    const name = baseName(named);
+    const name = baseName(path);
     return name === undefined ? { content } : { content, name };
   } finally {
     await handle.close();
