@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the Python tests against the built abi3 wheel on the oldest (3.9, as requires-python says)
 # and newest (3.13) CPython this machine has, each in its own venv under ~/.cache/onfido-core,
-# through the Makefile's pytest-wheel target. The machine's own Python (3.11) is tested by
+# through the Makefile's pytest-wheel target (venvs under $ONFIDO_OTHER_VENVS when set, so that
+# parallel clones need not share them). The machine's own Python (3.11) is tested by
 # `make test-python` itself; a version the machine does not have is reported as not tested,
 # never as passed.
 set -euo pipefail
@@ -27,5 +28,5 @@ for version in 3.9 3.13; do
     continue
   fi
   echo "==> the Python tests on $("$python" --version)"
-  make -C "$root" --no-print-directory pytest-wheel PYTHON="$python" PY_VENV="$HOME/.cache/onfido-core/venv-$version"
+  make -C "$root" --no-print-directory pytest-wheel PYTHON="$python" PY_VENV="${ONFIDO_OTHER_VENVS:-$HOME/.cache/onfido-core}/venv-$version"
 done

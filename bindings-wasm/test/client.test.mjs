@@ -328,7 +328,9 @@ test("uploads from Buffer, Uint8Array, ArrayBuffer and Blob; bad files refused b
   assert.equal(d.file_size, drivingLicence.length);
   await assert.rejects(onfido.documents.upload(a.id, { file: drivingLicence.subarray(0, 1000), type: "passport", filename: "p.png" }), (e) => isOnfidoValidationError(e) && "file" in e.fields);
   await assert.rejects(onfido.documents.upload(a.id, { file: drivingLicence, type: "passport", filename: "p.pdf" }), (e) => isOnfidoValidationError(e) && "file" in e.fields);
-  await assert.rejects(onfido.documents.upload(a.id, { file: "not bytes", type: "passport" }), TypeError);
+  await assert.rejects(onfido.documents.upload(a.id, { file: 42, type: "passport" }), TypeError);
+  // a string is a path (uploads.test.mjs reads real ones): one that does not exist is the file system's error
+  await assert.rejects(onfido.documents.upload(a.id, { file: "not bytes", type: "passport" }), (e) => e.code === "ENOENT");
 });
 
 test("webhooks: sign, verify (any header shape, any body shape), parse", async () => {

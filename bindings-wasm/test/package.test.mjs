@@ -145,3 +145,61 @@ test("the declarations need no DOM or Node types", () => {
   );
   typecheck(["bare.mts"], { module: "nodenext", moduleResolution: "nodenext", types: [], lib: ["es2022"] });
 });
+
+test("a proxied request without the optional undici is a config error that says to install it", () => {
+  writeFileSync(
+    join(scratch, "proxy.mjs"),
+    `import { Onfido, isOnfidoConfigError } from "onfido-core";
+     const onfido = new Onfido({ apiToken: "test_proxy", baseUrl: "http://127.0.0.1:9" });
+     const e = await onfido.applicants.create({ first_name: "A", last_name: "B" }).catch((e) => e);
+     console.log(JSON.stringify({ config: isOnfidoConfigError(e), field: e.field, message: e.message }));`,
+  );
+  const env = { ...process.env, HTTP_PROXY: "http://user:hunter2@127.0.0.1:9" };
+  const out = JSON.parse(run(process.execPath, ["proxy.mjs"], { env }));
+  assert.equal(out.config, true);
+  assert.equal(out.field, "proxy");
+  assert.match(out.message, /npm install undici/);
+  assert.ok(!out.message.includes("hunter2"));
+});
+
+test("the README's webhook receiver and upload examples run in a scratch project with express and fastify", async () => {
+  const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
+  const examples = new Map([...readme.matchAll(/```js\n\/\/ file: (\S+)\n([\s\S]*?)```/g)].map((m) => [m[1], m[2]]));
+  assert.deepEqual([...examples.keys()].sort(), ["express-webhooks.mjs", "fastify-webhooks.mjs", "uploads.mjs"]);
+  const project = mkdtempSync(join(tmpdir(), "onfido-core-readme-"));
+  try {
+    const tarball = readdirSync(join(packageRoot, "build")).find((f) => /^onfido-core-.*\.tgz$/.test(f));
+    const lock = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")).devDependencies;
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "readme", private: true, type: "module" }));
+    const inProject = (cmd, args, options = {}) => execFileSync(cmd, args, { cwd: project, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], ...options });
+    inProject("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", join(packageRoot, "build", tarball), `express@${lock.express}`, `fastify@${lock.fastify}`]);
+    for (const [name, code] of examples) writeFileSync(join(project, name), code);
+    copyFileSync(join(repoRoot, "tests", "fixtures", "sample_driving_licence.png"), join(project, "passport.png"));
+    copyFileSync(join(repoRoot, "tests", "fixtures", "sample_photo.png"), join(project, "selfie.png"));
+    assert.match(inProject(process.execPath, ["uploads.mjs"]), /^uploaded passport\.png selfie\.png$/m);
+    // Each receiver in its own process, driven over HTTP with a signed notification, a bad one and no signature.
+    writeFileSync(
+      join(project, "drive.mjs"),
+      `import { signWebhook } from "onfido-core";
+       const [module] = process.argv.slice(2);
+       const loaded = await import("./" + module);
+       const server = loaded.server ?? loaded.app.server;
+       if (!server.listening) await new Promise((r) => server.once("listening", r));
+       const url = "http://127.0.0.1:" + server.address().port + "/onfido/webhooks";
+       const body = JSON.stringify({ payload: { resource_type: "check", action: "check.completed", object: { id: "c-readme" } } });
+       const post = (headers) => fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } }).then((r) => r.status);
+       const statuses = [await post({ "x-sha2-signature": signWebhook(body, process.env.ONFIDO_WEBHOOK_TOKEN) }), await post({ "x-sha2-signature": signWebhook(body, "wrong") }), await post({})];
+       console.log("statuses", statuses.join(","));
+       await (loaded.app ? loaded.app.close() : new Promise((r) => server.close(r)));`,
+    );
+    const env = { ...process.env, PORT: "0", ONFIDO_WEBHOOK_TOKEN: "readme-webhook-token" };
+    for (const [module, framework] of [["express-webhooks.mjs", "express"], ["fastify-webhooks.mjs", "fastify"]]) {
+      const out = inProject(process.execPath, ["drive.mjs", module], { env });
+      assert.match(out, new RegExp(`^${framework} got check\\.completed c-readme$`, "m"), out);
+      assert.match(out, /^statuses 204,401,401$/m, out);
+      assert.ok(!out.includes("readme-webhook-token"));
+    }
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+});

@@ -14,8 +14,22 @@ HeadersLike = Union[Mapping[str, str], Iterable[Tuple[str, str]], Any]
 BodyLike = Union[bytes, bytearray, memoryview, str]
 
 
+RAW_BODY_HINT = (
+    "signatures cover the raw bytes as received: pass request.get_data() (Flask), "
+    "await request.body() (FastAPI/Starlette) or request.body (Django), "
+    "or use onfido_core.webhooks' helpers for these frameworks"
+)
+
+
 def _bytes(body: BodyLike) -> bytes:
-    return body.encode("utf-8") if isinstance(body, str) else bytes(body)
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    if isinstance(body, (dict, list)):
+        raise TypeError(f"the webhook body is a {type(body).__name__}, JSON already parsed; {RAW_BODY_HINT}")
+    try:
+        return bytes(memoryview(body))  # bytes, bytearray, memoryview or any other buffer; never an int's zeros
+    except TypeError:
+        raise TypeError(f"the webhook body must be bytes or str, not {type(body).__name__}; {RAW_BODY_HINT}") from None
 
 
 def verify_webhook(body: BodyLike, headers: HeadersLike, secret: str) -> WebhookEvent:

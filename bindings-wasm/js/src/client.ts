@@ -4,6 +4,7 @@
 import * as native from "./native.js";
 import { OnfidoConfigError, OnfidoTransportError, OnfidoValidationError, core, translate } from "./errors.js";
 import type * as m from "./models.js";
+import { readFileInput } from "./files.js";
 import { FetchTransport, TransportFailure } from "./transport.js";
 import type { AbortSignalLike, FetchLike, OnfidoRequest, OnfidoResponse, Transport } from "./transport.js";
 
@@ -155,23 +156,10 @@ function inputJson(input: Input): string {
   }
 }
 
-/** Bytes from a Buffer, Uint8Array, ArrayBuffer or Blob. */
-async function bytesOf(file: m.FileInput): Promise<Uint8Array> {
-  if (file instanceof Uint8Array) return file;
-  if (file instanceof ArrayBuffer) return new Uint8Array(file);
-  if (ArrayBuffer.isView(file)) {
-    const view = file as ArrayBufferView;
-    return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-  }
-  if (file && typeof (file as m.BlobLike).arrayBuffer === "function") return new Uint8Array(await (file as m.BlobLike).arrayBuffer());
-  throw new TypeError("file must be a Buffer, Uint8Array, ArrayBuffer or Blob");
-}
-
-/** An upload's file: its name (given, else a `File`'s own; none: the core names it after the bytes) and bytes. */
+/** An upload's file: its name (given, else its own: a path's, a `File`'s; none: the core names it after the bytes) and bytes. */
 async function fileInput(file: m.FileInput, filename: string | undefined): Promise<{ filename?: string; content: Uint8Array }> {
-  const own = (file as m.BlobLike).name;
-  const name = filename ?? (typeof own === "string" && own ? own : undefined);
-  const content = await bytesOf(file);
+  const { content, name: own } = await readFileInput(file);
+  const name = filename ?? own;
   return name === undefined ? { content } : { filename: name, content };
 }
 

@@ -51,3 +51,7 @@ export {
 } from "./rules.js";
 export type { BodyInput, HeadersInput, SignatureAlgorithm } from "./rules.js";
 export type * from "./models.js";
+export { expressWebhook, fastifyWebhook, webhookRefusal } from "./frameworks.js";
+export type { WebhookSecret, ExpressWebhookRequest, ExpressWebhookResponse, FastifyWebhookOptions, FastifyWebhookRequest, FastifyWebhookReply } from "./frameworks.js";
+export { proxyFor } from "./proxy.js";
+export type { ProxyOptions } from "./proxy.js";

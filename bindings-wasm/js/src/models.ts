@@ -385,8 +385,28 @@ export interface CreateCheckInput {
   [field: string]: unknown;
 }
 
-/** File bytes: a `Buffer`, a `Uint8Array`, an `ArrayBuffer` or a `Blob`/`File`. */
-export type FileInput = Uint8Array | ArrayBuffer | BlobLike;
+/**
+ * An upload's file: a path (`string`) or a `file:` `URL`, a `Buffer`/`Uint8Array`/`ArrayBuffer`, a
+ * `Blob`/`File`, a Node `Readable` (`fs.createReadStream(…)`) or a web `ReadableStream`. Read whole
+ * before the request is built; a path's, `File`'s or `fs.ReadStream`'s own name is the file name
+ * unless `filename` is given.
+ */
+export type FileInput = string | UrlLike | Uint8Array | ArrayBuffer | BlobLike | AsyncIterable<Uint8Array | string> | ReadableStreamLike;
+
+/** A `URL` (structurally); only `file:` URLs are read. */
+export interface UrlLike {
+  readonly href: string;
+  readonly protocol: string;
+}
+
+/** A web `ReadableStream` of bytes (structurally, so no DOM types are needed). */
+export interface ReadableStreamLike {
+  getReader(): {
+    read(): Promise<{ done: boolean; value?: unknown }>;
+    cancel?(reason?: unknown): Promise<void>;
+    releaseLock?(): void;
+  };
+}
 
 /** A `Blob` or `File` (structurally, so no DOM types are needed). */
 export interface BlobLike {

@@ -4,6 +4,7 @@
 import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import * as native from "./native.js";
 import { OnfidoValidationError, core, translate } from "./errors.js";
+import { bodyTypeError } from "./raw-body.js";
 import type * as m from "./models.js";
 
 /** A raw body: the bytes as received (a `Buffer` is a `Uint8Array`), or text (sent as UTF-8). */
@@ -31,7 +32,7 @@ function bytes(body: BodyInput): Uint8Array {
     const view = body as ArrayBufferView;
     return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
   }
-  throw new TypeError("the body must be a Buffer, Uint8Array, ArrayBuffer or string");
+  throw bodyTypeError(body);
 }
 
 const SHA256_HEADER = "x-sha2-signature";

@@ -2,6 +2,7 @@
 
 import type * as sandboxNative from "./sandbox_native.js";
 import type { TransportFailureKind } from "./errors.js";
+import { proxiedFetch, proxyFor, type ProxyOptions } from "./proxy.js";
 
 /** Header pairs in order, names as sent. */
 export type HeaderPairs = Array<[string, string]>;
@@ -71,6 +72,8 @@ export interface FetchResponseLike {
 /** A `fetch` function: the global one (Node 18+), undici's, or a test double. */
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponseLike>;
 
+const PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY"];
+
 const CONNECT_CODES = new Set([
   "ECONNREFUSED",
   "ENOTFOUND",
@@ -109,17 +112,33 @@ function describe(error: unknown): string {
  */
 export class FetchTransport implements Transport {
   readonly #fetch: FetchLike;
+  /** Proxy settings (the global fetch only: a given `fetch` brings its own); the environment is read when constructed. */
+  readonly #proxy: ProxyOptions | undefined;
+  readonly #env: Record<string, string | undefined> = {};
 
-  constructor(options: { fetch?: FetchLike } = {}) {
+  /**
+   * `fetch`: yours instead of the global one (proxies are then its business). `proxy`, `noProxy`:
+   * see `ProxyOptions`; by default `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` (either case) are honoured,
+   * through the optional dependency `undici`.
+   */
+  constructor(options: { fetch?: FetchLike } & ProxyOptions = {}) {
     const f = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
     if (typeof f !== "function") {
       throw new TypeError("onfido-core: no global fetch (Node 18+ has one); pass options.fetch");
     }
     this.#fetch = options.fetch ?? ((url, init) => f(url, init));
+    if (options.fetch === undefined) {
+      this.#proxy = { proxy: options.proxy, noProxy: options.noProxy };
+      const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+      for (const name of PROXY_VARIABLES) this.#env[name] = env[name];
+    }
   }
 
   async send(request: OnfidoRequest, options: SendOptions): Promise<OnfidoResponse> {
     if (options.signal?.aborted) throw options.signal.reason ?? abortError();
+    const proxy = this.#proxy === undefined ? undefined : proxyFor(request.url, this.#proxy, this.#env);
+    // Outside the try below: a missing undici or a bad proxy URL is a configuration error, not a network failure to retry.
+    const fetch = proxy === undefined ? this.#fetch : await proxiedFetch(proxy);
     // One signal for fetch: aborted by the timeout or by the caller's signal. (A referenced timer,
     // unlike AbortSignal.timeout's, so a send cannot outlive its timeout with nothing else pending.)
     const controller = new AbortController();
@@ -139,7 +158,7 @@ export class FetchTransport implements Transport {
     });
     aborted.catch(() => undefined);
     try {
-      const response = await Promise.race([this.#fetch(request.url, init), aborted]);
+      const response = await Promise.race([fetch(request.url, init), aborted]);
       stage = "body";
       const headers: HeaderPairs = [];
       response.headers.forEach((value, name) => headers.push([name, value]));

@@ -48,6 +48,10 @@ import {
   isIdempotent,
   coreVersion,
   Paginated,
+  expressWebhook,
+  fastifyWebhook,
+  webhookRefusal,
+  proxyFor,
 } from "onfido-core";
 import type {
   OnfidoOptions,
@@ -96,11 +100,24 @@ import type {
   RegisterWebhookInput,
   FileInput,
   OperationId,
+  ProxyOptions,
+  WebhookSecret,
+  ExpressWebhookRequest,
+  ExpressWebhookResponse,
+  FastifyWebhookOptions,
+  FastifyWebhookRequest,
+  FastifyWebhookReply,
+  UrlLike,
+  ReadableStreamLike,
 } from "onfido-core";
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
 
 import type { IncomingHttpHeaders } from "node:http";
 
 declare const requestHeaders: IncomingHttpHeaders;
+declare const req: ExpressWebhookRequest;
+declare const res: ExpressWebhookResponse;
 
 async function main(): Promise<void> {
   const retry: RetryPolicy = { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 5000, maxRetryAfterMs: 60_000 };
@@ -136,6 +153,29 @@ async function main(): Promise<void> {
   const download: Download = await onfido.documents.download(applicant.id, document.id);
   const bytes: Uint8Array = download.content;
   const contentType: string | null = download.contentType;
+
+  // uploads from a path, a file: URL, streams
+  const fromPath: FileInput = "licence.png";
+  const url: UrlLike = new URL("file:///tmp/licence.png");
+  const web: ReadableStreamLike = Readable.toWeb(createReadStream("licence.png"));
+  for (const f of [fromPath, url, web, createReadStream("licence.png"), Readable.from([Buffer.alloc(1)]), new Blob([])] as FileInput[]) {
+    await onfido.documents.upload(applicant.id, { file: f, type: "passport" });
+  }
+  // proxies and webhook receivers
+  const proxyOptions: ProxyOptions = { proxy: "http://proxy.internal:3128", noProxy: "localhost,.internal" };
+  const proxied = new FetchTransport({ ...proxyOptions });
+  const proxyUrl: string | undefined = proxyFor("https://api.onfido.com/v2/applicants", { proxy: false });
+  const secret: WebhookSecret = () => "token";
+  const middleware = expressWebhook(secret);
+  middleware(req, res, (error?: unknown) => strings.push(String(error), String(req.onfidoEvent?.payload.action)));
+  const fastifyOptions: FastifyWebhookOptions<FastifyWebhookRequest, FastifyWebhookReply> = {
+    secret,
+    url: "/onfido",
+    handler: (event, request, reply) => reply.code(200).send({ action: event.payload.action, body: request.body }),
+  };
+  await fastifyWebhook({}, fastifyOptions);
+  const refusal: { status: 401 | 400; message: string } | undefined = webhookRefusal(new Error("x"));
+  strings.push(String(proxied), String(proxyUrl), String(refusal?.status));
 
   const photoInput: UploadLivePhotoInput = { file: new Uint8Array(40_000), filename: "face.png", advanced_validation: true };
   const photo: LivePhoto = await onfido.livePhotos.upload(applicant.id, photoInput);
