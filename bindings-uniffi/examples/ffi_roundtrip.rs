@@ -67,17 +67,22 @@ fn main() -> Result<()> {
         retry: None,
         timeout_ms: None,
         binding: None,
+        app_name: None,
+        pace: None,
     };
     let client = OnfidoClient::new(client_config, transport.transport(), None)?;
-    let id = ready(client.create_applicant(onfido_core_uniffi::inputs::ApplicantInput {
-        first_name: Some("Jane".into()),
-        last_name: Some("Doe".into()),
-        ..Default::default()
-    }))?
+    let id = ready(client.create_applicant(
+        onfido_core_uniffi::inputs::ApplicantInput {
+            first_name: Some("Jane".into()),
+            last_name: Some("Doe".into()),
+            ..Default::default()
+        },
+        None,
+    ))?
     .id;
     let client = Arc::clone(&client);
     let through = per_call(iterations, || {
-        let applicant = ready(client.retrieve_applicant(id.clone()))?;
+        let applicant = ready(client.retrieve_applicant(id.clone(), None))?;
         assert_eq!(applicant.id, id);
         Ok(())
     })?;

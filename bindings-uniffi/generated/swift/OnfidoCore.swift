@@ -592,6 +592,219 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
 
 
 /**
+ * Hears every event of a client's calls (Kotlin: `client.setListener(callListener { println(it) })`).
+ * Called on the thread driving the call: return quickly; what it throws is ignored.
+ */
+public protocol CallListener: AnyObject, Sendable {
+    
+    /**
+     * One event.
+     */
+    func onEvent(event: CallEvent) throws 
+    
+}
+/**
+ * Hears every event of a client's calls (Kotlin: `client.setListener(callListener { println(it) })`).
+ * Called on the thread driving the call: return quickly; what it throws is ignored.
+ */
+open class CallListenerImpl: CallListener, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_calllistener(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_calllistener(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * One event.
+     */
+open func onEvent(event: CallEvent)throws   {try rustCallWithError(FfiConverterTypeListenerError_lift) {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_calllistener_on_event(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeCallEvent_lower(event),uniffiCallStatus
+    )
+}
+}
+    
+
+    
+}
+
+
+
+// Put the implementation in a struct so we don't pollute the top-level namespace
+fileprivate struct UniffiCallbackInterfaceCallListener {
+
+    // Create the VTable using a series of closures.
+    // Swift automatically converts these into C callback functions.
+    //
+    // Store the vtable directly.
+    static let vtable: UniffiVTableCallbackInterfaceCallListener = UniffiVTableCallbackInterfaceCallListener(
+        uniffiFree: { (uniffiHandle: UInt64) -> () in
+            do {
+                try FfiConverterTypeCallListener.handleMap.remove(handle: uniffiHandle)
+            } catch {
+                print("Uniffi callback interface CallListener: handle missing in uniffiFree")
+            }
+        },
+        uniffiClone: { (uniffiHandle: UInt64) -> UInt64 in
+            do {
+                return try FfiConverterTypeCallListener.handleMap.clone(handle: uniffiHandle)
+            } catch {
+                fatalError("Uniffi callback interface CallListener: handle missing in uniffiClone")
+            }
+        },
+        onEvent: { (
+            uniffiHandle: UInt64,
+            event: RustBuffer,
+            uniffiOutReturn: UnsafeMutableRawPointer,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> () in
+                guard let uniffiObj = try? FfiConverterTypeCallListener.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.onEvent(
+                     event: try FfiConverterTypeCallEvent_lift(event)
+                )
+            }
+
+            
+            let writeReturn = { () }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeListenerError_lower
+            )
+        }
+    )
+
+    // Rust stores this pointer for future callback invocations, so it must live
+    // for the process lifetime (not just for the init function call).
+    //
+    // `nonisolated(unsafe)` is needed under Swift 6 strict concurrency.
+    // This is safe because the pointee is initialized once during static init
+    // and never mutated by either side of the FFI.  Its fields are C function pointers.
+    nonisolated(unsafe) static let vtablePtr: UnsafePointer<UniffiVTableCallbackInterfaceCallListener> = {
+        let ptr = UnsafeMutablePointer<UniffiVTableCallbackInterfaceCallListener>.allocate(capacity: 1)
+        ptr.initialize(to: vtable)
+        return UnsafePointer(ptr)
+    }()
+}
+
+private func uniffiCallbackInitCallListener() {
+    uniffi_onfido_core_uniffi_fn_init_callback_vtable_calllistener(UniffiCallbackInterfaceCallListener.vtablePtr)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCallListener: FfiConverter {
+    fileprivate static let handleMap = UniffiHandleMap<CallListener>()
+
+    typealias FfiType = UInt64
+    typealias SwiftType = CallListener
+
+    public static func lift(_ handle: UInt64) throws -> CallListener {
+        if ((handle & 1) == 0) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return CallListenerImpl(unsafeFromHandle: handle)
+        } else {
+            // Swift-generated handle, get the object from the handle map
+            return try handleMap.remove(handle: handle)
+        }
+    }
+
+    public static func lower(_ value: CallListener) -> UInt64 {
+         if let rustImpl = value as? CallListenerImpl {
+             // Rust-implemented object.  Clone the handle and return it
+            return rustImpl.uniffiCloneHandle()
+         } else {
+            // Swift object, generate a new vtable handle and return that.
+            return handleMap.insert(obj: value)
+         }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallListener {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: CallListener, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallListener_lift(_ handle: UInt64) throws -> CallListener {
+    return try FfiConverterTypeCallListener.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallListener_lower(_ value: CallListener) -> UInt64 {
+    return FfiConverterTypeCallListener.lower(value)
+}
+
+
+
+
+
+
+/**
  * Sends one request and returns the response, whatever its status (4xx and 5xx are responses,
  * not failures). Implemented in Kotlin (`HttpURLConnectionTransport`, or OkHttp, Ktor...) and Swift
  * (`URLSessionTransport`); failures are thrown as `TransportException` (Kotlin) / `TransportError`
@@ -834,10 +1047,12 @@ public func FfiConverterTypeHttpTransport_lower(_ value: HttpTransport) -> UInt6
 
 
 /**
- * An Onfido API v2 client. Thread-safe; share one per configuration.
+ * An Onfido API client. Thread-safe; share one per configuration.
  *
  * Every method suspends (Kotlin) / is `async` (Swift) while the transport works; no thread is blocked
- * by the client itself. Retries follow `ClientConfig.retry` (on by default) and wait through the `Sleeper`.
+ * by the client itself. The core's call driver decides everything: retries follow `ClientConfig.retry`
+ * (on by default), pacing `ClientConfig.pace`, each try is bounded by `ClientConfig.timeoutMs` (or a
+ * call's `CallOptions.timeoutMs`; 30 s by default); the waits go through the `Sleeper`.
  */
 public protocol OnfidoClientProtocol: AnyObject, Sendable {
     
@@ -849,37 +1064,37 @@ public protocol OnfidoClientProtocol: AnyObject, Sendable {
     /**
      * Cancels a paused report.
      */
-    func cancelReport(checkId: String, reportId: String) async throws 
+    func cancelReport(checkId: String, reportId: String, options: CallOptions?) async throws 
     
     /**
      * Creates an applicant (`first_name` and `last_name` required).
      */
-    func createApplicant(applicant: ApplicantInput) async throws  -> Applicant
+    func createApplicant(applicant: ApplicantInput, options: CallOptions?) async throws  -> Applicant
     
     /**
      * Creates a check on an applicant.
      */
-    func createCheck(applicantId: String, check: CheckInput) async throws  -> Check
+    func createCheck(applicantId: String, check: CheckInput, options: CallOptions?) async throws  -> Check
     
     /**
      * Deletes an applicant (scheduled when it has checks; see `restore_applicant`).
      */
-    func deleteApplicant(applicantId: String) async throws 
+    func deleteApplicant(applicantId: String, options: CallOptions?) async throws 
     
     /**
      * Downloads a document's file, byte for byte.
      */
-    func downloadDocument(applicantId: String, documentId: String) async throws  -> Download
+    func downloadDocument(applicantId: String, documentId: String, options: CallOptions?) async throws  -> Download
     
     /**
      * Downloads a live photo's file.
      */
-    func downloadLivePhoto(livePhotoId: String) async throws  -> Download
+    func downloadLivePhoto(livePhotoId: String, options: CallOptions?) async throws  -> Download
     
     /**
      * Downloads a live video's file.
      */
-    func downloadLiveVideo(liveVideoId: String) async throws  -> Download
+    func downloadLiveVideo(liveVideoId: String, options: CallOptions?) async throws  -> Download
     
     /**
      * `sandbox` or `live` from the token's prefix (`None` without a token or for an unknown prefix).
@@ -889,150 +1104,164 @@ public protocol OnfidoClientProtocol: AnyObject, Sendable {
     /**
      * Reads a document's data with OCR Autofill.
      */
-    func extractOcr(documentId: String) async throws  -> OcrResult
+    func extractOcr(documentId: String, options: CallOptions?) async throws  -> OcrResult
     
     /**
      * A Web SDK token for an applicant, usable on pages matching `referrer`.
      */
-    func generateSdkToken(applicantId: String, referrer: String) async throws  -> SdkToken
+    func generateSdkToken(applicantId: String, referrer: String, options: CallOptions?) async throws  -> SdkToken
     
     /**
      * One page of applicants, newest first.
      */
-    func listApplicants(page: Int32?, perPage: Int32?, includeDeleted: Bool?) async throws  -> ApplicantPage
+    func listApplicants(page: Int32?, perPage: Int32?, includeDeleted: Bool?, options: CallOptions?) async throws  -> ApplicantPage
     
     /**
      * An applicant's checks; with `expand_reports` each check carries its reports.
      */
-    func listChecks(applicantId: String, expandReports: Bool) async throws  -> [Check]
+    func listChecks(applicantId: String, expandReports: Bool, options: CallOptions?) async throws  -> [Check]
     
     /**
      * An applicant's documents.
      */
-    func listDocuments(applicantId: String) async throws  -> [Document]
+    func listDocuments(applicantId: String, options: CallOptions?) async throws  -> [Document]
     
     /**
      * An applicant's live photos.
      */
-    func listLivePhotos(applicantId: String) async throws  -> [LivePhoto]
+    func listLivePhotos(applicantId: String, options: CallOptions?) async throws  -> [LivePhoto]
     
     /**
      * An applicant's live videos.
      */
-    func listLiveVideos(applicantId: String) async throws  -> [LiveVideo]
+    func listLiveVideos(applicantId: String, options: CallOptions?) async throws  -> [LiveVideo]
     
     /**
      * Every report type group.
      */
-    func listReportTypeGroups() async throws  -> [ReportTypeGroup]
+    func listReportTypeGroups(options: CallOptions?) async throws  -> [ReportTypeGroup]
     
     /**
      * A check's reports.
      */
-    func listReports(checkId: String) async throws  -> [Report]
+    func listReports(checkId: String, options: CallOptions?) async throws  -> [Report]
     
     /**
      * Every webhook.
      */
-    func listWebhooks() async throws  -> [Webhook]
+    func listWebhooks(options: CallOptions?) async throws  -> [Webhook]
     
     /**
      * The addresses at a UK postcode.
      */
-    func pickAddresses(postcode: String) async throws  -> [Address]
+    func pickAddresses(postcode: String, options: CallOptions?) async throws  -> [Address]
     
     /**
      * Registers a webhook; the answer carries the token its notifications are signed with.
      */
-    func registerWebhook(webhook: WebhookInput) async throws  -> Webhook
+    func registerWebhook(webhook: WebhookInput, options: CallOptions?) async throws  -> Webhook
     
     /**
-     * Any operation by id with the API's JSON in and out (lists as the API's wrapper object,
-     * downloads as `{content_type, filename, size, sha256, content_base64}`, 204 as `{}`).
+     * Any operation by id of the configured version with the API's JSON in and out (lists as
+     * the API's wrapper object or array, downloads as `{content_type, filename, size, sha256,
+     * content_base64}`, 204 as `{}`).
      */
-    func request(operation: String, inputJson: String) async throws  -> String
+    func request(operation: String, inputJson: String, options: CallOptions?) async throws  -> String
+    
+    /**
+     * Like `request`, with the next page's input for listings (`null` on the last page and for
+     * other operations): the core reads the `Link` header and rebuilds the request from the config.
+     */
+    func requestPage(operation: String, inputJson: String, options: CallOptions?) async throws  -> JsonPage
     
     /**
      * Restores an applicant scheduled for deletion.
      */
-    func restoreApplicant(applicantId: String) async throws 
+    func restoreApplicant(applicantId: String, options: CallOptions?) async throws 
     
     /**
      * Resumes a paused check.
      */
-    func resumeCheck(checkId: String) async throws 
+    func resumeCheck(checkId: String, options: CallOptions?) async throws 
     
     /**
      * Resumes a paused report.
      */
-    func resumeReport(checkId: String, reportId: String) async throws 
+    func resumeReport(checkId: String, reportId: String, options: CallOptions?) async throws 
     
     /**
      * Retrieves an applicant.
      */
-    func retrieveApplicant(applicantId: String) async throws  -> Applicant
+    func retrieveApplicant(applicantId: String, options: CallOptions?) async throws  -> Applicant
     
     /**
      * Retrieves a check.
      */
-    func retrieveCheck(applicantId: String, checkId: String) async throws  -> Check
+    func retrieveCheck(applicantId: String, checkId: String, options: CallOptions?) async throws  -> Check
     
     /**
      * Retrieves a document.
      */
-    func retrieveDocument(applicantId: String, documentId: String) async throws  -> Document
+    func retrieveDocument(applicantId: String, documentId: String, options: CallOptions?) async throws  -> Document
     
     /**
      * Retrieves a live photo.
      */
-    func retrieveLivePhoto(livePhotoId: String) async throws  -> LivePhoto
+    func retrieveLivePhoto(livePhotoId: String, options: CallOptions?) async throws  -> LivePhoto
     
     /**
      * Retrieves a live video.
      */
-    func retrieveLiveVideo(liveVideoId: String) async throws  -> LiveVideo
+    func retrieveLiveVideo(liveVideoId: String, options: CallOptions?) async throws  -> LiveVideo
     
     /**
      * Retrieves a report.
      */
-    func retrieveReport(checkId: String, reportId: String) async throws  -> Report
+    func retrieveReport(checkId: String, reportId: String, options: CallOptions?) async throws  -> Report
     
     /**
      * Retrieves a report type group.
      */
-    func retrieveReportTypeGroup(reportTypeGroupId: String) async throws  -> ReportTypeGroup
+    func retrieveReportTypeGroup(reportTypeGroupId: String, options: CallOptions?) async throws  -> ReportTypeGroup
     
     /**
      * Retrieves a webhook.
      */
-    func retrieveWebhook(webhookId: String) async throws  -> Webhook
+    func retrieveWebhook(webhookId: String, options: CallOptions?) async throws  -> Webhook
+    
+    /**
+     * Hears every request, response, wait and error of this client's calls (`null` to stop).
+     */
+    func setListener(listener: CallListener?) 
     
     /**
      * Submits a Street Level verification code.
      */
-    func submitSlvCode(code: String) async throws  -> SlvResult
+    func submitSlvCode(code: String, options: CallOptions?) async throws  -> SlvResult
     
     /**
      * Changes the fields set in `applicant`.
      */
-    func updateApplicant(applicantId: String, applicant: ApplicantInput) async throws  -> Applicant
+    func updateApplicant(applicantId: String, applicant: ApplicantInput, options: CallOptions?) async throws  -> Applicant
     
     /**
      * Uploads a document (JPEG, PNG or PDF, 32 KiB to 10 MiB).
      */
-    func uploadDocument(applicantId: String, file: FileInput, documentType: DocumentType, side: DocumentSide?, issuingCountry: String?) async throws  -> Document
+    func uploadDocument(applicantId: String, file: FileInput, documentType: DocumentType, side: DocumentSide?, issuingCountry: String?, options: CallOptions?) async throws  -> Document
     
     /**
      * Uploads a live photo (JPEG or PNG).
      */
-    func uploadLivePhoto(applicantId: String, file: FileInput, advancedValidation: Bool?) async throws  -> LivePhoto
+    func uploadLivePhoto(applicantId: String, file: FileInput, advancedValidation: Bool?, options: CallOptions?) async throws  -> LivePhoto
     
 }
 /**
- * An Onfido API v2 client. Thread-safe; share one per configuration.
+ * An Onfido API client. Thread-safe; share one per configuration.
  *
  * Every method suspends (Kotlin) / is `async` (Swift) while the transport works; no thread is blocked
- * by the client itself. Retries follow `ClientConfig.retry` (on by default) and wait through the `Sleeper`.
+ * by the client itself. The core's call driver decides everything: retries follow `ClientConfig.retry`
+ * (on by default), pacing `ClientConfig.pace`, each try is bounded by `ClientConfig.timeoutMs` (or a
+ * call's `CallOptions.timeoutMs`; 30 s by default); the waits go through the `Sleeper`.
  */
 open class OnfidoClient: OnfidoClientProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -1074,7 +1303,7 @@ open class OnfidoClient: OnfidoClientProtocol, @unchecked Sendable {
         return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_onfidoclient(self.handle, $0) }
     }
     /**
-     * A client sending through `transport`; waits between retries go through `sleeper`
+     * A client sending through `transport`; waits (retries, pacing, timeouts) go through `sleeper`
      * (without one, a helper thread times the wait).
      */
 public convenience init(config: ClientConfig, transport: HttpTransport, sleeper: Sleeper? = nil)throws  {
@@ -1117,12 +1346,12 @@ open func baseUrl() -> String  {
     /**
      * Cancels a paused report.
      */
-open func cancelReport(checkId: String, reportId: String)async throws   {
+open func cancelReport(checkId: String, reportId: String, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_cancel_report(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
@@ -1136,12 +1365,12 @@ open func cancelReport(checkId: String, reportId: String)async throws   {
     /**
      * Creates an applicant (`first_name` and `last_name` required).
      */
-open func createApplicant(applicant: ApplicantInput)async throws  -> Applicant  {
+open func createApplicant(applicant: ApplicantInput, options: CallOptions? = nil)async throws  -> Applicant  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_applicant(
-                        self.uniffiCloneHandle(),FfiConverterTypeApplicantInput_lower(applicant)
+                        self.uniffiCloneHandle(),FfiConverterTypeApplicantInput_lower(applicant),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1155,12 +1384,12 @@ open func createApplicant(applicant: ApplicantInput)async throws  -> Applicant  
     /**
      * Creates a check on an applicant.
      */
-open func createCheck(applicantId: String, check: CheckInput)async throws  -> Check  {
+open func createCheck(applicantId: String, check: CheckInput, options: CallOptions? = nil)async throws  -> Check  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_check(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeCheckInput_lower(check)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeCheckInput_lower(check),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1174,12 +1403,12 @@ open func createCheck(applicantId: String, check: CheckInput)async throws  -> Ch
     /**
      * Deletes an applicant (scheduled when it has checks; see `restore_applicant`).
      */
-open func deleteApplicant(applicantId: String)async throws   {
+open func deleteApplicant(applicantId: String, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_delete_applicant(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
@@ -1193,12 +1422,12 @@ open func deleteApplicant(applicantId: String)async throws   {
     /**
      * Downloads a document's file, byte for byte.
      */
-open func downloadDocument(applicantId: String, documentId: String)async throws  -> Download  {
+open func downloadDocument(applicantId: String, documentId: String, options: CallOptions? = nil)async throws  -> Download  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_document(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(documentId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1212,12 +1441,12 @@ open func downloadDocument(applicantId: String, documentId: String)async throws 
     /**
      * Downloads a live photo's file.
      */
-open func downloadLivePhoto(livePhotoId: String)async throws  -> Download  {
+open func downloadLivePhoto(livePhotoId: String, options: CallOptions? = nil)async throws  -> Download  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_photo(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1231,12 +1460,12 @@ open func downloadLivePhoto(livePhotoId: String)async throws  -> Download  {
     /**
      * Downloads a live video's file.
      */
-open func downloadLiveVideo(liveVideoId: String)async throws  -> Download  {
+open func downloadLiveVideo(liveVideoId: String, options: CallOptions? = nil)async throws  -> Download  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_video(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1262,12 +1491,12 @@ open func environment() -> String?  {
     /**
      * Reads a document's data with OCR Autofill.
      */
-open func extractOcr(documentId: String)async throws  -> OcrResult  {
+open func extractOcr(documentId: String, options: CallOptions? = nil)async throws  -> OcrResult  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_extract_ocr(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(documentId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1281,12 +1510,12 @@ open func extractOcr(documentId: String)async throws  -> OcrResult  {
     /**
      * A Web SDK token for an applicant, usable on pages matching `referrer`.
      */
-open func generateSdkToken(applicantId: String, referrer: String)async throws  -> SdkToken  {
+open func generateSdkToken(applicantId: String, referrer: String, options: CallOptions? = nil)async throws  -> SdkToken  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_generate_sdk_token(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(referrer)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(referrer),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1300,12 +1529,12 @@ open func generateSdkToken(applicantId: String, referrer: String)async throws  -
     /**
      * One page of applicants, newest first.
      */
-open func listApplicants(page: Int32? = nil, perPage: Int32? = nil, includeDeleted: Bool? = nil)async throws  -> ApplicantPage  {
+open func listApplicants(page: Int32? = nil, perPage: Int32? = nil, includeDeleted: Bool? = nil, options: CallOptions? = nil)async throws  -> ApplicantPage  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_applicants(
-                        self.uniffiCloneHandle(),FfiConverterOptionInt32.lower(page),FfiConverterOptionInt32.lower(perPage),FfiConverterOptionBool.lower(includeDeleted)
+                        self.uniffiCloneHandle(),FfiConverterOptionInt32.lower(page),FfiConverterOptionInt32.lower(perPage),FfiConverterOptionBool.lower(includeDeleted),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1319,12 +1548,12 @@ open func listApplicants(page: Int32? = nil, perPage: Int32? = nil, includeDelet
     /**
      * An applicant's checks; with `expand_reports` each check carries its reports.
      */
-open func listChecks(applicantId: String, expandReports: Bool = false)async throws  -> [Check]  {
+open func listChecks(applicantId: String, expandReports: Bool = false, options: CallOptions? = nil)async throws  -> [Check]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_checks(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterBool.lower(expandReports)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterBool.lower(expandReports),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1338,12 +1567,12 @@ open func listChecks(applicantId: String, expandReports: Bool = false)async thro
     /**
      * An applicant's documents.
      */
-open func listDocuments(applicantId: String)async throws  -> [Document]  {
+open func listDocuments(applicantId: String, options: CallOptions? = nil)async throws  -> [Document]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_documents(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1357,12 +1586,12 @@ open func listDocuments(applicantId: String)async throws  -> [Document]  {
     /**
      * An applicant's live photos.
      */
-open func listLivePhotos(applicantId: String)async throws  -> [LivePhoto]  {
+open func listLivePhotos(applicantId: String, options: CallOptions? = nil)async throws  -> [LivePhoto]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_photos(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1376,12 +1605,12 @@ open func listLivePhotos(applicantId: String)async throws  -> [LivePhoto]  {
     /**
      * An applicant's live videos.
      */
-open func listLiveVideos(applicantId: String)async throws  -> [LiveVideo]  {
+open func listLiveVideos(applicantId: String, options: CallOptions? = nil)async throws  -> [LiveVideo]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_videos(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1395,12 +1624,12 @@ open func listLiveVideos(applicantId: String)async throws  -> [LiveVideo]  {
     /**
      * Every report type group.
      */
-open func listReportTypeGroups()async throws  -> [ReportTypeGroup]  {
+open func listReportTypeGroups(options: CallOptions? = nil)async throws  -> [ReportTypeGroup]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_report_type_groups(
-                        self.uniffiCloneHandle()
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1414,12 +1643,12 @@ open func listReportTypeGroups()async throws  -> [ReportTypeGroup]  {
     /**
      * A check's reports.
      */
-open func listReports(checkId: String)async throws  -> [Report]  {
+open func listReports(checkId: String, options: CallOptions? = nil)async throws  -> [Report]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_reports(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1433,12 +1662,12 @@ open func listReports(checkId: String)async throws  -> [Report]  {
     /**
      * Every webhook.
      */
-open func listWebhooks()async throws  -> [Webhook]  {
+open func listWebhooks(options: CallOptions? = nil)async throws  -> [Webhook]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_webhooks(
-                        self.uniffiCloneHandle()
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1452,12 +1681,12 @@ open func listWebhooks()async throws  -> [Webhook]  {
     /**
      * The addresses at a UK postcode.
      */
-open func pickAddresses(postcode: String)async throws  -> [Address]  {
+open func pickAddresses(postcode: String, options: CallOptions? = nil)async throws  -> [Address]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_pick_addresses(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(postcode)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(postcode),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1471,12 +1700,12 @@ open func pickAddresses(postcode: String)async throws  -> [Address]  {
     /**
      * Registers a webhook; the answer carries the token its notifications are signed with.
      */
-open func registerWebhook(webhook: WebhookInput)async throws  -> Webhook  {
+open func registerWebhook(webhook: WebhookInput, options: CallOptions? = nil)async throws  -> Webhook  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_register_webhook(
-                        self.uniffiCloneHandle(),FfiConverterTypeWebhookInput_lower(webhook)
+                        self.uniffiCloneHandle(),FfiConverterTypeWebhookInput_lower(webhook),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1488,15 +1717,16 @@ open func registerWebhook(webhook: WebhookInput)async throws  -> Webhook  {
 }
     
     /**
-     * Any operation by id with the API's JSON in and out (lists as the API's wrapper object,
-     * downloads as `{content_type, filename, size, sha256, content_base64}`, 204 as `{}`).
+     * Any operation by id of the configured version with the API's JSON in and out (lists as
+     * the API's wrapper object or array, downloads as `{content_type, filename, size, sha256,
+     * content_base64}`, 204 as `{}`).
      */
-open func request(operation: String, inputJson: String)async throws  -> String  {
+open func request(operation: String, inputJson: String, options: CallOptions? = nil)async throws  -> String  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_request(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(operation),FfiConverterString.lower(inputJson)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(operation),FfiConverterString.lower(inputJson),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1508,14 +1738,34 @@ open func request(operation: String, inputJson: String)async throws  -> String  
 }
     
     /**
+     * Like `request`, with the next page's input for listings (`null` on the last page and for
+     * other operations): the core reads the `Link` header and rebuilds the request from the config.
+     */
+open func requestPage(operation: String, inputJson: String, options: CallOptions? = nil)async throws  -> JsonPage  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_onfidoclient_request_page(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(operation),FfiConverterString.lower(inputJson),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeJsonPage_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
      * Restores an applicant scheduled for deletion.
      */
-open func restoreApplicant(applicantId: String)async throws   {
+open func restoreApplicant(applicantId: String, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_restore_applicant(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
@@ -1529,12 +1779,12 @@ open func restoreApplicant(applicantId: String)async throws   {
     /**
      * Resumes a paused check.
      */
-open func resumeCheck(checkId: String)async throws   {
+open func resumeCheck(checkId: String, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_check(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
@@ -1548,12 +1798,12 @@ open func resumeCheck(checkId: String)async throws   {
     /**
      * Resumes a paused report.
      */
-open func resumeReport(checkId: String, reportId: String)async throws   {
+open func resumeReport(checkId: String, reportId: String, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_report(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
@@ -1567,12 +1817,12 @@ open func resumeReport(checkId: String, reportId: String)async throws   {
     /**
      * Retrieves an applicant.
      */
-open func retrieveApplicant(applicantId: String)async throws  -> Applicant  {
+open func retrieveApplicant(applicantId: String, options: CallOptions? = nil)async throws  -> Applicant  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_applicant(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1586,12 +1836,12 @@ open func retrieveApplicant(applicantId: String)async throws  -> Applicant  {
     /**
      * Retrieves a check.
      */
-open func retrieveCheck(applicantId: String, checkId: String)async throws  -> Check  {
+open func retrieveCheck(applicantId: String, checkId: String, options: CallOptions? = nil)async throws  -> Check  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_check(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(checkId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1605,12 +1855,12 @@ open func retrieveCheck(applicantId: String, checkId: String)async throws  -> Ch
     /**
      * Retrieves a document.
      */
-open func retrieveDocument(applicantId: String, documentId: String)async throws  -> Document  {
+open func retrieveDocument(applicantId: String, documentId: String, options: CallOptions? = nil)async throws  -> Document  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_document(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(documentId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1624,12 +1874,12 @@ open func retrieveDocument(applicantId: String, documentId: String)async throws 
     /**
      * Retrieves a live photo.
      */
-open func retrieveLivePhoto(livePhotoId: String)async throws  -> LivePhoto  {
+open func retrieveLivePhoto(livePhotoId: String, options: CallOptions? = nil)async throws  -> LivePhoto  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_photo(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1643,12 +1893,12 @@ open func retrieveLivePhoto(livePhotoId: String)async throws  -> LivePhoto  {
     /**
      * Retrieves a live video.
      */
-open func retrieveLiveVideo(liveVideoId: String)async throws  -> LiveVideo  {
+open func retrieveLiveVideo(liveVideoId: String, options: CallOptions? = nil)async throws  -> LiveVideo  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_video(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1662,12 +1912,12 @@ open func retrieveLiveVideo(liveVideoId: String)async throws  -> LiveVideo  {
     /**
      * Retrieves a report.
      */
-open func retrieveReport(checkId: String, reportId: String)async throws  -> Report  {
+open func retrieveReport(checkId: String, reportId: String, options: CallOptions? = nil)async throws  -> Report  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1681,12 +1931,12 @@ open func retrieveReport(checkId: String, reportId: String)async throws  -> Repo
     /**
      * Retrieves a report type group.
      */
-open func retrieveReportTypeGroup(reportTypeGroupId: String)async throws  -> ReportTypeGroup  {
+open func retrieveReportTypeGroup(reportTypeGroupId: String, options: CallOptions? = nil)async throws  -> ReportTypeGroup  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report_type_group(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(reportTypeGroupId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(reportTypeGroupId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1700,12 +1950,12 @@ open func retrieveReportTypeGroup(reportTypeGroupId: String)async throws  -> Rep
     /**
      * Retrieves a webhook.
      */
-open func retrieveWebhook(webhookId: String)async throws  -> Webhook  {
+open func retrieveWebhook(webhookId: String, options: CallOptions? = nil)async throws  -> Webhook  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_webhook(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(webhookId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(webhookId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1717,14 +1967,26 @@ open func retrieveWebhook(webhookId: String)async throws  -> Webhook  {
 }
     
     /**
+     * Hears every request, response, wait and error of this client's calls (`null` to stop).
+     */
+open func setListener(listener: CallListener?)  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_set_listener(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionTypeCallListener.lower(listener),uniffiCallStatus
+    )
+}
+}
+    
+    /**
      * Submits a Street Level verification code.
      */
-open func submitSlvCode(code: String)async throws  -> SlvResult  {
+open func submitSlvCode(code: String, options: CallOptions? = nil)async throws  -> SlvResult  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_submit_slv_code(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(code)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(code),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1738,12 +2000,12 @@ open func submitSlvCode(code: String)async throws  -> SlvResult  {
     /**
      * Changes the fields set in `applicant`.
      */
-open func updateApplicant(applicantId: String, applicant: ApplicantInput)async throws  -> Applicant  {
+open func updateApplicant(applicantId: String, applicant: ApplicantInput, options: CallOptions? = nil)async throws  -> Applicant  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_update_applicant(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeApplicantInput_lower(applicant)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeApplicantInput_lower(applicant),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1757,12 +2019,12 @@ open func updateApplicant(applicantId: String, applicant: ApplicantInput)async t
     /**
      * Uploads a document (JPEG, PNG or PDF, 32 KiB to 10 MiB).
      */
-open func uploadDocument(applicantId: String, file: FileInput, documentType: DocumentType, side: DocumentSide? = nil, issuingCountry: String? = nil)async throws  -> Document  {
+open func uploadDocument(applicantId: String, file: FileInput, documentType: DocumentType, side: DocumentSide? = nil, issuingCountry: String? = nil, options: CallOptions? = nil)async throws  -> Document  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_document(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeFileInput_lower(file),FfiConverterTypeDocumentType_lower(documentType),FfiConverterOptionTypeDocumentSide.lower(side),FfiConverterOptionString.lower(issuingCountry)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeFileInput_lower(file),FfiConverterTypeDocumentType_lower(documentType),FfiConverterOptionTypeDocumentSide.lower(side),FfiConverterOptionString.lower(issuingCountry),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1776,12 +2038,12 @@ open func uploadDocument(applicantId: String, file: FileInput, documentType: Doc
     /**
      * Uploads a live photo (JPEG or PNG).
      */
-open func uploadLivePhoto(applicantId: String, file: FileInput, advancedValidation: Bool? = nil)async throws  -> LivePhoto  {
+open func uploadLivePhoto(applicantId: String, file: FileInput, advancedValidation: Bool? = nil, options: CallOptions? = nil)async throws  -> LivePhoto  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_live_photo(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeFileInput_lower(file),FfiConverterOptionBool.lower(advancedValidation)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeFileInput_lower(file),FfiConverterOptionBool.lower(advancedValidation),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -3272,6 +3534,77 @@ public func FfiConverterTypeBreakdownNode_lower(_ value: BreakdownNode) -> RustB
 
 
 /**
+ * Per-call settings, the optional last parameter of every operation.
+ */
+public struct CallOptions: Equatable, Hashable {
+    /**
+     * The longest wait for each try's answer, in milliseconds, instead of the client's.
+     */
+    public var timeoutMs: Int64?
+    /**
+     * Headers to add to this call's API requests (never to OAuth token requests or to
+     * redirects); `Authorization`, `Host`, `Content-Type` and the like are refused.
+     */
+    public var headers: [HttpHeader]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The longest wait for each try's answer, in milliseconds, instead of the client's.
+         */timeoutMs: Int64? = nil, 
+        /**
+         * Headers to add to this call's API requests (never to OAuth token requests or to
+         * redirects); `Authorization`, `Host`, `Content-Type` and the like are refused.
+         */headers: [HttpHeader] = []) {
+        self.timeoutMs = timeoutMs
+        self.headers = headers
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CallOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCallOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallOptions {
+        return
+            try CallOptions(
+                timeoutMs: FfiConverterOptionInt64.read(from: &buf), 
+                headers: FfiConverterSequenceTypeHttpHeader.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CallOptions, into buf: inout [UInt8]) {
+        FfiConverterOptionInt64.write(value.timeoutMs, into: &buf)
+        FfiConverterSequenceTypeHttpHeader.write(value.headers, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallOptions_lift(_ buf: RustBuffer) throws -> CallOptions {
+    return try FfiConverterTypeCallOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallOptions_lower(_ value: CallOptions) -> RustBuffer {
+    return FfiConverterTypeCallOptions.lower(value)
+}
+
+
+/**
  * A live video challenge: digits to recite or a movement to make.
  */
 public struct Challenge: Equatable, Hashable {
@@ -3794,6 +4127,17 @@ public struct ClientConfig: Equatable, Hashable, CustomStringConvertible {
      * The name in the `User-Agent` (default `kotlin`/`swift` from the language helpers, else `uniffi`).
      */
     public var binding: String?
+    /**
+     * Your application's name and version (`my-app/1.0`), appended to the `User-Agent`.
+     */
+    public var appName: String?
+    /**
+     * Paces requests under the token's documented rate limit (30 a minute sandbox, 400 live),
+     * waiting through the `Sleeper` before a request would exceed it. Off by default, as in the
+     * core (`Session::new`) and the Python and Node bindings: a 429 is still retried after its
+     * `Retry-After`.
+     */
+    public var pace: Bool?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3820,7 +4164,16 @@ public struct ClientConfig: Equatable, Hashable, CustomStringConvertible {
          */timeoutMs: Int64? = nil, 
         /**
          * The name in the `User-Agent` (default `kotlin`/`swift` from the language helpers, else `uniffi`).
-         */binding: String? = nil) {
+         */binding: String? = nil, 
+        /**
+         * Your application's name and version (`my-app/1.0`), appended to the `User-Agent`.
+         */appName: String? = nil, 
+        /**
+         * Paces requests under the token's documented rate limit (30 a minute sandbox, 400 live),
+         * waiting through the `Sleeper` before a request would exceed it. Off by default, as in the
+         * core (`Session::new`) and the Python and Node bindings: a 429 is still retried after its
+         * `Retry-After`.
+         */pace: Bool? = nil) {
         self.apiToken = apiToken
         self.region = region
         self.baseUrl = baseUrl
@@ -3828,6 +4181,8 @@ public struct ClientConfig: Equatable, Hashable, CustomStringConvertible {
         self.retry = retry
         self.timeoutMs = timeoutMs
         self.binding = binding
+        self.appName = appName
+        self.pace = pace
     }
 
     
@@ -3863,7 +4218,9 @@ public struct FfiConverterTypeClientConfig: FfiConverterRustBuffer {
                 apiVersion: FfiConverterOptionTypeApiVersion.read(from: &buf), 
                 retry: FfiConverterOptionTypeRetrySettings.read(from: &buf), 
                 timeoutMs: FfiConverterOptionInt64.read(from: &buf), 
-                binding: FfiConverterOptionString.read(from: &buf)
+                binding: FfiConverterOptionString.read(from: &buf), 
+                appName: FfiConverterOptionString.read(from: &buf), 
+                pace: FfiConverterOptionBool.read(from: &buf)
         )
     }
 
@@ -3875,6 +4232,8 @@ public struct FfiConverterTypeClientConfig: FfiConverterRustBuffer {
         FfiConverterOptionTypeRetrySettings.write(value.retry, into: &buf)
         FfiConverterOptionInt64.write(value.timeoutMs, into: &buf)
         FfiConverterOptionString.write(value.binding, into: &buf)
+        FfiConverterOptionString.write(value.appName, into: &buf)
+        FfiConverterOptionBool.write(value.pace, into: &buf)
     }
 }
 
@@ -4648,6 +5007,75 @@ public func FfiConverterTypeIdNumber_lift(_ buf: RustBuffer) throws -> IdNumber 
 #endif
 public func FfiConverterTypeIdNumber_lower(_ value: IdNumber) -> RustBuffer {
     return FfiConverterTypeIdNumber.lower(value)
+}
+
+
+/**
+ * A page of a listing by operation id: the answer as JSON and the next page's input.
+ */
+public struct JsonPage: Equatable, Hashable {
+    /**
+     * The answer, as `request` gives it.
+     */
+    public var json: String
+    /**
+     * The input of the next page (for `requestPage`), `null` on the last page.
+     */
+    public var nextInputJson: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The answer, as `request` gives it.
+         */json: String, 
+        /**
+         * The input of the next page (for `requestPage`), `null` on the last page.
+         */nextInputJson: String?) {
+        self.json = json
+        self.nextInputJson = nextInputJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension JsonPage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJsonPage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JsonPage {
+        return
+            try JsonPage(
+                json: FfiConverterString.read(from: &buf), 
+                nextInputJson: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: JsonPage, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.json, into: &buf)
+        FfiConverterOptionString.write(value.nextInputJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonPage_lift(_ buf: RustBuffer) throws -> JsonPage {
+    return try FfiConverterTypeJsonPage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonPage_lower(_ value: JsonPage) -> RustBuffer {
+    return FfiConverterTypeJsonPage.lower(value)
 }
 
 
@@ -6634,6 +7062,225 @@ public func FfiConverterTypeApiVersion_lower(_ value: ApiVersion) -> RustBuffer 
 
 
 /**
+ * One thing a call did. `toString` (Kotlin) / `description` (Swift) is one log line; the
+ * `Authorization` header (and any header naming a token) is `***` in `headers`.
+ */
+
+public enum CallEvent: Equatable, Hashable, CustomStringConvertible {
+    
+    /**
+     * A request is handed to the transport.
+     */
+    case requestSent(
+        /**
+         * The operation id (`find_applicant`).
+         */operation: String, 
+        /**
+         * `call` (the operation), `token` (an OAuth token) or `redirect` (a download's redirect).
+         */purpose: String, 
+        /**
+         * Which try of this request, from 1.
+         */attempt: Int32, 
+        /**
+         * The HTTP method.
+         */method: String, 
+        /**
+         * The URL.
+         */url: String, 
+        /**
+         * The headers, `Authorization` redacted.
+         */headers: [HttpHeader], 
+        /**
+         * The body's size in bytes.
+         */bodySize: Int64
+    )
+    /**
+     * The transport answered.
+     */
+    case responseReceived(
+        /**
+         * The operation id.
+         */operation: String, 
+        /**
+         * `call`, `token` or `redirect`.
+         */purpose: String, 
+        /**
+         * Which try, from 1.
+         */attempt: Int32, 
+        /**
+         * The status.
+         */status: Int32, 
+        /**
+         * The response's `X-Request-Id`.
+         */requestId: String?, 
+        /**
+         * Milliseconds from sending to the answer.
+         */elapsedMs: Int64
+    )
+    /**
+     * The transport failed this try (the call may try again).
+     */
+    case sendFailed(
+        /**
+         * The operation id.
+         */operation: String, 
+        /**
+         * Which try, from 1.
+         */attempt: Int32, 
+        /**
+         * How it failed (`connect`, `timeout`, `lost`, `other`).
+         */failure: String, 
+        /**
+         * What the transport said.
+         */reason: String
+    )
+    /**
+     * The call waits before its next request.
+     */
+    case waiting(
+        /**
+         * The operation id.
+         */operation: String, 
+        /**
+         * `retry` (a backoff or `Retry-After`) or `pacing` (the rate limit).
+         */reason: String, 
+        /**
+         * How long, in milliseconds.
+         */ms: Int64
+    )
+    /**
+     * The call ended with an error.
+     */
+    case failed(
+        /**
+         * The operation id.
+         */operation: String, 
+        /**
+         * The error's class name (`NotFoundError`).
+         */name: String, 
+        /**
+         * The error's sentence.
+         */message: String
+    )
+
+
+
+
+
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(
+            FfiConverterTypeCallEvent_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension CallEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCallEvent: FfiConverterRustBuffer {
+    typealias SwiftType = CallEvent
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallEvent {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .requestSent(operation: try FfiConverterString.read(from: &buf), purpose: try FfiConverterString.read(from: &buf), attempt: try FfiConverterInt32.read(from: &buf), method: try FfiConverterString.read(from: &buf), url: try FfiConverterString.read(from: &buf), headers: try FfiConverterSequenceTypeHttpHeader.read(from: &buf), bodySize: try FfiConverterInt64.read(from: &buf)
+        )
+        
+        case 2: return .responseReceived(operation: try FfiConverterString.read(from: &buf), purpose: try FfiConverterString.read(from: &buf), attempt: try FfiConverterInt32.read(from: &buf), status: try FfiConverterInt32.read(from: &buf), requestId: try FfiConverterOptionString.read(from: &buf), elapsedMs: try FfiConverterInt64.read(from: &buf)
+        )
+        
+        case 3: return .sendFailed(operation: try FfiConverterString.read(from: &buf), attempt: try FfiConverterInt32.read(from: &buf), failure: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .waiting(operation: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf), ms: try FfiConverterInt64.read(from: &buf)
+        )
+        
+        case 5: return .failed(operation: try FfiConverterString.read(from: &buf), name: try FfiConverterString.read(from: &buf), message: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CallEvent, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .requestSent(operation,purpose,attempt,method,url,headers,bodySize):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(operation, into: &buf)
+            FfiConverterString.write(purpose, into: &buf)
+            FfiConverterInt32.write(attempt, into: &buf)
+            FfiConverterString.write(method, into: &buf)
+            FfiConverterString.write(url, into: &buf)
+            FfiConverterSequenceTypeHttpHeader.write(headers, into: &buf)
+            FfiConverterInt64.write(bodySize, into: &buf)
+            
+        
+        case let .responseReceived(operation,purpose,attempt,status,requestId,elapsedMs):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(operation, into: &buf)
+            FfiConverterString.write(purpose, into: &buf)
+            FfiConverterInt32.write(attempt, into: &buf)
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterInt64.write(elapsedMs, into: &buf)
+            
+        
+        case let .sendFailed(operation,attempt,failure,reason):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(operation, into: &buf)
+            FfiConverterInt32.write(attempt, into: &buf)
+            FfiConverterString.write(failure, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .waiting(operation,reason,ms):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(operation, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterInt64.write(ms, into: &buf)
+            
+        
+        case let .failed(operation,name,message):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(operation, into: &buf)
+            FfiConverterString.write(name, into: &buf)
+            FfiConverterString.write(message, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallEvent_lift(_ buf: RustBuffer) throws -> CallEvent {
+    return try FfiConverterTypeCallEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallEvent_lower(_ value: CallEvent) -> RustBuffer {
+    return FfiConverterTypeCallEvent.lower(value)
+}
+
+
+
+/**
  * A live video challenge's type.
  */
 
@@ -7565,11 +8212,97 @@ public func FfiConverterTypeIdNumberType_lower(_ value: IdNumberType) -> RustBuf
 
 
 /**
- * Any failure of the client (Kotlin `OnfidoException`, Swift `OnfidoError`).
+ * What a listener throws; ignored: a listener never changes a call's outcome.
+ */
+public 
+enum ListenerError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+
+    
+    
+    /**
+     * Anything the listener threw.
+     */
+    case Failed(
+        /**
+         * What it said.
+         */reason: String
+    )
+
+    
+
+    
+
+    
+    public var errorDescription: String? {
+        String(reflecting: self)
+    }
+    
+}
+
+#if compiler(>=6)
+extension ListenerError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeListenerError: FfiConverterRustBuffer {
+    typealias SwiftType = ListenerError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ListenerError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .Failed(
+            reason: try FfiConverterString.read(from: &buf)
+            )
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ListenerError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case let .Failed(reason):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(reason, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeListenerError_lift(_ buf: RustBuffer) throws -> ListenerError {
+    return try FfiConverterTypeListenerError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeListenerError_lower(_ value: ListenerError) -> RustBuffer {
+    return FfiConverterTypeListenerError.lower(value)
+}
+
+
+/**
+ * Any failure of the client (Kotlin `OnfidoException`, Swift `OnfidoError`), one variant per
+ * error class every runtime names the same (`NotFoundError` is `OnfidoException.NotFound`).
  *
  * Fields hold no token: configurations and requests never enter an error.
- * `toString` (Kotlin) and `description` (Swift) read as a sentence (`Onfido API error 404
- * resource_not_found: …`), the `Display` below.
+ * `toString` (Kotlin) and `description` (Swift) read as a sentence (`GET https://… (find_applicant)
+ * was refused: 404 resource_not_found: … [1 attempt; request id …].`), the `Display` below;
+ * Kotlin's `message` lists the fields, as uniffi generates it.
  */
 public 
 enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -7577,7 +8310,273 @@ enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     
     
     /**
-     * The server answered with an error.
+     * 401: the token is wrong, revoked, or not allowed here (`AuthenticationError`).
+     */
+    case Authentication(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * 403: the account may not do this (`PermissionError`).
+     */
+    case Permission(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * 404: no such resource (`NotFoundError`).
+     */
+    case NotFound(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * 410: deleted, or scheduled for deletion (`GoneError`).
+     */
+    case Gone(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * 422: the server refused the input; see `fields` (`UnprocessableError`).
+     */
+    case Unprocessable(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * 429: the rate limit is reached; see `retryAfterSeconds` (`RateLimitError`).
+     */
+    case RateLimit(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * 5xx: the server failed (`ServerError`).
+     */
+    case Server(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * Any other error status (`ApiError`).
      */
     case Api(
         /**
@@ -7596,8 +8595,23 @@ enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * The server's error id, for support requests.
          */errorId: String?, 
         /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
          * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
-         */retryAfterSeconds: Int64?
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
     )
     /**
      * The input was refused before sending, per field (the shape of the server's 422).
@@ -7644,7 +8658,7 @@ enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */reason: String
     )
     /**
-     * The transport failed (after the retries the policy allows).
+     * The request could not be completed over the network (after the retries the policy allows).
      */
     case Transport(
         /**
@@ -7652,7 +8666,22 @@ enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */failure: TransportFailure, 
         /**
          * What the transport said.
-         */reason: String
+         */reason: String, 
+        /**
+         * The operation id, when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32, 
+        /**
+         * The per-try timeout the last try had, in milliseconds.
+         */timeoutMs: Int64?
     )
 
     
@@ -7694,33 +8723,134 @@ public struct FfiConverterTypeOnfidoError: FfiConverterRustBuffer {
         
 
         
-        case 1: return .Api(
+        case 1: return .Authentication(
             status: try FfiConverterInt32.read(from: &buf), 
             errorType: try FfiConverterString.read(from: &buf), 
             apiMessage: try FfiConverterString.read(from: &buf), 
             fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
             errorId: try FfiConverterOptionString.read(from: &buf), 
-            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
             )
-        case 2: return .Validation(
+        case 2: return .Permission(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 3: return .NotFound(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 4: return .Gone(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 5: return .Unprocessable(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 6: return .RateLimit(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 7: return .Server(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 8: return .Api(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 9: return .Validation(
             fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf)
             )
-        case 3: return .Decode(
+        case 10: return .Decode(
             status: try FfiConverterInt32.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             excerpt: try FfiConverterString.read(from: &buf)
             )
-        case 4: return .Config(
+        case 11: return .Config(
             field: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf)
             )
-        case 5: return .Signature(
+        case 12: return .Signature(
             reason: try FfiConverterString.read(from: &buf)
             )
-        case 6: return .Transport(
+        case 13: return .Transport(
             failure: try FfiConverterTypeTransportFailure.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf), 
+            timeoutMs: try FfiConverterOptionInt64.read(from: &buf)
             )
 
          default: throw UniffiInternalError.unexpectedEnumCase
@@ -7734,44 +8864,159 @@ public struct FfiConverterTypeOnfidoError: FfiConverterRustBuffer {
 
         
         
-        case let .Api(status,errorType,apiMessage,fields,errorId,retryAfterSeconds):
+        case let .Authentication(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
             writeInt(&buf, Int32(1))
             FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(errorType, into: &buf)
             FfiConverterString.write(apiMessage, into: &buf)
             FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
             FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .Permission(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(2))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .NotFound(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(3))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .Gone(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(4))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .Unprocessable(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(5))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .RateLimit(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(6))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .Server(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(7))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .Api(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(8))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
             
         
         case let .Validation(fields,reason):
-            writeInt(&buf, Int32(2))
+            writeInt(&buf, Int32(9))
             FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             
         
         case let .Decode(status,reason,excerpt):
-            writeInt(&buf, Int32(3))
+            writeInt(&buf, Int32(10))
             FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterString.write(excerpt, into: &buf)
             
         
         case let .Config(field,reason):
-            writeInt(&buf, Int32(4))
+            writeInt(&buf, Int32(11))
             FfiConverterString.write(field, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             
         
         case let .Signature(reason):
-            writeInt(&buf, Int32(5))
+            writeInt(&buf, Int32(12))
             FfiConverterString.write(reason, into: &buf)
             
         
-        case let .Transport(failure,reason):
-            writeInt(&buf, Int32(6))
+        case let .Transport(failure,reason,operation,method,url,attempts,timeoutMs):
+            writeInt(&buf, Int32(13))
             FfiConverterTypeTransportFailure.write(failure, into: &buf)
             FfiConverterString.write(reason, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            FfiConverterOptionInt64.write(timeoutMs, into: &buf)
             
         }
     }
@@ -9221,6 +10466,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeCallListener: FfiConverterRustBuffer {
+    typealias SwiftType = CallListener?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCallListener.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCallListener.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeSleeper: FfiConverterRustBuffer {
     typealias SwiftType = Sleeper?
 
@@ -9237,6 +10506,30 @@ fileprivate struct FfiConverterOptionTypeSleeper: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeSleeper.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeCallOptions: FfiConverterRustBuffer {
+    typealias SwiftType = CallOptions?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCallOptions.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCallOptions.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -10772,118 +12065,127 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_base_url() != 27752) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_cancel_report() != 2089) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_cancel_report() != 9264) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_applicant() != 2340) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_applicant() != 45115) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_check() != 1944) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_check() != 2140) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_delete_applicant() != 50978) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_delete_applicant() != 852) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_document() != 43372) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_document() != 40520) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_photo() != 15283) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_photo() != 37723) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_video() != 15432) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_video() != 59036) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_environment() != 16016) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_extract_ocr() != 18534) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_extract_ocr() != 18338) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_generate_sdk_token() != 60344) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_generate_sdk_token() != 53316) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() != 8412) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() != 52379) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_checks() != 45918) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_checks() != 14832) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_documents() != 19811) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_documents() != 24535) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_photos() != 3117) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_photos() != 45679) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_videos() != 50481) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_videos() != 54121) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_report_type_groups() != 31400) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_report_type_groups() != 51550) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_reports() != 9712) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_reports() != 60733) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_webhooks() != 50061) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_webhooks() != 21994) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_pick_addresses() != 10719) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_pick_addresses() != 56070) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_register_webhook() != 34788) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_register_webhook() != 50210) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request() != 64005) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request() != 42198) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_restore_applicant() != 4104) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request_page() != 2483) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_check() != 45694) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_restore_applicant() != 15845) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_report() != 60200) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_check() != 51872) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_applicant() != 26994) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_report() != 43142) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_check() != 55274) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_applicant() != 57760) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_document() != 36160) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_check() != 59585) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_photo() != 36580) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_document() != 16249) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_video() != 34687) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_photo() != 34666) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report() != 8135) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_video() != 5914) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report_type_group() != 11663) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report() != 11660) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_webhook() != 65025) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report_type_group() != 25261) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_submit_slv_code() != 24535) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_webhook() != 21274) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_update_applicant() != 10367) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_set_listener() != 19263) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_document() != 43745) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_submit_slv_code() != 51397) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_live_photo() != 31560) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_update_applicant() != 59556) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_document() != 25520) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_live_photo() != 1752) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_httptransport_send() != 28607) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_sleeper_sleep() != 34286) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_calllistener_on_event() != 33646) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_referrerpattern_lint() != 36717) {
@@ -10901,7 +12203,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_sandboxtransport_transport() != 39894) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_constructor_onfidoclient_new() != 53085) {
+    if (uniffi_onfido_core_uniffi_checksum_constructor_onfidoclient_new() != 30872) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_constructor_referrerpattern_new() != 58693) {
@@ -10911,6 +12213,7 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
 
+    uniffiCallbackInitCallListener()
     uniffiCallbackInitHttpTransport()
     uniffiCallbackInitSleeper()
     return InitializationResult.ok

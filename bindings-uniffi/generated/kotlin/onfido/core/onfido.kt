@@ -663,6 +663,9 @@ internal interface UniffiCallbackInterfaceHttpTransportMethod0 : com.sun.jna.Cal
 internal interface UniffiCallbackInterfaceSleeperMethod0 : com.sun.jna.Callback {
     fun callback(`uniffiHandle`: Long,`millis`: Long,`uniffiFutureCallback`: UniffiForeignFutureCompleteVoid,`uniffiCallbackData`: Long,`uniffiOutDroppedCallback`: UniffiForeignFutureDroppedCallbackStruct,)
 }
+internal interface UniffiCallbackInterfaceCallListenerMethod0 : com.sun.jna.Callback {
+    fun callback(`uniffiHandle`: Long,`event`: RustBuffer.ByValue,`uniffiOutReturn`: Pointer,uniffiCallStatus: UniffiRustCallStatus,)
+}
 @Structure.FieldOrder("uniffiFree", "uniffiClone", "send")
 internal open class UniffiVTableCallbackInterfaceHttpTransport(
     @JvmField internal var `uniffiFree`: UniffiCallbackInterfaceFree? = null,
@@ -698,6 +701,25 @@ internal open class UniffiVTableCallbackInterfaceSleeper(
         `uniffiFree` = other.`uniffiFree`
         `uniffiClone` = other.`uniffiClone`
         `sleep` = other.`sleep`
+    }
+
+}
+@Structure.FieldOrder("uniffiFree", "uniffiClone", "onEvent")
+internal open class UniffiVTableCallbackInterfaceCallListener(
+    @JvmField internal var `uniffiFree`: UniffiCallbackInterfaceFree? = null,
+    @JvmField internal var `uniffiClone`: UniffiCallbackInterfaceClone? = null,
+    @JvmField internal var `onEvent`: UniffiCallbackInterfaceCallListenerMethod0? = null,
+) : Structure() {
+    class UniffiByValue(
+        `uniffiFree`: UniffiCallbackInterfaceFree? = null,
+        `uniffiClone`: UniffiCallbackInterfaceClone? = null,
+        `onEvent`: UniffiCallbackInterfaceCallListenerMethod0? = null,
+    ): UniffiVTableCallbackInterfaceCallListener(`uniffiFree`,`uniffiClone`,`onEvent`,), Structure.ByValue
+
+   internal fun uniffiSetValue(other: UniffiVTableCallbackInterfaceCallListener) {
+        `uniffiFree` = other.`uniffiFree`
+        `uniffiClone` = other.`uniffiClone`
+        `onEvent` = other.`onEvent`
     }
 
 }
@@ -802,6 +824,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request(
     ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request_page(
+    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_restore_applicant(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_check(
@@ -824,6 +848,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_webhook(
     ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_set_listener(
+    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_submit_slv_code(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_update_applicant(
@@ -835,6 +861,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_onfido_core_uniffi_checksum_method_httptransport_send(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_sleeper_sleep(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_calllistener_on_event(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_referrerpattern_lint(
     ): Int
@@ -868,6 +896,7 @@ internal object UniffiLib {
 
     init {
         Native.register(UniffiLib::class.java, findLibraryName(componentName = "onfido"))
+        uniffiCallbackInterfaceCallListener.register(this)
         uniffiCallbackInterfaceHttpTransport.register(this)
         uniffiCallbackInterfaceSleeper.register(this)
         
@@ -882,77 +911,81 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_base_url(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_cancel_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_cancel_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_applicant(`ptr`: Long,`applicant`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_applicant(`ptr`: Long,`applicant`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_check(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`check`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_check(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`check`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_delete_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_delete_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`documentId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_photo(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_photo(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_video(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_video(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_environment(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_extract_ocr(`ptr`: Long,`documentId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_extract_ocr(`ptr`: Long,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_generate_sdk_token(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`referrer`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_generate_sdk_token(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`referrer`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_applicants(`ptr`: Long,`page`: RustBuffer.ByValue,`perPage`: RustBuffer.ByValue,`includeDeleted`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_applicants(`ptr`: Long,`page`: RustBuffer.ByValue,`perPage`: RustBuffer.ByValue,`includeDeleted`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_checks(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`expandReports`: Byte,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_checks(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`expandReports`: Byte,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_documents(`ptr`: Long,`applicantId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_documents(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_photos(`ptr`: Long,`applicantId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_photos(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_videos(`ptr`: Long,`applicantId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_videos(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_report_type_groups(`ptr`: Long,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_report_type_groups(`ptr`: Long,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_reports(`ptr`: Long,`checkId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_reports(`ptr`: Long,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_webhooks(`ptr`: Long,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_webhooks(`ptr`: Long,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_pick_addresses(`ptr`: Long,`postcode`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_pick_addresses(`ptr`: Long,`postcode`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_register_webhook(`ptr`: Long,`webhook`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_register_webhook(`ptr`: Long,`webhook`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_request(`ptr`: Long,`operation`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_request(`ptr`: Long,`operation`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_restore_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_request_page(`ptr`: Long,`operation`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_check(`ptr`: Long,`checkId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_restore_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_check(`ptr`: Long,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_check(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`checkId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`documentId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_check(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_photo(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_video(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_photo(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_video(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report_type_group(`ptr`: Long,`reportTypeGroupId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_webhook(`ptr`: Long,`webhookId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report_type_group(`ptr`: Long,`reportTypeGroupId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_submit_slv_code(`ptr`: Long,`code`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_webhook(`ptr`: Long,`webhookId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_update_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`applicant`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_set_listener(`ptr`: Long,`listener`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_submit_slv_code(`ptr`: Long,`code`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`file`: RustBuffer.ByValue,`documentType`: RustBuffer.ByValue,`side`: RustBuffer.ByValue,`issuingCountry`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_update_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`applicant`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_live_photo(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`file`: RustBuffer.ByValue,`advancedValidation`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`file`: RustBuffer.ByValue,`documentType`: RustBuffer.ByValue,`side`: RustBuffer.ByValue,`issuingCountry`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_live_photo(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`file`: RustBuffer.ByValue,`advancedValidation`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_clone_httptransport(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -970,6 +1003,14 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_onfido_core_uniffi_fn_method_sleeper_sleep(`ptr`: Long,`millis`: Long,
     ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_calllistener(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_calllistener(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_init_callback_vtable_calllistener(`vtable`: UniffiVTableCallbackInterfaceCallListener,
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_calllistener_on_event(`ptr`: Long,`event`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_onfido_core_uniffi_fn_clone_referrerpattern(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_free_referrerpattern(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1025,6 +1066,8 @@ internal object UniffiLib {
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoerror_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_transporterror_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_clientconfig_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1242,118 +1285,127 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_base_url() and 0xFFFF) != 27752) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_cancel_report() and 0xFFFF) != 2089) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_cancel_report() and 0xFFFF) != 9264) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_applicant() and 0xFFFF) != 2340) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_applicant() and 0xFFFF) != 45115) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_check() and 0xFFFF) != 1944) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_check() and 0xFFFF) != 2140) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_delete_applicant() and 0xFFFF) != 50978) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_delete_applicant() and 0xFFFF) != 852) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_document() and 0xFFFF) != 43372) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_document() and 0xFFFF) != 40520) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_photo() and 0xFFFF) != 15283) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_photo() and 0xFFFF) != 37723) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_video() and 0xFFFF) != 15432) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_video() and 0xFFFF) != 59036) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_environment() and 0xFFFF) != 16016) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_extract_ocr() and 0xFFFF) != 18534) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_extract_ocr() and 0xFFFF) != 18338) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_generate_sdk_token() and 0xFFFF) != 60344) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_generate_sdk_token() and 0xFFFF) != 53316) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() and 0xFFFF) != 8412) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() and 0xFFFF) != 52379) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_checks() and 0xFFFF) != 45918) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_checks() and 0xFFFF) != 14832) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_documents() and 0xFFFF) != 19811) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_documents() and 0xFFFF) != 24535) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_photos() and 0xFFFF) != 3117) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_photos() and 0xFFFF) != 45679) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_videos() and 0xFFFF) != 50481) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_videos() and 0xFFFF) != 54121) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_report_type_groups() and 0xFFFF) != 31400) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_report_type_groups() and 0xFFFF) != 51550) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_reports() and 0xFFFF) != 9712) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_reports() and 0xFFFF) != 60733) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_webhooks() and 0xFFFF) != 50061) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_webhooks() and 0xFFFF) != 21994) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_pick_addresses() and 0xFFFF) != 10719) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_pick_addresses() and 0xFFFF) != 56070) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_register_webhook() and 0xFFFF) != 34788) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_register_webhook() and 0xFFFF) != 50210) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request() and 0xFFFF) != 64005) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request() and 0xFFFF) != 42198) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_restore_applicant() and 0xFFFF) != 4104) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request_page() and 0xFFFF) != 2483) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_check() and 0xFFFF) != 45694) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_restore_applicant() and 0xFFFF) != 15845) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_report() and 0xFFFF) != 60200) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_check() and 0xFFFF) != 51872) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_applicant() and 0xFFFF) != 26994) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_report() and 0xFFFF) != 43142) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_check() and 0xFFFF) != 55274) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_applicant() and 0xFFFF) != 57760) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_document() and 0xFFFF) != 36160) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_check() and 0xFFFF) != 59585) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_photo() and 0xFFFF) != 36580) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_document() and 0xFFFF) != 16249) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_video() and 0xFFFF) != 34687) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_photo() and 0xFFFF) != 34666) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report() and 0xFFFF) != 8135) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_video() and 0xFFFF) != 5914) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report_type_group() and 0xFFFF) != 11663) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report() and 0xFFFF) != 11660) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_webhook() and 0xFFFF) != 65025) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report_type_group() and 0xFFFF) != 25261) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_submit_slv_code() and 0xFFFF) != 24535) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_webhook() and 0xFFFF) != 21274) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_update_applicant() and 0xFFFF) != 10367) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_set_listener() and 0xFFFF) != 19263) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_document() and 0xFFFF) != 43745) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_submit_slv_code() and 0xFFFF) != 51397) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_live_photo() and 0xFFFF) != 31560) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_update_applicant() and 0xFFFF) != 59556) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_document() and 0xFFFF) != 25520) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_live_photo() and 0xFFFF) != 1752) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_httptransport_send() and 0xFFFF) != 28607) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_sleeper_sleep() and 0xFFFF) != 34286) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_calllistener_on_event() and 0xFFFF) != 33646) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_referrerpattern_lint() and 0xFFFF) != 36717) {
@@ -1371,7 +1423,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_sandboxtransport_transport() and 0xFFFF) != 39894) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_constructor_onfidoclient_new() and 0xFFFF) != 53085) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_constructor_onfidoclient_new() and 0xFFFF) != 30872) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_constructor_referrerpattern_new() and 0xFFFF) != 58693) {
@@ -1939,6 +1991,337 @@ public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
 
 
 /**
+ * Hears every event of a client's calls (Kotlin: `client.setListener(callListener { println(it) })`).
+ * Called on the thread driving the call: return quickly; what it throws is ignored.
+ */
+public interface CallListener {
+    
+    /**
+     * One event.
+     */
+    fun `onEvent`(`event`: CallEvent)
+    
+    companion object
+}
+
+/**
+ * Hears every event of a client's calls (Kotlin: `client.setListener(callListener { println(it) })`).
+ * Called on the thread driving the call: return quickly; what it throws is ignored.
+ */
+open class CallListenerImpl: Disposable, AutoCloseable, CallListener
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_calllistener(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_calllistener(handle, status)
+        }
+    }
+
+    
+    /**
+     * One event.
+     */
+    @Throws(ListenerException::class)override fun `onEvent`(`event`: CallEvent)
+        = 
+    callWithHandle {
+    uniffiRustCallWithError(ListenerException) { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_calllistener_on_event(
+        it,
+        
+        FfiConverterTypeCallEvent.lower(`event`),_status)
+}
+    }
+    
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+
+// Put the implementation in an object so we don't pollute the top-level namespace
+internal object uniffiCallbackInterfaceCallListener {
+    internal object `onEvent`: UniffiCallbackInterfaceCallListenerMethod0 {
+        override fun callback(`uniffiHandle`: Long,`event`: RustBuffer.ByValue,`uniffiOutReturn`: Pointer,uniffiCallStatus: UniffiRustCallStatus,) {
+            val uniffiObj = FfiConverterTypeCallListener.handleMap.get(uniffiHandle)
+            val makeCall = { ->
+                uniffiObj.`onEvent`(
+                    FfiConverterTypeCallEvent.lift(`event`),
+                )
+            }
+            val writeReturn = { _: Unit -> Unit }
+            uniffiTraitInterfaceCallWithError(
+                uniffiCallStatus,
+                makeCall,
+                writeReturn,
+                { e: ListenerException -> FfiConverterTypeListenerError.lower(e) }
+            )
+        }
+    }
+
+    internal object uniffiFree: UniffiCallbackInterfaceFree {
+        override fun callback(handle: Long) {
+            FfiConverterTypeCallListener.handleMap.remove(handle)
+        }
+    }
+
+    internal object uniffiClone: UniffiCallbackInterfaceClone {
+        override fun callback(handle: Long): Long {
+            return FfiConverterTypeCallListener.handleMap.clone(handle)
+        }
+    }
+
+    internal var vtable = UniffiVTableCallbackInterfaceCallListener.UniffiByValue(
+        uniffiFree,
+        uniffiClone,
+        `onEvent`,
+    )
+
+    // Registers the foreign callback with the Rust side.
+    // This method is generated for each callback interface.
+    internal fun register(lib: UniffiLib) {
+        lib.uniffi_onfido_core_uniffi_fn_init_callback_vtable_calllistener(vtable)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCallListener: FfiConverter<CallListener, Long> {
+    internal val handleMap = UniffiHandleMap<CallListener>()
+
+    override fun lower(value: CallListener): Long {
+        if (value is CallListenerImpl) {
+             // Rust-implemented object.  Clone the handle and return it
+            return value.uniffiCloneHandle()
+         } else {
+            // Kotlin object, generate a new vtable handle and return that.
+            return handleMap.insert(value)
+         }
+    }
+
+    override fun lift(value: Long): CallListener {
+        if ((value and 1.toLong()) == 0.toLong()) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return CallListenerImpl(UniffiWithHandle, value)
+        } else {
+            // Kotlin-generated handle, get the object from the handle map
+            return handleMap.remove(value)
+        }
+    }
+
+    override fun read(buf: ByteBuffer): CallListener {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: CallListener) = 8UL
+
+    override fun write(value: CallListener, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
  * Sends one request and returns the response, whatever its status (4xx and 5xx are responses,
  * not failures). Implemented in Kotlin (`HttpURLConnectionTransport`, or OkHttp, Ktor...) and Swift
  * (`URLSessionTransport`); failures are thrown as `TransportException` (Kotlin) / `TransportError`
@@ -2299,10 +2682,12 @@ public object FfiConverterTypeHttpTransport: FfiConverter<HttpTransport, Long> {
 
 
 /**
- * An Onfido API v2 client. Thread-safe; share one per configuration.
+ * An Onfido API client. Thread-safe; share one per configuration.
  *
  * Every method suspends (Kotlin) / is `async` (Swift) while the transport works; no thread is blocked
- * by the client itself. Retries follow `ClientConfig.retry` (on by default) and wait through the `Sleeper`.
+ * by the client itself. The core's call driver decides everything: retries follow `ClientConfig.retry`
+ * (on by default), pacing `ClientConfig.pace`, each try is bounded by `ClientConfig.timeoutMs` (or a
+ * call's `CallOptions.timeoutMs`; 30 s by default); the waits go through the `Sleeper`.
  */
 public interface OnfidoClientInterface {
     
@@ -2314,37 +2699,37 @@ public interface OnfidoClientInterface {
     /**
      * Cancels a paused report.
      */
-    suspend fun `cancelReport`(`checkId`: kotlin.String, `reportId`: kotlin.String)
+    suspend fun `cancelReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions? = null)
     
     /**
      * Creates an applicant (`first_name` and `last_name` required).
      */
-    suspend fun `createApplicant`(`applicant`: ApplicantInput): Applicant
+    suspend fun `createApplicant`(`applicant`: ApplicantInput, `options`: CallOptions? = null): Applicant
     
     /**
      * Creates a check on an applicant.
      */
-    suspend fun `createCheck`(`applicantId`: kotlin.String, `check`: CheckInput): Check
+    suspend fun `createCheck`(`applicantId`: kotlin.String, `check`: CheckInput, `options`: CallOptions? = null): Check
     
     /**
      * Deletes an applicant (scheduled when it has checks; see `restore_applicant`).
      */
-    suspend fun `deleteApplicant`(`applicantId`: kotlin.String)
+    suspend fun `deleteApplicant`(`applicantId`: kotlin.String, `options`: CallOptions? = null)
     
     /**
      * Downloads a document's file, byte for byte.
      */
-    suspend fun `downloadDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String): Download
+    suspend fun `downloadDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions? = null): Download
     
     /**
      * Downloads a live photo's file.
      */
-    suspend fun `downloadLivePhoto`(`livePhotoId`: kotlin.String): Download
+    suspend fun `downloadLivePhoto`(`livePhotoId`: kotlin.String, `options`: CallOptions? = null): Download
     
     /**
      * Downloads a live video's file.
      */
-    suspend fun `downloadLiveVideo`(`liveVideoId`: kotlin.String): Download
+    suspend fun `downloadLiveVideo`(`liveVideoId`: kotlin.String, `options`: CallOptions? = null): Download
     
     /**
      * `sandbox` or `live` from the token's prefix (`None` without a token or for an unknown prefix).
@@ -2354,152 +2739,166 @@ public interface OnfidoClientInterface {
     /**
      * Reads a document's data with OCR Autofill.
      */
-    suspend fun `extractOcr`(`documentId`: kotlin.String): OcrResult
+    suspend fun `extractOcr`(`documentId`: kotlin.String, `options`: CallOptions? = null): OcrResult
     
     /**
      * A Web SDK token for an applicant, usable on pages matching `referrer`.
      */
-    suspend fun `generateSdkToken`(`applicantId`: kotlin.String, `referrer`: kotlin.String): SdkToken
+    suspend fun `generateSdkToken`(`applicantId`: kotlin.String, `referrer`: kotlin.String, `options`: CallOptions? = null): SdkToken
     
     /**
      * One page of applicants, newest first.
      */
-    suspend fun `listApplicants`(`page`: kotlin.Int? = null, `perPage`: kotlin.Int? = null, `includeDeleted`: kotlin.Boolean? = null): ApplicantPage
+    suspend fun `listApplicants`(`page`: kotlin.Int? = null, `perPage`: kotlin.Int? = null, `includeDeleted`: kotlin.Boolean? = null, `options`: CallOptions? = null): ApplicantPage
     
     /**
      * An applicant's checks; with `expand_reports` each check carries its reports.
      */
-    suspend fun `listChecks`(`applicantId`: kotlin.String, `expandReports`: kotlin.Boolean = false): List<Check>
+    suspend fun `listChecks`(`applicantId`: kotlin.String, `expandReports`: kotlin.Boolean = false, `options`: CallOptions? = null): List<Check>
     
     /**
      * An applicant's documents.
      */
-    suspend fun `listDocuments`(`applicantId`: kotlin.String): List<Document>
+    suspend fun `listDocuments`(`applicantId`: kotlin.String, `options`: CallOptions? = null): List<Document>
     
     /**
      * An applicant's live photos.
      */
-    suspend fun `listLivePhotos`(`applicantId`: kotlin.String): List<LivePhoto>
+    suspend fun `listLivePhotos`(`applicantId`: kotlin.String, `options`: CallOptions? = null): List<LivePhoto>
     
     /**
      * An applicant's live videos.
      */
-    suspend fun `listLiveVideos`(`applicantId`: kotlin.String): List<LiveVideo>
+    suspend fun `listLiveVideos`(`applicantId`: kotlin.String, `options`: CallOptions? = null): List<LiveVideo>
     
     /**
      * Every report type group.
      */
-    suspend fun `listReportTypeGroups`(): List<ReportTypeGroup>
+    suspend fun `listReportTypeGroups`(`options`: CallOptions? = null): List<ReportTypeGroup>
     
     /**
      * A check's reports.
      */
-    suspend fun `listReports`(`checkId`: kotlin.String): List<Report>
+    suspend fun `listReports`(`checkId`: kotlin.String, `options`: CallOptions? = null): List<Report>
     
     /**
      * Every webhook.
      */
-    suspend fun `listWebhooks`(): List<Webhook>
+    suspend fun `listWebhooks`(`options`: CallOptions? = null): List<Webhook>
     
     /**
      * The addresses at a UK postcode.
      */
-    suspend fun `pickAddresses`(`postcode`: kotlin.String): List<Address>
+    suspend fun `pickAddresses`(`postcode`: kotlin.String, `options`: CallOptions? = null): List<Address>
     
     /**
      * Registers a webhook; the answer carries the token its notifications are signed with.
      */
-    suspend fun `registerWebhook`(`webhook`: WebhookInput): Webhook
+    suspend fun `registerWebhook`(`webhook`: WebhookInput, `options`: CallOptions? = null): Webhook
     
     /**
-     * Any operation by id with the API's JSON in and out (lists as the API's wrapper object,
-     * downloads as `{content_type, filename, size, sha256, content_base64}`, 204 as `{}`).
+     * Any operation by id of the configured version with the API's JSON in and out (lists as
+     * the API's wrapper object or array, downloads as `{content_type, filename, size, sha256,
+     * content_base64}`, 204 as `{}`).
      */
-    suspend fun `request`(`operation`: kotlin.String, `inputJson`: kotlin.String): kotlin.String
+    suspend fun `request`(`operation`: kotlin.String, `inputJson`: kotlin.String, `options`: CallOptions? = null): kotlin.String
+    
+    /**
+     * Like `request`, with the next page's input for listings (`null` on the last page and for
+     * other operations): the core reads the `Link` header and rebuilds the request from the config.
+     */
+    suspend fun `requestPage`(`operation`: kotlin.String, `inputJson`: kotlin.String, `options`: CallOptions? = null): JsonPage
     
     /**
      * Restores an applicant scheduled for deletion.
      */
-    suspend fun `restoreApplicant`(`applicantId`: kotlin.String)
+    suspend fun `restoreApplicant`(`applicantId`: kotlin.String, `options`: CallOptions? = null)
     
     /**
      * Resumes a paused check.
      */
-    suspend fun `resumeCheck`(`checkId`: kotlin.String)
+    suspend fun `resumeCheck`(`checkId`: kotlin.String, `options`: CallOptions? = null)
     
     /**
      * Resumes a paused report.
      */
-    suspend fun `resumeReport`(`checkId`: kotlin.String, `reportId`: kotlin.String)
+    suspend fun `resumeReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions? = null)
     
     /**
      * Retrieves an applicant.
      */
-    suspend fun `retrieveApplicant`(`applicantId`: kotlin.String): Applicant
+    suspend fun `retrieveApplicant`(`applicantId`: kotlin.String, `options`: CallOptions? = null): Applicant
     
     /**
      * Retrieves a check.
      */
-    suspend fun `retrieveCheck`(`applicantId`: kotlin.String, `checkId`: kotlin.String): Check
+    suspend fun `retrieveCheck`(`applicantId`: kotlin.String, `checkId`: kotlin.String, `options`: CallOptions? = null): Check
     
     /**
      * Retrieves a document.
      */
-    suspend fun `retrieveDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String): Document
+    suspend fun `retrieveDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions? = null): Document
     
     /**
      * Retrieves a live photo.
      */
-    suspend fun `retrieveLivePhoto`(`livePhotoId`: kotlin.String): LivePhoto
+    suspend fun `retrieveLivePhoto`(`livePhotoId`: kotlin.String, `options`: CallOptions? = null): LivePhoto
     
     /**
      * Retrieves a live video.
      */
-    suspend fun `retrieveLiveVideo`(`liveVideoId`: kotlin.String): LiveVideo
+    suspend fun `retrieveLiveVideo`(`liveVideoId`: kotlin.String, `options`: CallOptions? = null): LiveVideo
     
     /**
      * Retrieves a report.
      */
-    suspend fun `retrieveReport`(`checkId`: kotlin.String, `reportId`: kotlin.String): Report
+    suspend fun `retrieveReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions? = null): Report
     
     /**
      * Retrieves a report type group.
      */
-    suspend fun `retrieveReportTypeGroup`(`reportTypeGroupId`: kotlin.String): ReportTypeGroup
+    suspend fun `retrieveReportTypeGroup`(`reportTypeGroupId`: kotlin.String, `options`: CallOptions? = null): ReportTypeGroup
     
     /**
      * Retrieves a webhook.
      */
-    suspend fun `retrieveWebhook`(`webhookId`: kotlin.String): Webhook
+    suspend fun `retrieveWebhook`(`webhookId`: kotlin.String, `options`: CallOptions? = null): Webhook
+    
+    /**
+     * Hears every request, response, wait and error of this client's calls (`null` to stop).
+     */
+    fun `setListener`(`listener`: CallListener?)
     
     /**
      * Submits a Street Level verification code.
      */
-    suspend fun `submitSlvCode`(`code`: kotlin.String): SlvResult
+    suspend fun `submitSlvCode`(`code`: kotlin.String, `options`: CallOptions? = null): SlvResult
     
     /**
      * Changes the fields set in `applicant`.
      */
-    suspend fun `updateApplicant`(`applicantId`: kotlin.String, `applicant`: ApplicantInput): Applicant
+    suspend fun `updateApplicant`(`applicantId`: kotlin.String, `applicant`: ApplicantInput, `options`: CallOptions? = null): Applicant
     
     /**
      * Uploads a document (JPEG, PNG or PDF, 32 KiB to 10 MiB).
      */
-    suspend fun `uploadDocument`(`applicantId`: kotlin.String, `file`: FileInput, `documentType`: DocumentType, `side`: DocumentSide? = null, `issuingCountry`: kotlin.String? = null): Document
+    suspend fun `uploadDocument`(`applicantId`: kotlin.String, `file`: FileInput, `documentType`: DocumentType, `side`: DocumentSide? = null, `issuingCountry`: kotlin.String? = null, `options`: CallOptions? = null): Document
     
     /**
      * Uploads a live photo (JPEG or PNG).
      */
-    suspend fun `uploadLivePhoto`(`applicantId`: kotlin.String, `file`: FileInput, `advancedValidation`: kotlin.Boolean? = null): LivePhoto
+    suspend fun `uploadLivePhoto`(`applicantId`: kotlin.String, `file`: FileInput, `advancedValidation`: kotlin.Boolean? = null, `options`: CallOptions? = null): LivePhoto
     
     companion object
 }
 
 /**
- * An Onfido API v2 client. Thread-safe; share one per configuration.
+ * An Onfido API client. Thread-safe; share one per configuration.
  *
  * Every method suspends (Kotlin) / is `async` (Swift) while the transport works; no thread is blocked
- * by the client itself. Retries follow `ClientConfig.retry` (on by default) and wait through the `Sleeper`.
+ * by the client itself. The core's call driver decides everything: retries follow `ClientConfig.retry`
+ * (on by default), pacing `ClientConfig.pace`, each try is bounded by `ClientConfig.timeoutMs` (or a
+ * call's `CallOptions.timeoutMs`; 30 s by default); the waits go through the `Sleeper`.
  */
 open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 {
@@ -2526,7 +2925,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
         this.cleanable = null
     }
     /**
-     * A client sending through `transport`; waits between retries go through `sleeper`
+     * A client sending through `transport`; waits (retries, pacing, timeouts) go through `sleeper`
      * (without one, a helper thread times the wait).
      */
     constructor(`config`: ClientConfig, `transport`: HttpTransport, `sleeper`: Sleeper? = null) :
@@ -2639,7 +3038,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `cancelReport`(`checkId`: kotlin.String, `reportId`: kotlin.String) {
+    override suspend fun `cancelReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_cancel_report(
@@ -2647,6 +3046,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`checkId`),
         FfiConverterString.lower(`reportId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
@@ -2666,13 +3066,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `createApplicant`(`applicant`: ApplicantInput) : Applicant {
+    override suspend fun `createApplicant`(`applicant`: ApplicantInput, `options`: CallOptions?) : Applicant {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_applicant(
                 uniffiHandle,
                 
         FfiConverterTypeApplicantInput.lower(`applicant`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2691,7 +3092,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `createCheck`(`applicantId`: kotlin.String, `check`: CheckInput) : Check {
+    override suspend fun `createCheck`(`applicantId`: kotlin.String, `check`: CheckInput, `options`: CallOptions?) : Check {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_check(
@@ -2699,6 +3100,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterTypeCheckInput.lower(`check`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2717,13 +3119,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `deleteApplicant`(`applicantId`: kotlin.String) {
+    override suspend fun `deleteApplicant`(`applicantId`: kotlin.String, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_delete_applicant(
                 uniffiHandle,
                 
         FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
@@ -2743,7 +3146,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `downloadDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String) : Download {
+    override suspend fun `downloadDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions?) : Download {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_document(
@@ -2751,6 +3154,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterString.lower(`documentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2769,13 +3173,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `downloadLivePhoto`(`livePhotoId`: kotlin.String) : Download {
+    override suspend fun `downloadLivePhoto`(`livePhotoId`: kotlin.String, `options`: CallOptions?) : Download {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_photo(
                 uniffiHandle,
                 
         FfiConverterString.lower(`livePhotoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2794,13 +3199,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `downloadLiveVideo`(`liveVideoId`: kotlin.String) : Download {
+    override suspend fun `downloadLiveVideo`(`liveVideoId`: kotlin.String, `options`: CallOptions?) : Download {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_video(
                 uniffiHandle,
                 
         FfiConverterString.lower(`liveVideoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2835,13 +3241,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `extractOcr`(`documentId`: kotlin.String) : OcrResult {
+    override suspend fun `extractOcr`(`documentId`: kotlin.String, `options`: CallOptions?) : OcrResult {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_extract_ocr(
                 uniffiHandle,
                 
         FfiConverterString.lower(`documentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2860,7 +3267,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `generateSdkToken`(`applicantId`: kotlin.String, `referrer`: kotlin.String) : SdkToken {
+    override suspend fun `generateSdkToken`(`applicantId`: kotlin.String, `referrer`: kotlin.String, `options`: CallOptions?) : SdkToken {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_generate_sdk_token(
@@ -2868,6 +3275,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterString.lower(`referrer`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2886,7 +3294,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listApplicants`(`page`: kotlin.Int?, `perPage`: kotlin.Int?, `includeDeleted`: kotlin.Boolean?) : ApplicantPage {
+    override suspend fun `listApplicants`(`page`: kotlin.Int?, `perPage`: kotlin.Int?, `includeDeleted`: kotlin.Boolean?, `options`: CallOptions?) : ApplicantPage {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_applicants(
@@ -2895,6 +3303,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
         FfiConverterOptionalInt.lower(`page`),
         FfiConverterOptionalInt.lower(`perPage`),
         FfiConverterOptionalBoolean.lower(`includeDeleted`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2913,7 +3322,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listChecks`(`applicantId`: kotlin.String, `expandReports`: kotlin.Boolean) : List<Check> {
+    override suspend fun `listChecks`(`applicantId`: kotlin.String, `expandReports`: kotlin.Boolean, `options`: CallOptions?) : List<Check> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_checks(
@@ -2921,6 +3330,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterBoolean.lower(`expandReports`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2939,13 +3349,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listDocuments`(`applicantId`: kotlin.String) : List<Document> {
+    override suspend fun `listDocuments`(`applicantId`: kotlin.String, `options`: CallOptions?) : List<Document> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_documents(
                 uniffiHandle,
                 
         FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2964,13 +3375,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listLivePhotos`(`applicantId`: kotlin.String) : List<LivePhoto> {
+    override suspend fun `listLivePhotos`(`applicantId`: kotlin.String, `options`: CallOptions?) : List<LivePhoto> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_photos(
                 uniffiHandle,
                 
         FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2989,13 +3401,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listLiveVideos`(`applicantId`: kotlin.String) : List<LiveVideo> {
+    override suspend fun `listLiveVideos`(`applicantId`: kotlin.String, `options`: CallOptions?) : List<LiveVideo> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_videos(
                 uniffiHandle,
                 
         FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3014,12 +3427,13 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listReportTypeGroups`() : List<ReportTypeGroup> {
+    override suspend fun `listReportTypeGroups`(`options`: CallOptions?) : List<ReportTypeGroup> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_report_type_groups(
                 uniffiHandle,
                 
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3038,13 +3452,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listReports`(`checkId`: kotlin.String) : List<Report> {
+    override suspend fun `listReports`(`checkId`: kotlin.String, `options`: CallOptions?) : List<Report> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_reports(
                 uniffiHandle,
                 
         FfiConverterString.lower(`checkId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3063,12 +3478,13 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listWebhooks`() : List<Webhook> {
+    override suspend fun `listWebhooks`(`options`: CallOptions?) : List<Webhook> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_webhooks(
                 uniffiHandle,
                 
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3087,13 +3503,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `pickAddresses`(`postcode`: kotlin.String) : List<Address> {
+    override suspend fun `pickAddresses`(`postcode`: kotlin.String, `options`: CallOptions?) : List<Address> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_pick_addresses(
                 uniffiHandle,
                 
         FfiConverterString.lower(`postcode`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3112,13 +3529,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `registerWebhook`(`webhook`: WebhookInput) : Webhook {
+    override suspend fun `registerWebhook`(`webhook`: WebhookInput, `options`: CallOptions?) : Webhook {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_register_webhook(
                 uniffiHandle,
                 
         FfiConverterTypeWebhookInput.lower(`webhook`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3133,12 +3551,13 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * Any operation by id with the API's JSON in and out (lists as the API's wrapper object,
-     * downloads as `{content_type, filename, size, sha256, content_base64}`, 204 as `{}`).
+     * Any operation by id of the configured version with the API's JSON in and out (lists as
+     * the API's wrapper object or array, downloads as `{content_type, filename, size, sha256,
+     * content_base64}`, 204 as `{}`).
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `request`(`operation`: kotlin.String, `inputJson`: kotlin.String) : kotlin.String {
+    override suspend fun `request`(`operation`: kotlin.String, `inputJson`: kotlin.String, `options`: CallOptions?) : kotlin.String {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_request(
@@ -3146,6 +3565,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`operation`),
         FfiConverterString.lower(`inputJson`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3160,17 +3580,46 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
+     * Like `request`, with the next page's input for listings (`null` on the last page and for
+     * other operations): the core reads the `Link` header and rebuilds the request from the config.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `requestPage`(`operation`: kotlin.String, `inputJson`: kotlin.String, `options`: CallOptions?) : JsonPage {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_request_page(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`operation`),
+        FfiConverterString.lower(`inputJson`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeJsonPage.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
      * Restores an applicant scheduled for deletion.
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `restoreApplicant`(`applicantId`: kotlin.String) {
+    override suspend fun `restoreApplicant`(`applicantId`: kotlin.String, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_restore_applicant(
                 uniffiHandle,
                 
         FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
@@ -3190,13 +3639,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `resumeCheck`(`checkId`: kotlin.String) {
+    override suspend fun `resumeCheck`(`checkId`: kotlin.String, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_check(
                 uniffiHandle,
                 
         FfiConverterString.lower(`checkId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
@@ -3216,7 +3666,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `resumeReport`(`checkId`: kotlin.String, `reportId`: kotlin.String) {
+    override suspend fun `resumeReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_report(
@@ -3224,6 +3674,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`checkId`),
         FfiConverterString.lower(`reportId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
@@ -3243,13 +3694,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveApplicant`(`applicantId`: kotlin.String) : Applicant {
+    override suspend fun `retrieveApplicant`(`applicantId`: kotlin.String, `options`: CallOptions?) : Applicant {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_applicant(
                 uniffiHandle,
                 
         FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3268,7 +3720,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveCheck`(`applicantId`: kotlin.String, `checkId`: kotlin.String) : Check {
+    override suspend fun `retrieveCheck`(`applicantId`: kotlin.String, `checkId`: kotlin.String, `options`: CallOptions?) : Check {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_check(
@@ -3276,6 +3728,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterString.lower(`checkId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3294,7 +3747,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String) : Document {
+    override suspend fun `retrieveDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions?) : Document {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_document(
@@ -3302,6 +3755,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterString.lower(`documentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3320,13 +3774,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveLivePhoto`(`livePhotoId`: kotlin.String) : LivePhoto {
+    override suspend fun `retrieveLivePhoto`(`livePhotoId`: kotlin.String, `options`: CallOptions?) : LivePhoto {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_photo(
                 uniffiHandle,
                 
         FfiConverterString.lower(`livePhotoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3345,13 +3800,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveLiveVideo`(`liveVideoId`: kotlin.String) : LiveVideo {
+    override suspend fun `retrieveLiveVideo`(`liveVideoId`: kotlin.String, `options`: CallOptions?) : LiveVideo {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_video(
                 uniffiHandle,
                 
         FfiConverterString.lower(`liveVideoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3370,7 +3826,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveReport`(`checkId`: kotlin.String, `reportId`: kotlin.String) : Report {
+    override suspend fun `retrieveReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions?) : Report {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report(
@@ -3378,6 +3834,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`checkId`),
         FfiConverterString.lower(`reportId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3396,13 +3853,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveReportTypeGroup`(`reportTypeGroupId`: kotlin.String) : ReportTypeGroup {
+    override suspend fun `retrieveReportTypeGroup`(`reportTypeGroupId`: kotlin.String, `options`: CallOptions?) : ReportTypeGroup {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report_type_group(
                 uniffiHandle,
                 
         FfiConverterString.lower(`reportTypeGroupId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3421,13 +3879,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveWebhook`(`webhookId`: kotlin.String) : Webhook {
+    override suspend fun `retrieveWebhook`(`webhookId`: kotlin.String, `options`: CallOptions?) : Webhook {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_webhook(
                 uniffiHandle,
                 
         FfiConverterString.lower(`webhookId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3442,17 +3901,34 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
+     * Hears every request, response, wait and error of this client's calls (`null` to stop).
+     */override fun `setListener`(`listener`: CallListener?)
+        = 
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_set_listener(
+        it,
+        
+        FfiConverterOptionalTypeCallListener.lower(`listener`),_status)
+}
+    }
+    
+    
+
+    
+    /**
      * Submits a Street Level verification code.
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `submitSlvCode`(`code`: kotlin.String) : SlvResult {
+    override suspend fun `submitSlvCode`(`code`: kotlin.String, `options`: CallOptions?) : SlvResult {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_submit_slv_code(
                 uniffiHandle,
                 
         FfiConverterString.lower(`code`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3471,7 +3947,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `updateApplicant`(`applicantId`: kotlin.String, `applicant`: ApplicantInput) : Applicant {
+    override suspend fun `updateApplicant`(`applicantId`: kotlin.String, `applicant`: ApplicantInput, `options`: CallOptions?) : Applicant {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_update_applicant(
@@ -3479,6 +3955,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterTypeApplicantInput.lower(`applicant`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3497,7 +3974,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `uploadDocument`(`applicantId`: kotlin.String, `file`: FileInput, `documentType`: DocumentType, `side`: DocumentSide?, `issuingCountry`: kotlin.String?) : Document {
+    override suspend fun `uploadDocument`(`applicantId`: kotlin.String, `file`: FileInput, `documentType`: DocumentType, `side`: DocumentSide?, `issuingCountry`: kotlin.String?, `options`: CallOptions?) : Document {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_document(
@@ -3508,6 +3985,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
         FfiConverterTypeDocumentType.lower(`documentType`),
         FfiConverterOptionalTypeDocumentSide.lower(`side`),
         FfiConverterOptionalString.lower(`issuingCountry`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3526,7 +4004,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `uploadLivePhoto`(`applicantId`: kotlin.String, `file`: FileInput, `advancedValidation`: kotlin.Boolean?) : LivePhoto {
+    override suspend fun `uploadLivePhoto`(`applicantId`: kotlin.String, `file`: FileInput, `advancedValidation`: kotlin.Boolean?, `options`: CallOptions?) : LivePhoto {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_live_photo(
@@ -3535,6 +4013,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
         FfiConverterString.lower(`applicantId`),
         FfiConverterTypeFileInput.lower(`file`),
         FfiConverterOptionalBoolean.lower(`advancedValidation`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -5217,6 +5696,54 @@ public object FfiConverterTypeBreakdownNode: FfiConverterRustBuffer<BreakdownNod
 
 
 /**
+ * Per-call settings, the optional last parameter of every operation.
+ */
+data class CallOptions (
+    /**
+     * The longest wait for each try's answer, in milliseconds, instead of the client's.
+     */
+    var `timeoutMs`: kotlin.Long? = null 
+    , 
+    /**
+     * Headers to add to this call's API requests (never to OAuth token requests or to
+     * redirects); `Authorization`, `Host`, `Content-Type` and the like are refused.
+     */
+    var `headers`: List<HttpHeader> = listOf() 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCallOptions: FfiConverterRustBuffer<CallOptions> {
+    override fun read(buf: ByteBuffer): CallOptions {
+        return CallOptions(
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterSequenceTypeHttpHeader.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CallOptions) = (
+            FfiConverterOptionalLong.allocationSize(value.`timeoutMs`) +
+            FfiConverterSequenceTypeHttpHeader.allocationSize(value.`headers`)
+    )
+
+    override fun write(value: CallOptions, buf: ByteBuffer) {
+            FfiConverterOptionalLong.write(value.`timeoutMs`, buf)
+            FfiConverterSequenceTypeHttpHeader.write(value.`headers`, buf)
+    }
+}
+
+
+
+/**
  * A live video challenge: digits to recite or a movement to make.
  */
 data class Challenge (
@@ -5623,6 +6150,19 @@ data class ClientConfig (
      * The name in the `User-Agent` (default `kotlin`/`swift` from the language helpers, else `uniffi`).
      */
     var `binding`: kotlin.String? = null 
+    , 
+    /**
+     * Your application's name and version (`my-app/1.0`), appended to the `User-Agent`.
+     */
+    var `appName`: kotlin.String? = null 
+    , 
+    /**
+     * Paces requests under the token's documented rate limit (30 a minute sandbox, 400 live),
+     * waiting through the `Sleeper` before a request would exceed it. Off by default, as in the
+     * core (`Session::new`) and the Python and Node bindings: a 429 is still retried after its
+     * `Retry-After`.
+     */
+    var `pace`: kotlin.Boolean? = null 
     
 ){
     
@@ -5655,6 +6195,8 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterOptionalTypeRetrySettings.read(buf),
             FfiConverterOptionalLong.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
         )
     }
 
@@ -5665,7 +6207,9 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterOptionalTypeApiVersion.allocationSize(value.`apiVersion`) +
             FfiConverterOptionalTypeRetrySettings.allocationSize(value.`retry`) +
             FfiConverterOptionalLong.allocationSize(value.`timeoutMs`) +
-            FfiConverterOptionalString.allocationSize(value.`binding`)
+            FfiConverterOptionalString.allocationSize(value.`binding`) +
+            FfiConverterOptionalString.allocationSize(value.`appName`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`pace`)
     )
 
     override fun write(value: ClientConfig, buf: ByteBuffer) {
@@ -5676,6 +6220,8 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterOptionalTypeRetrySettings.write(value.`retry`, buf)
             FfiConverterOptionalLong.write(value.`timeoutMs`, buf)
             FfiConverterOptionalString.write(value.`binding`, buf)
+            FfiConverterOptionalString.write(value.`appName`, buf)
+            FfiConverterOptionalBoolean.write(value.`pace`, buf)
     }
 }
 
@@ -6217,6 +6763,53 @@ public object FfiConverterTypeIdNumber: FfiConverterRustBuffer<IdNumber> {
             FfiConverterTypeIdNumberType.write(value.`idType`, buf)
             FfiConverterOptionalString.write(value.`value`, buf)
             FfiConverterOptionalString.write(value.`stateCode`, buf)
+    }
+}
+
+
+
+/**
+ * A page of a listing by operation id: the answer as JSON and the next page's input.
+ */
+data class JsonPage (
+    /**
+     * The answer, as `request` gives it.
+     */
+    var `json`: kotlin.String
+    , 
+    /**
+     * The input of the next page (for `requestPage`), `null` on the last page.
+     */
+    var `nextInputJson`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeJsonPage: FfiConverterRustBuffer<JsonPage> {
+    override fun read(buf: ByteBuffer): JsonPage {
+        return JsonPage(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: JsonPage) = (
+            FfiConverterString.allocationSize(value.`json`) +
+            FfiConverterOptionalString.allocationSize(value.`nextInputJson`)
+    )
+
+    override fun write(value: JsonPage, buf: ByteBuffer) {
+            FfiConverterString.write(value.`json`, buf)
+            FfiConverterOptionalString.write(value.`nextInputJson`, buf)
     }
 }
 
@@ -7640,6 +8233,375 @@ public object FfiConverterTypeApiVersion: FfiConverterRustBuffer<ApiVersion> {
 
 
 /**
+ * One thing a call did. `toString` (Kotlin) / `description` (Swift) is one log line; the
+ * `Authorization` header (and any header naming a token) is `***` in `headers`.
+ */
+sealed class CallEvent {
+    
+    /**
+     * A request is handed to the transport.
+     */
+    data class RequestSent(
+        /**
+         * The operation id (`find_applicant`).
+         */
+        val `operation`: kotlin.String, 
+        /**
+         * `call` (the operation), `token` (an OAuth token) or `redirect` (a download's redirect).
+         */
+        val `purpose`: kotlin.String, 
+        /**
+         * Which try of this request, from 1.
+         */
+        val `attempt`: kotlin.Int, 
+        /**
+         * The HTTP method.
+         */
+        val `method`: kotlin.String, 
+        /**
+         * The URL.
+         */
+        val `url`: kotlin.String, 
+        /**
+         * The headers, `Authorization` redacted.
+         */
+        val `headers`: List<onfido.core.HttpHeader>, 
+        /**
+         * The body's size in bytes.
+         */
+        val `bodySize`: kotlin.Long) : CallEvent()
+        
+    {
+        
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(FfiConverterTypeCallEvent.lower(this),
+        _status)
+}
+    )
+    }
+        companion object
+    }
+    
+    /**
+     * The transport answered.
+     */
+    data class ResponseReceived(
+        /**
+         * The operation id.
+         */
+        val `operation`: kotlin.String, 
+        /**
+         * `call`, `token` or `redirect`.
+         */
+        val `purpose`: kotlin.String, 
+        /**
+         * Which try, from 1.
+         */
+        val `attempt`: kotlin.Int, 
+        /**
+         * The status.
+         */
+        val `status`: kotlin.Int, 
+        /**
+         * The response's `X-Request-Id`.
+         */
+        val `requestId`: kotlin.String?, 
+        /**
+         * Milliseconds from sending to the answer.
+         */
+        val `elapsedMs`: kotlin.Long) : CallEvent()
+        
+    {
+        
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(FfiConverterTypeCallEvent.lower(this),
+        _status)
+}
+    )
+    }
+        companion object
+    }
+    
+    /**
+     * The transport failed this try (the call may try again).
+     */
+    data class SendFailed(
+        /**
+         * The operation id.
+         */
+        val `operation`: kotlin.String, 
+        /**
+         * Which try, from 1.
+         */
+        val `attempt`: kotlin.Int, 
+        /**
+         * How it failed (`connect`, `timeout`, `lost`, `other`).
+         */
+        val `failure`: kotlin.String, 
+        /**
+         * What the transport said.
+         */
+        val `reason`: kotlin.String) : CallEvent()
+        
+    {
+        
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(FfiConverterTypeCallEvent.lower(this),
+        _status)
+}
+    )
+    }
+        companion object
+    }
+    
+    /**
+     * The call waits before its next request.
+     */
+    data class Waiting(
+        /**
+         * The operation id.
+         */
+        val `operation`: kotlin.String, 
+        /**
+         * `retry` (a backoff or `Retry-After`) or `pacing` (the rate limit).
+         */
+        val `reason`: kotlin.String, 
+        /**
+         * How long, in milliseconds.
+         */
+        val `ms`: kotlin.Long) : CallEvent()
+        
+    {
+        
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(FfiConverterTypeCallEvent.lower(this),
+        _status)
+}
+    )
+    }
+        companion object
+    }
+    
+    /**
+     * The call ended with an error.
+     */
+    data class Failed(
+        /**
+         * The operation id.
+         */
+        val `operation`: kotlin.String, 
+        /**
+         * The error's class name (`NotFoundError`).
+         */
+        val `name`: kotlin.String, 
+        /**
+         * The error's sentence.
+         */
+        val `message`: kotlin.String) : CallEvent()
+        
+    {
+        
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(FfiConverterTypeCallEvent.lower(this),
+        _status)
+}
+    )
+    }
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(FfiConverterTypeCallEvent.lower(this),
+        _status)
+}
+    )
+    }
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCallEvent : FfiConverterRustBuffer<CallEvent>{
+    override fun read(buf: ByteBuffer): CallEvent {
+        return when(buf.getInt()) {
+            1 -> CallEvent.RequestSent(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterSequenceTypeHttpHeader.read(buf),
+                FfiConverterLong.read(buf),
+                )
+            2 -> CallEvent.ResponseReceived(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterInt.read(buf),
+                FfiConverterInt.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterLong.read(buf),
+                )
+            3 -> CallEvent.SendFailed(
+                FfiConverterString.read(buf),
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                )
+            4 -> CallEvent.Waiting(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterLong.read(buf),
+                )
+            5 -> CallEvent.Failed(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: CallEvent): ULong = when(value) {
+        is CallEvent.RequestSent -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`operation`)
+                + FfiConverterString.allocationSize(value.`purpose`)
+                + FfiConverterInt.allocationSize(value.`attempt`)
+                + FfiConverterString.allocationSize(value.`method`)
+                + FfiConverterString.allocationSize(value.`url`)
+                + FfiConverterSequenceTypeHttpHeader.allocationSize(value.`headers`)
+                + FfiConverterLong.allocationSize(value.`bodySize`)
+            )
+        }
+        is CallEvent.ResponseReceived -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`operation`)
+                + FfiConverterString.allocationSize(value.`purpose`)
+                + FfiConverterInt.allocationSize(value.`attempt`)
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterLong.allocationSize(value.`elapsedMs`)
+            )
+        }
+        is CallEvent.SendFailed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`operation`)
+                + FfiConverterInt.allocationSize(value.`attempt`)
+                + FfiConverterString.allocationSize(value.`failure`)
+                + FfiConverterString.allocationSize(value.`reason`)
+            )
+        }
+        is CallEvent.Waiting -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`operation`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterLong.allocationSize(value.`ms`)
+            )
+        }
+        is CallEvent.Failed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`operation`)
+                + FfiConverterString.allocationSize(value.`name`)
+                + FfiConverterString.allocationSize(value.`message`)
+            )
+        }
+    }
+
+    override fun write(value: CallEvent, buf: ByteBuffer) {
+        when(value) {
+            is CallEvent.RequestSent -> {
+                buf.putInt(1)
+                FfiConverterString.write(value.`operation`, buf)
+                FfiConverterString.write(value.`purpose`, buf)
+                FfiConverterInt.write(value.`attempt`, buf)
+                FfiConverterString.write(value.`method`, buf)
+                FfiConverterString.write(value.`url`, buf)
+                FfiConverterSequenceTypeHttpHeader.write(value.`headers`, buf)
+                FfiConverterLong.write(value.`bodySize`, buf)
+                Unit
+            }
+            is CallEvent.ResponseReceived -> {
+                buf.putInt(2)
+                FfiConverterString.write(value.`operation`, buf)
+                FfiConverterString.write(value.`purpose`, buf)
+                FfiConverterInt.write(value.`attempt`, buf)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterLong.write(value.`elapsedMs`, buf)
+                Unit
+            }
+            is CallEvent.SendFailed -> {
+                buf.putInt(3)
+                FfiConverterString.write(value.`operation`, buf)
+                FfiConverterInt.write(value.`attempt`, buf)
+                FfiConverterString.write(value.`failure`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                Unit
+            }
+            is CallEvent.Waiting -> {
+                buf.putInt(4)
+                FfiConverterString.write(value.`operation`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterLong.write(value.`ms`, buf)
+                Unit
+            }
+            is CallEvent.Failed -> {
+                buf.putInt(5)
+                FfiConverterString.write(value.`operation`, buf)
+                FfiConverterString.write(value.`name`, buf)
+                FfiConverterString.write(value.`message`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
  * A live video challenge's type.
  */
 sealed class ChallengeType {
@@ -8804,16 +9766,537 @@ public object FfiConverterTypeIdNumberType : FfiConverterRustBuffer<IdNumberType
 
 
 /**
- * Any failure of the client (Kotlin `OnfidoException`, Swift `OnfidoError`).
+ * What a listener throws; ignored: a listener never changes a call's outcome.
+ */
+sealed class ListenerException: kotlin.Exception() {
+    
+    /**
+     * Anything the listener threw.
+     */
+    class Failed(
+        
+        /**
+         * What it said.
+         */
+        val `reason`: kotlin.String
+        ) : ListenerException() {
+        override val message
+            get() = "reason=${ `reason` }"
+    }
+    
+
+    
+
+
+    companion object ErrorHandler : UniffiRustCallStatusErrorHandler<ListenerException> {
+        override fun lift(error_buf: RustBuffer.ByValue): ListenerException = FfiConverterTypeListenerError.lift(error_buf)
+    }
+
+    
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeListenerError : FfiConverterRustBuffer<ListenerException> {
+    override fun read(buf: ByteBuffer): ListenerException {
+        
+
+        return when(buf.getInt()) {
+            1 -> ListenerException.Failed(
+                FfiConverterString.read(buf),
+                )
+            else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: ListenerException): ULong {
+        return when(value) {
+            is ListenerException.Failed -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`reason`)
+            )
+        }
+    }
+
+    override fun write(value: ListenerException, buf: ByteBuffer) {
+        when(value) {
+            is ListenerException.Failed -> {
+                buf.putInt(1)
+                FfiConverterString.write(value.`reason`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+
+}
+
+
+
+
+
+/**
+ * Any failure of the client (Kotlin `OnfidoException`, Swift `OnfidoError`), one variant per
+ * error class every runtime names the same (`NotFoundError` is `OnfidoException.NotFound`).
  *
  * Fields hold no token: configurations and requests never enter an error.
- * `toString` (Kotlin) and `description` (Swift) read as a sentence (`Onfido API error 404
- * resource_not_found: …`), the `Display` below.
+ * `toString` (Kotlin) and `description` (Swift) read as a sentence (`GET https://… (find_applicant)
+ * was refused: 404 resource_not_found: … [1 attempt; request id …].`), the `Display` below;
+ * Kotlin's `message` lists the fields, as uniffi generates it.
  */
 sealed class OnfidoException: kotlin.Exception() {
     
     /**
-     * The server answered with an error.
+     * 401: the token is wrong, revoked, or not allowed here (`AuthenticationError`).
+     */
+    class Authentication(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * 403: the account may not do this (`PermissionError`).
+     */
+    class Permission(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * 404: no such resource (`NotFoundError`).
+     */
+    class NotFound(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * 410: deleted, or scheduled for deletion (`GoneError`).
+     */
+    class Gone(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * 422: the server refused the input; see `fields` (`UnprocessableError`).
+     */
+    class Unprocessable(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * 429: the rate limit is reached; see `retryAfterSeconds` (`RateLimitError`).
+     */
+    class RateLimit(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * 5xx: the server failed (`ServerError`).
+     */
+    class Server(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * Any other error status (`ApiError`).
      */
     class Api(
         
@@ -8843,12 +10326,37 @@ sealed class OnfidoException: kotlin.Exception() {
         val `errorId`: kotlin.String?, 
         
         /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
          * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
          */
-        val `retryAfterSeconds`: kotlin.Long?
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
         ) : OnfidoException() {
         override val message
-            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, retryAfterSeconds=${ `retryAfterSeconds` }"
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
     }
     
     /**
@@ -8928,7 +10436,7 @@ sealed class OnfidoException: kotlin.Exception() {
     }
     
     /**
-     * The transport failed (after the retries the policy allows).
+     * The request could not be completed over the network (after the retries the policy allows).
      */
     class Transport(
         
@@ -8940,10 +10448,35 @@ sealed class OnfidoException: kotlin.Exception() {
         /**
          * What the transport said.
          */
-        val `reason`: kotlin.String
+        val `reason`: kotlin.String, 
+        
+        /**
+         * The operation id, when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int, 
+        
+        /**
+         * The per-try timeout the last try had, in milliseconds.
+         */
+        val `timeoutMs`: kotlin.Long?
         ) : OnfidoException() {
         override val message
-            get() = "failure=${ `failure` }, reason=${ `reason` }"
+            get() = "failure=${ `failure` }, reason=${ `reason` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }, timeoutMs=${ `timeoutMs` }"
     }
     
 
@@ -8974,33 +10507,134 @@ public object FfiConverterTypeOnfidoError : FfiConverterRustBuffer<OnfidoExcepti
         
 
         return when(buf.getInt()) {
-            1 -> OnfidoException.Api(
+            1 -> OnfidoException.Authentication(
                 FfiConverterInt.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringSequenceString.read(buf),
                 FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
                 FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
                 )
-            2 -> OnfidoException.Validation(
+            2 -> OnfidoException.Permission(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            3 -> OnfidoException.NotFound(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            4 -> OnfidoException.Gone(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            5 -> OnfidoException.Unprocessable(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            6 -> OnfidoException.RateLimit(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            7 -> OnfidoException.Server(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            8 -> OnfidoException.Api(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            9 -> OnfidoException.Validation(
                 FfiConverterMapStringSequenceString.read(buf),
                 FfiConverterString.read(buf),
                 )
-            3 -> OnfidoException.Decode(
+            10 -> OnfidoException.Decode(
                 FfiConverterInt.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
-            4 -> OnfidoException.Config(
+            11 -> OnfidoException.Config(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
-            5 -> OnfidoException.Signature(
+            12 -> OnfidoException.Signature(
                 FfiConverterString.read(buf),
                 )
-            6 -> OnfidoException.Transport(
+            13 -> OnfidoException.Transport(
                 FfiConverterTypeTransportFailure.read(buf),
                 FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                FfiConverterOptionalLong.read(buf),
                 )
             else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
         }
@@ -9008,6 +10642,111 @@ public object FfiConverterTypeOnfidoError : FfiConverterRustBuffer<OnfidoExcepti
 
     override fun allocationSize(value: OnfidoException): ULong {
         return when(value) {
+            is OnfidoException.Authentication -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
+            is OnfidoException.Permission -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
+            is OnfidoException.NotFound -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
+            is OnfidoException.Gone -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
+            is OnfidoException.Unprocessable -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
+            is OnfidoException.RateLimit -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
+            is OnfidoException.Server -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
             is OnfidoException.Api -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
@@ -9016,7 +10755,12 @@ public object FfiConverterTypeOnfidoError : FfiConverterRustBuffer<OnfidoExcepti
                 + FfiConverterString.allocationSize(value.`apiMessage`)
                 + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
                 + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
                 + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
             )
             is OnfidoException.Validation -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
@@ -9047,50 +10791,170 @@ public object FfiConverterTypeOnfidoError : FfiConverterRustBuffer<OnfidoExcepti
                 4UL
                 + FfiConverterTypeTransportFailure.allocationSize(value.`failure`)
                 + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+                + FfiConverterOptionalLong.allocationSize(value.`timeoutMs`)
             )
         }
     }
 
     override fun write(value: OnfidoException, buf: ByteBuffer) {
         when(value) {
-            is OnfidoException.Api -> {
+            is OnfidoException.Authentication -> {
                 buf.putInt(1)
                 FfiConverterInt.write(value.`status`, buf)
                 FfiConverterString.write(value.`errorType`, buf)
                 FfiConverterString.write(value.`apiMessage`, buf)
                 FfiConverterMapStringSequenceString.write(value.`fields`, buf)
                 FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
                 FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.Permission -> {
+                buf.putInt(2)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.NotFound -> {
+                buf.putInt(3)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.Gone -> {
+                buf.putInt(4)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.Unprocessable -> {
+                buf.putInt(5)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.RateLimit -> {
+                buf.putInt(6)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.Server -> {
+                buf.putInt(7)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.Api -> {
+                buf.putInt(8)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
                 Unit
             }
             is OnfidoException.Validation -> {
-                buf.putInt(2)
+                buf.putInt(9)
                 FfiConverterMapStringSequenceString.write(value.`fields`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 Unit
             }
             is OnfidoException.Decode -> {
-                buf.putInt(3)
+                buf.putInt(10)
                 FfiConverterInt.write(value.`status`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterString.write(value.`excerpt`, buf)
                 Unit
             }
             is OnfidoException.Config -> {
-                buf.putInt(4)
+                buf.putInt(11)
                 FfiConverterString.write(value.`field`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 Unit
             }
             is OnfidoException.Signature -> {
-                buf.putInt(5)
+                buf.putInt(12)
                 FfiConverterString.write(value.`reason`, buf)
                 Unit
             }
             is OnfidoException.Transport -> {
-                buf.putInt(6)
+                buf.putInt(13)
                 FfiConverterTypeTransportFailure.write(value.`failure`, buf)
                 FfiConverterString.write(value.`reason`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                FfiConverterOptionalLong.write(value.`timeoutMs`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -10697,6 +12561,38 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeCallListener: FfiConverterRustBuffer<CallListener?> {
+    override fun read(buf: ByteBuffer): CallListener? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeCallListener.read(buf)
+    }
+
+    override fun allocationSize(value: CallListener?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeCallListener.allocationSize(value)
+        }
+    }
+
+    override fun write(value: CallListener?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeCallListener.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeSleeper: FfiConverterRustBuffer<Sleeper?> {
     override fun read(buf: ByteBuffer): Sleeper? {
         if (buf.get().toInt() == 0) {
@@ -10719,6 +12615,38 @@ public object FfiConverterOptionalTypeSleeper: FfiConverterRustBuffer<Sleeper?> 
         } else {
             buf.put(1)
             FfiConverterTypeSleeper.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeCallOptions: FfiConverterRustBuffer<CallOptions?> {
+    override fun read(buf: ByteBuffer): CallOptions? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeCallOptions.read(buf)
+    }
+
+    override fun allocationSize(value: CallOptions?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeCallOptions.allocationSize(value)
+        }
+    }
+
+    override fun write(value: CallOptions?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeCallOptions.write(value, buf)
         }
     }
 }
