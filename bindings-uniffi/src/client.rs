@@ -127,11 +127,7 @@ impl OnfidoClient {
         options: Option<CallOptions>,
     ) -> Result<JsonPage, OnfidoError> {
         let input = onfido_core::dynamic::from_json::<serde_json::Value>(input_json.as_bytes(), "input")?;
-        let call = {
-            let session = self.session()?;
-            Call::new(&session, &operation, &input, unix_now())?
-        };
-        let (answer, _) = self.drive(with_options(call, options)?, false).await?;
+        let (answer, _) = self.call_by_id(&operation, &input, options, false).await?;
         Ok(JsonPage { json: answer.value.to_string(), next_input_json: answer.next_input.map(|v| v.to_string()) })
     }
 
@@ -541,6 +537,27 @@ impl OnfidoClient {
         let (_, response) = self.drive(with_options(call, options)?, true).await?;
         let response = response.ok_or_else(|| OnfidoError::validation("response", "the call ended without one"))?;
         Ok(O::parse(response)?)
+    }
+
+    /// An operation of the configured version by id with its JSON input, checked and built by
+    /// the core, through the driver (with `keep`, the final response too).
+    pub(crate) async fn call_by_id(
+        &self,
+        operation: &str,
+        input: &serde_json::Value,
+        options: Option<CallOptions>,
+        keep: bool,
+    ) -> Result<(Answer, Option<onfido_core::HttpResponse>), OnfidoError> {
+        let call = {
+            let session = self.session()?;
+            Call::new(&session, operation, input, unix_now())?
+        };
+        self.drive(with_options(call, options)?, keep).await
+    }
+
+    /// The configured API version.
+    pub(crate) fn api_version(&self) -> onfido_core::ApiVersion {
+        self.config.api_version()
     }
 
     fn session(&self) -> Result<MutexGuard<'_, Session>, OnfidoError> {

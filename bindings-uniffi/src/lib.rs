@@ -22,6 +22,7 @@ pub mod listener;
 pub mod models;
 pub mod rules;
 pub mod sandbox;
+pub mod v3;
 pub mod vectors;
 
 mod timer;
@@ -44,6 +45,8 @@ mod tests {
             include_str!("rules.rs"),
             include_str!("sandbox.rs"),
             include_str!("vectors.rs"),
+            include_str!("v3/mod.rs"),
+            include_str!("v3/generated.rs"),
         ];
         for line in sources.iter().flat_map(|s| s.lines()) {
             let doc = line.trim_start();

@@ -1,7 +1,7 @@
 //! The generator: reads the project's API description and writes the core's v3 tables.
 //!
 //! ```text
-//! cargo xtask generate   # writes core/src/v3/{generated,models,endpoints}.rs
+//! cargo xtask generate   # writes core/src/v3/{generated,models,endpoints}.rs and the uniffi binding's v3 surface
 //! cargo xtask check      # fails when the committed file differs from what it would write
 //! ```
 //!
@@ -13,14 +13,22 @@
 mod emit;
 mod models;
 mod overrides;
+mod uniffi;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const DESCRIPTION: &str = "api/onfido-v3.json";
 const OVERRIDES: &str = "api/overrides.json";
-/// What the generator writes: the tables, the typed models, the endpoint types.
-const OUTPUTS: [&str; 3] = ["core/src/v3/generated.rs", "core/src/v3/models.rs", "core/src/v3/endpoints.rs"];
+/// What the generator writes: the tables, the typed models, the endpoint types; the uniffi
+/// binding's v3 records and resources, and their Kotlin properties.
+const OUTPUTS: [&str; 5] = [
+    "core/src/v3/generated.rs",
+    "core/src/v3/models.rs",
+    "core/src/v3/endpoints.rs",
+    "bindings-uniffi/src/v3/generated.rs",
+    "bindings-uniffi/kotlin/onfido-core/src/main/kotlin/onfido/core/V3Resources.kt",
+];
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -77,7 +85,7 @@ fn read_json(root: &Path, path: &str) -> Result<(serde_json::Value, String), Str
 }
 
 /// The generated files' texts, in the order of [`OUTPUTS`].
-fn generate(root: &Path) -> Result<[String; 3], String> {
+fn generate(root: &Path) -> Result<[String; 5], String> {
     let (mut description, description_text) = read_json(root, DESCRIPTION)?;
     let (overrides, overrides_text) = read_json(root, OVERRIDES)?;
     overrides::apply(&mut description, &overrides)?;
@@ -89,7 +97,8 @@ fn generate(root: &Path) -> Result<[String; 3], String> {
     );
     let tables = emit::rust(&description, &header)?;
     let (models, endpoints) = models::rust(&description, &header)?;
-    Ok([tables, models, endpoints])
+    let (bindings, kotlin) = uniffi::bindings(&description, &header)?;
+    Ok([tables, models, endpoints, bindings, kotlin])
 }
 
 /// A fingerprint of the inputs for the header (FNV-1a, 64 bits): which inputs a file came from.
