@@ -58,6 +58,21 @@ impl T {
             T::Map(value) => format!("HashMap<String, {}>", value.rust()),
         }
     }
+
+    fn kotlin(&self) -> String {
+        match self {
+            T::Str | T::Json => "String".to_owned(),
+            T::Int => "Long".to_owned(),
+            T::Num => "Double".to_owned(),
+            T::Bool => "Boolean".to_owned(),
+            T::File => "FileInput".to_owned(),
+            T::DateTime => "java.time.Instant".to_owned(),
+            T::Date => "java.time.LocalDate".to_owned(),
+            T::Rec(name) => name.clone(),
+            T::List(item) => format!("List<{}>", item.kotlin()),
+            T::Map(value) => format!("Map<String, {}>", value.kotlin()),
+        }
+    }
 }
 
 /// (generated.rs, V3Resources.kt) for a description.
@@ -65,8 +80,14 @@ pub fn bindings(description: &Value, header: &str) -> Result<(String, String), S
     let schemas = description.get("schemas").and_then(Value::as_object).ok_or("the description has no schemas")?;
     let operations =
         description.get("operations").and_then(Value::as_array).ok_or("the description has no operations")?;
-    let mut gen =
-        Gen { schemas, items: Vec::new(), named: BTreeMap::new(), used: BTreeSet::new(), building: Vec::new() };
+    let mut gen = Gen {
+        schemas,
+        items: Vec::new(),
+        named: BTreeMap::new(),
+        used: BTreeSet::new(),
+        building: Vec::new(),
+        records: BTreeMap::new(),
+    };
 
     // Resource objects' names are taken before any record's.
     for op in operations {
@@ -106,7 +127,7 @@ pub fn bindings(description: &Value, header: &str) -> Result<(String, String), S
     kotlin.push_str(
         "// The v3.6 (and v3.4) resources as properties of the client: `client.applicants.find(id)`.\n\
          // They need `ClientConfig(apiVersion = ApiVersion.V36)` (or `V34`); on a v2 client each call is a Config error.\n\n\
-         package onfido.core\n",
+         package onfido.core\n\nimport kotlinx.coroutines.flow.Flow\nimport kotlinx.coroutines.flow.flow\n",
     );
     for (resource, methods) in &resources {
         let object = resource_object(resource);
@@ -139,6 +160,38 @@ pub fn bindings(description: &Value, header: &str) -> Result<(String, String), S
             lower_camel(resource),
             camel(resource)
         );
+        for method in methods {
+            let Some((args, item, items)) = &method.pages else { continue };
+            let params: Vec<String> = args
+                .iter()
+                .map(
+                    |(name, ty, required)| {
+                        if *required {
+                            format!("{name}: {ty}")
+                        } else {
+                            format!("{name}: {ty}? = null")
+                        }
+                    },
+                )
+                .collect();
+            let call: Vec<String> = args
+                .iter()
+                .map(|a| a.0.as_str())
+                .chain(["page", "options"])
+                .map(|name| format!("{name} = {name}"))
+                .collect();
+            let name = lower_camel(&method.name);
+            let _ = write!(
+                kotlin,
+                "\n/** `{}` page after page as a cold [Flow]: one request per page, on collection; the next page is the core's. */\n\
+                 fun {object}.{name}All({}options: CallOptions? = null): Flow<{item}> = flow {{\n    \
+                 var page: Long? = 1L\n    while (page != null) {{\n        val result = {name}({})\n        \
+                 for (item in result.{items}) emit(item)\n        page = result.nextPage?.takeIf {{ it > page!! }}\n    }}\n}}\n",
+                method.id,
+                params.iter().map(|p| format!("{p}, ")).collect::<String>(),
+                call.join(", "),
+            );
+        }
     }
     let _ = write!(rust, "\n#[uniffi::export]\nimpl OnfidoClient {{{accessors}}}\n");
     Ok((rust, kotlin))
@@ -150,7 +203,14 @@ struct Method {
     resource: String,
     name: String,
     code: String,
+    /// For a paged listing: its arguments but `page` (Kotlin name, Kotlin type, required), the
+    /// items' Kotlin type and how to reach them from a page's `value`.
+    pages: Option<Pages>,
 }
+
+/// A paged listing's arguments but `page` (Kotlin name, Kotlin type, required), its items' Kotlin
+/// type, and the expression that reaches them from a page's `value`.
+type Pages = (Vec<(String, String, bool)>, String, String);
 
 struct Gen<'d> {
     schemas: &'d Map<String, Value>,
@@ -159,6 +219,8 @@ struct Gen<'d> {
     used: BTreeSet<String>,
     /// Records being written: a field of one of these types is JSON text (no record holds itself).
     building: Vec<String>,
+    /// Every record's fields.
+    records: BTreeMap<String, Vec<(String, T)>>,
 }
 
 impl Gen<'_> {
@@ -296,6 +358,7 @@ impl Gen<'_> {
     }
 
     fn push_record(&mut self, rust: &str, schema: &str, fields: &[(String, T)]) {
+        self.records.insert(rust.to_owned(), fields.to_vec());
         let secret = fields.iter().any(|(key, _)| SECRETS.contains(&key.as_str()));
         let mut item = format!(
             "/// The `{schema}` object (API v3.6). Every field is optional; `extraJson` holds the members this\n\
@@ -370,6 +433,7 @@ impl Gen<'_> {
         let params = op.get("params").and_then(Value::as_array).cloned().unwrap_or_default();
 
         let mut args = Vec::new();
+        let mut paged_args = Vec::new();
         let mut defaults = Vec::new();
         let mut fill = String::new();
         // Path ids in the order of the path, then query parameters (required first), then the body.
@@ -378,6 +442,7 @@ impl Gen<'_> {
         for name in &path_ids {
             let arg = ident(name);
             args.push(format!("{arg}: String"));
+            paged_args.push((lower_camel(name), "String".to_owned(), true));
             let _ = writeln!(fill, "        fields.insert({name:?}.to_owned(), Value::String({arg}));");
         }
         let mut query: Vec<&Value> =
@@ -389,6 +454,10 @@ impl Gen<'_> {
             let schema = param.get("schema").cloned().unwrap_or(Value::Null);
             let ty = self.ty(&schema, &format!("{id}_{name}"))?;
             let arg = ident(name);
+            if name != "page" {
+                let required = param.get("required").and_then(Value::as_bool).unwrap_or(false);
+                paged_args.push((lower_camel(name), ty.kotlin(), required));
+            }
             if param.get("required").and_then(Value::as_bool).unwrap_or(false) {
                 args.push(format!("{arg}: {}", ty.rust()));
                 let _ = writeln!(fill, "        fields.insert({name:?}.to_owned(), {arg}.to_json({name:?})?);");
@@ -410,7 +479,7 @@ impl Gen<'_> {
         args.push("options: Option<CallOptions>".to_owned());
         defaults.push("options = None".to_owned());
 
-        let (output, reading, read) = self.answer(id, op)?;
+        let (output, reading, read, output_ty) = self.answer(id, op)?;
         let paginated = params.iter().any(|p| p.get("name").and_then(Value::as_str) == Some("page"));
         let (returns, finish) = if paginated {
             let page = self.fresh(&format!("{id}_page"));
@@ -439,11 +508,29 @@ impl Gen<'_> {
         );
         let code = if read == "()" { code.replace("let answer = ", "let _answer = ") } else { code };
         let code = if fill.is_empty() { code.replace("let mut fields = ", "let fields = ") } else { code };
-        Ok(Method { id: id.to_owned(), resource, name: String::new(), code })
+        let pages = match (paginated, output_ty) {
+            (true, Some(T::List(item))) => Some((paged_args, item.kotlin(), "value".to_owned())),
+            (true, Some(T::Rec(record))) => {
+                let lists: Vec<(String, T)> = self
+                    .records
+                    .get(&record)
+                    .map(|fields| fields.iter().filter(|(_, t)| matches!(t, T::List(_))).cloned().collect())
+                    .unwrap_or_default();
+                match lists.as_slice() {
+                    [(key, T::List(item))] => {
+                        Some((paged_args, item.kotlin(), format!("value.{}.orEmpty()", lower_camel(key))))
+                    }
+                    _ => return Err(format!("{id}: a paged answer without one list")),
+                }
+            }
+            (true, _) => return Err(format!("{id}: a paged answer that is not a list")),
+            (false, _) => None,
+        };
+        Ok(Method { id: id.to_owned(), resource, name: String::new(), code, pages })
     }
 
     /// The output type, how the driver reads the answer, and the expression that makes the output.
-    fn answer(&mut self, id: &str, op: &Value) -> Result<(String, &'static str, String), String> {
+    fn answer(&mut self, id: &str, op: &Value) -> Result<(String, &'static str, String, Option<T>), String> {
         let responses = op.get("responses").and_then(Value::as_array).ok_or_else(|| format!("{id}: no responses"))?;
         for response in responses {
             let status = response.get("status").and_then(Value::as_str).unwrap_or("");
@@ -451,18 +538,19 @@ impl Gen<'_> {
                 continue;
             }
             return Ok(match response.get("content_type").and_then(Value::as_str) {
-                None => ("()".to_owned(), "Empty", "()".to_owned()),
+                None => ("()".to_owned(), "Empty", "()".to_owned(), None),
                 Some("application/json") => {
                     let schema = response.get("schema").ok_or_else(|| format!("{id}: JSON without a schema"))?;
                     let ty = self.ty(schema, &format!("{id}_output"))?;
-                    (ty.rust(), "Json", format!("answer.read::<{}>({id:?})?", ty.rust()))
+                    (ty.rust(), "Json", format!("answer.read::<{}>({id:?})?", ty.rust()), Some(ty))
                 }
                 Some("text/plain") => (
                     "String".to_owned(),
                     "Json",
                     "answer.value.get(\"text\").and_then(Value::as_str).unwrap_or_default().to_owned()".to_owned(),
+                    None,
                 ),
-                Some(_) => ("Download".to_owned(), "File", format!("answer.file({id:?})?")),
+                Some(_) => ("Download".to_owned(), "File", format!("answer.file({id:?})?"), None),
             });
         }
         Err(format!("{id}: no 2xx answer"))

@@ -5,13 +5,36 @@
 
 package onfido.core
 
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.flow
+
 /** The `applicants` operations of API v3.6 / v3.4: list, create, find, update, delete, restore, findConsents. */
 val OnfidoClient.applicants: V3ApplicantsResource
     get() = v3Applicants()
 
+/** `list_applicants` page after page as a cold [Flow]: one request per page, on collection; the next page is the core's. */
+fun V3ApplicantsResource.listAll(perPage: Long? = null, includeDeleted: Boolean? = null, options: CallOptions? = null): Flow<V3Applicant> = flow {
+    var page: Long? = 1L
+    while (page != null) {
+        val result = list(perPage = perPage, includeDeleted = includeDeleted, page = page, options = options)
+        for (item in result.value.applicants.orEmpty()) emit(item)
+        page = result.nextPage?.takeIf { it > page!! }
+    }
+}
+
 /** The `workflow_runs` operations of API v3.6 / v3.4: list, create, find, downloadSignedEvidenceFile, downloadEvidenceFolder, listTasks, findTask, completeTask, createTimelineFile, findTimelineFile. */
 val OnfidoClient.workflowRuns: V3WorkflowRunsResource
     get() = v3WorkflowRuns()
+
+/** `list_workflow_runs` page after page as a cold [Flow]: one request per page, on collection; the next page is the core's. */
+fun V3WorkflowRunsResource.listAll(status: String? = null, createdAtGt: java.time.LocalDate? = null, createdAtLt: java.time.LocalDate? = null, sort: String? = null, applicantId: String? = null, tags: List<String>? = null, options: CallOptions? = null): Flow<V3WorkflowRun> = flow {
+    var page: Long? = 1L
+    while (page != null) {
+        val result = list(status = status, createdAtGt = createdAtGt, createdAtLt = createdAtLt, sort = sort, applicantId = applicantId, tags = tags, page = page, options = options)
+        for (item in result.value) emit(item)
+        page = result.nextPage?.takeIf { it > page!! }
+    }
+}
 
 /** The `documents` operations of API v3.6 / v3.4: list, upload, find, download, downloadNfcFace, downloadVideo. */
 val OnfidoClient.documents: V3DocumentsResource

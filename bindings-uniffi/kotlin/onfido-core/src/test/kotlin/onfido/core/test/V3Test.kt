@@ -8,6 +8,7 @@ import kotlin.test.assertFailsWith
 import kotlin.test.assertNotNull
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
+import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.DisplayName
 import org.junit.jupiter.api.Test
@@ -58,6 +59,8 @@ class V3Test {
         assertEquals(2 to 2L, first.value.applicants?.size to first.nextPage, "first page")
         val last = client.applicants.list(page = first.nextPage, perPage = 2)
         assertEquals(1 to null, last.value.applicants?.size to last.nextPage, "last page")
+        val all = client.applicants.listAll(perPage = 2).toList()
+        assertEquals(3, all.map { it.id }.toSet().size, "every applicant once, as a Flow over pages")
 
         // Webhooks: the token is a secret, never printed.
         val hook = client.webhooks.create(V3WebhookBuilder(url = "https://hooks.example/onfido", events = listOf("check.completed")))
@@ -84,6 +87,23 @@ class V3Test {
     @DisplayName("v3.6 getting started in process")
     fun inProcess(): Unit = runBlocking {
         gettingStarted(onfidoClient(ClientConfig(apiToken = TOKEN, apiVersion = ApiVersion.V36), SandboxTransport().transport()))
+    }
+
+    @Test
+    @DisplayName("a download's redirect over HTTP is followed by the core's driver, heard by the listener")
+    fun redirectOverHttp(): Unit = runBlocking {
+        SandboxServer().use { server ->
+            val events = DriverTest.Events()
+            val recording = RecordingTransport(HttpURLConnectionTransport())
+            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url, apiVersion = ApiVersion.V36), recording, listener = events)
+            val evidence = client.workflowRuns.downloadSignedEvidenceFile("6f3d1b7c-0a64-4c4e-9b8a-2d5f1e7c9a10")
+            assertTrue(evidence.content.copyOfRange(0, 4).contentEquals("%PDF".toByteArray()), "a PDF after the redirect")
+            val sent = events.of(CallEvent.RequestSent::class.java)
+            assertEquals(listOf("call", "redirect"), sent.map { it.purpose }, "purposes")
+            assertTrue(sent[1].url.startsWith(server.url + "/sandbox/files/"), "redirect URL ${sent[1].url}")
+            assertEquals(listOf(302, 200), events.of(CallEvent.ResponseReceived::class.java).map { it.status }, "statuses")
+            assertEquals(2, recording.requests.size, "requests")
+        }
     }
 
     @Test
