@@ -431,8 +431,8 @@ impl OnfidoError {
             failure: TransportFailure::Other,
             reason,
             operation: Some(operation.to_owned()),
-            method: Some(method.to_owned()),
-            url: Some(CallContext::safe_url(url)),
+            method: Some(method.to_owned()).filter(|m| !m.is_empty()),
+            url: Some(CallContext::safe_url(url)).filter(|u| !u.is_empty()),
             attempts: i32::try_from(attempts).unwrap_or(i32::MAX),
             timeout_ms: None,
         }

@@ -21,13 +21,14 @@ use std::process::ExitCode;
 const DESCRIPTION: &str = "api/onfido-v3.json";
 const OVERRIDES: &str = "api/overrides.json";
 /// What the generator writes: the tables, the typed models, the endpoint types; the uniffi
-/// binding's v3 records and resources, and their Kotlin properties.
-const OUTPUTS: [&str; 5] = [
+/// binding's v3 records and resources, and their Kotlin and Swift properties.
+const OUTPUTS: [&str; 6] = [
     "core/src/v3/generated.rs",
     "core/src/v3/models.rs",
     "core/src/v3/endpoints.rs",
     "bindings-uniffi/src/v3/generated.rs",
     "bindings-uniffi/kotlin/onfido-core/src/main/kotlin/onfido/core/V3Resources.kt",
+    "bindings-uniffi/swift/V3Resources.swift",
 ];
 
 fn main() -> ExitCode {
@@ -85,7 +86,7 @@ fn read_json(root: &Path, path: &str) -> Result<(serde_json::Value, String), Str
 }
 
 /// The generated files' texts, in the order of [`OUTPUTS`].
-fn generate(root: &Path) -> Result<[String; 5], String> {
+fn generate(root: &Path) -> Result<[String; 6], String> {
     let (mut description, description_text) = read_json(root, DESCRIPTION)?;
     let (overrides, overrides_text) = read_json(root, OVERRIDES)?;
     overrides::apply(&mut description, &overrides)?;
@@ -97,8 +98,8 @@ fn generate(root: &Path) -> Result<[String; 5], String> {
     );
     let tables = emit::rust(&description, &header)?;
     let (models, endpoints) = models::rust(&description, &header)?;
-    let (bindings, kotlin) = uniffi::bindings(&description, &header)?;
-    Ok([tables, models, endpoints, bindings, kotlin])
+    let (bindings, kotlin, swift) = uniffi::bindings(&description, &header)?;
+    Ok([tables, models, endpoints, bindings, kotlin, swift])
 }
 
 /// A fingerprint of the inputs for the header (FNV-1a, 64 bits): which inputs a file came from.

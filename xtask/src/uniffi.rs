@@ -1,8 +1,9 @@
 //! Writes the Kotlin/Swift surface of v3 for the uniffi binding: one record per object of the
 //! description (`V3Applicant`, `V3ApplicantBuilder`…), one object per resource (`V3Applicants`)
 //! with one async method per operation, and the Kotlin properties that reach them
-//! (`client.applicants.find(id)`): `bindings-uniffi/src/v3/generated.rs` and
-//! `bindings-uniffi/kotlin/onfido-core/src/main/kotlin/onfido/core/V3Resources.kt`.
+//! (`client.applicants.find(id)`): `bindings-uniffi/src/v3/generated.rs`,
+//! `bindings-uniffi/kotlin/onfido-core/src/main/kotlin/onfido/core/V3Resources.kt` and
+//! `bindings-uniffi/swift/V3Resources.swift`.
 //!
 //! Why the binding's own records rather than uniffi derives on the core's models: the core is
 //! `#![forbid(unsafe_code)]` and uniffi's derives implement its unsafe FFI traits; the core's
@@ -75,8 +76,8 @@ impl T {
     }
 }
 
-/// (generated.rs, V3Resources.kt) for a description.
-pub fn bindings(description: &Value, header: &str) -> Result<(String, String), String> {
+/// (generated.rs, V3Resources.kt, V3Resources.swift) for a description.
+pub fn bindings(description: &Value, header: &str) -> Result<(String, String, String), String> {
     let schemas = description.get("schemas").and_then(Value::as_object).ok_or("the description has no schemas")?;
     let operations =
         description.get("operations").and_then(Value::as_array).ok_or("the description has no operations")?;
@@ -122,6 +123,13 @@ pub fn bindings(description: &Value, header: &str) -> Result<(String, String), S
         rust.push_str(item);
     }
     let mut accessors = String::new();
+    let mut swift = String::new();
+    swift.push_str(header);
+    swift.push_str(
+        "// The v3.6 (and v3.4) resources as properties of the client: `client.applicants.find(applicantId:)`.\n\
+         // They need `ClientConfig(apiVersion: .v36)` (or `.v34`); on a v2 client each call throws a Config error.\n\n\
+         public extension OnfidoClient {",
+    );
     let mut kotlin = String::new();
     kotlin.push_str(header);
     kotlin.push_str(
@@ -160,6 +168,12 @@ pub fn bindings(description: &Value, header: &str) -> Result<(String, String), S
             lower_camel(resource),
             camel(resource)
         );
+        let _ = write!(
+            swift,
+            "\n    /// The `{resource}` operations of API v3.6 / v3.4.\n    var {}: {object} {{ v3{}() }}\n",
+            lower_camel(resource),
+            camel(resource)
+        );
         for method in methods {
             let Some((args, item, items)) = &method.pages else { continue };
             let params: Vec<String> = args
@@ -194,7 +208,8 @@ pub fn bindings(description: &Value, header: &str) -> Result<(String, String), S
         }
     }
     let _ = write!(rust, "\n#[uniffi::export]\nimpl OnfidoClient {{{accessors}}}\n");
-    Ok((rust, kotlin))
+    swift.push_str("}\n");
+    Ok((rust, kotlin, swift))
 }
 
 /// One operation's method.
