@@ -47,7 +47,7 @@ fn per_call(iterations: u32, mut call: impl FnMut() -> Result<()>) -> Result<f64
 
 fn main() -> Result<()> {
     let iterations: u32 = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(20_000);
-    let config = Config::builder().api_token("test_bench").build()?;
+    let config = Config::builder().api_token("test_bench").api_version(onfido_core::ApiVersion::V2).build()?;
     let mut sandbox = Sandbox::new(SandboxOptions::default());
     let created = CreateApplicant::parse(sandbox.handle(&CreateApplicant::new("Jane", "Doe").build(&config)?, 0))?;
     let core = per_call(iterations, || {
