@@ -90,6 +90,20 @@ class V3Test {
     }
 
     @Test
+    @DisplayName("v3.4: the same resources on its profile; an operation it lacks is refused before sending")
+    fun v34(): Unit = runBlocking {
+        val recording = RecordingTransport(SandboxTransport().transport())
+        val client = onfidoClient(ClientConfig(apiToken = TOKEN, apiVersion = ApiVersion.V34), recording)
+        val joe = client.applicants.create(V3ApplicantBuilder(firstName = "Joe", lastName = "Bloggs"))
+        assertEquals("Joe", client.applicants.find(joe.id!!).firstName, "found in v3.4")
+        assertTrue(recording.requests.all { it.url.contains("/v3.4/") }, "v3.4 URLs: ${recording.requests.map { it.url }}")
+        val sent = recording.requests.size
+        val missing = assertFailsWith<OnfidoException.Validation>("a v3.6-only operation") { client.applicants.findConsents(joe.id!!) }
+        assertTrue("operation" in missing.fields, "fields ${missing.fields}")
+        assertEquals(sent, recording.requests.size, "nothing sent")
+    }
+
+    @Test
     @DisplayName("a download's redirect over HTTP is followed by the core's driver, heard by the listener")
     fun redirectOverHttp(): Unit = runBlocking {
         SandboxServer().use { server ->
