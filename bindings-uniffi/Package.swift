@@ -23,6 +23,7 @@ let package = Package(
             sources: [
                 "generated/swift/OnfidoCore.swift",
                 "swift/URLSessionTransport.swift",
+                "swift/V3Resources.swift",
             ]
         ),
         // The static library per platform with OnfidoCoreFFI.h and its module map.

@@ -47,7 +47,7 @@ fn per_call(iterations: u32, mut call: impl FnMut() -> Result<()>) -> Result<f64
 
 fn main() -> Result<()> {
     let iterations: u32 = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(20_000);
-    let config = Config::builder().api_token("test_bench").build()?;
+    let config = Config::builder().api_token("test_bench").api_version(onfido_core::ApiVersion::V2).build()?;
     let mut sandbox = Sandbox::new(SandboxOptions::default());
     let created = CreateApplicant::parse(sandbox.handle(&CreateApplicant::new("Jane", "Doe").build(&config)?, 0))?;
     let core = per_call(iterations, || {
@@ -67,17 +67,22 @@ fn main() -> Result<()> {
         retry: None,
         timeout_ms: None,
         binding: None,
+        app_name: None,
+        pace: None,
     };
     let client = OnfidoClient::new(client_config, transport.transport(), None)?;
-    let id = ready(client.create_applicant(onfido_core_uniffi::inputs::ApplicantInput {
-        first_name: Some("Jane".into()),
-        last_name: Some("Doe".into()),
-        ..Default::default()
-    }))?
+    let id = ready(client.create_applicant(
+        onfido_core_uniffi::inputs::ApplicantInput {
+            first_name: Some("Jane".into()),
+            last_name: Some("Doe".into()),
+            ..Default::default()
+        },
+        None,
+    ))?
     .id;
     let client = Arc::clone(&client);
     let through = per_call(iterations, || {
-        let applicant = ready(client.retrieve_applicant(id.clone()))?;
+        let applicant = ready(client.retrieve_applicant(id.clone(), None))?;
         assert_eq!(applicant.id, id);
         Ok(())
     })?;

@@ -145,6 +145,27 @@ pub struct ClientConfig {
     /// The name in the `User-Agent` (default `kotlin`/`swift` from the language helpers, else `uniffi`).
     #[uniffi(default)]
     pub binding: Option<String>,
+    /// Your application's name and version (`my-app/1.0`), appended to the `User-Agent`.
+    #[uniffi(default)]
+    pub app_name: Option<String>,
+    /// Paces requests under the token's documented rate limit (30 a minute sandbox, 400 live),
+    /// waiting through the `Sleeper` before a request would exceed it. Off by default, as in the
+    /// core (`Session::new`) and the Python and Node bindings: a 429 is still retried after its
+    /// `Retry-After`.
+    #[uniffi(default)]
+    pub pace: Option<bool>,
+}
+
+/// Per-call settings, the optional last parameter of every operation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, uniffi::Record)]
+pub struct CallOptions {
+    /// The longest wait for each try's answer, in milliseconds, instead of the client's.
+    #[uniffi(default)]
+    pub timeout_ms: Option<i64>,
+    /// Headers to add to this call's API requests (never to OAuth token requests or to
+    /// redirects); `Authorization`, `Host`, `Content-Type` and the like are refused.
+    #[uniffi(default)]
+    pub headers: Vec<crate::http::HttpHeader>,
 }
 
 impl fmt::Display for ClientConfig {
@@ -159,7 +180,7 @@ impl fmt::Display for ClientConfig {
         });
         write!(
             f,
-            "ClientConfig(apiToken={}, region={}, baseUrl={}, apiVersion={}, retry={}, timeoutMs={}, binding={})",
+            "ClientConfig(apiToken={}, region={}, baseUrl={}, apiVersion={}, retry={}, timeoutMs={}, binding={}, appName={}, pace={})",
             opt(token),
             opt(self.region.map(|r| format!("{r:?}").to_uppercase())),
             opt(self.base_url.as_deref()),
@@ -167,6 +188,8 @@ impl fmt::Display for ClientConfig {
             opt(self.retry),
             opt(self.timeout_ms),
             opt(self.binding.as_deref()),
+            opt(self.app_name.as_deref()),
+            opt(self.pace),
         )
     }
 }
@@ -209,6 +232,9 @@ impl ClientConfig {
             builder = builder.base_url(base_url.clone());
         }
         builder = builder.binding(self.binding.clone().unwrap_or_else(|| "uniffi".to_owned()));
+        if let Some(app_name) = &self.app_name {
+            builder = builder.app_name(app_name.clone());
+        }
         Ok(builder.build()?)
     }
 }
@@ -252,6 +278,8 @@ mod tests {
             retry,
             timeout_ms,
             binding: None,
+            app_name: None,
+            pace: None,
         }
     }
 

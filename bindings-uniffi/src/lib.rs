@@ -2,10 +2,10 @@
 //!
 //! The Rust side holds the whole client: [`OnfidoClient`](client::OnfidoClient) builds each request
 //! with the core, hands it to the foreign [`HttpTransport`](http::HttpTransport) (Kotlin's
-//! `HttpURLConnection` transport, Swift's `URLSession` one, or the caller's own), decides on retries
-//! with the core's `RetryPolicy`, and parses the answer into records. Every method is `async`
-//! (Kotlin `suspend`, Swift `async`); waits between retries go through the foreign
-//! [`Sleeper`](http::Sleeper) so they suspend rather than block.
+//! `HttpURLConnection` transport, Swift's `URLSession` one, or the caller's own) as the core's call
+//! driver (`onfido_core::call`: retries, pacing, redirects, pagination, OAuth tokens) says, and
+//! parses the answer into records. Every method is `async` (Kotlin `suspend`, Swift `async`); waits
+//! go through the foreign [`Sleeper`](http::Sleeper) so they suspend rather than block.
 
 // The uniffi error enum crosses the FFI by value; boxing its fields would not shrink what crosses.
 #![allow(clippy::result_large_err)]
@@ -18,9 +18,11 @@ pub mod enums;
 pub mod error;
 pub mod http;
 pub mod inputs;
+pub mod listener;
 pub mod models;
 pub mod rules;
 pub mod sandbox;
+pub mod v3;
 pub mod vectors;
 
 mod timer;
@@ -38,10 +40,13 @@ mod tests {
             include_str!("error.rs"),
             include_str!("http.rs"),
             include_str!("inputs.rs"),
+            include_str!("listener.rs"),
             include_str!("models.rs"),
             include_str!("rules.rs"),
             include_str!("sandbox.rs"),
             include_str!("vectors.rs"),
+            include_str!("v3/mod.rs"),
+            include_str!("v3/generated.rs"),
         ];
         for line in sources.iter().flat_map(|s| s.lines()) {
             let doc = line.trim_start();

@@ -45,10 +45,10 @@ impl SandboxTransport {
     /// Answers one request now.
     pub fn handle(&self, request: HttpRequest) -> Result<HttpResponse, OnfidoError> {
         let request = onfido_core::HttpRequest::try_from(request)?;
-        let mut sandbox = self.sandbox.lock().map_err(|_| OnfidoError::Transport {
-            failure: crate::error::TransportFailure::Other,
-            reason: "the sandbox failed".to_owned(),
-        })?;
+        let mut sandbox = self
+            .sandbox
+            .lock()
+            .map_err(|_| OnfidoError::from(TransportError::Other { reason: "the sandbox failed".to_owned() }))?;
         Ok(sandbox.handle(&request, unix_now()).into())
     }
 

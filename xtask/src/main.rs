@@ -1,7 +1,7 @@
 //! The generator: reads the project's API description and writes the core's v3 tables.
 //!
 //! ```text
-//! cargo xtask generate   # writes core/src/v3/{generated,models,endpoints}.rs, the Python surface and api/METHODS.md
+//! cargo xtask generate   # writes core/src/v3/{generated,models,endpoints}.rs, the Python surface, the uniffi binding's v3 surface and api/METHODS.md
 //! cargo xtask check      # fails when the committed file differs from what it would write
 //! ```
 //!
@@ -15,6 +15,7 @@ mod emit;
 mod models;
 mod overrides;
 mod python;
+mod uniffi;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,14 +23,18 @@ use std::process::ExitCode;
 const DESCRIPTION: &str = "api/onfido-v3.json";
 const OVERRIDES: &str = "api/overrides.json";
 /// What the generator writes: the tables, the typed models, the endpoint types, the Python models
-/// and resources, the method table.
-const OUTPUTS: [&str; 6] = [
+/// and resources, the method table; the uniffi binding's v3 records and resources, and their
+/// Kotlin and Swift properties.
+const OUTPUTS: [&str; 9] = [
     "core/src/v3/generated.rs",
     "core/src/v3/models.rs",
     "core/src/v3/endpoints.rs",
     "bindings-python/python/onfido_core/_v3_models.py",
     "bindings-python/python/onfido_core/_v3_resources.py",
     "api/METHODS.md",
+    "bindings-uniffi/src/v3/generated.rs",
+    "bindings-uniffi/kotlin/onfido-core/src/main/kotlin/onfido/core/V3Resources.kt",
+    "bindings-uniffi/swift/V3Resources.swift",
 ];
 
 fn main() -> ExitCode {
@@ -87,7 +92,7 @@ fn read_json(root: &Path, path: &str) -> Result<(serde_json::Value, String), Str
 }
 
 /// The generated files' texts, in the order of [`OUTPUTS`].
-fn generate(root: &Path) -> Result<[String; 6], String> {
+fn generate(root: &Path) -> Result<[String; 9], String> {
     let (mut description, description_text) = read_json(root, DESCRIPTION)?;
     let (overrides, overrides_text) = read_json(root, OVERRIDES)?;
     overrides::apply(&mut description, &overrides)?;
@@ -100,7 +105,8 @@ fn generate(root: &Path) -> Result<[String; 6], String> {
     let tables = emit::rust(&description, &header)?;
     let (models, endpoints) = models::rust(&description, &header)?;
     let (py_models, py_resources, methods) = python::python(&description, &header)?;
-    Ok([tables, models, endpoints, py_models, py_resources, methods])
+    let (bindings, kotlin, swift) = uniffi::bindings(&description, &header)?;
+    Ok([tables, models, endpoints, py_models, py_resources, methods, bindings, kotlin, swift])
 }
 
 /// A fingerprint of the inputs for the header (FNV-1a, 64 bits): which inputs a file came from.

@@ -503,6 +503,22 @@ fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterDouble: FfiConverterPrimitive {
+    typealias FfiType = Double
+    typealias SwiftType = Double
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Double {
+        return try lift(readDouble(&buf))
+    }
+
+    public static func write(_ value: Double, into buf: inout [UInt8]) {
+        writeDouble(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterBool : FfiConverter {
     typealias FfiType = Int8
     typealias SwiftType = Bool
@@ -587,6 +603,262 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
         writeBytes(&buf, value)
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
+    typealias SwiftType = Date
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Date {
+        let seconds: Int64 = try readInt(&buf)
+        let nanoseconds: UInt32 = try readInt(&buf)
+        // Build the Date from whole seconds first, then add the nanoseconds as a
+        // separate TimeInterval.  Date stores CFAbsoluteTime (seconds since 2001),
+        // so adding a small fraction to the ~7.8e8 base is twice as precise as
+        // adding it to the ~1.76e9 Unix-epoch value, because the smaller magnitude
+        // leaves more mantissa bits for the sub-second part.
+        if seconds >= 0 {
+            return Date(timeIntervalSince1970: Double(seconds))
+                .addingTimeInterval(Double(nanoseconds) / 1.0e9)
+        } else {
+            return Date(timeIntervalSince1970: Double(seconds))
+                .addingTimeInterval(-Double(nanoseconds) / 1.0e9)
+        }
+    }
+
+    public static func write(_ value: Date, into buf: inout [UInt8]) {
+        var delta = value.timeIntervalSince1970
+        var sign: Int64 = 1
+        if delta < 0 {
+            // The nanoseconds portion of the epoch offset must always be
+            // positive, to simplify the calculation we will use the absolute
+            // value of the offset.
+            sign = -1
+            delta = -delta
+        }
+        if delta.rounded(.down) > Double(Int64.max) {
+            fatalError("Timestamp overflow, exceeds max bounds supported by Uniffi")
+        }
+        let seconds = Int64(delta)
+        let nanoseconds = UInt32((delta - Double(seconds)) * 1.0e9)
+        writeInt(&buf, sign * seconds)
+        writeInt(&buf, nanoseconds)
+    }
+}
+
+
+
+
+/**
+ * Hears every event of a client's calls (Kotlin: `client.setListener(callListener { println(it) })`).
+ * Called on the thread driving the call: return quickly; what it throws is ignored.
+ */
+public protocol CallListener: AnyObject, Sendable {
+    
+    /**
+     * One event.
+     */
+    func onEvent(event: CallEvent) throws 
+    
+}
+/**
+ * Hears every event of a client's calls (Kotlin: `client.setListener(callListener { println(it) })`).
+ * Called on the thread driving the call: return quickly; what it throws is ignored.
+ */
+open class CallListenerImpl: CallListener, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_calllistener(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_calllistener(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * One event.
+     */
+open func onEvent(event: CallEvent)throws   {try rustCallWithError(FfiConverterTypeListenerError_lift) {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_calllistener_on_event(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeCallEvent_lower(event),uniffiCallStatus
+    )
+}
+}
+    
+
+    
+}
+
+
+
+// Put the implementation in a struct so we don't pollute the top-level namespace
+fileprivate struct UniffiCallbackInterfaceCallListener {
+
+    // Create the VTable using a series of closures.
+    // Swift automatically converts these into C callback functions.
+    //
+    // Store the vtable directly.
+    static let vtable: UniffiVTableCallbackInterfaceCallListener = UniffiVTableCallbackInterfaceCallListener(
+        uniffiFree: { (uniffiHandle: UInt64) -> () in
+            do {
+                try FfiConverterTypeCallListener.handleMap.remove(handle: uniffiHandle)
+            } catch {
+                print("Uniffi callback interface CallListener: handle missing in uniffiFree")
+            }
+        },
+        uniffiClone: { (uniffiHandle: UInt64) -> UInt64 in
+            do {
+                return try FfiConverterTypeCallListener.handleMap.clone(handle: uniffiHandle)
+            } catch {
+                fatalError("Uniffi callback interface CallListener: handle missing in uniffiClone")
+            }
+        },
+        onEvent: { (
+            uniffiHandle: UInt64,
+            event: RustBuffer,
+            uniffiOutReturn: UnsafeMutableRawPointer,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> () in
+                guard let uniffiObj = try? FfiConverterTypeCallListener.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.onEvent(
+                     event: try FfiConverterTypeCallEvent_lift(event)
+                )
+            }
+
+            
+            let writeReturn = { () }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeListenerError_lower
+            )
+        }
+    )
+
+    // Rust stores this pointer for future callback invocations, so it must live
+    // for the process lifetime (not just for the init function call).
+    //
+    // `nonisolated(unsafe)` is needed under Swift 6 strict concurrency.
+    // This is safe because the pointee is initialized once during static init
+    // and never mutated by either side of the FFI.  Its fields are C function pointers.
+    nonisolated(unsafe) static let vtablePtr: UnsafePointer<UniffiVTableCallbackInterfaceCallListener> = {
+        let ptr = UnsafeMutablePointer<UniffiVTableCallbackInterfaceCallListener>.allocate(capacity: 1)
+        ptr.initialize(to: vtable)
+        return UnsafePointer(ptr)
+    }()
+}
+
+private func uniffiCallbackInitCallListener() {
+    uniffi_onfido_core_uniffi_fn_init_callback_vtable_calllistener(UniffiCallbackInterfaceCallListener.vtablePtr)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCallListener: FfiConverter {
+    fileprivate static let handleMap = UniffiHandleMap<CallListener>()
+
+    typealias FfiType = UInt64
+    typealias SwiftType = CallListener
+
+    public static func lift(_ handle: UInt64) throws -> CallListener {
+        if ((handle & 1) == 0) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return CallListenerImpl(unsafeFromHandle: handle)
+        } else {
+            // Swift-generated handle, get the object from the handle map
+            return try handleMap.remove(handle: handle)
+        }
+    }
+
+    public static func lower(_ value: CallListener) -> UInt64 {
+         if let rustImpl = value as? CallListenerImpl {
+             // Rust-implemented object.  Clone the handle and return it
+            return rustImpl.uniffiCloneHandle()
+         } else {
+            // Swift object, generate a new vtable handle and return that.
+            return handleMap.insert(obj: value)
+         }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallListener {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: CallListener, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallListener_lift(_ handle: UInt64) throws -> CallListener {
+    return try FfiConverterTypeCallListener.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallListener_lower(_ value: CallListener) -> UInt64 {
+    return FfiConverterTypeCallListener.lower(value)
+}
+
+
 
 
 
@@ -834,10 +1106,12 @@ public func FfiConverterTypeHttpTransport_lower(_ value: HttpTransport) -> UInt6
 
 
 /**
- * An Onfido API v2 client. Thread-safe; share one per configuration.
+ * An Onfido API client. Thread-safe; share one per configuration.
  *
  * Every method suspends (Kotlin) / is `async` (Swift) while the transport works; no thread is blocked
- * by the client itself. Retries follow `ClientConfig.retry` (on by default) and wait through the `Sleeper`.
+ * by the client itself. The core's call driver decides everything: retries follow `ClientConfig.retry`
+ * (on by default), pacing `ClientConfig.pace`, each try is bounded by `ClientConfig.timeoutMs` (or a
+ * call's `CallOptions.timeoutMs`; 30 s by default); the waits go through the `Sleeper`.
  */
 public protocol OnfidoClientProtocol: AnyObject, Sendable {
     
@@ -849,37 +1123,37 @@ public protocol OnfidoClientProtocol: AnyObject, Sendable {
     /**
      * Cancels a paused report.
      */
-    func cancelReport(checkId: String, reportId: String) async throws 
+    func cancelReport(checkId: String, reportId: String, options: CallOptions?) async throws 
     
     /**
      * Creates an applicant (`first_name` and `last_name` required).
      */
-    func createApplicant(applicant: ApplicantInput) async throws  -> Applicant
+    func createApplicant(applicant: ApplicantInput, options: CallOptions?) async throws  -> Applicant
     
     /**
      * Creates a check on an applicant.
      */
-    func createCheck(applicantId: String, check: CheckInput) async throws  -> Check
+    func createCheck(applicantId: String, check: CheckInput, options: CallOptions?) async throws  -> Check
     
     /**
      * Deletes an applicant (scheduled when it has checks; see `restore_applicant`).
      */
-    func deleteApplicant(applicantId: String) async throws 
+    func deleteApplicant(applicantId: String, options: CallOptions?) async throws 
     
     /**
      * Downloads a document's file, byte for byte.
      */
-    func downloadDocument(applicantId: String, documentId: String) async throws  -> Download
+    func downloadDocument(applicantId: String, documentId: String, options: CallOptions?) async throws  -> Download
     
     /**
      * Downloads a live photo's file.
      */
-    func downloadLivePhoto(livePhotoId: String) async throws  -> Download
+    func downloadLivePhoto(livePhotoId: String, options: CallOptions?) async throws  -> Download
     
     /**
      * Downloads a live video's file.
      */
-    func downloadLiveVideo(liveVideoId: String) async throws  -> Download
+    func downloadLiveVideo(liveVideoId: String, options: CallOptions?) async throws  -> Download
     
     /**
      * `sandbox` or `live` from the token's prefix (`None` without a token or for an unknown prefix).
@@ -889,150 +1163,279 @@ public protocol OnfidoClientProtocol: AnyObject, Sendable {
     /**
      * Reads a document's data with OCR Autofill.
      */
-    func extractOcr(documentId: String) async throws  -> OcrResult
+    func extractOcr(documentId: String, options: CallOptions?) async throws  -> OcrResult
     
     /**
      * A Web SDK token for an applicant, usable on pages matching `referrer`.
      */
-    func generateSdkToken(applicantId: String, referrer: String) async throws  -> SdkToken
+    func generateSdkToken(applicantId: String, referrer: String, options: CallOptions?) async throws  -> SdkToken
     
     /**
      * One page of applicants, newest first.
      */
-    func listApplicants(page: Int32?, perPage: Int32?, includeDeleted: Bool?) async throws  -> ApplicantPage
+    func listApplicants(page: Int32?, perPage: Int32?, includeDeleted: Bool?, options: CallOptions?) async throws  -> ApplicantPage
     
     /**
      * An applicant's checks; with `expand_reports` each check carries its reports.
      */
-    func listChecks(applicantId: String, expandReports: Bool) async throws  -> [Check]
+    func listChecks(applicantId: String, expandReports: Bool, options: CallOptions?) async throws  -> [Check]
     
     /**
      * An applicant's documents.
      */
-    func listDocuments(applicantId: String) async throws  -> [Document]
+    func listDocuments(applicantId: String, options: CallOptions?) async throws  -> [Document]
     
     /**
      * An applicant's live photos.
      */
-    func listLivePhotos(applicantId: String) async throws  -> [LivePhoto]
+    func listLivePhotos(applicantId: String, options: CallOptions?) async throws  -> [LivePhoto]
     
     /**
      * An applicant's live videos.
      */
-    func listLiveVideos(applicantId: String) async throws  -> [LiveVideo]
+    func listLiveVideos(applicantId: String, options: CallOptions?) async throws  -> [LiveVideo]
     
     /**
      * Every report type group.
      */
-    func listReportTypeGroups() async throws  -> [ReportTypeGroup]
+    func listReportTypeGroups(options: CallOptions?) async throws  -> [ReportTypeGroup]
     
     /**
      * A check's reports.
      */
-    func listReports(checkId: String) async throws  -> [Report]
+    func listReports(checkId: String, options: CallOptions?) async throws  -> [Report]
     
     /**
      * Every webhook.
      */
-    func listWebhooks() async throws  -> [Webhook]
+    func listWebhooks(options: CallOptions?) async throws  -> [Webhook]
     
     /**
      * The addresses at a UK postcode.
      */
-    func pickAddresses(postcode: String) async throws  -> [Address]
+    func pickAddresses(postcode: String, options: CallOptions?) async throws  -> [Address]
     
     /**
      * Registers a webhook; the answer carries the token its notifications are signed with.
      */
-    func registerWebhook(webhook: WebhookInput) async throws  -> Webhook
+    func registerWebhook(webhook: WebhookInput, options: CallOptions?) async throws  -> Webhook
     
     /**
-     * Any operation by id with the API's JSON in and out (lists as the API's wrapper object,
-     * downloads as `{content_type, filename, size, sha256, content_base64}`, 204 as `{}`).
+     * Any operation by id of the configured version with the API's JSON in and out (lists as
+     * the API's wrapper object or array, downloads as `{content_type, filename, size, sha256,
+     * content_base64}`, 204 as `{}`).
      */
-    func request(operation: String, inputJson: String) async throws  -> String
+    func request(operation: String, inputJson: String, options: CallOptions?) async throws  -> String
+    
+    /**
+     * Like `request`, with the next page's input for listings (`null` on the last page and for
+     * other operations): the core reads the `Link` header and rebuilds the request from the config.
+     */
+    func requestPage(operation: String, inputJson: String, options: CallOptions?) async throws  -> JsonPage
     
     /**
      * Restores an applicant scheduled for deletion.
      */
-    func restoreApplicant(applicantId: String) async throws 
+    func restoreApplicant(applicantId: String, options: CallOptions?) async throws 
     
     /**
      * Resumes a paused check.
      */
-    func resumeCheck(checkId: String) async throws 
+    func resumeCheck(checkId: String, options: CallOptions?) async throws 
     
     /**
      * Resumes a paused report.
      */
-    func resumeReport(checkId: String, reportId: String) async throws 
+    func resumeReport(checkId: String, reportId: String, options: CallOptions?) async throws 
     
     /**
      * Retrieves an applicant.
      */
-    func retrieveApplicant(applicantId: String) async throws  -> Applicant
+    func retrieveApplicant(applicantId: String, options: CallOptions?) async throws  -> Applicant
     
     /**
      * Retrieves a check.
      */
-    func retrieveCheck(applicantId: String, checkId: String) async throws  -> Check
+    func retrieveCheck(applicantId: String, checkId: String, options: CallOptions?) async throws  -> Check
     
     /**
      * Retrieves a document.
      */
-    func retrieveDocument(applicantId: String, documentId: String) async throws  -> Document
+    func retrieveDocument(applicantId: String, documentId: String, options: CallOptions?) async throws  -> Document
     
     /**
      * Retrieves a live photo.
      */
-    func retrieveLivePhoto(livePhotoId: String) async throws  -> LivePhoto
+    func retrieveLivePhoto(livePhotoId: String, options: CallOptions?) async throws  -> LivePhoto
     
     /**
      * Retrieves a live video.
      */
-    func retrieveLiveVideo(liveVideoId: String) async throws  -> LiveVideo
+    func retrieveLiveVideo(liveVideoId: String, options: CallOptions?) async throws  -> LiveVideo
     
     /**
      * Retrieves a report.
      */
-    func retrieveReport(checkId: String, reportId: String) async throws  -> Report
+    func retrieveReport(checkId: String, reportId: String, options: CallOptions?) async throws  -> Report
     
     /**
      * Retrieves a report type group.
      */
-    func retrieveReportTypeGroup(reportTypeGroupId: String) async throws  -> ReportTypeGroup
+    func retrieveReportTypeGroup(reportTypeGroupId: String, options: CallOptions?) async throws  -> ReportTypeGroup
     
     /**
      * Retrieves a webhook.
      */
-    func retrieveWebhook(webhookId: String) async throws  -> Webhook
+    func retrieveWebhook(webhookId: String, options: CallOptions?) async throws  -> Webhook
+    
+    /**
+     * Hears every request, response, wait and error of this client's calls (`null` to stop).
+     */
+    func setListener(listener: CallListener?) 
     
     /**
      * Submits a Street Level verification code.
      */
-    func submitSlvCode(code: String) async throws  -> SlvResult
+    func submitSlvCode(code: String, options: CallOptions?) async throws  -> SlvResult
     
     /**
      * Changes the fields set in `applicant`.
      */
-    func updateApplicant(applicantId: String, applicant: ApplicantInput) async throws  -> Applicant
+    func updateApplicant(applicantId: String, applicant: ApplicantInput, options: CallOptions?) async throws  -> Applicant
     
     /**
      * Uploads a document (JPEG, PNG or PDF, 32 KiB to 10 MiB).
      */
-    func uploadDocument(applicantId: String, file: FileInput, documentType: DocumentType, side: DocumentSide?, issuingCountry: String?) async throws  -> Document
+    func uploadDocument(applicantId: String, file: FileInput, documentType: DocumentType, side: DocumentSide?, issuingCountry: String?, options: CallOptions?) async throws  -> Document
     
     /**
      * Uploads a live photo (JPEG or PNG).
      */
-    func uploadLivePhoto(applicantId: String, file: FileInput, advancedValidation: Bool?) async throws  -> LivePhoto
+    func uploadLivePhoto(applicantId: String, file: FileInput, advancedValidation: Bool?, options: CallOptions?) async throws  -> LivePhoto
+    
+    /**
+     * The `addresses` operations of API v3.6 / v3.4 (Kotlin: the `addresses` property).
+     */
+    func v3Addresses()  -> V3AddressesResource
+    
+    /**
+     * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `advancedElectronicSignature` property).
+     */
+    func v3AdvancedElectronicSignature()  -> V3AdvancedElectronicSignatureResource
+    
+    /**
+     * The `applicants` operations of API v3.6 / v3.4 (Kotlin: the `applicants` property).
+     */
+    func v3Applicants()  -> V3ApplicantsResource
+    
+    /**
+     * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: the `biometricTokens` property).
+     */
+    func v3BiometricTokens()  -> V3BiometricTokensResource
+    
+    /**
+     * The `checks` operations of API v3.6 / v3.4 (Kotlin: the `checks` property).
+     */
+    func v3Checks()  -> V3ChecksResource
+    
+    /**
+     * The `documents` operations of API v3.6 / v3.4 (Kotlin: the `documents` property).
+     */
+    func v3Documents()  -> V3DocumentsResource
+    
+    /**
+     * The `extractions` operations of API v3.6 / v3.4 (Kotlin: the `extractions` property).
+     */
+    func v3Extractions()  -> V3ExtractionsResource
+    
+    /**
+     * The `id_photos` operations of API v3.6 / v3.4 (Kotlin: the `idPhotos` property).
+     */
+    func v3IdPhotos()  -> V3IdPhotosResource
+    
+    /**
+     * The `live_photos` operations of API v3.6 / v3.4 (Kotlin: the `livePhotos` property).
+     */
+    func v3LivePhotos()  -> V3LivePhotosResource
+    
+    /**
+     * The `live_videos` operations of API v3.6 / v3.4 (Kotlin: the `liveVideos` property).
+     */
+    func v3LiveVideos()  -> V3LiveVideosResource
+    
+    /**
+     * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: the `motionCaptures` property).
+     */
+    func v3MotionCaptures()  -> V3MotionCapturesResource
+    
+    /**
+     * The `passkeys` operations of API v3.6 / v3.4 (Kotlin: the `passkeys` property).
+     */
+    func v3Passkeys()  -> V3PasskeysResource
+    
+    /**
+     * The `ping` operations of API v3.6 / v3.4 (Kotlin: the `ping` property).
+     */
+    func v3Ping()  -> V3PingResource
+    
+    /**
+     * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `qualifiedElectronicSignature` property).
+     */
+    func v3QualifiedElectronicSignature()  -> V3QualifiedElectronicSignatureResource
+    
+    /**
+     * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: the `repeatAttempts` property).
+     */
+    func v3RepeatAttempts()  -> V3RepeatAttemptsResource
+    
+    /**
+     * The `reports` operations of API v3.6 / v3.4 (Kotlin: the `reports` property).
+     */
+    func v3Reports()  -> V3ReportsResource
+    
+    /**
+     * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: the `resultsFeedback` property).
+     */
+    func v3ResultsFeedback()  -> V3ResultsFeedbackResource
+    
+    /**
+     * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin: the `sdkToken` property).
+     */
+    func v3SdkToken()  -> V3SdkTokenResource
+    
+    /**
+     * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: the `signingDocuments` property).
+     */
+    func v3SigningDocuments()  -> V3SigningDocumentsResource
+    
+    /**
+     * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `simpleElectronicSignature` property).
+     */
+    func v3SimpleElectronicSignature()  -> V3SimpleElectronicSignatureResource
+    
+    /**
+     * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: the `watchlistMonitors` property).
+     */
+    func v3WatchlistMonitors()  -> V3WatchlistMonitorsResource
+    
+    /**
+     * The `webhooks` operations of API v3.6 / v3.4 (Kotlin: the `webhooks` property).
+     */
+    func v3Webhooks()  -> V3WebhooksResource
+    
+    /**
+     * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: the `workflowRuns` property).
+     */
+    func v3WorkflowRuns()  -> V3WorkflowRunsResource
     
 }
 /**
- * An Onfido API v2 client. Thread-safe; share one per configuration.
+ * An Onfido API client. Thread-safe; share one per configuration.
  *
  * Every method suspends (Kotlin) / is `async` (Swift) while the transport works; no thread is blocked
- * by the client itself. Retries follow `ClientConfig.retry` (on by default) and wait through the `Sleeper`.
+ * by the client itself. The core's call driver decides everything: retries follow `ClientConfig.retry`
+ * (on by default), pacing `ClientConfig.pace`, each try is bounded by `ClientConfig.timeoutMs` (or a
+ * call's `CallOptions.timeoutMs`; 30 s by default); the waits go through the `Sleeper`.
  */
 open class OnfidoClient: OnfidoClientProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -1074,7 +1477,7 @@ open class OnfidoClient: OnfidoClientProtocol, @unchecked Sendable {
         return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_onfidoclient(self.handle, $0) }
     }
     /**
-     * A client sending through `transport`; waits between retries go through `sleeper`
+     * A client sending through `transport`; waits (retries, pacing, timeouts) go through `sleeper`
      * (without one, a helper thread times the wait).
      */
 public convenience init(config: ClientConfig, transport: HttpTransport, sleeper: Sleeper? = nil)throws  {
@@ -1117,12 +1520,12 @@ open func baseUrl() -> String  {
     /**
      * Cancels a paused report.
      */
-open func cancelReport(checkId: String, reportId: String)async throws   {
+open func cancelReport(checkId: String, reportId: String, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_cancel_report(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
@@ -1136,12 +1539,12 @@ open func cancelReport(checkId: String, reportId: String)async throws   {
     /**
      * Creates an applicant (`first_name` and `last_name` required).
      */
-open func createApplicant(applicant: ApplicantInput)async throws  -> Applicant  {
+open func createApplicant(applicant: ApplicantInput, options: CallOptions? = nil)async throws  -> Applicant  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_applicant(
-                        self.uniffiCloneHandle(),FfiConverterTypeApplicantInput_lower(applicant)
+                        self.uniffiCloneHandle(),FfiConverterTypeApplicantInput_lower(applicant),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1155,12 +1558,12 @@ open func createApplicant(applicant: ApplicantInput)async throws  -> Applicant  
     /**
      * Creates a check on an applicant.
      */
-open func createCheck(applicantId: String, check: CheckInput)async throws  -> Check  {
+open func createCheck(applicantId: String, check: CheckInput, options: CallOptions? = nil)async throws  -> Check  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_check(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeCheckInput_lower(check)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeCheckInput_lower(check),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1174,12 +1577,12 @@ open func createCheck(applicantId: String, check: CheckInput)async throws  -> Ch
     /**
      * Deletes an applicant (scheduled when it has checks; see `restore_applicant`).
      */
-open func deleteApplicant(applicantId: String)async throws   {
+open func deleteApplicant(applicantId: String, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_delete_applicant(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
@@ -1193,12 +1596,12 @@ open func deleteApplicant(applicantId: String)async throws   {
     /**
      * Downloads a document's file, byte for byte.
      */
-open func downloadDocument(applicantId: String, documentId: String)async throws  -> Download  {
+open func downloadDocument(applicantId: String, documentId: String, options: CallOptions? = nil)async throws  -> Download  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_document(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(documentId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1212,12 +1615,12 @@ open func downloadDocument(applicantId: String, documentId: String)async throws 
     /**
      * Downloads a live photo's file.
      */
-open func downloadLivePhoto(livePhotoId: String)async throws  -> Download  {
+open func downloadLivePhoto(livePhotoId: String, options: CallOptions? = nil)async throws  -> Download  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_photo(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1231,12 +1634,12 @@ open func downloadLivePhoto(livePhotoId: String)async throws  -> Download  {
     /**
      * Downloads a live video's file.
      */
-open func downloadLiveVideo(liveVideoId: String)async throws  -> Download  {
+open func downloadLiveVideo(liveVideoId: String, options: CallOptions? = nil)async throws  -> Download  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_video(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1262,12 +1665,12 @@ open func environment() -> String?  {
     /**
      * Reads a document's data with OCR Autofill.
      */
-open func extractOcr(documentId: String)async throws  -> OcrResult  {
+open func extractOcr(documentId: String, options: CallOptions? = nil)async throws  -> OcrResult  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_extract_ocr(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(documentId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1281,12 +1684,12 @@ open func extractOcr(documentId: String)async throws  -> OcrResult  {
     /**
      * A Web SDK token for an applicant, usable on pages matching `referrer`.
      */
-open func generateSdkToken(applicantId: String, referrer: String)async throws  -> SdkToken  {
+open func generateSdkToken(applicantId: String, referrer: String, options: CallOptions? = nil)async throws  -> SdkToken  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_generate_sdk_token(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(referrer)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(referrer),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1300,12 +1703,12 @@ open func generateSdkToken(applicantId: String, referrer: String)async throws  -
     /**
      * One page of applicants, newest first.
      */
-open func listApplicants(page: Int32? = nil, perPage: Int32? = nil, includeDeleted: Bool? = nil)async throws  -> ApplicantPage  {
+open func listApplicants(page: Int32? = nil, perPage: Int32? = nil, includeDeleted: Bool? = nil, options: CallOptions? = nil)async throws  -> ApplicantPage  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_applicants(
-                        self.uniffiCloneHandle(),FfiConverterOptionInt32.lower(page),FfiConverterOptionInt32.lower(perPage),FfiConverterOptionBool.lower(includeDeleted)
+                        self.uniffiCloneHandle(),FfiConverterOptionInt32.lower(page),FfiConverterOptionInt32.lower(perPage),FfiConverterOptionBool.lower(includeDeleted),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1319,12 +1722,12 @@ open func listApplicants(page: Int32? = nil, perPage: Int32? = nil, includeDelet
     /**
      * An applicant's checks; with `expand_reports` each check carries its reports.
      */
-open func listChecks(applicantId: String, expandReports: Bool = false)async throws  -> [Check]  {
+open func listChecks(applicantId: String, expandReports: Bool = false, options: CallOptions? = nil)async throws  -> [Check]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_checks(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterBool.lower(expandReports)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterBool.lower(expandReports),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1338,12 +1741,12 @@ open func listChecks(applicantId: String, expandReports: Bool = false)async thro
     /**
      * An applicant's documents.
      */
-open func listDocuments(applicantId: String)async throws  -> [Document]  {
+open func listDocuments(applicantId: String, options: CallOptions? = nil)async throws  -> [Document]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_documents(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1357,12 +1760,12 @@ open func listDocuments(applicantId: String)async throws  -> [Document]  {
     /**
      * An applicant's live photos.
      */
-open func listLivePhotos(applicantId: String)async throws  -> [LivePhoto]  {
+open func listLivePhotos(applicantId: String, options: CallOptions? = nil)async throws  -> [LivePhoto]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_photos(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1376,12 +1779,12 @@ open func listLivePhotos(applicantId: String)async throws  -> [LivePhoto]  {
     /**
      * An applicant's live videos.
      */
-open func listLiveVideos(applicantId: String)async throws  -> [LiveVideo]  {
+open func listLiveVideos(applicantId: String, options: CallOptions? = nil)async throws  -> [LiveVideo]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_videos(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1395,12 +1798,12 @@ open func listLiveVideos(applicantId: String)async throws  -> [LiveVideo]  {
     /**
      * Every report type group.
      */
-open func listReportTypeGroups()async throws  -> [ReportTypeGroup]  {
+open func listReportTypeGroups(options: CallOptions? = nil)async throws  -> [ReportTypeGroup]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_report_type_groups(
-                        self.uniffiCloneHandle()
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1414,12 +1817,12 @@ open func listReportTypeGroups()async throws  -> [ReportTypeGroup]  {
     /**
      * A check's reports.
      */
-open func listReports(checkId: String)async throws  -> [Report]  {
+open func listReports(checkId: String, options: CallOptions? = nil)async throws  -> [Report]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_reports(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1433,12 +1836,12 @@ open func listReports(checkId: String)async throws  -> [Report]  {
     /**
      * Every webhook.
      */
-open func listWebhooks()async throws  -> [Webhook]  {
+open func listWebhooks(options: CallOptions? = nil)async throws  -> [Webhook]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_webhooks(
-                        self.uniffiCloneHandle()
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1452,12 +1855,12 @@ open func listWebhooks()async throws  -> [Webhook]  {
     /**
      * The addresses at a UK postcode.
      */
-open func pickAddresses(postcode: String)async throws  -> [Address]  {
+open func pickAddresses(postcode: String, options: CallOptions? = nil)async throws  -> [Address]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_pick_addresses(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(postcode)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(postcode),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1471,12 +1874,12 @@ open func pickAddresses(postcode: String)async throws  -> [Address]  {
     /**
      * Registers a webhook; the answer carries the token its notifications are signed with.
      */
-open func registerWebhook(webhook: WebhookInput)async throws  -> Webhook  {
+open func registerWebhook(webhook: WebhookInput, options: CallOptions? = nil)async throws  -> Webhook  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_register_webhook(
-                        self.uniffiCloneHandle(),FfiConverterTypeWebhookInput_lower(webhook)
+                        self.uniffiCloneHandle(),FfiConverterTypeWebhookInput_lower(webhook),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1488,15 +1891,16 @@ open func registerWebhook(webhook: WebhookInput)async throws  -> Webhook  {
 }
     
     /**
-     * Any operation by id with the API's JSON in and out (lists as the API's wrapper object,
-     * downloads as `{content_type, filename, size, sha256, content_base64}`, 204 as `{}`).
+     * Any operation by id of the configured version with the API's JSON in and out (lists as
+     * the API's wrapper object or array, downloads as `{content_type, filename, size, sha256,
+     * content_base64}`, 204 as `{}`).
      */
-open func request(operation: String, inputJson: String)async throws  -> String  {
+open func request(operation: String, inputJson: String, options: CallOptions? = nil)async throws  -> String  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_request(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(operation),FfiConverterString.lower(inputJson)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(operation),FfiConverterString.lower(inputJson),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1508,14 +1912,34 @@ open func request(operation: String, inputJson: String)async throws  -> String  
 }
     
     /**
+     * Like `request`, with the next page's input for listings (`null` on the last page and for
+     * other operations): the core reads the `Link` header and rebuilds the request from the config.
+     */
+open func requestPage(operation: String, inputJson: String, options: CallOptions? = nil)async throws  -> JsonPage  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_onfidoclient_request_page(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(operation),FfiConverterString.lower(inputJson),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeJsonPage_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
      * Restores an applicant scheduled for deletion.
      */
-open func restoreApplicant(applicantId: String)async throws   {
+open func restoreApplicant(applicantId: String, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_restore_applicant(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
@@ -1529,12 +1953,12 @@ open func restoreApplicant(applicantId: String)async throws   {
     /**
      * Resumes a paused check.
      */
-open func resumeCheck(checkId: String)async throws   {
+open func resumeCheck(checkId: String, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_check(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
@@ -1548,12 +1972,12 @@ open func resumeCheck(checkId: String)async throws   {
     /**
      * Resumes a paused report.
      */
-open func resumeReport(checkId: String, reportId: String)async throws   {
+open func resumeReport(checkId: String, reportId: String, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_report(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
@@ -1567,12 +1991,12 @@ open func resumeReport(checkId: String, reportId: String)async throws   {
     /**
      * Retrieves an applicant.
      */
-open func retrieveApplicant(applicantId: String)async throws  -> Applicant  {
+open func retrieveApplicant(applicantId: String, options: CallOptions? = nil)async throws  -> Applicant  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_applicant(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1586,12 +2010,12 @@ open func retrieveApplicant(applicantId: String)async throws  -> Applicant  {
     /**
      * Retrieves a check.
      */
-open func retrieveCheck(applicantId: String, checkId: String)async throws  -> Check  {
+open func retrieveCheck(applicantId: String, checkId: String, options: CallOptions? = nil)async throws  -> Check  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_check(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(checkId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1605,12 +2029,12 @@ open func retrieveCheck(applicantId: String, checkId: String)async throws  -> Ch
     /**
      * Retrieves a document.
      */
-open func retrieveDocument(applicantId: String, documentId: String)async throws  -> Document  {
+open func retrieveDocument(applicantId: String, documentId: String, options: CallOptions? = nil)async throws  -> Document  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_document(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(documentId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1624,12 +2048,12 @@ open func retrieveDocument(applicantId: String, documentId: String)async throws 
     /**
      * Retrieves a live photo.
      */
-open func retrieveLivePhoto(livePhotoId: String)async throws  -> LivePhoto  {
+open func retrieveLivePhoto(livePhotoId: String, options: CallOptions? = nil)async throws  -> LivePhoto  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_photo(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1643,12 +2067,12 @@ open func retrieveLivePhoto(livePhotoId: String)async throws  -> LivePhoto  {
     /**
      * Retrieves a live video.
      */
-open func retrieveLiveVideo(liveVideoId: String)async throws  -> LiveVideo  {
+open func retrieveLiveVideo(liveVideoId: String, options: CallOptions? = nil)async throws  -> LiveVideo  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_video(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1662,12 +2086,12 @@ open func retrieveLiveVideo(liveVideoId: String)async throws  -> LiveVideo  {
     /**
      * Retrieves a report.
      */
-open func retrieveReport(checkId: String, reportId: String)async throws  -> Report  {
+open func retrieveReport(checkId: String, reportId: String, options: CallOptions? = nil)async throws  -> Report  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1681,12 +2105,12 @@ open func retrieveReport(checkId: String, reportId: String)async throws  -> Repo
     /**
      * Retrieves a report type group.
      */
-open func retrieveReportTypeGroup(reportTypeGroupId: String)async throws  -> ReportTypeGroup  {
+open func retrieveReportTypeGroup(reportTypeGroupId: String, options: CallOptions? = nil)async throws  -> ReportTypeGroup  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report_type_group(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(reportTypeGroupId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(reportTypeGroupId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1700,12 +2124,12 @@ open func retrieveReportTypeGroup(reportTypeGroupId: String)async throws  -> Rep
     /**
      * Retrieves a webhook.
      */
-open func retrieveWebhook(webhookId: String)async throws  -> Webhook  {
+open func retrieveWebhook(webhookId: String, options: CallOptions? = nil)async throws  -> Webhook  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_webhook(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(webhookId)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(webhookId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1717,14 +2141,26 @@ open func retrieveWebhook(webhookId: String)async throws  -> Webhook  {
 }
     
     /**
+     * Hears every request, response, wait and error of this client's calls (`null` to stop).
+     */
+open func setListener(listener: CallListener?)  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_set_listener(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionTypeCallListener.lower(listener),uniffiCallStatus
+    )
+}
+}
+    
+    /**
      * Submits a Street Level verification code.
      */
-open func submitSlvCode(code: String)async throws  -> SlvResult  {
+open func submitSlvCode(code: String, options: CallOptions? = nil)async throws  -> SlvResult  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_submit_slv_code(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(code)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(code),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1738,12 +2174,12 @@ open func submitSlvCode(code: String)async throws  -> SlvResult  {
     /**
      * Changes the fields set in `applicant`.
      */
-open func updateApplicant(applicantId: String, applicant: ApplicantInput)async throws  -> Applicant  {
+open func updateApplicant(applicantId: String, applicant: ApplicantInput, options: CallOptions? = nil)async throws  -> Applicant  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_update_applicant(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeApplicantInput_lower(applicant)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeApplicantInput_lower(applicant),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1757,12 +2193,12 @@ open func updateApplicant(applicantId: String, applicant: ApplicantInput)async t
     /**
      * Uploads a document (JPEG, PNG or PDF, 32 KiB to 10 MiB).
      */
-open func uploadDocument(applicantId: String, file: FileInput, documentType: DocumentType, side: DocumentSide? = nil, issuingCountry: String? = nil)async throws  -> Document  {
+open func uploadDocument(applicantId: String, file: FileInput, documentType: DocumentType, side: DocumentSide? = nil, issuingCountry: String? = nil, options: CallOptions? = nil)async throws  -> Document  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_document(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeFileInput_lower(file),FfiConverterTypeDocumentType_lower(documentType),FfiConverterOptionTypeDocumentSide.lower(side),FfiConverterOptionString.lower(issuingCountry)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeFileInput_lower(file),FfiConverterTypeDocumentType_lower(documentType),FfiConverterOptionTypeDocumentSide.lower(side),FfiConverterOptionString.lower(issuingCountry),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1776,12 +2212,12 @@ open func uploadDocument(applicantId: String, file: FileInput, documentType: Doc
     /**
      * Uploads a live photo (JPEG or PNG).
      */
-open func uploadLivePhoto(applicantId: String, file: FileInput, advancedValidation: Bool? = nil)async throws  -> LivePhoto  {
+open func uploadLivePhoto(applicantId: String, file: FileInput, advancedValidation: Bool? = nil, options: CallOptions? = nil)async throws  -> LivePhoto  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_live_photo(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeFileInput_lower(file),FfiConverterOptionBool.lower(advancedValidation)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeFileInput_lower(file),FfiConverterOptionBool.lower(advancedValidation),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -1790,6 +2226,282 @@ open func uploadLivePhoto(applicantId: String, file: FileInput, advancedValidati
             liftFunc: FfiConverterTypeLivePhoto_lift,
             errorHandler: FfiConverterTypeOnfidoError_lift
         )
+}
+    
+    /**
+     * The `addresses` operations of API v3.6 / v3.4 (Kotlin: the `addresses` property).
+     */
+open func v3Addresses() -> V3AddressesResource  {
+    return try!  FfiConverterTypeV3AddressesResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_addresses(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `advancedElectronicSignature` property).
+     */
+open func v3AdvancedElectronicSignature() -> V3AdvancedElectronicSignatureResource  {
+    return try!  FfiConverterTypeV3AdvancedElectronicSignatureResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_advanced_electronic_signature(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `applicants` operations of API v3.6 / v3.4 (Kotlin: the `applicants` property).
+     */
+open func v3Applicants() -> V3ApplicantsResource  {
+    return try!  FfiConverterTypeV3ApplicantsResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_applicants(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: the `biometricTokens` property).
+     */
+open func v3BiometricTokens() -> V3BiometricTokensResource  {
+    return try!  FfiConverterTypeV3BiometricTokensResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_biometric_tokens(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `checks` operations of API v3.6 / v3.4 (Kotlin: the `checks` property).
+     */
+open func v3Checks() -> V3ChecksResource  {
+    return try!  FfiConverterTypeV3ChecksResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_checks(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `documents` operations of API v3.6 / v3.4 (Kotlin: the `documents` property).
+     */
+open func v3Documents() -> V3DocumentsResource  {
+    return try!  FfiConverterTypeV3DocumentsResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_documents(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `extractions` operations of API v3.6 / v3.4 (Kotlin: the `extractions` property).
+     */
+open func v3Extractions() -> V3ExtractionsResource  {
+    return try!  FfiConverterTypeV3ExtractionsResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_extractions(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `id_photos` operations of API v3.6 / v3.4 (Kotlin: the `idPhotos` property).
+     */
+open func v3IdPhotos() -> V3IdPhotosResource  {
+    return try!  FfiConverterTypeV3IdPhotosResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_id_photos(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `live_photos` operations of API v3.6 / v3.4 (Kotlin: the `livePhotos` property).
+     */
+open func v3LivePhotos() -> V3LivePhotosResource  {
+    return try!  FfiConverterTypeV3LivePhotosResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_live_photos(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `live_videos` operations of API v3.6 / v3.4 (Kotlin: the `liveVideos` property).
+     */
+open func v3LiveVideos() -> V3LiveVideosResource  {
+    return try!  FfiConverterTypeV3LiveVideosResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_live_videos(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: the `motionCaptures` property).
+     */
+open func v3MotionCaptures() -> V3MotionCapturesResource  {
+    return try!  FfiConverterTypeV3MotionCapturesResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_motion_captures(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `passkeys` operations of API v3.6 / v3.4 (Kotlin: the `passkeys` property).
+     */
+open func v3Passkeys() -> V3PasskeysResource  {
+    return try!  FfiConverterTypeV3PasskeysResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_passkeys(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `ping` operations of API v3.6 / v3.4 (Kotlin: the `ping` property).
+     */
+open func v3Ping() -> V3PingResource  {
+    return try!  FfiConverterTypeV3PingResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_ping(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `qualifiedElectronicSignature` property).
+     */
+open func v3QualifiedElectronicSignature() -> V3QualifiedElectronicSignatureResource  {
+    return try!  FfiConverterTypeV3QualifiedElectronicSignatureResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_qualified_electronic_signature(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: the `repeatAttempts` property).
+     */
+open func v3RepeatAttempts() -> V3RepeatAttemptsResource  {
+    return try!  FfiConverterTypeV3RepeatAttemptsResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_repeat_attempts(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `reports` operations of API v3.6 / v3.4 (Kotlin: the `reports` property).
+     */
+open func v3Reports() -> V3ReportsResource  {
+    return try!  FfiConverterTypeV3ReportsResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_reports(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: the `resultsFeedback` property).
+     */
+open func v3ResultsFeedback() -> V3ResultsFeedbackResource  {
+    return try!  FfiConverterTypeV3ResultsFeedbackResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_results_feedback(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin: the `sdkToken` property).
+     */
+open func v3SdkToken() -> V3SdkTokenResource  {
+    return try!  FfiConverterTypeV3SdkTokenResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_sdk_token(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: the `signingDocuments` property).
+     */
+open func v3SigningDocuments() -> V3SigningDocumentsResource  {
+    return try!  FfiConverterTypeV3SigningDocumentsResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_signing_documents(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `simpleElectronicSignature` property).
+     */
+open func v3SimpleElectronicSignature() -> V3SimpleElectronicSignatureResource  {
+    return try!  FfiConverterTypeV3SimpleElectronicSignatureResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_simple_electronic_signature(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: the `watchlistMonitors` property).
+     */
+open func v3WatchlistMonitors() -> V3WatchlistMonitorsResource  {
+    return try!  FfiConverterTypeV3WatchlistMonitorsResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_watchlist_monitors(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `webhooks` operations of API v3.6 / v3.4 (Kotlin: the `webhooks` property).
+     */
+open func v3Webhooks() -> V3WebhooksResource  {
+    return try!  FfiConverterTypeV3WebhooksResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_webhooks(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: the `workflowRuns` property).
+     */
+open func v3WorkflowRuns() -> V3WorkflowRunsResource  {
+    return try!  FfiConverterTypeV3WorkflowRunsResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_workflow_runs(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
 }
     
 
@@ -2419,6 +3131,4598 @@ public func FfiConverterTypeSleeper_lift(_ handle: UInt64) throws -> Sleeper {
 #endif
 public func FfiConverterTypeSleeper_lower(_ value: Sleeper) -> UInt64 {
     return FfiConverterTypeSleeper.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `addresses` operations of API v3.6 / v3.4 (Kotlin `client.addresses`).
+ */
+public protocol V3AddressesResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `find_addresses`: `GET /addresses/pick`.
+     */
+    func find(postcode: String, options: CallOptions?) async throws  -> V3AddressesList
+    
+}
+/**
+ * The `addresses` operations of API v3.6 / v3.4 (Kotlin `client.addresses`).
+ */
+open class V3AddressesResource: V3AddressesResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3addressesresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3addressesresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `find_addresses`: `GET /addresses/pick`.
+     */
+open func find(postcode: String, options: CallOptions? = nil)async throws  -> V3AddressesList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3addressesresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(postcode),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3AddressesList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3AddressesResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3AddressesResource
+
+    public static func lift(_ handle: UInt64) throws -> V3AddressesResource {
+        return V3AddressesResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3AddressesResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3AddressesResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3AddressesResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3AddressesResource_lift(_ handle: UInt64) throws -> V3AddressesResource {
+    return try FfiConverterTypeV3AddressesResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3AddressesResource_lower(_ value: V3AddressesResource) -> UInt64 {
+    return FfiConverterTypeV3AddressesResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.advancedElectronicSignature`).
+ */
+public protocol V3AdvancedElectronicSignatureResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `download_aes_document`: `GET /advanced_electronic_signature/documents`.
+     */
+    func downloadAesDocument(workflowRunId: String, id: String, options: CallOptions?) async throws  -> Download
+    
+}
+/**
+ * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.advancedElectronicSignature`).
+ */
+open class V3AdvancedElectronicSignatureResource: V3AdvancedElectronicSignatureResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3advancedelectronicsignatureresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3advancedelectronicsignatureresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `download_aes_document`: `GET /advanced_electronic_signature/documents`.
+     */
+open func downloadAesDocument(workflowRunId: String, id: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3advancedelectronicsignatureresource_download_aes_document(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(id),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3AdvancedElectronicSignatureResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3AdvancedElectronicSignatureResource
+
+    public static func lift(_ handle: UInt64) throws -> V3AdvancedElectronicSignatureResource {
+        return V3AdvancedElectronicSignatureResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3AdvancedElectronicSignatureResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3AdvancedElectronicSignatureResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3AdvancedElectronicSignatureResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3AdvancedElectronicSignatureResource_lift(_ handle: UInt64) throws -> V3AdvancedElectronicSignatureResource {
+    return try FfiConverterTypeV3AdvancedElectronicSignatureResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3AdvancedElectronicSignatureResource_lower(_ value: V3AdvancedElectronicSignatureResource) -> UInt64 {
+    return FfiConverterTypeV3AdvancedElectronicSignatureResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `applicants` operations of API v3.6 / v3.4 (Kotlin `client.applicants`).
+ */
+public protocol V3ApplicantsResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `create_applicant`: `POST /applicants`.
+     */
+    func create(input: V3ApplicantBuilder, options: CallOptions?) async throws  -> V3Applicant
+    
+    /**
+     * `delete_applicant`: `DELETE /applicants/{applicant_id}`.
+     */
+    func delete(applicantId: String, options: CallOptions?) async throws 
+    
+    /**
+     * `find_applicant`: `GET /applicants/{applicant_id}`.
+     */
+    func find(applicantId: String, options: CallOptions?) async throws  -> V3Applicant
+    
+    /**
+     * `find_applicant_consents`: `GET /applicants/{applicant_id}/consents`.
+     */
+    func findConsents(applicantId: String, options: CallOptions?) async throws  -> [V3ApplicantConsent]
+    
+    /**
+     * `list_applicants`: `GET /applicants`.
+     */
+    func list(page: Int64?, perPage: Int64?, includeDeleted: Bool?, options: CallOptions?) async throws  -> V3ListApplicantsPage
+    
+    /**
+     * `restore_applicant`: `POST /applicants/{applicant_id}/restore`.
+     */
+    func restore(applicantId: String, options: CallOptions?) async throws 
+    
+    /**
+     * `update_applicant`: `PUT /applicants/{applicant_id}`.
+     */
+    func update(applicantId: String, input: V3ApplicantUpdater, options: CallOptions?) async throws  -> V3Applicant
+    
+}
+/**
+ * The `applicants` operations of API v3.6 / v3.4 (Kotlin `client.applicants`).
+ */
+open class V3ApplicantsResource: V3ApplicantsResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3applicantsresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3applicantsresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `create_applicant`: `POST /applicants`.
+     */
+open func create(input: V3ApplicantBuilder, options: CallOptions? = nil)async throws  -> V3Applicant  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_create(
+                        self.uniffiCloneHandle(),FfiConverterTypeV3ApplicantBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Applicant_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `delete_applicant`: `DELETE /applicants/{applicant_id}`.
+     */
+open func delete(applicantId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_delete(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_applicant`: `GET /applicants/{applicant_id}`.
+     */
+open func find(applicantId: String, options: CallOptions? = nil)async throws  -> V3Applicant  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Applicant_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_applicant_consents`: `GET /applicants/{applicant_id}/consents`.
+     */
+open func findConsents(applicantId: String, options: CallOptions? = nil)async throws  -> [V3ApplicantConsent]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_find_consents(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeV3ApplicantConsent.lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_applicants`: `GET /applicants`.
+     */
+open func list(page: Int64? = nil, perPage: Int64? = nil, includeDeleted: Bool? = nil, options: CallOptions? = nil)async throws  -> V3ListApplicantsPage  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_list(
+                        self.uniffiCloneHandle(),FfiConverterOptionInt64.lower(page),FfiConverterOptionInt64.lower(perPage),FfiConverterOptionBool.lower(includeDeleted),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3ListApplicantsPage_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `restore_applicant`: `POST /applicants/{applicant_id}/restore`.
+     */
+open func restore(applicantId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_restore(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `update_applicant`: `PUT /applicants/{applicant_id}`.
+     */
+open func update(applicantId: String, input: V3ApplicantUpdater, options: CallOptions? = nil)async throws  -> V3Applicant  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_update(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeV3ApplicantUpdater_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Applicant_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ApplicantsResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3ApplicantsResource
+
+    public static func lift(_ handle: UInt64) throws -> V3ApplicantsResource {
+        return V3ApplicantsResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3ApplicantsResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ApplicantsResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3ApplicantsResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ApplicantsResource_lift(_ handle: UInt64) throws -> V3ApplicantsResource {
+    return try FfiConverterTypeV3ApplicantsResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ApplicantsResource_lower(_ value: V3ApplicantsResource) -> UInt64 {
+    return FfiConverterTypeV3ApplicantsResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin `client.biometricTokens`).
+ */
+public protocol V3BiometricTokensResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `find_biometric_token`: `GET /biometric_tokens/{user_id}/{token_uuid}`.
+     */
+    func find(userId: String, tokenUuid: String, options: CallOptions?) async throws  -> V3BiometricTokenResponse
+    
+    /**
+     * `invalidate_biometric_token`: `DELETE /biometric_tokens/{user_id}/{token_uuid}`.
+     */
+    func invalidateBiometricToken(userId: String, tokenUuid: String, options: CallOptions?) async throws  -> V3InvalidatedBiometricTokenResponse
+    
+    /**
+     * `invalidate_biometric_tokens`: `DELETE /biometric_tokens/{user_id}`.
+     */
+    func invalidateBiometricTokens(userId: String, options: CallOptions?) async throws  -> V3InvalidatedBiometricTokensResponse
+    
+    /**
+     * `list_biometric_tokens`: `GET /biometric_tokens/{user_id}`.
+     */
+    func list(userId: String, options: CallOptions?) async throws  -> V3BiometricTokensResponse
+    
+    /**
+     * `update_biometric_token`: `PUT /biometric_tokens/{user_id}/{token_uuid}`.
+     */
+    func update(userId: String, tokenUuid: String, input: V3BiometricTokenUpdater, options: CallOptions?) async throws  -> V3UpdatedBiometricTokenResponse
+    
+}
+/**
+ * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin `client.biometricTokens`).
+ */
+open class V3BiometricTokensResource: V3BiometricTokensResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3biometrictokensresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3biometrictokensresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `find_biometric_token`: `GET /biometric_tokens/{user_id}/{token_uuid}`.
+     */
+open func find(userId: String, tokenUuid: String, options: CallOptions? = nil)async throws  -> V3BiometricTokenResponse  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(userId),FfiConverterString.lower(tokenUuid),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3BiometricTokenResponse_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `invalidate_biometric_token`: `DELETE /biometric_tokens/{user_id}/{token_uuid}`.
+     */
+open func invalidateBiometricToken(userId: String, tokenUuid: String, options: CallOptions? = nil)async throws  -> V3InvalidatedBiometricTokenResponse  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_biometric_token(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(userId),FfiConverterString.lower(tokenUuid),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3InvalidatedBiometricTokenResponse_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `invalidate_biometric_tokens`: `DELETE /biometric_tokens/{user_id}`.
+     */
+open func invalidateBiometricTokens(userId: String, options: CallOptions? = nil)async throws  -> V3InvalidatedBiometricTokensResponse  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_biometric_tokens(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(userId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3InvalidatedBiometricTokensResponse_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_biometric_tokens`: `GET /biometric_tokens/{user_id}`.
+     */
+open func list(userId: String, options: CallOptions? = nil)async throws  -> V3BiometricTokensResponse  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(userId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3BiometricTokensResponse_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `update_biometric_token`: `PUT /biometric_tokens/{user_id}/{token_uuid}`.
+     */
+open func update(userId: String, tokenUuid: String, input: V3BiometricTokenUpdater, options: CallOptions? = nil)async throws  -> V3UpdatedBiometricTokenResponse  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_update(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(userId),FfiConverterString.lower(tokenUuid),FfiConverterTypeV3BiometricTokenUpdater_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3UpdatedBiometricTokenResponse_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3BiometricTokensResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3BiometricTokensResource
+
+    public static func lift(_ handle: UInt64) throws -> V3BiometricTokensResource {
+        return V3BiometricTokensResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3BiometricTokensResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3BiometricTokensResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3BiometricTokensResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3BiometricTokensResource_lift(_ handle: UInt64) throws -> V3BiometricTokensResource {
+    return try FfiConverterTypeV3BiometricTokensResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3BiometricTokensResource_lower(_ value: V3BiometricTokensResource) -> UInt64 {
+    return FfiConverterTypeV3BiometricTokensResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `checks` operations of API v3.6 / v3.4 (Kotlin `client.checks`).
+ */
+public protocol V3ChecksResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `create_check`: `POST /checks`.
+     */
+    func create(input: V3CheckBuilder, options: CallOptions?) async throws  -> V3Check
+    
+    /**
+     * `download_check`: `GET /checks/{check_id}/download`.
+     */
+    func download(checkId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `find_check`: `GET /checks/{check_id}`.
+     */
+    func find(checkId: String, options: CallOptions?) async throws  -> V3Check
+    
+    /**
+     * `list_checks`: `GET /checks`.
+     */
+    func list(applicantId: String, options: CallOptions?) async throws  -> V3ChecksList
+    
+    /**
+     * `resume_check`: `POST /checks/{check_id}/resume`.
+     */
+    func resume(checkId: String, options: CallOptions?) async throws 
+    
+}
+/**
+ * The `checks` operations of API v3.6 / v3.4 (Kotlin `client.checks`).
+ */
+open class V3ChecksResource: V3ChecksResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3checksresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3checksresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `create_check`: `POST /checks`.
+     */
+open func create(input: V3CheckBuilder, options: CallOptions? = nil)async throws  -> V3Check  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3checksresource_create(
+                        self.uniffiCloneHandle(),FfiConverterTypeV3CheckBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Check_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `download_check`: `GET /checks/{check_id}/download`.
+     */
+open func download(checkId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3checksresource_download(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_check`: `GET /checks/{check_id}`.
+     */
+open func find(checkId: String, options: CallOptions? = nil)async throws  -> V3Check  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3checksresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Check_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_checks`: `GET /checks`.
+     */
+open func list(applicantId: String, options: CallOptions? = nil)async throws  -> V3ChecksList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3checksresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3ChecksList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `resume_check`: `POST /checks/{check_id}/resume`.
+     */
+open func resume(checkId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3checksresource_resume(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ChecksResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3ChecksResource
+
+    public static func lift(_ handle: UInt64) throws -> V3ChecksResource {
+        return V3ChecksResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3ChecksResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ChecksResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3ChecksResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ChecksResource_lift(_ handle: UInt64) throws -> V3ChecksResource {
+    return try FfiConverterTypeV3ChecksResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ChecksResource_lower(_ value: V3ChecksResource) -> UInt64 {
+    return FfiConverterTypeV3ChecksResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `documents` operations of API v3.6 / v3.4 (Kotlin `client.documents`).
+ */
+public protocol V3DocumentsResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `download_document`: `GET /documents/{document_id}/download`.
+     */
+    func download(documentId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `download_nfc_face`: `GET /documents/{document_id}/nfc_face`.
+     */
+    func downloadNfcFace(documentId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `download_document_video`: `GET /documents/{document_id}/video/download`.
+     */
+    func downloadVideo(documentId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `find_document`: `GET /documents/{document_id}`.
+     */
+    func find(documentId: String, options: CallOptions?) async throws  -> V3Document
+    
+    /**
+     * `list_documents`: `GET /documents`.
+     */
+    func list(applicantId: String, options: CallOptions?) async throws  -> V3DocumentsList
+    
+    /**
+     * `upload_document`: `POST /documents`.
+     */
+    func upload(input: V3DocumentUploader, options: CallOptions?) async throws  -> V3Document
+    
+}
+/**
+ * The `documents` operations of API v3.6 / v3.4 (Kotlin `client.documents`).
+ */
+open class V3DocumentsResource: V3DocumentsResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3documentsresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3documentsresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `download_document`: `GET /documents/{document_id}/download`.
+     */
+open func download(documentId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3documentsresource_download(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `download_nfc_face`: `GET /documents/{document_id}/nfc_face`.
+     */
+open func downloadNfcFace(documentId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3documentsresource_download_nfc_face(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `download_document_video`: `GET /documents/{document_id}/video/download`.
+     */
+open func downloadVideo(documentId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3documentsresource_download_video(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_document`: `GET /documents/{document_id}`.
+     */
+open func find(documentId: String, options: CallOptions? = nil)async throws  -> V3Document  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3documentsresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Document_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_documents`: `GET /documents`.
+     */
+open func list(applicantId: String, options: CallOptions? = nil)async throws  -> V3DocumentsList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3documentsresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3DocumentsList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `upload_document`: `POST /documents`.
+     */
+open func upload(input: V3DocumentUploader, options: CallOptions? = nil)async throws  -> V3Document  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3documentsresource_upload(
+                        self.uniffiCloneHandle(),FfiConverterTypeV3DocumentUploader_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Document_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3DocumentsResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3DocumentsResource
+
+    public static func lift(_ handle: UInt64) throws -> V3DocumentsResource {
+        return V3DocumentsResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3DocumentsResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3DocumentsResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3DocumentsResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3DocumentsResource_lift(_ handle: UInt64) throws -> V3DocumentsResource {
+    return try FfiConverterTypeV3DocumentsResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3DocumentsResource_lower(_ value: V3DocumentsResource) -> UInt64 {
+    return FfiConverterTypeV3DocumentsResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `extractions` operations of API v3.6 / v3.4 (Kotlin `client.extractions`).
+ */
+public protocol V3ExtractionsResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `extract`: `POST /extractions`.
+     */
+    func extract(input: V3ExtractRequest, options: CallOptions?) async throws  -> V3Extraction
+    
+}
+/**
+ * The `extractions` operations of API v3.6 / v3.4 (Kotlin `client.extractions`).
+ */
+open class V3ExtractionsResource: V3ExtractionsResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3extractionsresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3extractionsresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `extract`: `POST /extractions`.
+     */
+open func extract(input: V3ExtractRequest, options: CallOptions? = nil)async throws  -> V3Extraction  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3extractionsresource_extract(
+                        self.uniffiCloneHandle(),FfiConverterTypeV3ExtractRequest_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Extraction_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ExtractionsResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3ExtractionsResource
+
+    public static func lift(_ handle: UInt64) throws -> V3ExtractionsResource {
+        return V3ExtractionsResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3ExtractionsResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ExtractionsResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3ExtractionsResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ExtractionsResource_lift(_ handle: UInt64) throws -> V3ExtractionsResource {
+    return try FfiConverterTypeV3ExtractionsResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ExtractionsResource_lower(_ value: V3ExtractionsResource) -> UInt64 {
+    return FfiConverterTypeV3ExtractionsResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `id_photos` operations of API v3.6 / v3.4 (Kotlin `client.idPhotos`).
+ */
+public protocol V3IdPhotosResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `download_id_photo`: `GET /id_photos/{id_photo_id}/download`.
+     */
+    func download(idPhotoId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `find_id_photo`: `GET /id_photos/{id_photo_id}`.
+     */
+    func find(idPhotoId: String, options: CallOptions?) async throws  -> V3IdPhoto
+    
+    /**
+     * `list_id_photos`: `GET /id_photos`.
+     */
+    func list(applicantId: String, options: CallOptions?) async throws  -> V3IdPhotosList
+    
+    /**
+     * `upload_id_photo`: `POST /id_photos`.
+     */
+    func upload(input: V3IdPhotoUploader, options: CallOptions?) async throws  -> V3IdPhoto
+    
+}
+/**
+ * The `id_photos` operations of API v3.6 / v3.4 (Kotlin `client.idPhotos`).
+ */
+open class V3IdPhotosResource: V3IdPhotosResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3idphotosresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3idphotosresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `download_id_photo`: `GET /id_photos/{id_photo_id}/download`.
+     */
+open func download(idPhotoId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3idphotosresource_download(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(idPhotoId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_id_photo`: `GET /id_photos/{id_photo_id}`.
+     */
+open func find(idPhotoId: String, options: CallOptions? = nil)async throws  -> V3IdPhoto  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3idphotosresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(idPhotoId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3IdPhoto_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_id_photos`: `GET /id_photos`.
+     */
+open func list(applicantId: String, options: CallOptions? = nil)async throws  -> V3IdPhotosList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3idphotosresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3IdPhotosList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `upload_id_photo`: `POST /id_photos`.
+     */
+open func upload(input: V3IdPhotoUploader, options: CallOptions? = nil)async throws  -> V3IdPhoto  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3idphotosresource_upload(
+                        self.uniffiCloneHandle(),FfiConverterTypeV3IdPhotoUploader_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3IdPhoto_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3IdPhotosResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3IdPhotosResource
+
+    public static func lift(_ handle: UInt64) throws -> V3IdPhotosResource {
+        return V3IdPhotosResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3IdPhotosResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3IdPhotosResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3IdPhotosResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3IdPhotosResource_lift(_ handle: UInt64) throws -> V3IdPhotosResource {
+    return try FfiConverterTypeV3IdPhotosResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3IdPhotosResource_lower(_ value: V3IdPhotosResource) -> UInt64 {
+    return FfiConverterTypeV3IdPhotosResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `live_photos` operations of API v3.6 / v3.4 (Kotlin `client.livePhotos`).
+ */
+public protocol V3LivePhotosResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `download_live_photo`: `GET /live_photos/{live_photo_id}/download`.
+     */
+    func download(livePhotoId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `find_live_photo`: `GET /live_photos/{live_photo_id}`.
+     */
+    func find(livePhotoId: String, options: CallOptions?) async throws  -> V3LivePhoto
+    
+    /**
+     * `list_live_photos`: `GET /live_photos`.
+     */
+    func list(applicantId: String, options: CallOptions?) async throws  -> V3LivePhotosList
+    
+    /**
+     * `upload_live_photo`: `POST /live_photos`.
+     */
+    func upload(input: V3LivePhotoUploader, options: CallOptions?) async throws  -> V3LivePhoto
+    
+}
+/**
+ * The `live_photos` operations of API v3.6 / v3.4 (Kotlin `client.livePhotos`).
+ */
+open class V3LivePhotosResource: V3LivePhotosResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3livephotosresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3livephotosresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `download_live_photo`: `GET /live_photos/{live_photo_id}/download`.
+     */
+open func download(livePhotoId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3livephotosresource_download(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_live_photo`: `GET /live_photos/{live_photo_id}`.
+     */
+open func find(livePhotoId: String, options: CallOptions? = nil)async throws  -> V3LivePhoto  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3livephotosresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3LivePhoto_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_live_photos`: `GET /live_photos`.
+     */
+open func list(applicantId: String, options: CallOptions? = nil)async throws  -> V3LivePhotosList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3livephotosresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3LivePhotosList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `upload_live_photo`: `POST /live_photos`.
+     */
+open func upload(input: V3LivePhotoUploader, options: CallOptions? = nil)async throws  -> V3LivePhoto  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3livephotosresource_upload(
+                        self.uniffiCloneHandle(),FfiConverterTypeV3LivePhotoUploader_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3LivePhoto_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3LivePhotosResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3LivePhotosResource
+
+    public static func lift(_ handle: UInt64) throws -> V3LivePhotosResource {
+        return V3LivePhotosResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3LivePhotosResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3LivePhotosResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3LivePhotosResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LivePhotosResource_lift(_ handle: UInt64) throws -> V3LivePhotosResource {
+    return try FfiConverterTypeV3LivePhotosResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LivePhotosResource_lower(_ value: V3LivePhotosResource) -> UInt64 {
+    return FfiConverterTypeV3LivePhotosResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `live_videos` operations of API v3.6 / v3.4 (Kotlin `client.liveVideos`).
+ */
+public protocol V3LiveVideosResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `download_live_video`: `GET /live_videos/{live_video_id}/download`.
+     */
+    func download(liveVideoId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `download_live_video_frame`: `GET /live_videos/{live_video_id}/frame`.
+     */
+    func downloadFrame(liveVideoId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `find_live_video`: `GET /live_videos/{live_video_id}`.
+     */
+    func find(liveVideoId: String, options: CallOptions?) async throws  -> V3LiveVideo
+    
+    /**
+     * `list_live_videos`: `GET /live_videos`.
+     */
+    func list(applicantId: String, options: CallOptions?) async throws  -> V3LiveVideosList
+    
+}
+/**
+ * The `live_videos` operations of API v3.6 / v3.4 (Kotlin `client.liveVideos`).
+ */
+open class V3LiveVideosResource: V3LiveVideosResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3livevideosresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3livevideosresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `download_live_video`: `GET /live_videos/{live_video_id}/download`.
+     */
+open func download(liveVideoId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3livevideosresource_download(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `download_live_video_frame`: `GET /live_videos/{live_video_id}/frame`.
+     */
+open func downloadFrame(liveVideoId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3livevideosresource_download_frame(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_live_video`: `GET /live_videos/{live_video_id}`.
+     */
+open func find(liveVideoId: String, options: CallOptions? = nil)async throws  -> V3LiveVideo  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3livevideosresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3LiveVideo_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_live_videos`: `GET /live_videos`.
+     */
+open func list(applicantId: String, options: CallOptions? = nil)async throws  -> V3LiveVideosList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3livevideosresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3LiveVideosList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3LiveVideosResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3LiveVideosResource
+
+    public static func lift(_ handle: UInt64) throws -> V3LiveVideosResource {
+        return V3LiveVideosResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3LiveVideosResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3LiveVideosResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3LiveVideosResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LiveVideosResource_lift(_ handle: UInt64) throws -> V3LiveVideosResource {
+    return try FfiConverterTypeV3LiveVideosResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LiveVideosResource_lower(_ value: V3LiveVideosResource) -> UInt64 {
+    return FfiConverterTypeV3LiveVideosResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin `client.motionCaptures`).
+ */
+public protocol V3MotionCapturesResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `download_motion_capture`: `GET /motion_captures/{motion_capture_id}/download`.
+     */
+    func download(motionCaptureId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `download_motion_capture_frame`: `GET /motion_captures/{motion_capture_id}/frame`.
+     */
+    func downloadFrame(motionCaptureId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `find_motion_capture`: `GET /motion_captures/{motion_capture_id}`.
+     */
+    func find(motionCaptureId: String, options: CallOptions?) async throws  -> V3MotionCapture
+    
+    /**
+     * `list_motion_captures`: `GET /motion_captures`.
+     */
+    func list(applicantId: String, options: CallOptions?) async throws  -> V3MotionCapturesList
+    
+}
+/**
+ * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin `client.motionCaptures`).
+ */
+open class V3MotionCapturesResource: V3MotionCapturesResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3motioncapturesresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3motioncapturesresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `download_motion_capture`: `GET /motion_captures/{motion_capture_id}/download`.
+     */
+open func download(motionCaptureId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3motioncapturesresource_download(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(motionCaptureId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `download_motion_capture_frame`: `GET /motion_captures/{motion_capture_id}/frame`.
+     */
+open func downloadFrame(motionCaptureId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3motioncapturesresource_download_frame(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(motionCaptureId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_motion_capture`: `GET /motion_captures/{motion_capture_id}`.
+     */
+open func find(motionCaptureId: String, options: CallOptions? = nil)async throws  -> V3MotionCapture  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3motioncapturesresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(motionCaptureId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3MotionCapture_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_motion_captures`: `GET /motion_captures`.
+     */
+open func list(applicantId: String, options: CallOptions? = nil)async throws  -> V3MotionCapturesList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3motioncapturesresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3MotionCapturesList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3MotionCapturesResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3MotionCapturesResource
+
+    public static func lift(_ handle: UInt64) throws -> V3MotionCapturesResource {
+        return V3MotionCapturesResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3MotionCapturesResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3MotionCapturesResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3MotionCapturesResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3MotionCapturesResource_lift(_ handle: UInt64) throws -> V3MotionCapturesResource {
+    return try FfiConverterTypeV3MotionCapturesResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3MotionCapturesResource_lower(_ value: V3MotionCapturesResource) -> UInt64 {
+    return FfiConverterTypeV3MotionCapturesResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `passkeys` operations of API v3.6 / v3.4 (Kotlin `client.passkeys`).
+ */
+public protocol V3PasskeysResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `delete_passkey`: `DELETE /passkeys/{username}/{passkey_id}`.
+     */
+    func deletePasskey(username: String, passkeyId: String, options: CallOptions?) async throws 
+    
+    /**
+     * `delete_passkeys`: `DELETE /passkeys/{username}`.
+     */
+    func deletePasskeys(username: String, options: CallOptions?) async throws 
+    
+    /**
+     * `find_passkey`: `GET /passkeys/{username}/{passkey_id}`.
+     */
+    func find(username: String, passkeyId: String, options: CallOptions?) async throws  -> V3Passkey
+    
+    /**
+     * `list_passkeys`: `GET /passkeys/{username}`.
+     */
+    func list(username: String, options: CallOptions?) async throws  -> V3PasskeysList
+    
+    /**
+     * `update_passkey`: `PUT /passkeys/{username}/{passkey_id}`.
+     */
+    func update(username: String, passkeyId: String, input: V3PasskeyUpdater, options: CallOptions?) async throws  -> V3Passkey
+    
+}
+/**
+ * The `passkeys` operations of API v3.6 / v3.4 (Kotlin `client.passkeys`).
+ */
+open class V3PasskeysResource: V3PasskeysResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3passkeysresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3passkeysresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `delete_passkey`: `DELETE /passkeys/{username}/{passkey_id}`.
+     */
+open func deletePasskey(username: String, passkeyId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_passkey(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(username),FfiConverterString.lower(passkeyId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `delete_passkeys`: `DELETE /passkeys/{username}`.
+     */
+open func deletePasskeys(username: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_passkeys(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(username),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_passkey`: `GET /passkeys/{username}/{passkey_id}`.
+     */
+open func find(username: String, passkeyId: String, options: CallOptions? = nil)async throws  -> V3Passkey  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(username),FfiConverterString.lower(passkeyId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Passkey_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_passkeys`: `GET /passkeys/{username}`.
+     */
+open func list(username: String, options: CallOptions? = nil)async throws  -> V3PasskeysList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(username),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3PasskeysList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `update_passkey`: `PUT /passkeys/{username}/{passkey_id}`.
+     */
+open func update(username: String, passkeyId: String, input: V3PasskeyUpdater, options: CallOptions? = nil)async throws  -> V3Passkey  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_update(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(username),FfiConverterString.lower(passkeyId),FfiConverterTypeV3PasskeyUpdater_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Passkey_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3PasskeysResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3PasskeysResource
+
+    public static func lift(_ handle: UInt64) throws -> V3PasskeysResource {
+        return V3PasskeysResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3PasskeysResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3PasskeysResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3PasskeysResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3PasskeysResource_lift(_ handle: UInt64) throws -> V3PasskeysResource {
+    return try FfiConverterTypeV3PasskeysResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3PasskeysResource_lower(_ value: V3PasskeysResource) -> UInt64 {
+    return FfiConverterTypeV3PasskeysResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `ping` operations of API v3.6 / v3.4 (Kotlin `client.ping`).
+ */
+public protocol V3PingResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `ping`: `GET /ping`.
+     */
+    func ping(options: CallOptions?) async throws  -> String
+    
+}
+/**
+ * The `ping` operations of API v3.6 / v3.4 (Kotlin `client.ping`).
+ */
+open class V3PingResource: V3PingResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3pingresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3pingresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `ping`: `GET /ping`.
+     */
+open func ping(options: CallOptions? = nil)async throws  -> String  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3pingresource_ping(
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterString.lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3PingResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3PingResource
+
+    public static func lift(_ handle: UInt64) throws -> V3PingResource {
+        return V3PingResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3PingResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3PingResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3PingResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3PingResource_lift(_ handle: UInt64) throws -> V3PingResource {
+    return try FfiConverterTypeV3PingResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3PingResource_lower(_ value: V3PingResource) -> UInt64 {
+    return FfiConverterTypeV3PingResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.qualifiedElectronicSignature`).
+ */
+public protocol V3QualifiedElectronicSignatureResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `download_qes_document`: `GET /qualified_electronic_signature/documents`.
+     */
+    func downloadQesDocument(workflowRunId: String, fileId: String, options: CallOptions?) async throws  -> Download
+    
+}
+/**
+ * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.qualifiedElectronicSignature`).
+ */
+open class V3QualifiedElectronicSignatureResource: V3QualifiedElectronicSignatureResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3qualifiedelectronicsignatureresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3qualifiedelectronicsignatureresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `download_qes_document`: `GET /qualified_electronic_signature/documents`.
+     */
+open func downloadQesDocument(workflowRunId: String, fileId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3qualifiedelectronicsignatureresource_download_qes_document(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(fileId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3QualifiedElectronicSignatureResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3QualifiedElectronicSignatureResource
+
+    public static func lift(_ handle: UInt64) throws -> V3QualifiedElectronicSignatureResource {
+        return V3QualifiedElectronicSignatureResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3QualifiedElectronicSignatureResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3QualifiedElectronicSignatureResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3QualifiedElectronicSignatureResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3QualifiedElectronicSignatureResource_lift(_ handle: UInt64) throws -> V3QualifiedElectronicSignatureResource {
+    return try FfiConverterTypeV3QualifiedElectronicSignatureResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3QualifiedElectronicSignatureResource_lower(_ value: V3QualifiedElectronicSignatureResource) -> UInt64 {
+    return FfiConverterTypeV3QualifiedElectronicSignatureResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin `client.repeatAttempts`).
+ */
+public protocol V3RepeatAttemptsResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `list_repeat_attempts`: `GET /repeat_attempts/{report_id}`.
+     */
+    func list(reportId: String, options: CallOptions?) async throws  -> V3RepeatAttemptsList
+    
+}
+/**
+ * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin `client.repeatAttempts`).
+ */
+open class V3RepeatAttemptsResource: V3RepeatAttemptsResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3repeatattemptsresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3repeatattemptsresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `list_repeat_attempts`: `GET /repeat_attempts/{report_id}`.
+     */
+open func list(reportId: String, options: CallOptions? = nil)async throws  -> V3RepeatAttemptsList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3repeatattemptsresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3RepeatAttemptsList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3RepeatAttemptsResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3RepeatAttemptsResource
+
+    public static func lift(_ handle: UInt64) throws -> V3RepeatAttemptsResource {
+        return V3RepeatAttemptsResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3RepeatAttemptsResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3RepeatAttemptsResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3RepeatAttemptsResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3RepeatAttemptsResource_lift(_ handle: UInt64) throws -> V3RepeatAttemptsResource {
+    return try FfiConverterTypeV3RepeatAttemptsResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3RepeatAttemptsResource_lower(_ value: V3RepeatAttemptsResource) -> UInt64 {
+    return FfiConverterTypeV3RepeatAttemptsResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `reports` operations of API v3.6 / v3.4 (Kotlin `client.reports`).
+ */
+public protocol V3ReportsResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `cancel_report`: `POST /reports/{report_id}/cancel`.
+     */
+    func cancel(reportId: String, options: CallOptions?) async throws 
+    
+    /**
+     * `find_report`: `GET /reports/{report_id}`.
+     */
+    func find(reportId: String, options: CallOptions?) async throws  -> V3Report
+    
+    /**
+     * `list_reports`: `GET /reports`.
+     */
+    func list(checkId: String, options: CallOptions?) async throws  -> V3ReportsList
+    
+    /**
+     * `resume_report`: `POST /reports/{report_id}/resume`.
+     */
+    func resume(reportId: String, options: CallOptions?) async throws 
+    
+}
+/**
+ * The `reports` operations of API v3.6 / v3.4 (Kotlin `client.reports`).
+ */
+open class V3ReportsResource: V3ReportsResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3reportsresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3reportsresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `cancel_report`: `POST /reports/{report_id}/cancel`.
+     */
+open func cancel(reportId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3reportsresource_cancel(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_report`: `GET /reports/{report_id}`.
+     */
+open func find(reportId: String, options: CallOptions? = nil)async throws  -> V3Report  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3reportsresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Report_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_reports`: `GET /reports`.
+     */
+open func list(checkId: String, options: CallOptions? = nil)async throws  -> V3ReportsList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3reportsresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3ReportsList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `resume_report`: `POST /reports/{report_id}/resume`.
+     */
+open func resume(reportId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3reportsresource_resume(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ReportsResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3ReportsResource
+
+    public static func lift(_ handle: UInt64) throws -> V3ReportsResource {
+        return V3ReportsResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3ReportsResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ReportsResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3ReportsResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ReportsResource_lift(_ handle: UInt64) throws -> V3ReportsResource {
+    return try FfiConverterTypeV3ReportsResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ReportsResource_lower(_ value: V3ReportsResource) -> UInt64 {
+    return FfiConverterTypeV3ReportsResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin `client.resultsFeedback`).
+ */
+public protocol V3ResultsFeedbackResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `post_results_feedback`: `POST /results_feedback`.
+     */
+    func post(input: V3ResultsFeedback, options: CallOptions?) async throws  -> V3ResultsFeedback
+    
+}
+/**
+ * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin `client.resultsFeedback`).
+ */
+open class V3ResultsFeedbackResource: V3ResultsFeedbackResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3resultsfeedbackresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3resultsfeedbackresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `post_results_feedback`: `POST /results_feedback`.
+     */
+open func post(input: V3ResultsFeedback, options: CallOptions? = nil)async throws  -> V3ResultsFeedback  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3resultsfeedbackresource_post(
+                        self.uniffiCloneHandle(),FfiConverterTypeV3ResultsFeedback_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3ResultsFeedback_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ResultsFeedbackResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3ResultsFeedbackResource
+
+    public static func lift(_ handle: UInt64) throws -> V3ResultsFeedbackResource {
+        return V3ResultsFeedbackResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3ResultsFeedbackResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ResultsFeedbackResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3ResultsFeedbackResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ResultsFeedbackResource_lift(_ handle: UInt64) throws -> V3ResultsFeedbackResource {
+    return try FfiConverterTypeV3ResultsFeedbackResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ResultsFeedbackResource_lower(_ value: V3ResultsFeedbackResource) -> UInt64 {
+    return FfiConverterTypeV3ResultsFeedbackResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin `client.sdkToken`).
+ */
+public protocol V3SdkTokenResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `generate_sdk_token`: `POST /sdk_token`.
+     */
+    func generate(input: V3SdkTokenBuilder, options: CallOptions?) async throws  -> V3SdkToken
+    
+}
+/**
+ * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin `client.sdkToken`).
+ */
+open class V3SdkTokenResource: V3SdkTokenResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3sdktokenresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3sdktokenresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `generate_sdk_token`: `POST /sdk_token`.
+     */
+open func generate(input: V3SdkTokenBuilder, options: CallOptions? = nil)async throws  -> V3SdkToken  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3sdktokenresource_generate(
+                        self.uniffiCloneHandle(),FfiConverterTypeV3SdkTokenBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3SdkToken_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3SdkTokenResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3SdkTokenResource
+
+    public static func lift(_ handle: UInt64) throws -> V3SdkTokenResource {
+        return V3SdkTokenResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3SdkTokenResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3SdkTokenResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3SdkTokenResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SdkTokenResource_lift(_ handle: UInt64) throws -> V3SdkTokenResource {
+    return try FfiConverterTypeV3SdkTokenResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SdkTokenResource_lower(_ value: V3SdkTokenResource) -> UInt64 {
+    return FfiConverterTypeV3SdkTokenResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin `client.signingDocuments`).
+ */
+public protocol V3SigningDocumentsResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `download_signing_document`: `GET /signing_documents/{signing_document_id}/download`.
+     */
+    func download(signingDocumentId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `find_signing_document`: `GET /signing_documents/{signing_document_id}`.
+     */
+    func find(signingDocumentId: String, options: CallOptions?) async throws  -> V3SigningDocument
+    
+    /**
+     * `list_signing_documents`: `GET /signing_documents`.
+     */
+    func list(applicantId: String, options: CallOptions?) async throws  -> V3SigningDocumentsList
+    
+    /**
+     * `upload_signing_document`: `POST /signing_documents`.
+     */
+    func upload(input: V3SigningDocumentUploader, options: CallOptions?) async throws  -> V3SigningDocument
+    
+}
+/**
+ * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin `client.signingDocuments`).
+ */
+open class V3SigningDocumentsResource: V3SigningDocumentsResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3signingdocumentsresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3signingdocumentsresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `download_signing_document`: `GET /signing_documents/{signing_document_id}/download`.
+     */
+open func download(signingDocumentId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3signingdocumentsresource_download(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(signingDocumentId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_signing_document`: `GET /signing_documents/{signing_document_id}`.
+     */
+open func find(signingDocumentId: String, options: CallOptions? = nil)async throws  -> V3SigningDocument  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3signingdocumentsresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(signingDocumentId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3SigningDocument_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_signing_documents`: `GET /signing_documents`.
+     */
+open func list(applicantId: String, options: CallOptions? = nil)async throws  -> V3SigningDocumentsList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3signingdocumentsresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3SigningDocumentsList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `upload_signing_document`: `POST /signing_documents`.
+     */
+open func upload(input: V3SigningDocumentUploader, options: CallOptions? = nil)async throws  -> V3SigningDocument  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3signingdocumentsresource_upload(
+                        self.uniffiCloneHandle(),FfiConverterTypeV3SigningDocumentUploader_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3SigningDocument_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3SigningDocumentsResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3SigningDocumentsResource
+
+    public static func lift(_ handle: UInt64) throws -> V3SigningDocumentsResource {
+        return V3SigningDocumentsResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3SigningDocumentsResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3SigningDocumentsResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3SigningDocumentsResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SigningDocumentsResource_lift(_ handle: UInt64) throws -> V3SigningDocumentsResource {
+    return try FfiConverterTypeV3SigningDocumentsResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SigningDocumentsResource_lower(_ value: V3SigningDocumentsResource) -> UInt64 {
+    return FfiConverterTypeV3SigningDocumentsResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.simpleElectronicSignature`).
+ */
+public protocol V3SimpleElectronicSignatureResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `download_ses_document`: `GET /simple_electronic_signature/documents`.
+     */
+    func downloadSesDocument(workflowRunId: String, id: String, options: CallOptions?) async throws  -> Download
+    
+}
+/**
+ * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.simpleElectronicSignature`).
+ */
+open class V3SimpleElectronicSignatureResource: V3SimpleElectronicSignatureResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3simpleelectronicsignatureresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3simpleelectronicsignatureresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `download_ses_document`: `GET /simple_electronic_signature/documents`.
+     */
+open func downloadSesDocument(workflowRunId: String, id: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3simpleelectronicsignatureresource_download_ses_document(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(id),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3SimpleElectronicSignatureResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3SimpleElectronicSignatureResource
+
+    public static func lift(_ handle: UInt64) throws -> V3SimpleElectronicSignatureResource {
+        return V3SimpleElectronicSignatureResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3SimpleElectronicSignatureResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3SimpleElectronicSignatureResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3SimpleElectronicSignatureResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SimpleElectronicSignatureResource_lift(_ handle: UInt64) throws -> V3SimpleElectronicSignatureResource {
+    return try FfiConverterTypeV3SimpleElectronicSignatureResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SimpleElectronicSignatureResource_lower(_ value: V3SimpleElectronicSignatureResource) -> UInt64 {
+    return FfiConverterTypeV3SimpleElectronicSignatureResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin `client.watchlistMonitors`).
+ */
+public protocol V3WatchlistMonitorsResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `create_watchlist_monitor`: `POST /watchlist_monitors`.
+     */
+    func create(input: V3WatchlistMonitorBuilder, options: CallOptions?) async throws  -> V3WatchlistMonitor
+    
+    /**
+     * `delete_watchlist_monitor`: `DELETE /watchlist_monitors/{monitor_id}`.
+     */
+    func delete(monitorId: String, options: CallOptions?) async throws 
+    
+    /**
+     * `find_watchlist_monitor`: `GET /watchlist_monitors/{monitor_id}`.
+     */
+    func find(monitorId: String, options: CallOptions?) async throws  -> V3WatchlistMonitor
+    
+    /**
+     * `force_report_creation_from_watchlist_monitor`: `POST /watchlist_monitors/{monitor_id}/new_report`.
+     */
+    func forceReportCreationFromWatchlistMonitor(monitorId: String, options: CallOptions?) async throws 
+    
+    /**
+     * `list_watchlist_monitors`: `GET /watchlist_monitors`.
+     */
+    func list(applicantId: String, includeDeleted: Bool?, options: CallOptions?) async throws  -> V3WatchlistMonitorsList
+    
+    /**
+     * `list_watchlist_monitor_matches`: `GET /watchlist_monitors/{monitor_id}/matches`.
+     */
+    func listMatches(monitorId: String, options: CallOptions?) async throws  -> V3WatchlistMonitorMatchesList
+    
+    /**
+     * `update_watchlist_monitor_match`: `PATCH /watchlist_monitors/{monitor_id}/matches`.
+     */
+    func updateMatch(monitorId: String, input: V3WatchlistMonitorMatchesUpdater, options: CallOptions?) async throws  -> V3WatchlistMonitorMatchesList
+    
+}
+/**
+ * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin `client.watchlistMonitors`).
+ */
+open class V3WatchlistMonitorsResource: V3WatchlistMonitorsResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3watchlistmonitorsresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3watchlistmonitorsresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `create_watchlist_monitor`: `POST /watchlist_monitors`.
+     */
+open func create(input: V3WatchlistMonitorBuilder, options: CallOptions? = nil)async throws  -> V3WatchlistMonitor  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_create(
+                        self.uniffiCloneHandle(),FfiConverterTypeV3WatchlistMonitorBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3WatchlistMonitor_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `delete_watchlist_monitor`: `DELETE /watchlist_monitors/{monitor_id}`.
+     */
+open func delete(monitorId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_delete(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(monitorId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_watchlist_monitor`: `GET /watchlist_monitors/{monitor_id}`.
+     */
+open func find(monitorId: String, options: CallOptions? = nil)async throws  -> V3WatchlistMonitor  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(monitorId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3WatchlistMonitor_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `force_report_creation_from_watchlist_monitor`: `POST /watchlist_monitors/{monitor_id}/new_report`.
+     */
+open func forceReportCreationFromWatchlistMonitor(monitorId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_force_report_creation_from_watchlist_monitor(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(monitorId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_watchlist_monitors`: `GET /watchlist_monitors`.
+     */
+open func list(applicantId: String, includeDeleted: Bool? = nil, options: CallOptions? = nil)async throws  -> V3WatchlistMonitorsList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionBool.lower(includeDeleted),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3WatchlistMonitorsList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_watchlist_monitor_matches`: `GET /watchlist_monitors/{monitor_id}/matches`.
+     */
+open func listMatches(monitorId: String, options: CallOptions? = nil)async throws  -> V3WatchlistMonitorMatchesList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_list_matches(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(monitorId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3WatchlistMonitorMatchesList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `update_watchlist_monitor_match`: `PATCH /watchlist_monitors/{monitor_id}/matches`.
+     */
+open func updateMatch(monitorId: String, input: V3WatchlistMonitorMatchesUpdater, options: CallOptions? = nil)async throws  -> V3WatchlistMonitorMatchesList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_update_match(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(monitorId),FfiConverterTypeV3WatchlistMonitorMatchesUpdater_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3WatchlistMonitorMatchesList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WatchlistMonitorsResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3WatchlistMonitorsResource
+
+    public static func lift(_ handle: UInt64) throws -> V3WatchlistMonitorsResource {
+        return V3WatchlistMonitorsResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3WatchlistMonitorsResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WatchlistMonitorsResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3WatchlistMonitorsResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitorsResource_lift(_ handle: UInt64) throws -> V3WatchlistMonitorsResource {
+    return try FfiConverterTypeV3WatchlistMonitorsResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitorsResource_lower(_ value: V3WatchlistMonitorsResource) -> UInt64 {
+    return FfiConverterTypeV3WatchlistMonitorsResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `webhooks` operations of API v3.6 / v3.4 (Kotlin `client.webhooks`).
+ */
+public protocol V3WebhooksResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `create_webhook`: `POST /webhooks`.
+     */
+    func create(input: V3WebhookBuilder, options: CallOptions?) async throws  -> V3Webhook
+    
+    /**
+     * `delete_webhook`: `DELETE /webhooks/{webhook_id}`.
+     */
+    func delete(webhookId: String, options: CallOptions?) async throws 
+    
+    /**
+     * `find_webhook`: `GET /webhooks/{webhook_id}`.
+     */
+    func find(webhookId: String, options: CallOptions?) async throws  -> V3Webhook
+    
+    /**
+     * `list_webhooks`: `GET /webhooks`.
+     */
+    func list(options: CallOptions?) async throws  -> V3WebhooksList
+    
+    /**
+     * `resend_webhooks`: `POST /webhooks/resend`.
+     */
+    func resend(input: V3WebhookResend, options: CallOptions?) async throws 
+    
+    /**
+     * `update_webhook`: `PUT /webhooks/{webhook_id}`.
+     */
+    func update(webhookId: String, input: V3WebhookUpdater, options: CallOptions?) async throws  -> V3Webhook
+    
+}
+/**
+ * The `webhooks` operations of API v3.6 / v3.4 (Kotlin `client.webhooks`).
+ */
+open class V3WebhooksResource: V3WebhooksResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3webhooksresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3webhooksresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `create_webhook`: `POST /webhooks`.
+     */
+open func create(input: V3WebhookBuilder, options: CallOptions? = nil)async throws  -> V3Webhook  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_create(
+                        self.uniffiCloneHandle(),FfiConverterTypeV3WebhookBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Webhook_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `delete_webhook`: `DELETE /webhooks/{webhook_id}`.
+     */
+open func delete(webhookId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_delete(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(webhookId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_webhook`: `GET /webhooks/{webhook_id}`.
+     */
+open func find(webhookId: String, options: CallOptions? = nil)async throws  -> V3Webhook  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(webhookId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Webhook_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_webhooks`: `GET /webhooks`.
+     */
+open func list(options: CallOptions? = nil)async throws  -> V3WebhooksList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_list(
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3WebhooksList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `resend_webhooks`: `POST /webhooks/resend`.
+     */
+open func resend(input: V3WebhookResend, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_resend(
+                        self.uniffiCloneHandle(),FfiConverterTypeV3WebhookResend_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `update_webhook`: `PUT /webhooks/{webhook_id}`.
+     */
+open func update(webhookId: String, input: V3WebhookUpdater, options: CallOptions? = nil)async throws  -> V3Webhook  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_update(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(webhookId),FfiConverterTypeV3WebhookUpdater_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Webhook_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WebhooksResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3WebhooksResource
+
+    public static func lift(_ handle: UInt64) throws -> V3WebhooksResource {
+        return V3WebhooksResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3WebhooksResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WebhooksResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3WebhooksResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WebhooksResource_lift(_ handle: UInt64) throws -> V3WebhooksResource {
+    return try FfiConverterTypeV3WebhooksResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WebhooksResource_lower(_ value: V3WebhooksResource) -> UInt64 {
+    return FfiConverterTypeV3WebhooksResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin `client.workflowRuns`).
+ */
+public protocol V3WorkflowRunsResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `complete_task`: `POST /workflow_runs/{workflow_run_id}/tasks/{task_id}/complete`.
+     */
+    func completeTask(workflowRunId: String, taskId: String, input: V3CompleteTaskBuilder, options: CallOptions?) async throws 
+    
+    /**
+     * `create_workflow_run`: `POST /workflow_runs`.
+     */
+    func create(input: V3WorkflowRunBuilder, options: CallOptions?) async throws  -> V3WorkflowRun
+    
+    /**
+     * `create_timeline_file`: `POST /workflow_runs/{workflow_run_id}/timeline_file`.
+     */
+    func createTimelineFile(workflowRunId: String, options: CallOptions?) async throws  -> V3TimelineFileReference
+    
+    /**
+     * `download_evidence_folder`: `GET /workflow_runs/{workflow_run_id}/evidence_folder`.
+     */
+    func downloadEvidenceFolder(workflowRunId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `download_signed_evidence_file`: `GET /workflow_runs/{workflow_run_id}/signed_evidence_file`.
+     */
+    func downloadSignedEvidenceFile(workflowRunId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `find_workflow_run`: `GET /workflow_runs/{workflow_run_id}`.
+     */
+    func find(workflowRunId: String, options: CallOptions?) async throws  -> V3WorkflowRun
+    
+    /**
+     * `find_task`: `GET /workflow_runs/{workflow_run_id}/tasks/{task_id}`.
+     */
+    func findTask(workflowRunId: String, taskId: String, options: CallOptions?) async throws  -> V3Task
+    
+    /**
+     * `find_timeline_file`: `GET /workflow_runs/{workflow_run_id}/timeline_file/{timeline_file_id}`.
+     */
+    func findTimelineFile(workflowRunId: String, timelineFileId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `list_workflow_runs`: `GET /workflow_runs`.
+     */
+    func list(page: Int64?, status: String?, createdAtGt: CalendarDate?, createdAtLt: CalendarDate?, sort: String?, applicantId: String?, tags: [String]?, options: CallOptions?) async throws  -> V3ListWorkflowRunsPage
+    
+    /**
+     * `list_tasks`: `GET /workflow_runs/{workflow_run_id}/tasks`.
+     */
+    func listTasks(workflowRunId: String, options: CallOptions?) async throws  -> [V3TaskItem]
+    
+}
+/**
+ * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin `client.workflowRuns`).
+ */
+open class V3WorkflowRunsResource: V3WorkflowRunsResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3workflowrunsresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3workflowrunsresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `complete_task`: `POST /workflow_runs/{workflow_run_id}/tasks/{task_id}/complete`.
+     */
+open func completeTask(workflowRunId: String, taskId: String, input: V3CompleteTaskBuilder, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_complete_task(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(taskId),FfiConverterTypeV3CompleteTaskBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `create_workflow_run`: `POST /workflow_runs`.
+     */
+open func create(input: V3WorkflowRunBuilder, options: CallOptions? = nil)async throws  -> V3WorkflowRun  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_create(
+                        self.uniffiCloneHandle(),FfiConverterTypeV3WorkflowRunBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3WorkflowRun_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `create_timeline_file`: `POST /workflow_runs/{workflow_run_id}/timeline_file`.
+     */
+open func createTimelineFile(workflowRunId: String, options: CallOptions? = nil)async throws  -> V3TimelineFileReference  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_create_timeline_file(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3TimelineFileReference_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `download_evidence_folder`: `GET /workflow_runs/{workflow_run_id}/evidence_folder`.
+     */
+open func downloadEvidenceFolder(workflowRunId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_download_evidence_folder(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `download_signed_evidence_file`: `GET /workflow_runs/{workflow_run_id}/signed_evidence_file`.
+     */
+open func downloadSignedEvidenceFile(workflowRunId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_download_signed_evidence_file(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_workflow_run`: `GET /workflow_runs/{workflow_run_id}`.
+     */
+open func find(workflowRunId: String, options: CallOptions? = nil)async throws  -> V3WorkflowRun  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3WorkflowRun_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_task`: `GET /workflow_runs/{workflow_run_id}/tasks/{task_id}`.
+     */
+open func findTask(workflowRunId: String, taskId: String, options: CallOptions? = nil)async throws  -> V3Task  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find_task(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(taskId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Task_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_timeline_file`: `GET /workflow_runs/{workflow_run_id}/timeline_file/{timeline_file_id}`.
+     */
+open func findTimelineFile(workflowRunId: String, timelineFileId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find_timeline_file(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(timelineFileId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_workflow_runs`: `GET /workflow_runs`.
+     */
+open func list(page: Int64? = nil, status: String? = nil, createdAtGt: CalendarDate? = nil, createdAtLt: CalendarDate? = nil, sort: String? = nil, applicantId: String? = nil, tags: [String]? = nil, options: CallOptions? = nil)async throws  -> V3ListWorkflowRunsPage  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_list(
+                        self.uniffiCloneHandle(),FfiConverterOptionInt64.lower(page),FfiConverterOptionString.lower(status),FfiConverterOptionTypeCalendarDate.lower(createdAtGt),FfiConverterOptionTypeCalendarDate.lower(createdAtLt),FfiConverterOptionString.lower(sort),FfiConverterOptionString.lower(applicantId),FfiConverterOptionSequenceString.lower(tags),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3ListWorkflowRunsPage_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_tasks`: `GET /workflow_runs/{workflow_run_id}/tasks`.
+     */
+open func listTasks(workflowRunId: String, options: CallOptions? = nil)async throws  -> [V3TaskItem]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_list_tasks(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeV3TaskItem.lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WorkflowRunsResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3WorkflowRunsResource
+
+    public static func lift(_ handle: UInt64) throws -> V3WorkflowRunsResource {
+        return V3WorkflowRunsResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3WorkflowRunsResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WorkflowRunsResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3WorkflowRunsResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WorkflowRunsResource_lift(_ handle: UInt64) throws -> V3WorkflowRunsResource {
+    return try FfiConverterTypeV3WorkflowRunsResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WorkflowRunsResource_lower(_ value: V3WorkflowRunsResource) -> UInt64 {
+    return FfiConverterTypeV3WorkflowRunsResource.lower(value)
 }
 
 
@@ -3272,6 +8576,77 @@ public func FfiConverterTypeBreakdownNode_lower(_ value: BreakdownNode) -> RustB
 
 
 /**
+ * Per-call settings, the optional last parameter of every operation.
+ */
+public struct CallOptions: Equatable, Hashable {
+    /**
+     * The longest wait for each try's answer, in milliseconds, instead of the client's.
+     */
+    public var timeoutMs: Int64?
+    /**
+     * Headers to add to this call's API requests (never to OAuth token requests or to
+     * redirects); `Authorization`, `Host`, `Content-Type` and the like are refused.
+     */
+    public var headers: [HttpHeader]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The longest wait for each try's answer, in milliseconds, instead of the client's.
+         */timeoutMs: Int64? = nil, 
+        /**
+         * Headers to add to this call's API requests (never to OAuth token requests or to
+         * redirects); `Authorization`, `Host`, `Content-Type` and the like are refused.
+         */headers: [HttpHeader] = []) {
+        self.timeoutMs = timeoutMs
+        self.headers = headers
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CallOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCallOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallOptions {
+        return
+            try CallOptions(
+                timeoutMs: FfiConverterOptionInt64.read(from: &buf), 
+                headers: FfiConverterSequenceTypeHttpHeader.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CallOptions, into buf: inout [UInt8]) {
+        FfiConverterOptionInt64.write(value.timeoutMs, into: &buf)
+        FfiConverterSequenceTypeHttpHeader.write(value.headers, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallOptions_lift(_ buf: RustBuffer) throws -> CallOptions {
+    return try FfiConverterTypeCallOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallOptions_lower(_ value: CallOptions) -> RustBuffer {
+    return FfiConverterTypeCallOptions.lower(value)
+}
+
+
+/**
  * A live video challenge: digits to recite or a movement to make.
  */
 public struct Challenge: Equatable, Hashable {
@@ -3794,6 +9169,17 @@ public struct ClientConfig: Equatable, Hashable, CustomStringConvertible {
      * The name in the `User-Agent` (default `kotlin`/`swift` from the language helpers, else `uniffi`).
      */
     public var binding: String?
+    /**
+     * Your application's name and version (`my-app/1.0`), appended to the `User-Agent`.
+     */
+    public var appName: String?
+    /**
+     * Paces requests under the token's documented rate limit (30 a minute sandbox, 400 live),
+     * waiting through the `Sleeper` before a request would exceed it. Off by default, as in the
+     * core (`Session::new`) and the Python and Node bindings: a 429 is still retried after its
+     * `Retry-After`.
+     */
+    public var pace: Bool?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3820,7 +9206,16 @@ public struct ClientConfig: Equatable, Hashable, CustomStringConvertible {
          */timeoutMs: Int64? = nil, 
         /**
          * The name in the `User-Agent` (default `kotlin`/`swift` from the language helpers, else `uniffi`).
-         */binding: String? = nil) {
+         */binding: String? = nil, 
+        /**
+         * Your application's name and version (`my-app/1.0`), appended to the `User-Agent`.
+         */appName: String? = nil, 
+        /**
+         * Paces requests under the token's documented rate limit (30 a minute sandbox, 400 live),
+         * waiting through the `Sleeper` before a request would exceed it. Off by default, as in the
+         * core (`Session::new`) and the Python and Node bindings: a 429 is still retried after its
+         * `Retry-After`.
+         */pace: Bool? = nil) {
         self.apiToken = apiToken
         self.region = region
         self.baseUrl = baseUrl
@@ -3828,6 +9223,8 @@ public struct ClientConfig: Equatable, Hashable, CustomStringConvertible {
         self.retry = retry
         self.timeoutMs = timeoutMs
         self.binding = binding
+        self.appName = appName
+        self.pace = pace
     }
 
     
@@ -3863,7 +9260,9 @@ public struct FfiConverterTypeClientConfig: FfiConverterRustBuffer {
                 apiVersion: FfiConverterOptionTypeApiVersion.read(from: &buf), 
                 retry: FfiConverterOptionTypeRetrySettings.read(from: &buf), 
                 timeoutMs: FfiConverterOptionInt64.read(from: &buf), 
-                binding: FfiConverterOptionString.read(from: &buf)
+                binding: FfiConverterOptionString.read(from: &buf), 
+                appName: FfiConverterOptionString.read(from: &buf), 
+                pace: FfiConverterOptionBool.read(from: &buf)
         )
     }
 
@@ -3875,6 +9274,8 @@ public struct FfiConverterTypeClientConfig: FfiConverterRustBuffer {
         FfiConverterOptionTypeRetrySettings.write(value.retry, into: &buf)
         FfiConverterOptionInt64.write(value.timeoutMs, into: &buf)
         FfiConverterOptionString.write(value.binding, into: &buf)
+        FfiConverterOptionString.write(value.appName, into: &buf)
+        FfiConverterOptionBool.write(value.pace, into: &buf)
     }
 }
 
@@ -4648,6 +10049,75 @@ public func FfiConverterTypeIdNumber_lift(_ buf: RustBuffer) throws -> IdNumber 
 #endif
 public func FfiConverterTypeIdNumber_lower(_ value: IdNumber) -> RustBuffer {
     return FfiConverterTypeIdNumber.lower(value)
+}
+
+
+/**
+ * A page of a listing by operation id: the answer as JSON and the next page's input.
+ */
+public struct JsonPage: Equatable, Hashable {
+    /**
+     * The answer, as `request` gives it.
+     */
+    public var json: String
+    /**
+     * The input of the next page (for `requestPage`), `null` on the last page.
+     */
+    public var nextInputJson: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The answer, as `request` gives it.
+         */json: String, 
+        /**
+         * The input of the next page (for `requestPage`), `null` on the last page.
+         */nextInputJson: String?) {
+        self.json = json
+        self.nextInputJson = nextInputJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension JsonPage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJsonPage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JsonPage {
+        return
+            try JsonPage(
+                json: FfiConverterString.read(from: &buf), 
+                nextInputJson: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: JsonPage, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.json, into: &buf)
+        FfiConverterOptionString.write(value.nextInputJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonPage_lift(_ buf: RustBuffer) throws -> JsonPage {
+    return try FfiConverterTypeJsonPage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonPage_lower(_ value: JsonPage) -> RustBuffer {
+    return FfiConverterTypeJsonPage.lower(value)
 }
 
 
@@ -6191,6 +11661,9012 @@ public func FfiConverterTypeSlvResult_lower(_ value: SlvResult) -> RustBuffer {
 
 
 /**
+ * The `address` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3Address: Equatable, Hashable {
+    /**
+     * `building_name`.
+     */
+    public var buildingName: String?
+    /**
+     * `building_number`.
+     */
+    public var buildingNumber: String?
+    /**
+     * `country`.
+     */
+    public var country: String?
+    /**
+     * `flat_number`.
+     */
+    public var flatNumber: String?
+    /**
+     * `line1`.
+     */
+    public var line1: String?
+    /**
+     * `line2`.
+     */
+    public var line2: String?
+    /**
+     * `line3`.
+     */
+    public var line3: String?
+    /**
+     * `postcode`.
+     */
+    public var postcode: String?
+    /**
+     * `state`.
+     */
+    public var state: String?
+    /**
+     * `street`.
+     */
+    public var street: String?
+    /**
+     * `sub_street`.
+     */
+    public var subStreet: String?
+    /**
+     * `town`.
+     */
+    public var town: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `building_name`.
+         */buildingName: String? = nil, 
+        /**
+         * `building_number`.
+         */buildingNumber: String? = nil, 
+        /**
+         * `country`.
+         */country: String? = nil, 
+        /**
+         * `flat_number`.
+         */flatNumber: String? = nil, 
+        /**
+         * `line1`.
+         */line1: String? = nil, 
+        /**
+         * `line2`.
+         */line2: String? = nil, 
+        /**
+         * `line3`.
+         */line3: String? = nil, 
+        /**
+         * `postcode`.
+         */postcode: String? = nil, 
+        /**
+         * `state`.
+         */state: String? = nil, 
+        /**
+         * `street`.
+         */street: String? = nil, 
+        /**
+         * `sub_street`.
+         */subStreet: String? = nil, 
+        /**
+         * `town`.
+         */town: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.buildingName = buildingName
+        self.buildingNumber = buildingNumber
+        self.country = country
+        self.flatNumber = flatNumber
+        self.line1 = line1
+        self.line2 = line2
+        self.line3 = line3
+        self.postcode = postcode
+        self.state = state
+        self.street = street
+        self.subStreet = subStreet
+        self.town = town
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3Address: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3Address: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3Address {
+        return
+            try V3Address(
+                buildingName: FfiConverterOptionString.read(from: &buf), 
+                buildingNumber: FfiConverterOptionString.read(from: &buf), 
+                country: FfiConverterOptionString.read(from: &buf), 
+                flatNumber: FfiConverterOptionString.read(from: &buf), 
+                line1: FfiConverterOptionString.read(from: &buf), 
+                line2: FfiConverterOptionString.read(from: &buf), 
+                line3: FfiConverterOptionString.read(from: &buf), 
+                postcode: FfiConverterOptionString.read(from: &buf), 
+                state: FfiConverterOptionString.read(from: &buf), 
+                street: FfiConverterOptionString.read(from: &buf), 
+                subStreet: FfiConverterOptionString.read(from: &buf), 
+                town: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3Address, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.buildingName, into: &buf)
+        FfiConverterOptionString.write(value.buildingNumber, into: &buf)
+        FfiConverterOptionString.write(value.country, into: &buf)
+        FfiConverterOptionString.write(value.flatNumber, into: &buf)
+        FfiConverterOptionString.write(value.line1, into: &buf)
+        FfiConverterOptionString.write(value.line2, into: &buf)
+        FfiConverterOptionString.write(value.line3, into: &buf)
+        FfiConverterOptionString.write(value.postcode, into: &buf)
+        FfiConverterOptionString.write(value.state, into: &buf)
+        FfiConverterOptionString.write(value.street, into: &buf)
+        FfiConverterOptionString.write(value.subStreet, into: &buf)
+        FfiConverterOptionString.write(value.town, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Address_lift(_ buf: RustBuffer) throws -> V3Address {
+    return try FfiConverterTypeV3Address.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Address_lower(_ value: V3Address) -> RustBuffer {
+    return FfiConverterTypeV3Address.lower(value)
+}
+
+
+/**
+ * The `address_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3AddressBuilder: Equatable, Hashable {
+    /**
+     * `building_name`.
+     */
+    public var buildingName: String?
+    /**
+     * `building_number`.
+     */
+    public var buildingNumber: String?
+    /**
+     * `country`.
+     */
+    public var country: String?
+    /**
+     * `flat_number`.
+     */
+    public var flatNumber: String?
+    /**
+     * `line1`.
+     */
+    public var line1: String?
+    /**
+     * `line2`.
+     */
+    public var line2: String?
+    /**
+     * `line3`.
+     */
+    public var line3: String?
+    /**
+     * `postcode`.
+     */
+    public var postcode: String?
+    /**
+     * `state`.
+     */
+    public var state: String?
+    /**
+     * `street`.
+     */
+    public var street: String?
+    /**
+     * `sub_street`.
+     */
+    public var subStreet: String?
+    /**
+     * `town`.
+     */
+    public var town: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `building_name`.
+         */buildingName: String? = nil, 
+        /**
+         * `building_number`.
+         */buildingNumber: String? = nil, 
+        /**
+         * `country`.
+         */country: String? = nil, 
+        /**
+         * `flat_number`.
+         */flatNumber: String? = nil, 
+        /**
+         * `line1`.
+         */line1: String? = nil, 
+        /**
+         * `line2`.
+         */line2: String? = nil, 
+        /**
+         * `line3`.
+         */line3: String? = nil, 
+        /**
+         * `postcode`.
+         */postcode: String? = nil, 
+        /**
+         * `state`.
+         */state: String? = nil, 
+        /**
+         * `street`.
+         */street: String? = nil, 
+        /**
+         * `sub_street`.
+         */subStreet: String? = nil, 
+        /**
+         * `town`.
+         */town: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.buildingName = buildingName
+        self.buildingNumber = buildingNumber
+        self.country = country
+        self.flatNumber = flatNumber
+        self.line1 = line1
+        self.line2 = line2
+        self.line3 = line3
+        self.postcode = postcode
+        self.state = state
+        self.street = street
+        self.subStreet = subStreet
+        self.town = town
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3AddressBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3AddressBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3AddressBuilder {
+        return
+            try V3AddressBuilder(
+                buildingName: FfiConverterOptionString.read(from: &buf), 
+                buildingNumber: FfiConverterOptionString.read(from: &buf), 
+                country: FfiConverterOptionString.read(from: &buf), 
+                flatNumber: FfiConverterOptionString.read(from: &buf), 
+                line1: FfiConverterOptionString.read(from: &buf), 
+                line2: FfiConverterOptionString.read(from: &buf), 
+                line3: FfiConverterOptionString.read(from: &buf), 
+                postcode: FfiConverterOptionString.read(from: &buf), 
+                state: FfiConverterOptionString.read(from: &buf), 
+                street: FfiConverterOptionString.read(from: &buf), 
+                subStreet: FfiConverterOptionString.read(from: &buf), 
+                town: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3AddressBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.buildingName, into: &buf)
+        FfiConverterOptionString.write(value.buildingNumber, into: &buf)
+        FfiConverterOptionString.write(value.country, into: &buf)
+        FfiConverterOptionString.write(value.flatNumber, into: &buf)
+        FfiConverterOptionString.write(value.line1, into: &buf)
+        FfiConverterOptionString.write(value.line2, into: &buf)
+        FfiConverterOptionString.write(value.line3, into: &buf)
+        FfiConverterOptionString.write(value.postcode, into: &buf)
+        FfiConverterOptionString.write(value.state, into: &buf)
+        FfiConverterOptionString.write(value.street, into: &buf)
+        FfiConverterOptionString.write(value.subStreet, into: &buf)
+        FfiConverterOptionString.write(value.town, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3AddressBuilder_lift(_ buf: RustBuffer) throws -> V3AddressBuilder {
+    return try FfiConverterTypeV3AddressBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3AddressBuilder_lower(_ value: V3AddressBuilder) -> RustBuffer {
+    return FfiConverterTypeV3AddressBuilder.lower(value)
+}
+
+
+/**
+ * The `Addresses_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3AddressesList: Equatable, Hashable {
+    /**
+     * `addresses`.
+     */
+    public var addresses: [V3Address]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `addresses`.
+         */addresses: [V3Address]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.addresses = addresses
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3AddressesList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3AddressesList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3AddressesList {
+        return
+            try V3AddressesList(
+                addresses: FfiConverterOptionSequenceTypeV3Address.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3AddressesList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3Address.write(value.addresses, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3AddressesList_lift(_ buf: RustBuffer) throws -> V3AddressesList {
+    return try FfiConverterTypeV3AddressesList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3AddressesList_lower(_ value: V3AddressesList) -> RustBuffer {
+    return FfiConverterTypeV3AddressesList.lower(value)
+}
+
+
+/**
+ * The `applicant` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3Applicant: Equatable, Hashable {
+    /**
+     * `address`.
+     */
+    public var address: V3Address?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `delete_at`.
+     */
+    public var deleteAt: Date?
+    /**
+     * `dob`.
+     */
+    public var dob: CalendarDate?
+    /**
+     * `email`.
+     */
+    public var email: String?
+    /**
+     * `first_name`.
+     */
+    public var firstName: String?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `id_numbers`.
+     */
+    public var idNumbers: [V3IdNumber]?
+    /**
+     * `last_name`.
+     */
+    public var lastName: String?
+    /**
+     * `location`.
+     */
+    public var location: V3Location?
+    /**
+     * `phone_number`.
+     */
+    public var phoneNumber: String?
+    /**
+     * `sandbox`.
+     */
+    public var sandbox: Bool?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `address`.
+         */address: V3Address? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `delete_at`.
+         */deleteAt: Date? = nil, 
+        /**
+         * `dob`.
+         */dob: CalendarDate? = nil, 
+        /**
+         * `email`.
+         */email: String? = nil, 
+        /**
+         * `first_name`.
+         */firstName: String? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `id_numbers`.
+         */idNumbers: [V3IdNumber]? = nil, 
+        /**
+         * `last_name`.
+         */lastName: String? = nil, 
+        /**
+         * `location`.
+         */location: V3Location? = nil, 
+        /**
+         * `phone_number`.
+         */phoneNumber: String? = nil, 
+        /**
+         * `sandbox`.
+         */sandbox: Bool? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.address = address
+        self.createdAt = createdAt
+        self.deleteAt = deleteAt
+        self.dob = dob
+        self.email = email
+        self.firstName = firstName
+        self.href = href
+        self.id = id
+        self.idNumbers = idNumbers
+        self.lastName = lastName
+        self.location = location
+        self.phoneNumber = phoneNumber
+        self.sandbox = sandbox
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3Applicant: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3Applicant: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3Applicant {
+        return
+            try V3Applicant(
+                address: FfiConverterOptionTypeV3Address.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                deleteAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                dob: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                email: FfiConverterOptionString.read(from: &buf), 
+                firstName: FfiConverterOptionString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                idNumbers: FfiConverterOptionSequenceTypeV3IdNumber.read(from: &buf), 
+                lastName: FfiConverterOptionString.read(from: &buf), 
+                location: FfiConverterOptionTypeV3Location.read(from: &buf), 
+                phoneNumber: FfiConverterOptionString.read(from: &buf), 
+                sandbox: FfiConverterOptionBool.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3Applicant, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeV3Address.write(value.address, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.deleteAt, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.dob, into: &buf)
+        FfiConverterOptionString.write(value.email, into: &buf)
+        FfiConverterOptionString.write(value.firstName, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionSequenceTypeV3IdNumber.write(value.idNumbers, into: &buf)
+        FfiConverterOptionString.write(value.lastName, into: &buf)
+        FfiConverterOptionTypeV3Location.write(value.location, into: &buf)
+        FfiConverterOptionString.write(value.phoneNumber, into: &buf)
+        FfiConverterOptionBool.write(value.sandbox, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Applicant_lift(_ buf: RustBuffer) throws -> V3Applicant {
+    return try FfiConverterTypeV3Applicant.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Applicant_lower(_ value: V3Applicant) -> RustBuffer {
+    return FfiConverterTypeV3Applicant.lower(value)
+}
+
+
+/**
+ * The `applicant_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ApplicantBuilder: Equatable, Hashable {
+    /**
+     * `address`.
+     */
+    public var address: V3AddressBuilder?
+    /**
+     * `consents`.
+     */
+    public var consents: [V3ApplicantConsentBuilder]?
+    /**
+     * `dob`.
+     */
+    public var dob: CalendarDate?
+    /**
+     * `email`.
+     */
+    public var email: String?
+    /**
+     * `first_name`.
+     */
+    public var firstName: String?
+    /**
+     * `id_numbers`.
+     */
+    public var idNumbers: [V3IdNumber]?
+    /**
+     * `last_name`.
+     */
+    public var lastName: String?
+    /**
+     * `location`.
+     */
+    public var location: V3LocationBuilder?
+    /**
+     * `phone_number`.
+     */
+    public var phoneNumber: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `address`.
+         */address: V3AddressBuilder? = nil, 
+        /**
+         * `consents`.
+         */consents: [V3ApplicantConsentBuilder]? = nil, 
+        /**
+         * `dob`.
+         */dob: CalendarDate? = nil, 
+        /**
+         * `email`.
+         */email: String? = nil, 
+        /**
+         * `first_name`.
+         */firstName: String? = nil, 
+        /**
+         * `id_numbers`.
+         */idNumbers: [V3IdNumber]? = nil, 
+        /**
+         * `last_name`.
+         */lastName: String? = nil, 
+        /**
+         * `location`.
+         */location: V3LocationBuilder? = nil, 
+        /**
+         * `phone_number`.
+         */phoneNumber: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.address = address
+        self.consents = consents
+        self.dob = dob
+        self.email = email
+        self.firstName = firstName
+        self.idNumbers = idNumbers
+        self.lastName = lastName
+        self.location = location
+        self.phoneNumber = phoneNumber
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ApplicantBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ApplicantBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ApplicantBuilder {
+        return
+            try V3ApplicantBuilder(
+                address: FfiConverterOptionTypeV3AddressBuilder.read(from: &buf), 
+                consents: FfiConverterOptionSequenceTypeV3ApplicantConsentBuilder.read(from: &buf), 
+                dob: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                email: FfiConverterOptionString.read(from: &buf), 
+                firstName: FfiConverterOptionString.read(from: &buf), 
+                idNumbers: FfiConverterOptionSequenceTypeV3IdNumber.read(from: &buf), 
+                lastName: FfiConverterOptionString.read(from: &buf), 
+                location: FfiConverterOptionTypeV3LocationBuilder.read(from: &buf), 
+                phoneNumber: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ApplicantBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeV3AddressBuilder.write(value.address, into: &buf)
+        FfiConverterOptionSequenceTypeV3ApplicantConsentBuilder.write(value.consents, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.dob, into: &buf)
+        FfiConverterOptionString.write(value.email, into: &buf)
+        FfiConverterOptionString.write(value.firstName, into: &buf)
+        FfiConverterOptionSequenceTypeV3IdNumber.write(value.idNumbers, into: &buf)
+        FfiConverterOptionString.write(value.lastName, into: &buf)
+        FfiConverterOptionTypeV3LocationBuilder.write(value.location, into: &buf)
+        FfiConverterOptionString.write(value.phoneNumber, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ApplicantBuilder_lift(_ buf: RustBuffer) throws -> V3ApplicantBuilder {
+    return try FfiConverterTypeV3ApplicantBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ApplicantBuilder_lower(_ value: V3ApplicantBuilder) -> RustBuffer {
+    return FfiConverterTypeV3ApplicantBuilder.lower(value)
+}
+
+
+/**
+ * The `applicant_consent` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ApplicantConsent: Equatable, Hashable {
+    /**
+     * `granted`.
+     */
+    public var granted: Bool?
+    /**
+     * `granted_at`.
+     */
+    public var grantedAt: Date?
+    /**
+     * `name`.
+     */
+    public var name: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `granted`.
+         */granted: Bool? = nil, 
+        /**
+         * `granted_at`.
+         */grantedAt: Date? = nil, 
+        /**
+         * `name`.
+         */name: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.granted = granted
+        self.grantedAt = grantedAt
+        self.name = name
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ApplicantConsent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ApplicantConsent: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ApplicantConsent {
+        return
+            try V3ApplicantConsent(
+                granted: FfiConverterOptionBool.read(from: &buf), 
+                grantedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ApplicantConsent, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.granted, into: &buf)
+        FfiConverterOptionTimestamp.write(value.grantedAt, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ApplicantConsent_lift(_ buf: RustBuffer) throws -> V3ApplicantConsent {
+    return try FfiConverterTypeV3ApplicantConsent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ApplicantConsent_lower(_ value: V3ApplicantConsent) -> RustBuffer {
+    return FfiConverterTypeV3ApplicantConsent.lower(value)
+}
+
+
+/**
+ * The `applicant_consent_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ApplicantConsentBuilder: Equatable, Hashable {
+    /**
+     * `granted`.
+     */
+    public var granted: Bool?
+    /**
+     * `name`.
+     */
+    public var name: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `granted`.
+         */granted: Bool? = nil, 
+        /**
+         * `name`.
+         */name: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.granted = granted
+        self.name = name
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ApplicantConsentBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ApplicantConsentBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ApplicantConsentBuilder {
+        return
+            try V3ApplicantConsentBuilder(
+                granted: FfiConverterOptionBool.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ApplicantConsentBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.granted, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ApplicantConsentBuilder_lift(_ buf: RustBuffer) throws -> V3ApplicantConsentBuilder {
+    return try FfiConverterTypeV3ApplicantConsentBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ApplicantConsentBuilder_lower(_ value: V3ApplicantConsentBuilder) -> RustBuffer {
+    return FfiConverterTypeV3ApplicantConsentBuilder.lower(value)
+}
+
+
+/**
+ * The `applicant_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ApplicantUpdater: Equatable, Hashable {
+    /**
+     * `address`.
+     */
+    public var address: V3AddressBuilder?
+    /**
+     * `consents`.
+     */
+    public var consents: [V3ApplicantConsentBuilder]?
+    /**
+     * `dob`.
+     */
+    public var dob: CalendarDate?
+    /**
+     * `email`.
+     */
+    public var email: String?
+    /**
+     * `first_name`.
+     */
+    public var firstName: String?
+    /**
+     * `id_numbers`.
+     */
+    public var idNumbers: [V3IdNumber]?
+    /**
+     * `last_name`.
+     */
+    public var lastName: String?
+    /**
+     * `location`.
+     */
+    public var location: V3LocationBuilder?
+    /**
+     * `phone_number`.
+     */
+    public var phoneNumber: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `address`.
+         */address: V3AddressBuilder? = nil, 
+        /**
+         * `consents`.
+         */consents: [V3ApplicantConsentBuilder]? = nil, 
+        /**
+         * `dob`.
+         */dob: CalendarDate? = nil, 
+        /**
+         * `email`.
+         */email: String? = nil, 
+        /**
+         * `first_name`.
+         */firstName: String? = nil, 
+        /**
+         * `id_numbers`.
+         */idNumbers: [V3IdNumber]? = nil, 
+        /**
+         * `last_name`.
+         */lastName: String? = nil, 
+        /**
+         * `location`.
+         */location: V3LocationBuilder? = nil, 
+        /**
+         * `phone_number`.
+         */phoneNumber: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.address = address
+        self.consents = consents
+        self.dob = dob
+        self.email = email
+        self.firstName = firstName
+        self.idNumbers = idNumbers
+        self.lastName = lastName
+        self.location = location
+        self.phoneNumber = phoneNumber
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ApplicantUpdater: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ApplicantUpdater: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ApplicantUpdater {
+        return
+            try V3ApplicantUpdater(
+                address: FfiConverterOptionTypeV3AddressBuilder.read(from: &buf), 
+                consents: FfiConverterOptionSequenceTypeV3ApplicantConsentBuilder.read(from: &buf), 
+                dob: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                email: FfiConverterOptionString.read(from: &buf), 
+                firstName: FfiConverterOptionString.read(from: &buf), 
+                idNumbers: FfiConverterOptionSequenceTypeV3IdNumber.read(from: &buf), 
+                lastName: FfiConverterOptionString.read(from: &buf), 
+                location: FfiConverterOptionTypeV3LocationBuilder.read(from: &buf), 
+                phoneNumber: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ApplicantUpdater, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeV3AddressBuilder.write(value.address, into: &buf)
+        FfiConverterOptionSequenceTypeV3ApplicantConsentBuilder.write(value.consents, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.dob, into: &buf)
+        FfiConverterOptionString.write(value.email, into: &buf)
+        FfiConverterOptionString.write(value.firstName, into: &buf)
+        FfiConverterOptionSequenceTypeV3IdNumber.write(value.idNumbers, into: &buf)
+        FfiConverterOptionString.write(value.lastName, into: &buf)
+        FfiConverterOptionTypeV3LocationBuilder.write(value.location, into: &buf)
+        FfiConverterOptionString.write(value.phoneNumber, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ApplicantUpdater_lift(_ buf: RustBuffer) throws -> V3ApplicantUpdater {
+    return try FfiConverterTypeV3ApplicantUpdater.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ApplicantUpdater_lower(_ value: V3ApplicantUpdater) -> RustBuffer {
+    return FfiConverterTypeV3ApplicantUpdater.lower(value)
+}
+
+
+/**
+ * The `Applicants_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ApplicantsList: Equatable, Hashable {
+    /**
+     * `applicants`.
+     */
+    public var applicants: [V3Applicant]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicants`.
+         */applicants: [V3Applicant]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicants = applicants
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ApplicantsList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ApplicantsList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ApplicantsList {
+        return
+            try V3ApplicantsList(
+                applicants: FfiConverterOptionSequenceTypeV3Applicant.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ApplicantsList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3Applicant.write(value.applicants, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ApplicantsList_lift(_ buf: RustBuffer) throws -> V3ApplicantsList {
+    return try FfiConverterTypeV3ApplicantsList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ApplicantsList_lower(_ value: V3ApplicantsList) -> RustBuffer {
+    return FfiConverterTypeV3ApplicantsList.lower(value)
+}
+
+
+/**
+ * The `biometric_token` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3BiometricToken: Equatable, Hashable {
+    /**
+     * `data`.
+     */
+    public var data: V3BiometricTokenData?
+    /**
+     * `uuid`.
+     */
+    public var uuid: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `data`.
+         */data: V3BiometricTokenData? = nil, 
+        /**
+         * `uuid`.
+         */uuid: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.data = data
+        self.uuid = uuid
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3BiometricToken: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3BiometricToken: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3BiometricToken {
+        return
+            try V3BiometricToken(
+                data: FfiConverterOptionTypeV3BiometricTokenData.read(from: &buf), 
+                uuid: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3BiometricToken, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeV3BiometricTokenData.write(value.data, into: &buf)
+        FfiConverterOptionString.write(value.uuid, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3BiometricToken_lift(_ buf: RustBuffer) throws -> V3BiometricToken {
+    return try FfiConverterTypeV3BiometricToken.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3BiometricToken_lower(_ value: V3BiometricToken) -> RustBuffer {
+    return FfiConverterTypeV3BiometricToken.lower(value)
+}
+
+
+/**
+ * The `biometric_token_data` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3BiometricTokenData: Equatable, Hashable {
+    /**
+     * `inserted_at`.
+     */
+    public var insertedAt: Date?
+    /**
+     * `media_type`.
+     */
+    public var mediaType: String?
+    /**
+     * `status`.
+     */
+    public var status: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `inserted_at`.
+         */insertedAt: Date? = nil, 
+        /**
+         * `media_type`.
+         */mediaType: String? = nil, 
+        /**
+         * `status`.
+         */status: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.insertedAt = insertedAt
+        self.mediaType = mediaType
+        self.status = status
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3BiometricTokenData: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3BiometricTokenData: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3BiometricTokenData {
+        return
+            try V3BiometricTokenData(
+                insertedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                mediaType: FfiConverterOptionString.read(from: &buf), 
+                status: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3BiometricTokenData, into buf: inout [UInt8]) {
+        FfiConverterOptionTimestamp.write(value.insertedAt, into: &buf)
+        FfiConverterOptionString.write(value.mediaType, into: &buf)
+        FfiConverterOptionString.write(value.status, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3BiometricTokenData_lift(_ buf: RustBuffer) throws -> V3BiometricTokenData {
+    return try FfiConverterTypeV3BiometricTokenData.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3BiometricTokenData_lower(_ value: V3BiometricTokenData) -> RustBuffer {
+    return FfiConverterTypeV3BiometricTokenData.lower(value)
+}
+
+
+/**
+ * The `Biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3BiometricTokenResponse: Equatable, Hashable {
+    /**
+     * `biometric_token`.
+     */
+    public var biometricToken: V3BiometricToken?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `biometric_token`.
+         */biometricToken: V3BiometricToken? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.biometricToken = biometricToken
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3BiometricTokenResponse: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3BiometricTokenResponse: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3BiometricTokenResponse {
+        return
+            try V3BiometricTokenResponse(
+                biometricToken: FfiConverterOptionTypeV3BiometricToken.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3BiometricTokenResponse, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeV3BiometricToken.write(value.biometricToken, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3BiometricTokenResponse_lift(_ buf: RustBuffer) throws -> V3BiometricTokenResponse {
+    return try FfiConverterTypeV3BiometricTokenResponse.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3BiometricTokenResponse_lower(_ value: V3BiometricTokenResponse) -> RustBuffer {
+    return FfiConverterTypeV3BiometricTokenResponse.lower(value)
+}
+
+
+/**
+ * The `biometric_token_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3BiometricTokenUpdater: Equatable, Hashable {
+    /**
+     * `status`.
+     */
+    public var status: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `status`.
+         */status: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.status = status
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3BiometricTokenUpdater: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3BiometricTokenUpdater: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3BiometricTokenUpdater {
+        return
+            try V3BiometricTokenUpdater(
+                status: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3BiometricTokenUpdater, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.status, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3BiometricTokenUpdater_lift(_ buf: RustBuffer) throws -> V3BiometricTokenUpdater {
+    return try FfiConverterTypeV3BiometricTokenUpdater.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3BiometricTokenUpdater_lower(_ value: V3BiometricTokenUpdater) -> RustBuffer {
+    return FfiConverterTypeV3BiometricTokenUpdater.lower(value)
+}
+
+
+/**
+ * The `Biometric_tokens_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3BiometricTokensResponse: Equatable, Hashable {
+    /**
+     * `biometric_tokens`.
+     */
+    public var biometricTokens: [V3BiometricToken]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `biometric_tokens`.
+         */biometricTokens: [V3BiometricToken]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.biometricTokens = biometricTokens
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3BiometricTokensResponse: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3BiometricTokensResponse: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3BiometricTokensResponse {
+        return
+            try V3BiometricTokensResponse(
+                biometricTokens: FfiConverterOptionSequenceTypeV3BiometricToken.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3BiometricTokensResponse, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3BiometricToken.write(value.biometricTokens, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3BiometricTokensResponse_lift(_ buf: RustBuffer) throws -> V3BiometricTokensResponse {
+    return try FfiConverterTypeV3BiometricTokensResponse.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3BiometricTokensResponse_lower(_ value: V3BiometricTokensResponse) -> RustBuffer {
+    return FfiConverterTypeV3BiometricTokensResponse.lower(value)
+}
+
+
+/**
+ * The `check` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3Check: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `applicant_provides_data`.
+     */
+    public var applicantProvidesData: Bool?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `form_uri`.
+     */
+    public var formUri: String?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `paused`.
+     */
+    public var paused: Bool?
+    /**
+     * `privacy_notices_read_consent_given`.
+     */
+    public var privacyNoticesReadConsentGiven: Bool?
+    /**
+     * `redirect_uri`.
+     */
+    public var redirectUri: String?
+    /**
+     * `report_ids`.
+     */
+    public var reportIds: [String]?
+    /**
+     * `result`.
+     */
+    public var result: String?
+    /**
+     * `results_uri`.
+     */
+    public var resultsUri: String?
+    /**
+     * `sandbox`.
+     */
+    public var sandbox: Bool?
+    /**
+     * `status`.
+     */
+    public var status: String?
+    /**
+     * `tags`.
+     */
+    public var tags: [String]?
+    /**
+     * `version`.
+     */
+    public var version: String?
+    /**
+     * `webhook_ids`.
+     */
+    public var webhookIds: [String]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `applicant_provides_data`.
+         */applicantProvidesData: Bool? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `form_uri`.
+         */formUri: String? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `paused`.
+         */paused: Bool? = nil, 
+        /**
+         * `privacy_notices_read_consent_given`.
+         */privacyNoticesReadConsentGiven: Bool? = nil, 
+        /**
+         * `redirect_uri`.
+         */redirectUri: String? = nil, 
+        /**
+         * `report_ids`.
+         */reportIds: [String]? = nil, 
+        /**
+         * `result`.
+         */result: String? = nil, 
+        /**
+         * `results_uri`.
+         */resultsUri: String? = nil, 
+        /**
+         * `sandbox`.
+         */sandbox: Bool? = nil, 
+        /**
+         * `status`.
+         */status: String? = nil, 
+        /**
+         * `tags`.
+         */tags: [String]? = nil, 
+        /**
+         * `version`.
+         */version: String? = nil, 
+        /**
+         * `webhook_ids`.
+         */webhookIds: [String]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.applicantProvidesData = applicantProvidesData
+        self.createdAt = createdAt
+        self.formUri = formUri
+        self.href = href
+        self.id = id
+        self.paused = paused
+        self.privacyNoticesReadConsentGiven = privacyNoticesReadConsentGiven
+        self.redirectUri = redirectUri
+        self.reportIds = reportIds
+        self.result = result
+        self.resultsUri = resultsUri
+        self.sandbox = sandbox
+        self.status = status
+        self.tags = tags
+        self.version = version
+        self.webhookIds = webhookIds
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3Check: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3Check: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3Check {
+        return
+            try V3Check(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                applicantProvidesData: FfiConverterOptionBool.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                formUri: FfiConverterOptionString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                paused: FfiConverterOptionBool.read(from: &buf), 
+                privacyNoticesReadConsentGiven: FfiConverterOptionBool.read(from: &buf), 
+                redirectUri: FfiConverterOptionString.read(from: &buf), 
+                reportIds: FfiConverterOptionSequenceString.read(from: &buf), 
+                result: FfiConverterOptionString.read(from: &buf), 
+                resultsUri: FfiConverterOptionString.read(from: &buf), 
+                sandbox: FfiConverterOptionBool.read(from: &buf), 
+                status: FfiConverterOptionString.read(from: &buf), 
+                tags: FfiConverterOptionSequenceString.read(from: &buf), 
+                version: FfiConverterOptionString.read(from: &buf), 
+                webhookIds: FfiConverterOptionSequenceString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3Check, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionBool.write(value.applicantProvidesData, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.formUri, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionBool.write(value.paused, into: &buf)
+        FfiConverterOptionBool.write(value.privacyNoticesReadConsentGiven, into: &buf)
+        FfiConverterOptionString.write(value.redirectUri, into: &buf)
+        FfiConverterOptionSequenceString.write(value.reportIds, into: &buf)
+        FfiConverterOptionString.write(value.result, into: &buf)
+        FfiConverterOptionString.write(value.resultsUri, into: &buf)
+        FfiConverterOptionBool.write(value.sandbox, into: &buf)
+        FfiConverterOptionString.write(value.status, into: &buf)
+        FfiConverterOptionSequenceString.write(value.tags, into: &buf)
+        FfiConverterOptionString.write(value.version, into: &buf)
+        FfiConverterOptionSequenceString.write(value.webhookIds, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Check_lift(_ buf: RustBuffer) throws -> V3Check {
+    return try FfiConverterTypeV3Check.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Check_lower(_ value: V3Check) -> RustBuffer {
+    return FfiConverterTypeV3Check.lower(value)
+}
+
+
+/**
+ * The `check_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3CheckBuilder: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `applicant_provides_data`.
+     */
+    public var applicantProvidesData: Bool?
+    /**
+     * `asynchronous`.
+     */
+    public var asynchronous: Bool?
+    /**
+     * `consider`.
+     */
+    public var consider: [String]?
+    /**
+     * `document_ids`.
+     */
+    public var documentIds: [String]?
+    /**
+     * `privacy_notices_read_consent_given`.
+     */
+    public var privacyNoticesReadConsentGiven: Bool?
+    /**
+     * `redirect_uri`.
+     */
+    public var redirectUri: String?
+    /**
+     * `report_configuration`.
+     */
+    public var reportConfiguration: V3ReportConfiguration?
+    /**
+     * `report_names`.
+     */
+    public var reportNames: [String]?
+    /**
+     * `sub_result`.
+     */
+    public var subResult: String?
+    /**
+     * `suppress_form_emails`.
+     */
+    public var suppressFormEmails: Bool?
+    /**
+     * `tags`.
+     */
+    public var tags: [String]?
+    /**
+     * `us_driving_licence`.
+     */
+    public var usDrivingLicence: V3UsDrivingLicenceBuilder?
+    /**
+     * `webhook_ids`.
+     */
+    public var webhookIds: [String]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `applicant_provides_data`.
+         */applicantProvidesData: Bool? = nil, 
+        /**
+         * `asynchronous`.
+         */asynchronous: Bool? = nil, 
+        /**
+         * `consider`.
+         */consider: [String]? = nil, 
+        /**
+         * `document_ids`.
+         */documentIds: [String]? = nil, 
+        /**
+         * `privacy_notices_read_consent_given`.
+         */privacyNoticesReadConsentGiven: Bool? = nil, 
+        /**
+         * `redirect_uri`.
+         */redirectUri: String? = nil, 
+        /**
+         * `report_configuration`.
+         */reportConfiguration: V3ReportConfiguration? = nil, 
+        /**
+         * `report_names`.
+         */reportNames: [String]? = nil, 
+        /**
+         * `sub_result`.
+         */subResult: String? = nil, 
+        /**
+         * `suppress_form_emails`.
+         */suppressFormEmails: Bool? = nil, 
+        /**
+         * `tags`.
+         */tags: [String]? = nil, 
+        /**
+         * `us_driving_licence`.
+         */usDrivingLicence: V3UsDrivingLicenceBuilder? = nil, 
+        /**
+         * `webhook_ids`.
+         */webhookIds: [String]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.applicantProvidesData = applicantProvidesData
+        self.asynchronous = asynchronous
+        self.consider = consider
+        self.documentIds = documentIds
+        self.privacyNoticesReadConsentGiven = privacyNoticesReadConsentGiven
+        self.redirectUri = redirectUri
+        self.reportConfiguration = reportConfiguration
+        self.reportNames = reportNames
+        self.subResult = subResult
+        self.suppressFormEmails = suppressFormEmails
+        self.tags = tags
+        self.usDrivingLicence = usDrivingLicence
+        self.webhookIds = webhookIds
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3CheckBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3CheckBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3CheckBuilder {
+        return
+            try V3CheckBuilder(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                applicantProvidesData: FfiConverterOptionBool.read(from: &buf), 
+                asynchronous: FfiConverterOptionBool.read(from: &buf), 
+                consider: FfiConverterOptionSequenceString.read(from: &buf), 
+                documentIds: FfiConverterOptionSequenceString.read(from: &buf), 
+                privacyNoticesReadConsentGiven: FfiConverterOptionBool.read(from: &buf), 
+                redirectUri: FfiConverterOptionString.read(from: &buf), 
+                reportConfiguration: FfiConverterOptionTypeV3ReportConfiguration.read(from: &buf), 
+                reportNames: FfiConverterOptionSequenceString.read(from: &buf), 
+                subResult: FfiConverterOptionString.read(from: &buf), 
+                suppressFormEmails: FfiConverterOptionBool.read(from: &buf), 
+                tags: FfiConverterOptionSequenceString.read(from: &buf), 
+                usDrivingLicence: FfiConverterOptionTypeV3UsDrivingLicenceBuilder.read(from: &buf), 
+                webhookIds: FfiConverterOptionSequenceString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3CheckBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionBool.write(value.applicantProvidesData, into: &buf)
+        FfiConverterOptionBool.write(value.asynchronous, into: &buf)
+        FfiConverterOptionSequenceString.write(value.consider, into: &buf)
+        FfiConverterOptionSequenceString.write(value.documentIds, into: &buf)
+        FfiConverterOptionBool.write(value.privacyNoticesReadConsentGiven, into: &buf)
+        FfiConverterOptionString.write(value.redirectUri, into: &buf)
+        FfiConverterOptionTypeV3ReportConfiguration.write(value.reportConfiguration, into: &buf)
+        FfiConverterOptionSequenceString.write(value.reportNames, into: &buf)
+        FfiConverterOptionString.write(value.subResult, into: &buf)
+        FfiConverterOptionBool.write(value.suppressFormEmails, into: &buf)
+        FfiConverterOptionSequenceString.write(value.tags, into: &buf)
+        FfiConverterOptionTypeV3UsDrivingLicenceBuilder.write(value.usDrivingLicence, into: &buf)
+        FfiConverterOptionSequenceString.write(value.webhookIds, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3CheckBuilder_lift(_ buf: RustBuffer) throws -> V3CheckBuilder {
+    return try FfiConverterTypeV3CheckBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3CheckBuilder_lower(_ value: V3CheckBuilder) -> RustBuffer {
+    return FfiConverterTypeV3CheckBuilder.lower(value)
+}
+
+
+/**
+ * The `Checks_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ChecksList: Equatable, Hashable {
+    /**
+     * `checks`.
+     */
+    public var checks: [V3Check]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `checks`.
+         */checks: [V3Check]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.checks = checks
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ChecksList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ChecksList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ChecksList {
+        return
+            try V3ChecksList(
+                checks: FfiConverterOptionSequenceTypeV3Check.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ChecksList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3Check.write(value.checks, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ChecksList_lift(_ buf: RustBuffer) throws -> V3ChecksList {
+    return try FfiConverterTypeV3ChecksList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ChecksList_lower(_ value: V3ChecksList) -> RustBuffer {
+    return FfiConverterTypeV3ChecksList.lower(value)
+}
+
+
+/**
+ * The `complete_task_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3CompleteTaskBuilder: Equatable, Hashable {
+    /**
+     * `data`.
+     */
+    public var data: JsonText?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `data`.
+         */data: JsonText? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.data = data
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3CompleteTaskBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3CompleteTaskBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3CompleteTaskBuilder {
+        return
+            try V3CompleteTaskBuilder(
+                data: FfiConverterOptionTypeJsonText.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3CompleteTaskBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeJsonText.write(value.data, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3CompleteTaskBuilder_lift(_ buf: RustBuffer) throws -> V3CompleteTaskBuilder {
+    return try FfiConverterTypeV3CompleteTaskBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3CompleteTaskBuilder_lower(_ value: V3CompleteTaskBuilder) -> RustBuffer {
+    return FfiConverterTypeV3CompleteTaskBuilder.lower(value)
+}
+
+
+/**
+ * The `document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3Document: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `download_href`.
+     */
+    public var downloadHref: String?
+    /**
+     * `file_name`.
+     */
+    public var fileName: String?
+    /**
+     * `file_size`.
+     */
+    public var fileSize: Int64?
+    /**
+     * `file_type`.
+     */
+    public var fileType: String?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `issuing_country`.
+     */
+    public var issuingCountry: String?
+    /**
+     * `side`.
+     */
+    public var side: String?
+    /**
+     * `type`.
+     */
+    public var type: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `download_href`.
+         */downloadHref: String? = nil, 
+        /**
+         * `file_name`.
+         */fileName: String? = nil, 
+        /**
+         * `file_size`.
+         */fileSize: Int64? = nil, 
+        /**
+         * `file_type`.
+         */fileType: String? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `issuing_country`.
+         */issuingCountry: String? = nil, 
+        /**
+         * `side`.
+         */side: String? = nil, 
+        /**
+         * `type`.
+         */type: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.createdAt = createdAt
+        self.downloadHref = downloadHref
+        self.fileName = fileName
+        self.fileSize = fileSize
+        self.fileType = fileType
+        self.href = href
+        self.id = id
+        self.issuingCountry = issuingCountry
+        self.side = side
+        self.type = type
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3Document: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3Document: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3Document {
+        return
+            try V3Document(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                downloadHref: FfiConverterOptionString.read(from: &buf), 
+                fileName: FfiConverterOptionString.read(from: &buf), 
+                fileSize: FfiConverterOptionInt64.read(from: &buf), 
+                fileType: FfiConverterOptionString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                issuingCountry: FfiConverterOptionString.read(from: &buf), 
+                side: FfiConverterOptionString.read(from: &buf), 
+                type: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3Document, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.downloadHref, into: &buf)
+        FfiConverterOptionString.write(value.fileName, into: &buf)
+        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
+        FfiConverterOptionString.write(value.fileType, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.issuingCountry, into: &buf)
+        FfiConverterOptionString.write(value.side, into: &buf)
+        FfiConverterOptionString.write(value.type, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Document_lift(_ buf: RustBuffer) throws -> V3Document {
+    return try FfiConverterTypeV3Document.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Document_lower(_ value: V3Document) -> RustBuffer {
+    return FfiConverterTypeV3Document.lower(value)
+}
+
+
+/**
+ * The `document_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3DocumentUploader: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `file`.
+     */
+    public var file: FileInput?
+    /**
+     * `file_type`.
+     */
+    public var fileType: String?
+    /**
+     * `issuing_country`.
+     */
+    public var issuingCountry: String?
+    /**
+     * `location`.
+     */
+    public var location: V3LocationBuilder?
+    /**
+     * `side`.
+     */
+    public var side: String?
+    /**
+     * `type`.
+     */
+    public var type: String?
+    /**
+     * `validate_image_quality`.
+     */
+    public var validateImageQuality: Bool?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `file`.
+         */file: FileInput? = nil, 
+        /**
+         * `file_type`.
+         */fileType: String? = nil, 
+        /**
+         * `issuing_country`.
+         */issuingCountry: String? = nil, 
+        /**
+         * `location`.
+         */location: V3LocationBuilder? = nil, 
+        /**
+         * `side`.
+         */side: String? = nil, 
+        /**
+         * `type`.
+         */type: String? = nil, 
+        /**
+         * `validate_image_quality`.
+         */validateImageQuality: Bool? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.file = file
+        self.fileType = fileType
+        self.issuingCountry = issuingCountry
+        self.location = location
+        self.side = side
+        self.type = type
+        self.validateImageQuality = validateImageQuality
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3DocumentUploader: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3DocumentUploader: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3DocumentUploader {
+        return
+            try V3DocumentUploader(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                file: FfiConverterOptionTypeFileInput.read(from: &buf), 
+                fileType: FfiConverterOptionString.read(from: &buf), 
+                issuingCountry: FfiConverterOptionString.read(from: &buf), 
+                location: FfiConverterOptionTypeV3LocationBuilder.read(from: &buf), 
+                side: FfiConverterOptionString.read(from: &buf), 
+                type: FfiConverterOptionString.read(from: &buf), 
+                validateImageQuality: FfiConverterOptionBool.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3DocumentUploader, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionTypeFileInput.write(value.file, into: &buf)
+        FfiConverterOptionString.write(value.fileType, into: &buf)
+        FfiConverterOptionString.write(value.issuingCountry, into: &buf)
+        FfiConverterOptionTypeV3LocationBuilder.write(value.location, into: &buf)
+        FfiConverterOptionString.write(value.side, into: &buf)
+        FfiConverterOptionString.write(value.type, into: &buf)
+        FfiConverterOptionBool.write(value.validateImageQuality, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3DocumentUploader_lift(_ buf: RustBuffer) throws -> V3DocumentUploader {
+    return try FfiConverterTypeV3DocumentUploader.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3DocumentUploader_lower(_ value: V3DocumentUploader) -> RustBuffer {
+    return FfiConverterTypeV3DocumentUploader.lower(value)
+}
+
+
+/**
+ * The `Documents_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3DocumentsList: Equatable, Hashable {
+    /**
+     * `documents`.
+     */
+    public var documents: [V3Document]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `documents`.
+         */documents: [V3Document]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.documents = documents
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3DocumentsList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3DocumentsList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3DocumentsList {
+        return
+            try V3DocumentsList(
+                documents: FfiConverterOptionSequenceTypeV3Document.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3DocumentsList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3Document.write(value.documents, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3DocumentsList_lift(_ buf: RustBuffer) throws -> V3DocumentsList {
+    return try FfiConverterTypeV3DocumentsList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3DocumentsList_lower(_ value: V3DocumentsList) -> RustBuffer {
+    return FfiConverterTypeV3DocumentsList.lower(value)
+}
+
+
+/**
+ * The `extract_request` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ExtractRequest: Equatable, Hashable {
+    /**
+     * `document_id`.
+     */
+    public var documentId: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `document_id`.
+         */documentId: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.documentId = documentId
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ExtractRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ExtractRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ExtractRequest {
+        return
+            try V3ExtractRequest(
+                documentId: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ExtractRequest, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.documentId, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ExtractRequest_lift(_ buf: RustBuffer) throws -> V3ExtractRequest {
+    return try FfiConverterTypeV3ExtractRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ExtractRequest_lower(_ value: V3ExtractRequest) -> RustBuffer {
+    return FfiConverterTypeV3ExtractRequest.lower(value)
+}
+
+
+/**
+ * The `extraction` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3Extraction: Equatable, Hashable {
+    /**
+     * `document_classification`.
+     */
+    public var documentClassification: V3ExtractionDocumentClassification?
+    /**
+     * `document_id`.
+     */
+    public var documentId: String?
+    /**
+     * `extracted_data`.
+     */
+    public var extractedData: V3ExtractionExtractedData?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `document_classification`.
+         */documentClassification: V3ExtractionDocumentClassification? = nil, 
+        /**
+         * `document_id`.
+         */documentId: String? = nil, 
+        /**
+         * `extracted_data`.
+         */extractedData: V3ExtractionExtractedData? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.documentClassification = documentClassification
+        self.documentId = documentId
+        self.extractedData = extractedData
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3Extraction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3Extraction: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3Extraction {
+        return
+            try V3Extraction(
+                documentClassification: FfiConverterOptionTypeV3ExtractionDocumentClassification.read(from: &buf), 
+                documentId: FfiConverterOptionString.read(from: &buf), 
+                extractedData: FfiConverterOptionTypeV3ExtractionExtractedData.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3Extraction, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeV3ExtractionDocumentClassification.write(value.documentClassification, into: &buf)
+        FfiConverterOptionString.write(value.documentId, into: &buf)
+        FfiConverterOptionTypeV3ExtractionExtractedData.write(value.extractedData, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Extraction_lift(_ buf: RustBuffer) throws -> V3Extraction {
+    return try FfiConverterTypeV3Extraction.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Extraction_lower(_ value: V3Extraction) -> RustBuffer {
+    return FfiConverterTypeV3Extraction.lower(value)
+}
+
+
+/**
+ * The `extraction_document_classification` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ExtractionDocumentClassification: Equatable, Hashable {
+    /**
+     * `document_type`.
+     */
+    public var documentType: String?
+    /**
+     * `issuing_country`.
+     */
+    public var issuingCountry: String?
+    /**
+     * `issuing_state`.
+     */
+    public var issuingState: String?
+    /**
+     * `subtype`.
+     */
+    public var subtype: String?
+    /**
+     * `version`.
+     */
+    public var version: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `document_type`.
+         */documentType: String? = nil, 
+        /**
+         * `issuing_country`.
+         */issuingCountry: String? = nil, 
+        /**
+         * `issuing_state`.
+         */issuingState: String? = nil, 
+        /**
+         * `subtype`.
+         */subtype: String? = nil, 
+        /**
+         * `version`.
+         */version: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.documentType = documentType
+        self.issuingCountry = issuingCountry
+        self.issuingState = issuingState
+        self.subtype = subtype
+        self.version = version
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ExtractionDocumentClassification: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ExtractionDocumentClassification: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ExtractionDocumentClassification {
+        return
+            try V3ExtractionDocumentClassification(
+                documentType: FfiConverterOptionString.read(from: &buf), 
+                issuingCountry: FfiConverterOptionString.read(from: &buf), 
+                issuingState: FfiConverterOptionString.read(from: &buf), 
+                subtype: FfiConverterOptionString.read(from: &buf), 
+                version: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ExtractionDocumentClassification, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.documentType, into: &buf)
+        FfiConverterOptionString.write(value.issuingCountry, into: &buf)
+        FfiConverterOptionString.write(value.issuingState, into: &buf)
+        FfiConverterOptionString.write(value.subtype, into: &buf)
+        FfiConverterOptionString.write(value.version, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ExtractionDocumentClassification_lift(_ buf: RustBuffer) throws -> V3ExtractionDocumentClassification {
+    return try FfiConverterTypeV3ExtractionDocumentClassification.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ExtractionDocumentClassification_lower(_ value: V3ExtractionDocumentClassification) -> RustBuffer {
+    return FfiConverterTypeV3ExtractionDocumentClassification.lower(value)
+}
+
+
+/**
+ * The `extraction_extracted_data` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ExtractionExtractedData: Equatable, Hashable {
+    /**
+     * `address_1`.
+     */
+    public var address1: String?
+    /**
+     * `address_2`.
+     */
+    public var address2: String?
+    /**
+     * `address_3`.
+     */
+    public var address3: String?
+    /**
+     * `address_4`.
+     */
+    public var address4: String?
+    /**
+     * `address_5`.
+     */
+    public var address5: String?
+    /**
+     * `alias_name`.
+     */
+    public var aliasName: String?
+    /**
+     * `date_of_birth`.
+     */
+    public var dateOfBirth: CalendarDate?
+    /**
+     * `date_of_expiry`.
+     */
+    public var dateOfExpiry: CalendarDate?
+    /**
+     * `document_number`.
+     */
+    public var documentNumber: String?
+    /**
+     * `document_type`.
+     */
+    public var documentType: String?
+    /**
+     * `expiry_date`.
+     */
+    public var expiryDate: CalendarDate?
+    /**
+     * `first_name`.
+     */
+    public var firstName: String?
+    /**
+     * `full_name`.
+     */
+    public var fullName: String?
+    /**
+     * `gender`.
+     */
+    public var gender: String?
+    /**
+     * `issuing_authority`.
+     */
+    public var issuingAuthority: String?
+    /**
+     * `issuing_country`.
+     */
+    public var issuingCountry: String?
+    /**
+     * `issuing_date`.
+     */
+    public var issuingDate: CalendarDate?
+    /**
+     * `issuing_state`.
+     */
+    public var issuingState: String?
+    /**
+     * `last_name`.
+     */
+    public var lastName: String?
+    /**
+     * `mrz_line_1`.
+     */
+    public var mrzLine1: String?
+    /**
+     * `mrz_line_2`.
+     */
+    public var mrzLine2: String?
+    /**
+     * `mrz_line_3`.
+     */
+    public var mrzLine3: String?
+    /**
+     * `nationality`.
+     */
+    public var nationality: String?
+    /**
+     * `personal_number`.
+     */
+    public var personalNumber: String?
+    /**
+     * `place_of_birth`.
+     */
+    public var placeOfBirth: String?
+    /**
+     * `spouse_name`.
+     */
+    public var spouseName: String?
+    /**
+     * `widow_name`.
+     */
+    public var widowName: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `address_1`.
+         */address1: String? = nil, 
+        /**
+         * `address_2`.
+         */address2: String? = nil, 
+        /**
+         * `address_3`.
+         */address3: String? = nil, 
+        /**
+         * `address_4`.
+         */address4: String? = nil, 
+        /**
+         * `address_5`.
+         */address5: String? = nil, 
+        /**
+         * `alias_name`.
+         */aliasName: String? = nil, 
+        /**
+         * `date_of_birth`.
+         */dateOfBirth: CalendarDate? = nil, 
+        /**
+         * `date_of_expiry`.
+         */dateOfExpiry: CalendarDate? = nil, 
+        /**
+         * `document_number`.
+         */documentNumber: String? = nil, 
+        /**
+         * `document_type`.
+         */documentType: String? = nil, 
+        /**
+         * `expiry_date`.
+         */expiryDate: CalendarDate? = nil, 
+        /**
+         * `first_name`.
+         */firstName: String? = nil, 
+        /**
+         * `full_name`.
+         */fullName: String? = nil, 
+        /**
+         * `gender`.
+         */gender: String? = nil, 
+        /**
+         * `issuing_authority`.
+         */issuingAuthority: String? = nil, 
+        /**
+         * `issuing_country`.
+         */issuingCountry: String? = nil, 
+        /**
+         * `issuing_date`.
+         */issuingDate: CalendarDate? = nil, 
+        /**
+         * `issuing_state`.
+         */issuingState: String? = nil, 
+        /**
+         * `last_name`.
+         */lastName: String? = nil, 
+        /**
+         * `mrz_line_1`.
+         */mrzLine1: String? = nil, 
+        /**
+         * `mrz_line_2`.
+         */mrzLine2: String? = nil, 
+        /**
+         * `mrz_line_3`.
+         */mrzLine3: String? = nil, 
+        /**
+         * `nationality`.
+         */nationality: String? = nil, 
+        /**
+         * `personal_number`.
+         */personalNumber: String? = nil, 
+        /**
+         * `place_of_birth`.
+         */placeOfBirth: String? = nil, 
+        /**
+         * `spouse_name`.
+         */spouseName: String? = nil, 
+        /**
+         * `widow_name`.
+         */widowName: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.address1 = address1
+        self.address2 = address2
+        self.address3 = address3
+        self.address4 = address4
+        self.address5 = address5
+        self.aliasName = aliasName
+        self.dateOfBirth = dateOfBirth
+        self.dateOfExpiry = dateOfExpiry
+        self.documentNumber = documentNumber
+        self.documentType = documentType
+        self.expiryDate = expiryDate
+        self.firstName = firstName
+        self.fullName = fullName
+        self.gender = gender
+        self.issuingAuthority = issuingAuthority
+        self.issuingCountry = issuingCountry
+        self.issuingDate = issuingDate
+        self.issuingState = issuingState
+        self.lastName = lastName
+        self.mrzLine1 = mrzLine1
+        self.mrzLine2 = mrzLine2
+        self.mrzLine3 = mrzLine3
+        self.nationality = nationality
+        self.personalNumber = personalNumber
+        self.placeOfBirth = placeOfBirth
+        self.spouseName = spouseName
+        self.widowName = widowName
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ExtractionExtractedData: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ExtractionExtractedData: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ExtractionExtractedData {
+        return
+            try V3ExtractionExtractedData(
+                address1: FfiConverterOptionString.read(from: &buf), 
+                address2: FfiConverterOptionString.read(from: &buf), 
+                address3: FfiConverterOptionString.read(from: &buf), 
+                address4: FfiConverterOptionString.read(from: &buf), 
+                address5: FfiConverterOptionString.read(from: &buf), 
+                aliasName: FfiConverterOptionString.read(from: &buf), 
+                dateOfBirth: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                dateOfExpiry: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                documentNumber: FfiConverterOptionString.read(from: &buf), 
+                documentType: FfiConverterOptionString.read(from: &buf), 
+                expiryDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                firstName: FfiConverterOptionString.read(from: &buf), 
+                fullName: FfiConverterOptionString.read(from: &buf), 
+                gender: FfiConverterOptionString.read(from: &buf), 
+                issuingAuthority: FfiConverterOptionString.read(from: &buf), 
+                issuingCountry: FfiConverterOptionString.read(from: &buf), 
+                issuingDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                issuingState: FfiConverterOptionString.read(from: &buf), 
+                lastName: FfiConverterOptionString.read(from: &buf), 
+                mrzLine1: FfiConverterOptionString.read(from: &buf), 
+                mrzLine2: FfiConverterOptionString.read(from: &buf), 
+                mrzLine3: FfiConverterOptionString.read(from: &buf), 
+                nationality: FfiConverterOptionString.read(from: &buf), 
+                personalNumber: FfiConverterOptionString.read(from: &buf), 
+                placeOfBirth: FfiConverterOptionString.read(from: &buf), 
+                spouseName: FfiConverterOptionString.read(from: &buf), 
+                widowName: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ExtractionExtractedData, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.address1, into: &buf)
+        FfiConverterOptionString.write(value.address2, into: &buf)
+        FfiConverterOptionString.write(value.address3, into: &buf)
+        FfiConverterOptionString.write(value.address4, into: &buf)
+        FfiConverterOptionString.write(value.address5, into: &buf)
+        FfiConverterOptionString.write(value.aliasName, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.dateOfBirth, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.dateOfExpiry, into: &buf)
+        FfiConverterOptionString.write(value.documentNumber, into: &buf)
+        FfiConverterOptionString.write(value.documentType, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.expiryDate, into: &buf)
+        FfiConverterOptionString.write(value.firstName, into: &buf)
+        FfiConverterOptionString.write(value.fullName, into: &buf)
+        FfiConverterOptionString.write(value.gender, into: &buf)
+        FfiConverterOptionString.write(value.issuingAuthority, into: &buf)
+        FfiConverterOptionString.write(value.issuingCountry, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.issuingDate, into: &buf)
+        FfiConverterOptionString.write(value.issuingState, into: &buf)
+        FfiConverterOptionString.write(value.lastName, into: &buf)
+        FfiConverterOptionString.write(value.mrzLine1, into: &buf)
+        FfiConverterOptionString.write(value.mrzLine2, into: &buf)
+        FfiConverterOptionString.write(value.mrzLine3, into: &buf)
+        FfiConverterOptionString.write(value.nationality, into: &buf)
+        FfiConverterOptionString.write(value.personalNumber, into: &buf)
+        FfiConverterOptionString.write(value.placeOfBirth, into: &buf)
+        FfiConverterOptionString.write(value.spouseName, into: &buf)
+        FfiConverterOptionString.write(value.widowName, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ExtractionExtractedData_lift(_ buf: RustBuffer) throws -> V3ExtractionExtractedData {
+    return try FfiConverterTypeV3ExtractionExtractedData.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ExtractionExtractedData_lower(_ value: V3ExtractionExtractedData) -> RustBuffer {
+    return FfiConverterTypeV3ExtractionExtractedData.lower(value)
+}
+
+
+/**
+ * The `facial_similarity_report_media` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3FacialSimilarityReportMedia: Equatable, Hashable {
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.id = id
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3FacialSimilarityReportMedia: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3FacialSimilarityReportMedia: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3FacialSimilarityReportMedia {
+        return
+            try V3FacialSimilarityReportMedia(
+                id: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3FacialSimilarityReportMedia, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3FacialSimilarityReportMedia_lift(_ buf: RustBuffer) throws -> V3FacialSimilarityReportMedia {
+    return try FfiConverterTypeV3FacialSimilarityReportMedia.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3FacialSimilarityReportMedia_lower(_ value: V3FacialSimilarityReportMedia) -> RustBuffer {
+    return FfiConverterTypeV3FacialSimilarityReportMedia.lower(value)
+}
+
+
+/**
+ * The `id_number` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3IdNumber: Equatable, Hashable {
+    /**
+     * `state_code`.
+     */
+    public var stateCode: String?
+    /**
+     * `type`.
+     */
+    public var type: String?
+    /**
+     * `value`.
+     */
+    public var value: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `state_code`.
+         */stateCode: String? = nil, 
+        /**
+         * `type`.
+         */type: String? = nil, 
+        /**
+         * `value`.
+         */value: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.stateCode = stateCode
+        self.type = type
+        self.value = value
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3IdNumber: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3IdNumber: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3IdNumber {
+        return
+            try V3IdNumber(
+                stateCode: FfiConverterOptionString.read(from: &buf), 
+                type: FfiConverterOptionString.read(from: &buf), 
+                value: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3IdNumber, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.stateCode, into: &buf)
+        FfiConverterOptionString.write(value.type, into: &buf)
+        FfiConverterOptionString.write(value.value, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3IdNumber_lift(_ buf: RustBuffer) throws -> V3IdNumber {
+    return try FfiConverterTypeV3IdNumber.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3IdNumber_lower(_ value: V3IdNumber) -> RustBuffer {
+    return FfiConverterTypeV3IdNumber.lower(value)
+}
+
+
+/**
+ * The `id_photo` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3IdPhoto: Equatable, Hashable {
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `download_href`.
+     */
+    public var downloadHref: String?
+    /**
+     * `file_name`.
+     */
+    public var fileName: String?
+    /**
+     * `file_size`.
+     */
+    public var fileSize: Int64?
+    /**
+     * `file_type`.
+     */
+    public var fileType: String?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `download_href`.
+         */downloadHref: String? = nil, 
+        /**
+         * `file_name`.
+         */fileName: String? = nil, 
+        /**
+         * `file_size`.
+         */fileSize: Int64? = nil, 
+        /**
+         * `file_type`.
+         */fileType: String? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.createdAt = createdAt
+        self.downloadHref = downloadHref
+        self.fileName = fileName
+        self.fileSize = fileSize
+        self.fileType = fileType
+        self.href = href
+        self.id = id
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3IdPhoto: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3IdPhoto: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3IdPhoto {
+        return
+            try V3IdPhoto(
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                downloadHref: FfiConverterOptionString.read(from: &buf), 
+                fileName: FfiConverterOptionString.read(from: &buf), 
+                fileSize: FfiConverterOptionInt64.read(from: &buf), 
+                fileType: FfiConverterOptionString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3IdPhoto, into buf: inout [UInt8]) {
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.downloadHref, into: &buf)
+        FfiConverterOptionString.write(value.fileName, into: &buf)
+        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
+        FfiConverterOptionString.write(value.fileType, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3IdPhoto_lift(_ buf: RustBuffer) throws -> V3IdPhoto {
+    return try FfiConverterTypeV3IdPhoto.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3IdPhoto_lower(_ value: V3IdPhoto) -> RustBuffer {
+    return FfiConverterTypeV3IdPhoto.lower(value)
+}
+
+
+/**
+ * The `id_photo_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3IdPhotoUploader: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `file`.
+     */
+    public var file: FileInput?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `file`.
+         */file: FileInput? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.file = file
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3IdPhotoUploader: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3IdPhotoUploader: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3IdPhotoUploader {
+        return
+            try V3IdPhotoUploader(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                file: FfiConverterOptionTypeFileInput.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3IdPhotoUploader, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionTypeFileInput.write(value.file, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3IdPhotoUploader_lift(_ buf: RustBuffer) throws -> V3IdPhotoUploader {
+    return try FfiConverterTypeV3IdPhotoUploader.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3IdPhotoUploader_lower(_ value: V3IdPhotoUploader) -> RustBuffer {
+    return FfiConverterTypeV3IdPhotoUploader.lower(value)
+}
+
+
+/**
+ * The `Id_Photos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3IdPhotosList: Equatable, Hashable {
+    /**
+     * `id_photos`.
+     */
+    public var idPhotos: [V3IdPhoto]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `id_photos`.
+         */idPhotos: [V3IdPhoto]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.idPhotos = idPhotos
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3IdPhotosList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3IdPhotosList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3IdPhotosList {
+        return
+            try V3IdPhotosList(
+                idPhotos: FfiConverterOptionSequenceTypeV3IdPhoto.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3IdPhotosList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3IdPhoto.write(value.idPhotos, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3IdPhotosList_lift(_ buf: RustBuffer) throws -> V3IdPhotosList {
+    return try FfiConverterTypeV3IdPhotosList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3IdPhotosList_lower(_ value: V3IdPhotosList) -> RustBuffer {
+    return FfiConverterTypeV3IdPhotosList.lower(value)
+}
+
+
+/**
+ * The `Invalidated_biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3InvalidatedBiometricTokenResponse: Equatable, Hashable {
+    /**
+     * `biometric_token`.
+     */
+    public var biometricToken: V3InvalidatedBiometricTokenSummary?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `biometric_token`.
+         */biometricToken: V3InvalidatedBiometricTokenSummary? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.biometricToken = biometricToken
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3InvalidatedBiometricTokenResponse: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3InvalidatedBiometricTokenResponse: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3InvalidatedBiometricTokenResponse {
+        return
+            try V3InvalidatedBiometricTokenResponse(
+                biometricToken: FfiConverterOptionTypeV3InvalidatedBiometricTokenSummary.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3InvalidatedBiometricTokenResponse, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeV3InvalidatedBiometricTokenSummary.write(value.biometricToken, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3InvalidatedBiometricTokenResponse_lift(_ buf: RustBuffer) throws -> V3InvalidatedBiometricTokenResponse {
+    return try FfiConverterTypeV3InvalidatedBiometricTokenResponse.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3InvalidatedBiometricTokenResponse_lower(_ value: V3InvalidatedBiometricTokenResponse) -> RustBuffer {
+    return FfiConverterTypeV3InvalidatedBiometricTokenResponse.lower(value)
+}
+
+
+/**
+ * The `invalidated_biometric_token_summary` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3InvalidatedBiometricTokenSummary: Equatable, Hashable {
+    /**
+     * `deleted_items`.
+     */
+    public var deletedItems: V3InvalidatedBiometricTokenSummaryDeletedItems?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `deleted_items`.
+         */deletedItems: V3InvalidatedBiometricTokenSummaryDeletedItems? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.deletedItems = deletedItems
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3InvalidatedBiometricTokenSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3InvalidatedBiometricTokenSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3InvalidatedBiometricTokenSummary {
+        return
+            try V3InvalidatedBiometricTokenSummary(
+                deletedItems: FfiConverterOptionTypeV3InvalidatedBiometricTokenSummaryDeletedItems.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3InvalidatedBiometricTokenSummary, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeV3InvalidatedBiometricTokenSummaryDeletedItems.write(value.deletedItems, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3InvalidatedBiometricTokenSummary_lift(_ buf: RustBuffer) throws -> V3InvalidatedBiometricTokenSummary {
+    return try FfiConverterTypeV3InvalidatedBiometricTokenSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3InvalidatedBiometricTokenSummary_lower(_ value: V3InvalidatedBiometricTokenSummary) -> RustBuffer {
+    return FfiConverterTypeV3InvalidatedBiometricTokenSummary.lower(value)
+}
+
+
+/**
+ * The `invalidated_biometric_token_summary_deleted_items` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3InvalidatedBiometricTokenSummaryDeletedItems: Equatable, Hashable {
+    /**
+     * `count`.
+     */
+    public var count: Int64?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `count`.
+         */count: Int64? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.count = count
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3InvalidatedBiometricTokenSummaryDeletedItems: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3InvalidatedBiometricTokenSummaryDeletedItems: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3InvalidatedBiometricTokenSummaryDeletedItems {
+        return
+            try V3InvalidatedBiometricTokenSummaryDeletedItems(
+                count: FfiConverterOptionInt64.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3InvalidatedBiometricTokenSummaryDeletedItems, into buf: inout [UInt8]) {
+        FfiConverterOptionInt64.write(value.count, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3InvalidatedBiometricTokenSummaryDeletedItems_lift(_ buf: RustBuffer) throws -> V3InvalidatedBiometricTokenSummaryDeletedItems {
+    return try FfiConverterTypeV3InvalidatedBiometricTokenSummaryDeletedItems.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3InvalidatedBiometricTokenSummaryDeletedItems_lower(_ value: V3InvalidatedBiometricTokenSummaryDeletedItems) -> RustBuffer {
+    return FfiConverterTypeV3InvalidatedBiometricTokenSummaryDeletedItems.lower(value)
+}
+
+
+/**
+ * The `Invalidated_biometric_tokens_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3InvalidatedBiometricTokensResponse: Equatable, Hashable {
+    /**
+     * `biometric_tokens`.
+     */
+    public var biometricTokens: V3InvalidatedBiometricTokenSummary?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `biometric_tokens`.
+         */biometricTokens: V3InvalidatedBiometricTokenSummary? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.biometricTokens = biometricTokens
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3InvalidatedBiometricTokensResponse: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3InvalidatedBiometricTokensResponse: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3InvalidatedBiometricTokensResponse {
+        return
+            try V3InvalidatedBiometricTokensResponse(
+                biometricTokens: FfiConverterOptionTypeV3InvalidatedBiometricTokenSummary.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3InvalidatedBiometricTokensResponse, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeV3InvalidatedBiometricTokenSummary.write(value.biometricTokens, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3InvalidatedBiometricTokensResponse_lift(_ buf: RustBuffer) throws -> V3InvalidatedBiometricTokensResponse {
+    return try FfiConverterTypeV3InvalidatedBiometricTokensResponse.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3InvalidatedBiometricTokensResponse_lower(_ value: V3InvalidatedBiometricTokensResponse) -> RustBuffer {
+    return FfiConverterTypeV3InvalidatedBiometricTokensResponse.lower(value)
+}
+
+
+/**
+ * A page of `list_applicants`: the answer and the next page's number (`null` on the last page).
+ */
+public struct V3ListApplicantsPage: Equatable, Hashable {
+    /**
+     * The answer.
+     */
+    public var value: V3ApplicantsList
+    /**
+     * The next page, for the `page` argument.
+     */
+    public var nextPage: Int64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The answer.
+         */value: V3ApplicantsList, 
+        /**
+         * The next page, for the `page` argument.
+         */nextPage: Int64?) {
+        self.value = value
+        self.nextPage = nextPage
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ListApplicantsPage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ListApplicantsPage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ListApplicantsPage {
+        return
+            try V3ListApplicantsPage(
+                value: FfiConverterTypeV3ApplicantsList.read(from: &buf), 
+                nextPage: FfiConverterOptionInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ListApplicantsPage, into buf: inout [UInt8]) {
+        FfiConverterTypeV3ApplicantsList.write(value.value, into: &buf)
+        FfiConverterOptionInt64.write(value.nextPage, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ListApplicantsPage_lift(_ buf: RustBuffer) throws -> V3ListApplicantsPage {
+    return try FfiConverterTypeV3ListApplicantsPage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ListApplicantsPage_lower(_ value: V3ListApplicantsPage) -> RustBuffer {
+    return FfiConverterTypeV3ListApplicantsPage.lower(value)
+}
+
+
+/**
+ * A page of `list_workflow_runs`: the answer and the next page's number (`null` on the last page).
+ */
+public struct V3ListWorkflowRunsPage: Equatable, Hashable {
+    /**
+     * The answer.
+     */
+    public var value: [V3WorkflowRun]
+    /**
+     * The next page, for the `page` argument.
+     */
+    public var nextPage: Int64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The answer.
+         */value: [V3WorkflowRun], 
+        /**
+         * The next page, for the `page` argument.
+         */nextPage: Int64?) {
+        self.value = value
+        self.nextPage = nextPage
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ListWorkflowRunsPage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ListWorkflowRunsPage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ListWorkflowRunsPage {
+        return
+            try V3ListWorkflowRunsPage(
+                value: FfiConverterSequenceTypeV3WorkflowRun.read(from: &buf), 
+                nextPage: FfiConverterOptionInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ListWorkflowRunsPage, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeV3WorkflowRun.write(value.value, into: &buf)
+        FfiConverterOptionInt64.write(value.nextPage, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ListWorkflowRunsPage_lift(_ buf: RustBuffer) throws -> V3ListWorkflowRunsPage {
+    return try FfiConverterTypeV3ListWorkflowRunsPage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ListWorkflowRunsPage_lower(_ value: V3ListWorkflowRunsPage) -> RustBuffer {
+    return FfiConverterTypeV3ListWorkflowRunsPage.lower(value)
+}
+
+
+/**
+ * The `live_photo` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3LivePhoto: Equatable, Hashable {
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `download_href`.
+     */
+    public var downloadHref: String?
+    /**
+     * `file_name`.
+     */
+    public var fileName: String?
+    /**
+     * `file_size`.
+     */
+    public var fileSize: Int64?
+    /**
+     * `file_type`.
+     */
+    public var fileType: String?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `download_href`.
+         */downloadHref: String? = nil, 
+        /**
+         * `file_name`.
+         */fileName: String? = nil, 
+        /**
+         * `file_size`.
+         */fileSize: Int64? = nil, 
+        /**
+         * `file_type`.
+         */fileType: String? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.createdAt = createdAt
+        self.downloadHref = downloadHref
+        self.fileName = fileName
+        self.fileSize = fileSize
+        self.fileType = fileType
+        self.href = href
+        self.id = id
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3LivePhoto: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3LivePhoto: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3LivePhoto {
+        return
+            try V3LivePhoto(
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                downloadHref: FfiConverterOptionString.read(from: &buf), 
+                fileName: FfiConverterOptionString.read(from: &buf), 
+                fileSize: FfiConverterOptionInt64.read(from: &buf), 
+                fileType: FfiConverterOptionString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3LivePhoto, into buf: inout [UInt8]) {
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.downloadHref, into: &buf)
+        FfiConverterOptionString.write(value.fileName, into: &buf)
+        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
+        FfiConverterOptionString.write(value.fileType, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LivePhoto_lift(_ buf: RustBuffer) throws -> V3LivePhoto {
+    return try FfiConverterTypeV3LivePhoto.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LivePhoto_lower(_ value: V3LivePhoto) -> RustBuffer {
+    return FfiConverterTypeV3LivePhoto.lower(value)
+}
+
+
+/**
+ * The `live_photo_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3LivePhotoUploader: Equatable, Hashable {
+    /**
+     * `advanced_validation`.
+     */
+    public var advancedValidation: Bool?
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `file`.
+     */
+    public var file: FileInput?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `advanced_validation`.
+         */advancedValidation: Bool? = nil, 
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `file`.
+         */file: FileInput? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.advancedValidation = advancedValidation
+        self.applicantId = applicantId
+        self.file = file
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3LivePhotoUploader: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3LivePhotoUploader: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3LivePhotoUploader {
+        return
+            try V3LivePhotoUploader(
+                advancedValidation: FfiConverterOptionBool.read(from: &buf), 
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                file: FfiConverterOptionTypeFileInput.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3LivePhotoUploader, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.advancedValidation, into: &buf)
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionTypeFileInput.write(value.file, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LivePhotoUploader_lift(_ buf: RustBuffer) throws -> V3LivePhotoUploader {
+    return try FfiConverterTypeV3LivePhotoUploader.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LivePhotoUploader_lower(_ value: V3LivePhotoUploader) -> RustBuffer {
+    return FfiConverterTypeV3LivePhotoUploader.lower(value)
+}
+
+
+/**
+ * The `Live_Photos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3LivePhotosList: Equatable, Hashable {
+    /**
+     * `live_photos`.
+     */
+    public var livePhotos: [V3LivePhoto]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `live_photos`.
+         */livePhotos: [V3LivePhoto]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.livePhotos = livePhotos
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3LivePhotosList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3LivePhotosList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3LivePhotosList {
+        return
+            try V3LivePhotosList(
+                livePhotos: FfiConverterOptionSequenceTypeV3LivePhoto.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3LivePhotosList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3LivePhoto.write(value.livePhotos, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LivePhotosList_lift(_ buf: RustBuffer) throws -> V3LivePhotosList {
+    return try FfiConverterTypeV3LivePhotosList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LivePhotosList_lower(_ value: V3LivePhotosList) -> RustBuffer {
+    return FfiConverterTypeV3LivePhotosList.lower(value)
+}
+
+
+/**
+ * The `live_video` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3LiveVideo: Equatable, Hashable {
+    /**
+     * `challenge`.
+     */
+    public var challenge: [JsonText]?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `download_href`.
+     */
+    public var downloadHref: String?
+    /**
+     * `file_name`.
+     */
+    public var fileName: String?
+    /**
+     * `file_size`.
+     */
+    public var fileSize: Int64?
+    /**
+     * `file_type`.
+     */
+    public var fileType: String?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `challenge`.
+         */challenge: [JsonText]? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `download_href`.
+         */downloadHref: String? = nil, 
+        /**
+         * `file_name`.
+         */fileName: String? = nil, 
+        /**
+         * `file_size`.
+         */fileSize: Int64? = nil, 
+        /**
+         * `file_type`.
+         */fileType: String? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.challenge = challenge
+        self.createdAt = createdAt
+        self.downloadHref = downloadHref
+        self.fileName = fileName
+        self.fileSize = fileSize
+        self.fileType = fileType
+        self.href = href
+        self.id = id
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3LiveVideo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3LiveVideo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3LiveVideo {
+        return
+            try V3LiveVideo(
+                challenge: FfiConverterOptionSequenceTypeJsonText.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                downloadHref: FfiConverterOptionString.read(from: &buf), 
+                fileName: FfiConverterOptionString.read(from: &buf), 
+                fileSize: FfiConverterOptionInt64.read(from: &buf), 
+                fileType: FfiConverterOptionString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3LiveVideo, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeJsonText.write(value.challenge, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.downloadHref, into: &buf)
+        FfiConverterOptionString.write(value.fileName, into: &buf)
+        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
+        FfiConverterOptionString.write(value.fileType, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LiveVideo_lift(_ buf: RustBuffer) throws -> V3LiveVideo {
+    return try FfiConverterTypeV3LiveVideo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LiveVideo_lower(_ value: V3LiveVideo) -> RustBuffer {
+    return FfiConverterTypeV3LiveVideo.lower(value)
+}
+
+
+/**
+ * The `Live_Videos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3LiveVideosList: Equatable, Hashable {
+    /**
+     * `live_videos`.
+     */
+    public var liveVideos: [V3LiveVideo]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `live_videos`.
+         */liveVideos: [V3LiveVideo]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.liveVideos = liveVideos
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3LiveVideosList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3LiveVideosList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3LiveVideosList {
+        return
+            try V3LiveVideosList(
+                liveVideos: FfiConverterOptionSequenceTypeV3LiveVideo.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3LiveVideosList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3LiveVideo.write(value.liveVideos, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LiveVideosList_lift(_ buf: RustBuffer) throws -> V3LiveVideosList {
+    return try FfiConverterTypeV3LiveVideosList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LiveVideosList_lower(_ value: V3LiveVideosList) -> RustBuffer {
+    return FfiConverterTypeV3LiveVideosList.lower(value)
+}
+
+
+/**
+ * The `location` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3Location: Equatable, Hashable {
+    /**
+     * `country_of_residence`.
+     */
+    public var countryOfResidence: String?
+    /**
+     * `ip_address`.
+     */
+    public var ipAddress: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `country_of_residence`.
+         */countryOfResidence: String? = nil, 
+        /**
+         * `ip_address`.
+         */ipAddress: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.countryOfResidence = countryOfResidence
+        self.ipAddress = ipAddress
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3Location: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3Location: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3Location {
+        return
+            try V3Location(
+                countryOfResidence: FfiConverterOptionString.read(from: &buf), 
+                ipAddress: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3Location, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.countryOfResidence, into: &buf)
+        FfiConverterOptionString.write(value.ipAddress, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Location_lift(_ buf: RustBuffer) throws -> V3Location {
+    return try FfiConverterTypeV3Location.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Location_lower(_ value: V3Location) -> RustBuffer {
+    return FfiConverterTypeV3Location.lower(value)
+}
+
+
+/**
+ * The `location_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3LocationBuilder: Equatable, Hashable {
+    /**
+     * `country_of_residence`.
+     */
+    public var countryOfResidence: String?
+    /**
+     * `ip_address`.
+     */
+    public var ipAddress: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `country_of_residence`.
+         */countryOfResidence: String? = nil, 
+        /**
+         * `ip_address`.
+         */ipAddress: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.countryOfResidence = countryOfResidence
+        self.ipAddress = ipAddress
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3LocationBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3LocationBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3LocationBuilder {
+        return
+            try V3LocationBuilder(
+                countryOfResidence: FfiConverterOptionString.read(from: &buf), 
+                ipAddress: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3LocationBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.countryOfResidence, into: &buf)
+        FfiConverterOptionString.write(value.ipAddress, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LocationBuilder_lift(_ buf: RustBuffer) throws -> V3LocationBuilder {
+    return try FfiConverterTypeV3LocationBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3LocationBuilder_lower(_ value: V3LocationBuilder) -> RustBuffer {
+    return FfiConverterTypeV3LocationBuilder.lower(value)
+}
+
+
+/**
+ * The `motion_capture` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3MotionCapture: Equatable, Hashable {
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `download_href`.
+     */
+    public var downloadHref: String?
+    /**
+     * `file_name`.
+     */
+    public var fileName: String?
+    /**
+     * `file_size`.
+     */
+    public var fileSize: Int64?
+    /**
+     * `file_type`.
+     */
+    public var fileType: String?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `download_href`.
+         */downloadHref: String? = nil, 
+        /**
+         * `file_name`.
+         */fileName: String? = nil, 
+        /**
+         * `file_size`.
+         */fileSize: Int64? = nil, 
+        /**
+         * `file_type`.
+         */fileType: String? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.createdAt = createdAt
+        self.downloadHref = downloadHref
+        self.fileName = fileName
+        self.fileSize = fileSize
+        self.fileType = fileType
+        self.href = href
+        self.id = id
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3MotionCapture: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3MotionCapture: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3MotionCapture {
+        return
+            try V3MotionCapture(
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                downloadHref: FfiConverterOptionString.read(from: &buf), 
+                fileName: FfiConverterOptionString.read(from: &buf), 
+                fileSize: FfiConverterOptionInt64.read(from: &buf), 
+                fileType: FfiConverterOptionString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3MotionCapture, into buf: inout [UInt8]) {
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.downloadHref, into: &buf)
+        FfiConverterOptionString.write(value.fileName, into: &buf)
+        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
+        FfiConverterOptionString.write(value.fileType, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3MotionCapture_lift(_ buf: RustBuffer) throws -> V3MotionCapture {
+    return try FfiConverterTypeV3MotionCapture.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3MotionCapture_lower(_ value: V3MotionCapture) -> RustBuffer {
+    return FfiConverterTypeV3MotionCapture.lower(value)
+}
+
+
+/**
+ * The `Motion_Captures_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3MotionCapturesList: Equatable, Hashable {
+    /**
+     * `motion_captures`.
+     */
+    public var motionCaptures: [V3MotionCapture]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `motion_captures`.
+         */motionCaptures: [V3MotionCapture]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.motionCaptures = motionCaptures
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3MotionCapturesList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3MotionCapturesList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3MotionCapturesList {
+        return
+            try V3MotionCapturesList(
+                motionCaptures: FfiConverterOptionSequenceTypeV3MotionCapture.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3MotionCapturesList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3MotionCapture.write(value.motionCaptures, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3MotionCapturesList_lift(_ buf: RustBuffer) throws -> V3MotionCapturesList {
+    return try FfiConverterTypeV3MotionCapturesList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3MotionCapturesList_lower(_ value: V3MotionCapturesList) -> RustBuffer {
+    return FfiConverterTypeV3MotionCapturesList.lower(value)
+}
+
+
+/**
+ * The `passkey` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3Passkey: Equatable, Hashable {
+    /**
+     * `application_domain`.
+     */
+    public var applicationDomain: String?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `last_used_at`.
+     */
+    public var lastUsedAt: Date?
+    /**
+     * `state`.
+     */
+    public var state: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `application_domain`.
+         */applicationDomain: String? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `last_used_at`.
+         */lastUsedAt: Date? = nil, 
+        /**
+         * `state`.
+         */state: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicationDomain = applicationDomain
+        self.createdAt = createdAt
+        self.id = id
+        self.lastUsedAt = lastUsedAt
+        self.state = state
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3Passkey: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3Passkey: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3Passkey {
+        return
+            try V3Passkey(
+                applicationDomain: FfiConverterOptionString.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                lastUsedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                state: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3Passkey, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicationDomain, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTimestamp.write(value.lastUsedAt, into: &buf)
+        FfiConverterOptionString.write(value.state, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Passkey_lift(_ buf: RustBuffer) throws -> V3Passkey {
+    return try FfiConverterTypeV3Passkey.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Passkey_lower(_ value: V3Passkey) -> RustBuffer {
+    return FfiConverterTypeV3Passkey.lower(value)
+}
+
+
+/**
+ * The `passkey_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3PasskeyUpdater: Equatable, Hashable {
+    /**
+     * `state`.
+     */
+    public var state: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `state`.
+         */state: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.state = state
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3PasskeyUpdater: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3PasskeyUpdater: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3PasskeyUpdater {
+        return
+            try V3PasskeyUpdater(
+                state: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3PasskeyUpdater, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.state, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3PasskeyUpdater_lift(_ buf: RustBuffer) throws -> V3PasskeyUpdater {
+    return try FfiConverterTypeV3PasskeyUpdater.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3PasskeyUpdater_lower(_ value: V3PasskeyUpdater) -> RustBuffer {
+    return FfiConverterTypeV3PasskeyUpdater.lower(value)
+}
+
+
+/**
+ * The `Passkeys_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3PasskeysList: Equatable, Hashable {
+    /**
+     * `passkeys`.
+     */
+    public var passkeys: [V3Passkey]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `passkeys`.
+         */passkeys: [V3Passkey]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.passkeys = passkeys
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3PasskeysList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3PasskeysList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3PasskeysList {
+        return
+            try V3PasskeysList(
+                passkeys: FfiConverterOptionSequenceTypeV3Passkey.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3PasskeysList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3Passkey.write(value.passkeys, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3PasskeysList_lift(_ buf: RustBuffer) throws -> V3PasskeysList {
+    return try FfiConverterTypeV3PasskeysList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3PasskeysList_lower(_ value: V3PasskeysList) -> RustBuffer {
+    return FfiConverterTypeV3PasskeysList.lower(value)
+}
+
+
+/**
+ * The `repeat_attempts_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3RepeatAttemptsList: Equatable, Hashable {
+    /**
+     * `attempts_clear_rate`.
+     */
+    public var attemptsClearRate: Double?
+    /**
+     * `attempts_count`.
+     */
+    public var attemptsCount: Int64?
+    /**
+     * `repeat_attempts`.
+     */
+    public var repeatAttempts: [V3RepeatAttemptsListRepeatAttemptsInner]?
+    /**
+     * `report_id`.
+     */
+    public var reportId: String?
+    /**
+     * `unique_mismatches_count`.
+     */
+    public var uniqueMismatchesCount: Int64?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `attempts_clear_rate`.
+         */attemptsClearRate: Double? = nil, 
+        /**
+         * `attempts_count`.
+         */attemptsCount: Int64? = nil, 
+        /**
+         * `repeat_attempts`.
+         */repeatAttempts: [V3RepeatAttemptsListRepeatAttemptsInner]? = nil, 
+        /**
+         * `report_id`.
+         */reportId: String? = nil, 
+        /**
+         * `unique_mismatches_count`.
+         */uniqueMismatchesCount: Int64? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.attemptsClearRate = attemptsClearRate
+        self.attemptsCount = attemptsCount
+        self.repeatAttempts = repeatAttempts
+        self.reportId = reportId
+        self.uniqueMismatchesCount = uniqueMismatchesCount
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3RepeatAttemptsList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3RepeatAttemptsList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3RepeatAttemptsList {
+        return
+            try V3RepeatAttemptsList(
+                attemptsClearRate: FfiConverterOptionDouble.read(from: &buf), 
+                attemptsCount: FfiConverterOptionInt64.read(from: &buf), 
+                repeatAttempts: FfiConverterOptionSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner.read(from: &buf), 
+                reportId: FfiConverterOptionString.read(from: &buf), 
+                uniqueMismatchesCount: FfiConverterOptionInt64.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3RepeatAttemptsList, into buf: inout [UInt8]) {
+        FfiConverterOptionDouble.write(value.attemptsClearRate, into: &buf)
+        FfiConverterOptionInt64.write(value.attemptsCount, into: &buf)
+        FfiConverterOptionSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner.write(value.repeatAttempts, into: &buf)
+        FfiConverterOptionString.write(value.reportId, into: &buf)
+        FfiConverterOptionInt64.write(value.uniqueMismatchesCount, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3RepeatAttemptsList_lift(_ buf: RustBuffer) throws -> V3RepeatAttemptsList {
+    return try FfiConverterTypeV3RepeatAttemptsList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3RepeatAttemptsList_lower(_ value: V3RepeatAttemptsList) -> RustBuffer {
+    return FfiConverterTypeV3RepeatAttemptsList.lower(value)
+}
+
+
+/**
+ * The `repeat_attempts_list_repeat_attempts_inner` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3RepeatAttemptsListRepeatAttemptsInner: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `completed_at`.
+     */
+    public var completedAt: Date?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `date_of_birth`.
+     */
+    public var dateOfBirth: String?
+    /**
+     * `names`.
+     */
+    public var names: String?
+    /**
+     * `report_id`.
+     */
+    public var reportId: String?
+    /**
+     * `result`.
+     */
+    public var result: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `completed_at`.
+         */completedAt: Date? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `date_of_birth`.
+         */dateOfBirth: String? = nil, 
+        /**
+         * `names`.
+         */names: String? = nil, 
+        /**
+         * `report_id`.
+         */reportId: String? = nil, 
+        /**
+         * `result`.
+         */result: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.completedAt = completedAt
+        self.createdAt = createdAt
+        self.dateOfBirth = dateOfBirth
+        self.names = names
+        self.reportId = reportId
+        self.result = result
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3RepeatAttemptsListRepeatAttemptsInner: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3RepeatAttemptsListRepeatAttemptsInner: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3RepeatAttemptsListRepeatAttemptsInner {
+        return
+            try V3RepeatAttemptsListRepeatAttemptsInner(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                completedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                dateOfBirth: FfiConverterOptionString.read(from: &buf), 
+                names: FfiConverterOptionString.read(from: &buf), 
+                reportId: FfiConverterOptionString.read(from: &buf), 
+                result: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3RepeatAttemptsListRepeatAttemptsInner, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionTimestamp.write(value.completedAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.dateOfBirth, into: &buf)
+        FfiConverterOptionString.write(value.names, into: &buf)
+        FfiConverterOptionString.write(value.reportId, into: &buf)
+        FfiConverterOptionString.write(value.result, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3RepeatAttemptsListRepeatAttemptsInner_lift(_ buf: RustBuffer) throws -> V3RepeatAttemptsListRepeatAttemptsInner {
+    return try FfiConverterTypeV3RepeatAttemptsListRepeatAttemptsInner.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3RepeatAttemptsListRepeatAttemptsInner_lower(_ value: V3RepeatAttemptsListRepeatAttemptsInner) -> RustBuffer {
+    return FfiConverterTypeV3RepeatAttemptsListRepeatAttemptsInner.lower(value)
+}
+
+
+/**
+ * The `report` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3Report: Equatable, Hashable {
+    /**
+     * `breakdown`.
+     */
+    public var breakdown: JsonText?
+    /**
+     * `check_id`.
+     */
+    public var checkId: String?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `name`.
+     */
+    public var name: String?
+    /**
+     * `properties`.
+     */
+    public var properties: JsonText?
+    /**
+     * `result`.
+     */
+    public var result: String?
+    /**
+     * `status`.
+     */
+    public var status: String?
+    /**
+     * `sub_result`.
+     */
+    public var subResult: String?
+    /**
+     * `documents`.
+     */
+    public var documents: [V3ReportDocument]?
+    /**
+     * `id_photos`.
+     */
+    public var idPhotos: [V3FacialSimilarityReportMedia]?
+    /**
+     * `live_photos`.
+     */
+    public var livePhotos: [V3FacialSimilarityReportMedia]?
+    /**
+     * `live_videos`.
+     */
+    public var liveVideos: [V3FacialSimilarityReportMedia]?
+    /**
+     * `motion_captures`.
+     */
+    public var motionCaptures: [V3FacialSimilarityReportMedia]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `breakdown`.
+         */breakdown: JsonText? = nil, 
+        /**
+         * `check_id`.
+         */checkId: String? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `name`.
+         */name: String? = nil, 
+        /**
+         * `properties`.
+         */properties: JsonText? = nil, 
+        /**
+         * `result`.
+         */result: String? = nil, 
+        /**
+         * `status`.
+         */status: String? = nil, 
+        /**
+         * `sub_result`.
+         */subResult: String? = nil, 
+        /**
+         * `documents`.
+         */documents: [V3ReportDocument]? = nil, 
+        /**
+         * `id_photos`.
+         */idPhotos: [V3FacialSimilarityReportMedia]? = nil, 
+        /**
+         * `live_photos`.
+         */livePhotos: [V3FacialSimilarityReportMedia]? = nil, 
+        /**
+         * `live_videos`.
+         */liveVideos: [V3FacialSimilarityReportMedia]? = nil, 
+        /**
+         * `motion_captures`.
+         */motionCaptures: [V3FacialSimilarityReportMedia]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.breakdown = breakdown
+        self.checkId = checkId
+        self.createdAt = createdAt
+        self.href = href
+        self.id = id
+        self.name = name
+        self.properties = properties
+        self.result = result
+        self.status = status
+        self.subResult = subResult
+        self.documents = documents
+        self.idPhotos = idPhotos
+        self.livePhotos = livePhotos
+        self.liveVideos = liveVideos
+        self.motionCaptures = motionCaptures
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3Report: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3Report: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3Report {
+        return
+            try V3Report(
+                breakdown: FfiConverterOptionTypeJsonText.read(from: &buf), 
+                checkId: FfiConverterOptionString.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                properties: FfiConverterOptionTypeJsonText.read(from: &buf), 
+                result: FfiConverterOptionString.read(from: &buf), 
+                status: FfiConverterOptionString.read(from: &buf), 
+                subResult: FfiConverterOptionString.read(from: &buf), 
+                documents: FfiConverterOptionSequenceTypeV3ReportDocument.read(from: &buf), 
+                idPhotos: FfiConverterOptionSequenceTypeV3FacialSimilarityReportMedia.read(from: &buf), 
+                livePhotos: FfiConverterOptionSequenceTypeV3FacialSimilarityReportMedia.read(from: &buf), 
+                liveVideos: FfiConverterOptionSequenceTypeV3FacialSimilarityReportMedia.read(from: &buf), 
+                motionCaptures: FfiConverterOptionSequenceTypeV3FacialSimilarityReportMedia.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3Report, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeJsonText.write(value.breakdown, into: &buf)
+        FfiConverterOptionString.write(value.checkId, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.properties, into: &buf)
+        FfiConverterOptionString.write(value.result, into: &buf)
+        FfiConverterOptionString.write(value.status, into: &buf)
+        FfiConverterOptionString.write(value.subResult, into: &buf)
+        FfiConverterOptionSequenceTypeV3ReportDocument.write(value.documents, into: &buf)
+        FfiConverterOptionSequenceTypeV3FacialSimilarityReportMedia.write(value.idPhotos, into: &buf)
+        FfiConverterOptionSequenceTypeV3FacialSimilarityReportMedia.write(value.livePhotos, into: &buf)
+        FfiConverterOptionSequenceTypeV3FacialSimilarityReportMedia.write(value.liveVideos, into: &buf)
+        FfiConverterOptionSequenceTypeV3FacialSimilarityReportMedia.write(value.motionCaptures, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Report_lift(_ buf: RustBuffer) throws -> V3Report {
+    return try FfiConverterTypeV3Report.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Report_lower(_ value: V3Report) -> RustBuffer {
+    return FfiConverterTypeV3Report.lower(value)
+}
+
+
+/**
+ * The `report_configuration` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ReportConfiguration: Equatable, Hashable {
+    /**
+     * `facial_similarity_motion`.
+     */
+    public var facialSimilarityMotion: V3ReportConfigurationFacialSimilarity?
+    /**
+     * `facial_similarity_photo`.
+     */
+    public var facialSimilarityPhoto: V3ReportConfigurationFacialSimilarity?
+    /**
+     * `facial_similarity_photo_fully_auto`.
+     */
+    public var facialSimilarityPhotoFullyAuto: V3ReportConfigurationFacialSimilarity?
+    /**
+     * `facial_similarity_video`.
+     */
+    public var facialSimilarityVideo: V3ReportConfigurationFacialSimilarity?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `facial_similarity_motion`.
+         */facialSimilarityMotion: V3ReportConfigurationFacialSimilarity? = nil, 
+        /**
+         * `facial_similarity_photo`.
+         */facialSimilarityPhoto: V3ReportConfigurationFacialSimilarity? = nil, 
+        /**
+         * `facial_similarity_photo_fully_auto`.
+         */facialSimilarityPhotoFullyAuto: V3ReportConfigurationFacialSimilarity? = nil, 
+        /**
+         * `facial_similarity_video`.
+         */facialSimilarityVideo: V3ReportConfigurationFacialSimilarity? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.facialSimilarityMotion = facialSimilarityMotion
+        self.facialSimilarityPhoto = facialSimilarityPhoto
+        self.facialSimilarityPhotoFullyAuto = facialSimilarityPhotoFullyAuto
+        self.facialSimilarityVideo = facialSimilarityVideo
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ReportConfiguration: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ReportConfiguration: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ReportConfiguration {
+        return
+            try V3ReportConfiguration(
+                facialSimilarityMotion: FfiConverterOptionTypeV3ReportConfigurationFacialSimilarity.read(from: &buf), 
+                facialSimilarityPhoto: FfiConverterOptionTypeV3ReportConfigurationFacialSimilarity.read(from: &buf), 
+                facialSimilarityPhotoFullyAuto: FfiConverterOptionTypeV3ReportConfigurationFacialSimilarity.read(from: &buf), 
+                facialSimilarityVideo: FfiConverterOptionTypeV3ReportConfigurationFacialSimilarity.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ReportConfiguration, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeV3ReportConfigurationFacialSimilarity.write(value.facialSimilarityMotion, into: &buf)
+        FfiConverterOptionTypeV3ReportConfigurationFacialSimilarity.write(value.facialSimilarityPhoto, into: &buf)
+        FfiConverterOptionTypeV3ReportConfigurationFacialSimilarity.write(value.facialSimilarityPhotoFullyAuto, into: &buf)
+        FfiConverterOptionTypeV3ReportConfigurationFacialSimilarity.write(value.facialSimilarityVideo, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ReportConfiguration_lift(_ buf: RustBuffer) throws -> V3ReportConfiguration {
+    return try FfiConverterTypeV3ReportConfiguration.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ReportConfiguration_lower(_ value: V3ReportConfiguration) -> RustBuffer {
+    return FfiConverterTypeV3ReportConfiguration.lower(value)
+}
+
+
+/**
+ * The `report_configuration_facial_similarity` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ReportConfigurationFacialSimilarity: Equatable, Hashable {
+    /**
+     * `use_case`.
+     */
+    public var useCase: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `use_case`.
+         */useCase: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.useCase = useCase
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ReportConfigurationFacialSimilarity: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ReportConfigurationFacialSimilarity: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ReportConfigurationFacialSimilarity {
+        return
+            try V3ReportConfigurationFacialSimilarity(
+                useCase: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ReportConfigurationFacialSimilarity, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.useCase, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ReportConfigurationFacialSimilarity_lift(_ buf: RustBuffer) throws -> V3ReportConfigurationFacialSimilarity {
+    return try FfiConverterTypeV3ReportConfigurationFacialSimilarity.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ReportConfigurationFacialSimilarity_lower(_ value: V3ReportConfigurationFacialSimilarity) -> RustBuffer {
+    return FfiConverterTypeV3ReportConfigurationFacialSimilarity.lower(value)
+}
+
+
+/**
+ * The `report_document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ReportDocument: Equatable, Hashable {
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.id = id
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ReportDocument: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ReportDocument: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ReportDocument {
+        return
+            try V3ReportDocument(
+                id: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ReportDocument, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ReportDocument_lift(_ buf: RustBuffer) throws -> V3ReportDocument {
+    return try FfiConverterTypeV3ReportDocument.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ReportDocument_lower(_ value: V3ReportDocument) -> RustBuffer {
+    return FfiConverterTypeV3ReportDocument.lower(value)
+}
+
+
+/**
+ * The `Reports_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ReportsList: Equatable, Hashable {
+    /**
+     * `reports`.
+     */
+    public var reports: [V3Report]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `reports`.
+         */reports: [V3Report]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.reports = reports
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ReportsList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ReportsList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ReportsList {
+        return
+            try V3ReportsList(
+                reports: FfiConverterOptionSequenceTypeV3Report.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ReportsList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3Report.write(value.reports, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ReportsList_lift(_ buf: RustBuffer) throws -> V3ReportsList {
+    return try FfiConverterTypeV3ReportsList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ReportsList_lower(_ value: V3ReportsList) -> RustBuffer {
+    return FfiConverterTypeV3ReportsList.lower(value)
+}
+
+
+/**
+ * The `results_feedback` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3ResultsFeedback: Equatable, Hashable {
+    /**
+     * `check_id`.
+     */
+    public var checkId: String?
+    /**
+     * `expected_result`.
+     */
+    public var expectedResult: String?
+    /**
+     * `feedback_notes`.
+     */
+    public var feedbackNotes: String?
+    /**
+     * `report_id`.
+     */
+    public var reportId: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `check_id`.
+         */checkId: String? = nil, 
+        /**
+         * `expected_result`.
+         */expectedResult: String? = nil, 
+        /**
+         * `feedback_notes`.
+         */feedbackNotes: String? = nil, 
+        /**
+         * `report_id`.
+         */reportId: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.checkId = checkId
+        self.expectedResult = expectedResult
+        self.feedbackNotes = feedbackNotes
+        self.reportId = reportId
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3ResultsFeedback: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ResultsFeedback: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ResultsFeedback {
+        return
+            try V3ResultsFeedback(
+                checkId: FfiConverterOptionString.read(from: &buf), 
+                expectedResult: FfiConverterOptionString.read(from: &buf), 
+                feedbackNotes: FfiConverterOptionString.read(from: &buf), 
+                reportId: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3ResultsFeedback, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.checkId, into: &buf)
+        FfiConverterOptionString.write(value.expectedResult, into: &buf)
+        FfiConverterOptionString.write(value.feedbackNotes, into: &buf)
+        FfiConverterOptionString.write(value.reportId, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ResultsFeedback_lift(_ buf: RustBuffer) throws -> V3ResultsFeedback {
+    return try FfiConverterTypeV3ResultsFeedback.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ResultsFeedback_lower(_ value: V3ResultsFeedback) -> RustBuffer {
+    return FfiConverterTypeV3ResultsFeedback.lower(value)
+}
+
+
+/**
+ * The `sdk_token` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ * `toString` / `description` show `***` for its secret.
+ */
+public struct V3SdkToken: Equatable, Hashable, CustomStringConvertible {
+    /**
+     * `token`.
+     */
+    public var token: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `token`.
+         */token: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.token = token
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_v3sdktoken_uniffi_trait_display(
+            FfiConverterTypeV3SdkToken_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension V3SdkToken: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3SdkToken: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3SdkToken {
+        return
+            try V3SdkToken(
+                token: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3SdkToken, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.token, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SdkToken_lift(_ buf: RustBuffer) throws -> V3SdkToken {
+    return try FfiConverterTypeV3SdkToken.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SdkToken_lower(_ value: V3SdkToken) -> RustBuffer {
+    return FfiConverterTypeV3SdkToken.lower(value)
+}
+
+
+/**
+ * The `sdk_token_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3SdkTokenBuilder: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `application_id`.
+     */
+    public var applicationId: String?
+    /**
+     * `cross_device_url`.
+     */
+    public var crossDeviceUrl: String?
+    /**
+     * `referrer`.
+     */
+    public var referrer: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `application_id`.
+         */applicationId: String? = nil, 
+        /**
+         * `cross_device_url`.
+         */crossDeviceUrl: String? = nil, 
+        /**
+         * `referrer`.
+         */referrer: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.applicationId = applicationId
+        self.crossDeviceUrl = crossDeviceUrl
+        self.referrer = referrer
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3SdkTokenBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3SdkTokenBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3SdkTokenBuilder {
+        return
+            try V3SdkTokenBuilder(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                applicationId: FfiConverterOptionString.read(from: &buf), 
+                crossDeviceUrl: FfiConverterOptionString.read(from: &buf), 
+                referrer: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3SdkTokenBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionString.write(value.applicationId, into: &buf)
+        FfiConverterOptionString.write(value.crossDeviceUrl, into: &buf)
+        FfiConverterOptionString.write(value.referrer, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SdkTokenBuilder_lift(_ buf: RustBuffer) throws -> V3SdkTokenBuilder {
+    return try FfiConverterTypeV3SdkTokenBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SdkTokenBuilder_lower(_ value: V3SdkTokenBuilder) -> RustBuffer {
+    return FfiConverterTypeV3SdkTokenBuilder.lower(value)
+}
+
+
+/**
+ * The `signing_document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3SigningDocument: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `download_href`.
+     */
+    public var downloadHref: String?
+    /**
+     * `file_name`.
+     */
+    public var fileName: String?
+    /**
+     * `file_size`.
+     */
+    public var fileSize: Int64?
+    /**
+     * `file_type`.
+     */
+    public var fileType: String?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `download_href`.
+         */downloadHref: String? = nil, 
+        /**
+         * `file_name`.
+         */fileName: String? = nil, 
+        /**
+         * `file_size`.
+         */fileSize: Int64? = nil, 
+        /**
+         * `file_type`.
+         */fileType: String? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.createdAt = createdAt
+        self.downloadHref = downloadHref
+        self.fileName = fileName
+        self.fileSize = fileSize
+        self.fileType = fileType
+        self.href = href
+        self.id = id
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3SigningDocument: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3SigningDocument: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3SigningDocument {
+        return
+            try V3SigningDocument(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                downloadHref: FfiConverterOptionString.read(from: &buf), 
+                fileName: FfiConverterOptionString.read(from: &buf), 
+                fileSize: FfiConverterOptionInt64.read(from: &buf), 
+                fileType: FfiConverterOptionString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3SigningDocument, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.downloadHref, into: &buf)
+        FfiConverterOptionString.write(value.fileName, into: &buf)
+        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
+        FfiConverterOptionString.write(value.fileType, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SigningDocument_lift(_ buf: RustBuffer) throws -> V3SigningDocument {
+    return try FfiConverterTypeV3SigningDocument.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SigningDocument_lower(_ value: V3SigningDocument) -> RustBuffer {
+    return FfiConverterTypeV3SigningDocument.lower(value)
+}
+
+
+/**
+ * The `signing_document_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3SigningDocumentUploader: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `file`.
+     */
+    public var file: FileInput?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `file`.
+         */file: FileInput? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.file = file
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3SigningDocumentUploader: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3SigningDocumentUploader: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3SigningDocumentUploader {
+        return
+            try V3SigningDocumentUploader(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                file: FfiConverterOptionTypeFileInput.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3SigningDocumentUploader, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionTypeFileInput.write(value.file, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SigningDocumentUploader_lift(_ buf: RustBuffer) throws -> V3SigningDocumentUploader {
+    return try FfiConverterTypeV3SigningDocumentUploader.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SigningDocumentUploader_lower(_ value: V3SigningDocumentUploader) -> RustBuffer {
+    return FfiConverterTypeV3SigningDocumentUploader.lower(value)
+}
+
+
+/**
+ * The `Signing_Documents_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3SigningDocumentsList: Equatable, Hashable {
+    /**
+     * `signing_documents`.
+     */
+    public var signingDocuments: [V3SigningDocument]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `signing_documents`.
+         */signingDocuments: [V3SigningDocument]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.signingDocuments = signingDocuments
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3SigningDocumentsList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3SigningDocumentsList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3SigningDocumentsList {
+        return
+            try V3SigningDocumentsList(
+                signingDocuments: FfiConverterOptionSequenceTypeV3SigningDocument.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3SigningDocumentsList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3SigningDocument.write(value.signingDocuments, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SigningDocumentsList_lift(_ buf: RustBuffer) throws -> V3SigningDocumentsList {
+    return try FfiConverterTypeV3SigningDocumentsList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3SigningDocumentsList_lower(_ value: V3SigningDocumentsList) -> RustBuffer {
+    return FfiConverterTypeV3SigningDocumentsList.lower(value)
+}
+
+
+/**
+ * The `task` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3Task: Equatable, Hashable {
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `input`.
+     */
+    public var input: JsonText?
+    /**
+     * `output`.
+     */
+    public var output: JsonText?
+    /**
+     * `task_def_id`.
+     */
+    public var taskDefId: String?
+    /**
+     * `task_def_version`.
+     */
+    public var taskDefVersion: String?
+    /**
+     * `updated_at`.
+     */
+    public var updatedAt: Date?
+    /**
+     * `workflow_run_id`.
+     */
+    public var workflowRunId: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `input`.
+         */input: JsonText? = nil, 
+        /**
+         * `output`.
+         */output: JsonText? = nil, 
+        /**
+         * `task_def_id`.
+         */taskDefId: String? = nil, 
+        /**
+         * `task_def_version`.
+         */taskDefVersion: String? = nil, 
+        /**
+         * `updated_at`.
+         */updatedAt: Date? = nil, 
+        /**
+         * `workflow_run_id`.
+         */workflowRunId: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.createdAt = createdAt
+        self.id = id
+        self.input = input
+        self.output = output
+        self.taskDefId = taskDefId
+        self.taskDefVersion = taskDefVersion
+        self.updatedAt = updatedAt
+        self.workflowRunId = workflowRunId
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3Task: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3Task: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3Task {
+        return
+            try V3Task(
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                input: FfiConverterOptionTypeJsonText.read(from: &buf), 
+                output: FfiConverterOptionTypeJsonText.read(from: &buf), 
+                taskDefId: FfiConverterOptionString.read(from: &buf), 
+                taskDefVersion: FfiConverterOptionString.read(from: &buf), 
+                updatedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                workflowRunId: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3Task, into buf: inout [UInt8]) {
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.input, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.output, into: &buf)
+        FfiConverterOptionString.write(value.taskDefId, into: &buf)
+        FfiConverterOptionString.write(value.taskDefVersion, into: &buf)
+        FfiConverterOptionTimestamp.write(value.updatedAt, into: &buf)
+        FfiConverterOptionString.write(value.workflowRunId, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Task_lift(_ buf: RustBuffer) throws -> V3Task {
+    return try FfiConverterTypeV3Task.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Task_lower(_ value: V3Task) -> RustBuffer {
+    return FfiConverterTypeV3Task.lower(value)
+}
+
+
+/**
+ * The `TaskItem` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3TaskItem: Equatable, Hashable {
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `task_def_id`.
+     */
+    public var taskDefId: String?
+    /**
+     * `task_def_version`.
+     */
+    public var taskDefVersion: String?
+    /**
+     * `updated_at`.
+     */
+    public var updatedAt: Date?
+    /**
+     * `workflow_run_id`.
+     */
+    public var workflowRunId: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `task_def_id`.
+         */taskDefId: String? = nil, 
+        /**
+         * `task_def_version`.
+         */taskDefVersion: String? = nil, 
+        /**
+         * `updated_at`.
+         */updatedAt: Date? = nil, 
+        /**
+         * `workflow_run_id`.
+         */workflowRunId: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.createdAt = createdAt
+        self.id = id
+        self.taskDefId = taskDefId
+        self.taskDefVersion = taskDefVersion
+        self.updatedAt = updatedAt
+        self.workflowRunId = workflowRunId
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3TaskItem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3TaskItem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3TaskItem {
+        return
+            try V3TaskItem(
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                taskDefId: FfiConverterOptionString.read(from: &buf), 
+                taskDefVersion: FfiConverterOptionString.read(from: &buf), 
+                updatedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                workflowRunId: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3TaskItem, into buf: inout [UInt8]) {
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.taskDefId, into: &buf)
+        FfiConverterOptionString.write(value.taskDefVersion, into: &buf)
+        FfiConverterOptionTimestamp.write(value.updatedAt, into: &buf)
+        FfiConverterOptionString.write(value.workflowRunId, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3TaskItem_lift(_ buf: RustBuffer) throws -> V3TaskItem {
+    return try FfiConverterTypeV3TaskItem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3TaskItem_lower(_ value: V3TaskItem) -> RustBuffer {
+    return FfiConverterTypeV3TaskItem.lower(value)
+}
+
+
+/**
+ * The `timeline_file_reference` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3TimelineFileReference: Equatable, Hashable {
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `workflow_timeline_file_id`.
+     */
+    public var workflowTimelineFileId: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `workflow_timeline_file_id`.
+         */workflowTimelineFileId: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.href = href
+        self.workflowTimelineFileId = workflowTimelineFileId
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3TimelineFileReference: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3TimelineFileReference: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3TimelineFileReference {
+        return
+            try V3TimelineFileReference(
+                href: FfiConverterOptionString.read(from: &buf), 
+                workflowTimelineFileId: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3TimelineFileReference, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.workflowTimelineFileId, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3TimelineFileReference_lift(_ buf: RustBuffer) throws -> V3TimelineFileReference {
+    return try FfiConverterTypeV3TimelineFileReference.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3TimelineFileReference_lower(_ value: V3TimelineFileReference) -> RustBuffer {
+    return FfiConverterTypeV3TimelineFileReference.lower(value)
+}
+
+
+/**
+ * The `Updated_biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3UpdatedBiometricTokenResponse: Equatable, Hashable {
+    /**
+     * `biometric_token`.
+     */
+    public var biometricToken: V3BiometricToken?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `biometric_token`.
+         */biometricToken: V3BiometricToken? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.biometricToken = biometricToken
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3UpdatedBiometricTokenResponse: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3UpdatedBiometricTokenResponse: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3UpdatedBiometricTokenResponse {
+        return
+            try V3UpdatedBiometricTokenResponse(
+                biometricToken: FfiConverterOptionTypeV3BiometricToken.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3UpdatedBiometricTokenResponse, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeV3BiometricToken.write(value.biometricToken, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3UpdatedBiometricTokenResponse_lift(_ buf: RustBuffer) throws -> V3UpdatedBiometricTokenResponse {
+    return try FfiConverterTypeV3UpdatedBiometricTokenResponse.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3UpdatedBiometricTokenResponse_lower(_ value: V3UpdatedBiometricTokenResponse) -> RustBuffer {
+    return FfiConverterTypeV3UpdatedBiometricTokenResponse.lower(value)
+}
+
+
+/**
+ * The `us_driving_licence_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3UsDrivingLicenceBuilder: Equatable, Hashable {
+    /**
+     * `address_line_1`.
+     */
+    public var addressLine1: String?
+    /**
+     * `address_line_2`.
+     */
+    public var addressLine2: String?
+    /**
+     * `city`.
+     */
+    public var city: String?
+    /**
+     * `date_of_birth`.
+     */
+    public var dateOfBirth: CalendarDate?
+    /**
+     * `document_category`.
+     */
+    public var documentCategory: String?
+    /**
+     * `expiration_date`.
+     */
+    public var expirationDate: CalendarDate?
+    /**
+     * `eye_color_code`.
+     */
+    public var eyeColorCode: String?
+    /**
+     * `first_name`.
+     */
+    public var firstName: String?
+    /**
+     * `gender`.
+     */
+    public var gender: String?
+    /**
+     * `id_number`.
+     */
+    public var idNumber: String?
+    /**
+     * `issue_date`.
+     */
+    public var issueDate: CalendarDate?
+    /**
+     * `issue_state`.
+     */
+    public var issueState: String?
+    /**
+     * `last_name`.
+     */
+    public var lastName: String?
+    /**
+     * `middle_name`.
+     */
+    public var middleName: String?
+    /**
+     * `name_suffix`.
+     */
+    public var nameSuffix: String?
+    /**
+     * `postal_code`.
+     */
+    public var postalCode: String?
+    /**
+     * `state`.
+     */
+    public var state: String?
+    /**
+     * `weight_measure`.
+     */
+    public var weightMeasure: Int64?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `address_line_1`.
+         */addressLine1: String? = nil, 
+        /**
+         * `address_line_2`.
+         */addressLine2: String? = nil, 
+        /**
+         * `city`.
+         */city: String? = nil, 
+        /**
+         * `date_of_birth`.
+         */dateOfBirth: CalendarDate? = nil, 
+        /**
+         * `document_category`.
+         */documentCategory: String? = nil, 
+        /**
+         * `expiration_date`.
+         */expirationDate: CalendarDate? = nil, 
+        /**
+         * `eye_color_code`.
+         */eyeColorCode: String? = nil, 
+        /**
+         * `first_name`.
+         */firstName: String? = nil, 
+        /**
+         * `gender`.
+         */gender: String? = nil, 
+        /**
+         * `id_number`.
+         */idNumber: String? = nil, 
+        /**
+         * `issue_date`.
+         */issueDate: CalendarDate? = nil, 
+        /**
+         * `issue_state`.
+         */issueState: String? = nil, 
+        /**
+         * `last_name`.
+         */lastName: String? = nil, 
+        /**
+         * `middle_name`.
+         */middleName: String? = nil, 
+        /**
+         * `name_suffix`.
+         */nameSuffix: String? = nil, 
+        /**
+         * `postal_code`.
+         */postalCode: String? = nil, 
+        /**
+         * `state`.
+         */state: String? = nil, 
+        /**
+         * `weight_measure`.
+         */weightMeasure: Int64? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.addressLine1 = addressLine1
+        self.addressLine2 = addressLine2
+        self.city = city
+        self.dateOfBirth = dateOfBirth
+        self.documentCategory = documentCategory
+        self.expirationDate = expirationDate
+        self.eyeColorCode = eyeColorCode
+        self.firstName = firstName
+        self.gender = gender
+        self.idNumber = idNumber
+        self.issueDate = issueDate
+        self.issueState = issueState
+        self.lastName = lastName
+        self.middleName = middleName
+        self.nameSuffix = nameSuffix
+        self.postalCode = postalCode
+        self.state = state
+        self.weightMeasure = weightMeasure
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3UsDrivingLicenceBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3UsDrivingLicenceBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3UsDrivingLicenceBuilder {
+        return
+            try V3UsDrivingLicenceBuilder(
+                addressLine1: FfiConverterOptionString.read(from: &buf), 
+                addressLine2: FfiConverterOptionString.read(from: &buf), 
+                city: FfiConverterOptionString.read(from: &buf), 
+                dateOfBirth: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                documentCategory: FfiConverterOptionString.read(from: &buf), 
+                expirationDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                eyeColorCode: FfiConverterOptionString.read(from: &buf), 
+                firstName: FfiConverterOptionString.read(from: &buf), 
+                gender: FfiConverterOptionString.read(from: &buf), 
+                idNumber: FfiConverterOptionString.read(from: &buf), 
+                issueDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                issueState: FfiConverterOptionString.read(from: &buf), 
+                lastName: FfiConverterOptionString.read(from: &buf), 
+                middleName: FfiConverterOptionString.read(from: &buf), 
+                nameSuffix: FfiConverterOptionString.read(from: &buf), 
+                postalCode: FfiConverterOptionString.read(from: &buf), 
+                state: FfiConverterOptionString.read(from: &buf), 
+                weightMeasure: FfiConverterOptionInt64.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3UsDrivingLicenceBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.addressLine1, into: &buf)
+        FfiConverterOptionString.write(value.addressLine2, into: &buf)
+        FfiConverterOptionString.write(value.city, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.dateOfBirth, into: &buf)
+        FfiConverterOptionString.write(value.documentCategory, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.expirationDate, into: &buf)
+        FfiConverterOptionString.write(value.eyeColorCode, into: &buf)
+        FfiConverterOptionString.write(value.firstName, into: &buf)
+        FfiConverterOptionString.write(value.gender, into: &buf)
+        FfiConverterOptionString.write(value.idNumber, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.issueDate, into: &buf)
+        FfiConverterOptionString.write(value.issueState, into: &buf)
+        FfiConverterOptionString.write(value.lastName, into: &buf)
+        FfiConverterOptionString.write(value.middleName, into: &buf)
+        FfiConverterOptionString.write(value.nameSuffix, into: &buf)
+        FfiConverterOptionString.write(value.postalCode, into: &buf)
+        FfiConverterOptionString.write(value.state, into: &buf)
+        FfiConverterOptionInt64.write(value.weightMeasure, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3UsDrivingLicenceBuilder_lift(_ buf: RustBuffer) throws -> V3UsDrivingLicenceBuilder {
+    return try FfiConverterTypeV3UsDrivingLicenceBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3UsDrivingLicenceBuilder_lower(_ value: V3UsDrivingLicenceBuilder) -> RustBuffer {
+    return FfiConverterTypeV3UsDrivingLicenceBuilder.lower(value)
+}
+
+
+/**
+ * The `watchlist_monitor` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WatchlistMonitor: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `deleted_at`.
+     */
+    public var deletedAt: Date?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `is_sandbox`.
+     */
+    public var isSandbox: Bool?
+    /**
+     * `report_name`.
+     */
+    public var reportName: String?
+    /**
+     * `tags`.
+     */
+    public var tags: [String]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `deleted_at`.
+         */deletedAt: Date? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `is_sandbox`.
+         */isSandbox: Bool? = nil, 
+        /**
+         * `report_name`.
+         */reportName: String? = nil, 
+        /**
+         * `tags`.
+         */tags: [String]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.createdAt = createdAt
+        self.deletedAt = deletedAt
+        self.id = id
+        self.isSandbox = isSandbox
+        self.reportName = reportName
+        self.tags = tags
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WatchlistMonitor: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WatchlistMonitor: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WatchlistMonitor {
+        return
+            try V3WatchlistMonitor(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                deletedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                isSandbox: FfiConverterOptionBool.read(from: &buf), 
+                reportName: FfiConverterOptionString.read(from: &buf), 
+                tags: FfiConverterOptionSequenceString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WatchlistMonitor, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.deletedAt, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionBool.write(value.isSandbox, into: &buf)
+        FfiConverterOptionString.write(value.reportName, into: &buf)
+        FfiConverterOptionSequenceString.write(value.tags, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitor_lift(_ buf: RustBuffer) throws -> V3WatchlistMonitor {
+    return try FfiConverterTypeV3WatchlistMonitor.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitor_lower(_ value: V3WatchlistMonitor) -> RustBuffer {
+    return FfiConverterTypeV3WatchlistMonitor.lower(value)
+}
+
+
+/**
+ * The `watchlist_monitor_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WatchlistMonitorBuilder: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `report_name`.
+     */
+    public var reportName: String?
+    /**
+     * `tags`.
+     */
+    public var tags: [String]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `report_name`.
+         */reportName: String? = nil, 
+        /**
+         * `tags`.
+         */tags: [String]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.reportName = reportName
+        self.tags = tags
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WatchlistMonitorBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WatchlistMonitorBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WatchlistMonitorBuilder {
+        return
+            try V3WatchlistMonitorBuilder(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                reportName: FfiConverterOptionString.read(from: &buf), 
+                tags: FfiConverterOptionSequenceString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WatchlistMonitorBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionString.write(value.reportName, into: &buf)
+        FfiConverterOptionSequenceString.write(value.tags, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitorBuilder_lift(_ buf: RustBuffer) throws -> V3WatchlistMonitorBuilder {
+    return try FfiConverterTypeV3WatchlistMonitorBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitorBuilder_lower(_ value: V3WatchlistMonitorBuilder) -> RustBuffer {
+    return FfiConverterTypeV3WatchlistMonitorBuilder.lower(value)
+}
+
+
+/**
+ * The `Watchlist_monitor_match` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WatchlistMonitorMatch: Equatable, Hashable {
+    /**
+     * `enabled`.
+     */
+    public var enabled: Bool?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `enabled`.
+         */enabled: Bool? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.enabled = enabled
+        self.id = id
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WatchlistMonitorMatch: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WatchlistMonitorMatch: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WatchlistMonitorMatch {
+        return
+            try V3WatchlistMonitorMatch(
+                enabled: FfiConverterOptionBool.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WatchlistMonitorMatch, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.enabled, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitorMatch_lift(_ buf: RustBuffer) throws -> V3WatchlistMonitorMatch {
+    return try FfiConverterTypeV3WatchlistMonitorMatch.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitorMatch_lower(_ value: V3WatchlistMonitorMatch) -> RustBuffer {
+    return FfiConverterTypeV3WatchlistMonitorMatch.lower(value)
+}
+
+
+/**
+ * The `watchlist_monitor_matches_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WatchlistMonitorMatchesList: Equatable, Hashable {
+    /**
+     * `matches`.
+     */
+    public var matches: [V3WatchlistMonitorMatch]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `matches`.
+         */matches: [V3WatchlistMonitorMatch]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.matches = matches
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WatchlistMonitorMatchesList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WatchlistMonitorMatchesList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WatchlistMonitorMatchesList {
+        return
+            try V3WatchlistMonitorMatchesList(
+                matches: FfiConverterOptionSequenceTypeV3WatchlistMonitorMatch.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WatchlistMonitorMatchesList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3WatchlistMonitorMatch.write(value.matches, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitorMatchesList_lift(_ buf: RustBuffer) throws -> V3WatchlistMonitorMatchesList {
+    return try FfiConverterTypeV3WatchlistMonitorMatchesList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitorMatchesList_lower(_ value: V3WatchlistMonitorMatchesList) -> RustBuffer {
+    return FfiConverterTypeV3WatchlistMonitorMatchesList.lower(value)
+}
+
+
+/**
+ * The `watchlist_monitor_matches_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WatchlistMonitorMatchesUpdater: Equatable, Hashable {
+    /**
+     * `disable`.
+     */
+    public var disable: [String]?
+    /**
+     * `enable`.
+     */
+    public var enable: [String]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `disable`.
+         */disable: [String]? = nil, 
+        /**
+         * `enable`.
+         */enable: [String]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.disable = disable
+        self.enable = enable
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WatchlistMonitorMatchesUpdater: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WatchlistMonitorMatchesUpdater: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WatchlistMonitorMatchesUpdater {
+        return
+            try V3WatchlistMonitorMatchesUpdater(
+                disable: FfiConverterOptionSequenceString.read(from: &buf), 
+                enable: FfiConverterOptionSequenceString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WatchlistMonitorMatchesUpdater, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceString.write(value.disable, into: &buf)
+        FfiConverterOptionSequenceString.write(value.enable, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitorMatchesUpdater_lift(_ buf: RustBuffer) throws -> V3WatchlistMonitorMatchesUpdater {
+    return try FfiConverterTypeV3WatchlistMonitorMatchesUpdater.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitorMatchesUpdater_lower(_ value: V3WatchlistMonitorMatchesUpdater) -> RustBuffer {
+    return FfiConverterTypeV3WatchlistMonitorMatchesUpdater.lower(value)
+}
+
+
+/**
+ * The `Watchlist_monitors_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WatchlistMonitorsList: Equatable, Hashable {
+    /**
+     * `monitors`.
+     */
+    public var monitors: [V3WatchlistMonitor]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `monitors`.
+         */monitors: [V3WatchlistMonitor]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.monitors = monitors
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WatchlistMonitorsList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WatchlistMonitorsList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WatchlistMonitorsList {
+        return
+            try V3WatchlistMonitorsList(
+                monitors: FfiConverterOptionSequenceTypeV3WatchlistMonitor.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WatchlistMonitorsList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3WatchlistMonitor.write(value.monitors, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitorsList_lift(_ buf: RustBuffer) throws -> V3WatchlistMonitorsList {
+    return try FfiConverterTypeV3WatchlistMonitorsList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WatchlistMonitorsList_lower(_ value: V3WatchlistMonitorsList) -> RustBuffer {
+    return FfiConverterTypeV3WatchlistMonitorsList.lower(value)
+}
+
+
+/**
+ * The `webhook` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ * `toString` / `description` show `***` for its secret.
+ */
+public struct V3Webhook: Equatable, Hashable, CustomStringConvertible {
+    /**
+     * `enabled`.
+     */
+    public var enabled: Bool?
+    /**
+     * `environments`.
+     */
+    public var environments: [String]?
+    /**
+     * `events`.
+     */
+    public var events: [String]?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `name`.
+     */
+    public var name: String?
+    /**
+     * `oauth_enabled`.
+     */
+    public var oauthEnabled: Bool?
+    /**
+     * `oauth_server_client_id`.
+     */
+    public var oauthServerClientId: String?
+    /**
+     * `oauth_server_client_secret`.
+     */
+    public var oauthServerClientSecret: String?
+    /**
+     * `oauth_server_scope`.
+     */
+    public var oauthServerScope: String?
+    /**
+     * `oauth_server_url`.
+     */
+    public var oauthServerUrl: String?
+    /**
+     * `payload_version`.
+     */
+    public var payloadVersion: Int64?
+    /**
+     * `token`.
+     */
+    public var token: String?
+    /**
+     * `url`.
+     */
+    public var url: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `enabled`.
+         */enabled: Bool? = nil, 
+        /**
+         * `environments`.
+         */environments: [String]? = nil, 
+        /**
+         * `events`.
+         */events: [String]? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `name`.
+         */name: String? = nil, 
+        /**
+         * `oauth_enabled`.
+         */oauthEnabled: Bool? = nil, 
+        /**
+         * `oauth_server_client_id`.
+         */oauthServerClientId: String? = nil, 
+        /**
+         * `oauth_server_client_secret`.
+         */oauthServerClientSecret: String? = nil, 
+        /**
+         * `oauth_server_scope`.
+         */oauthServerScope: String? = nil, 
+        /**
+         * `oauth_server_url`.
+         */oauthServerUrl: String? = nil, 
+        /**
+         * `payload_version`.
+         */payloadVersion: Int64? = nil, 
+        /**
+         * `token`.
+         */token: String? = nil, 
+        /**
+         * `url`.
+         */url: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.enabled = enabled
+        self.environments = environments
+        self.events = events
+        self.href = href
+        self.id = id
+        self.name = name
+        self.oauthEnabled = oauthEnabled
+        self.oauthServerClientId = oauthServerClientId
+        self.oauthServerClientSecret = oauthServerClientSecret
+        self.oauthServerScope = oauthServerScope
+        self.oauthServerUrl = oauthServerUrl
+        self.payloadVersion = payloadVersion
+        self.token = token
+        self.url = url
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_v3webhook_uniffi_trait_display(
+            FfiConverterTypeV3Webhook_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension V3Webhook: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3Webhook: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3Webhook {
+        return
+            try V3Webhook(
+                enabled: FfiConverterOptionBool.read(from: &buf), 
+                environments: FfiConverterOptionSequenceString.read(from: &buf), 
+                events: FfiConverterOptionSequenceString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                oauthEnabled: FfiConverterOptionBool.read(from: &buf), 
+                oauthServerClientId: FfiConverterOptionString.read(from: &buf), 
+                oauthServerClientSecret: FfiConverterOptionString.read(from: &buf), 
+                oauthServerScope: FfiConverterOptionString.read(from: &buf), 
+                oauthServerUrl: FfiConverterOptionString.read(from: &buf), 
+                payloadVersion: FfiConverterOptionInt64.read(from: &buf), 
+                token: FfiConverterOptionString.read(from: &buf), 
+                url: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3Webhook, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.enabled, into: &buf)
+        FfiConverterOptionSequenceString.write(value.environments, into: &buf)
+        FfiConverterOptionSequenceString.write(value.events, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionBool.write(value.oauthEnabled, into: &buf)
+        FfiConverterOptionString.write(value.oauthServerClientId, into: &buf)
+        FfiConverterOptionString.write(value.oauthServerClientSecret, into: &buf)
+        FfiConverterOptionString.write(value.oauthServerScope, into: &buf)
+        FfiConverterOptionString.write(value.oauthServerUrl, into: &buf)
+        FfiConverterOptionInt64.write(value.payloadVersion, into: &buf)
+        FfiConverterOptionString.write(value.token, into: &buf)
+        FfiConverterOptionString.write(value.url, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Webhook_lift(_ buf: RustBuffer) throws -> V3Webhook {
+    return try FfiConverterTypeV3Webhook.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3Webhook_lower(_ value: V3Webhook) -> RustBuffer {
+    return FfiConverterTypeV3Webhook.lower(value)
+}
+
+
+/**
+ * The `webhook_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ * `toString` / `description` show `***` for its secret.
+ */
+public struct V3WebhookBuilder: Equatable, Hashable, CustomStringConvertible {
+    /**
+     * `enabled`.
+     */
+    public var enabled: Bool?
+    /**
+     * `environments`.
+     */
+    public var environments: [String]?
+    /**
+     * `events`.
+     */
+    public var events: [String]?
+    /**
+     * `name`.
+     */
+    public var name: String?
+    /**
+     * `oauth_enabled`.
+     */
+    public var oauthEnabled: Bool?
+    /**
+     * `oauth_server_client_id`.
+     */
+    public var oauthServerClientId: String?
+    /**
+     * `oauth_server_client_secret`.
+     */
+    public var oauthServerClientSecret: String?
+    /**
+     * `oauth_server_scope`.
+     */
+    public var oauthServerScope: String?
+    /**
+     * `oauth_server_url`.
+     */
+    public var oauthServerUrl: String?
+    /**
+     * `payload_version`.
+     */
+    public var payloadVersion: Int64?
+    /**
+     * `url`.
+     */
+    public var url: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `enabled`.
+         */enabled: Bool? = nil, 
+        /**
+         * `environments`.
+         */environments: [String]? = nil, 
+        /**
+         * `events`.
+         */events: [String]? = nil, 
+        /**
+         * `name`.
+         */name: String? = nil, 
+        /**
+         * `oauth_enabled`.
+         */oauthEnabled: Bool? = nil, 
+        /**
+         * `oauth_server_client_id`.
+         */oauthServerClientId: String? = nil, 
+        /**
+         * `oauth_server_client_secret`.
+         */oauthServerClientSecret: String? = nil, 
+        /**
+         * `oauth_server_scope`.
+         */oauthServerScope: String? = nil, 
+        /**
+         * `oauth_server_url`.
+         */oauthServerUrl: String? = nil, 
+        /**
+         * `payload_version`.
+         */payloadVersion: Int64? = nil, 
+        /**
+         * `url`.
+         */url: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.enabled = enabled
+        self.environments = environments
+        self.events = events
+        self.name = name
+        self.oauthEnabled = oauthEnabled
+        self.oauthServerClientId = oauthServerClientId
+        self.oauthServerClientSecret = oauthServerClientSecret
+        self.oauthServerScope = oauthServerScope
+        self.oauthServerUrl = oauthServerUrl
+        self.payloadVersion = payloadVersion
+        self.url = url
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_v3webhookbuilder_uniffi_trait_display(
+            FfiConverterTypeV3WebhookBuilder_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension V3WebhookBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WebhookBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WebhookBuilder {
+        return
+            try V3WebhookBuilder(
+                enabled: FfiConverterOptionBool.read(from: &buf), 
+                environments: FfiConverterOptionSequenceString.read(from: &buf), 
+                events: FfiConverterOptionSequenceString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                oauthEnabled: FfiConverterOptionBool.read(from: &buf), 
+                oauthServerClientId: FfiConverterOptionString.read(from: &buf), 
+                oauthServerClientSecret: FfiConverterOptionString.read(from: &buf), 
+                oauthServerScope: FfiConverterOptionString.read(from: &buf), 
+                oauthServerUrl: FfiConverterOptionString.read(from: &buf), 
+                payloadVersion: FfiConverterOptionInt64.read(from: &buf), 
+                url: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WebhookBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.enabled, into: &buf)
+        FfiConverterOptionSequenceString.write(value.environments, into: &buf)
+        FfiConverterOptionSequenceString.write(value.events, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionBool.write(value.oauthEnabled, into: &buf)
+        FfiConverterOptionString.write(value.oauthServerClientId, into: &buf)
+        FfiConverterOptionString.write(value.oauthServerClientSecret, into: &buf)
+        FfiConverterOptionString.write(value.oauthServerScope, into: &buf)
+        FfiConverterOptionString.write(value.oauthServerUrl, into: &buf)
+        FfiConverterOptionInt64.write(value.payloadVersion, into: &buf)
+        FfiConverterOptionString.write(value.url, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WebhookBuilder_lift(_ buf: RustBuffer) throws -> V3WebhookBuilder {
+    return try FfiConverterTypeV3WebhookBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WebhookBuilder_lower(_ value: V3WebhookBuilder) -> RustBuffer {
+    return FfiConverterTypeV3WebhookBuilder.lower(value)
+}
+
+
+/**
+ * The `webhook_resend` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WebhookResend: Equatable, Hashable {
+    /**
+     * `data`.
+     */
+    public var data: [V3WebhooksResendItem]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `data`.
+         */data: [V3WebhooksResendItem]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.data = data
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WebhookResend: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WebhookResend: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WebhookResend {
+        return
+            try V3WebhookResend(
+                data: FfiConverterOptionSequenceTypeV3WebhooksResendItem.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WebhookResend, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3WebhooksResendItem.write(value.data, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WebhookResend_lift(_ buf: RustBuffer) throws -> V3WebhookResend {
+    return try FfiConverterTypeV3WebhookResend.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WebhookResend_lower(_ value: V3WebhookResend) -> RustBuffer {
+    return FfiConverterTypeV3WebhookResend.lower(value)
+}
+
+
+/**
+ * The `webhook_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ * `toString` / `description` show `***` for its secret.
+ */
+public struct V3WebhookUpdater: Equatable, Hashable, CustomStringConvertible {
+    /**
+     * `enabled`.
+     */
+    public var enabled: Bool?
+    /**
+     * `environments`.
+     */
+    public var environments: [String]?
+    /**
+     * `events`.
+     */
+    public var events: [String]?
+    /**
+     * `name`.
+     */
+    public var name: String?
+    /**
+     * `oauth_enabled`.
+     */
+    public var oauthEnabled: Bool?
+    /**
+     * `oauth_server_client_id`.
+     */
+    public var oauthServerClientId: String?
+    /**
+     * `oauth_server_client_secret`.
+     */
+    public var oauthServerClientSecret: String?
+    /**
+     * `oauth_server_scope`.
+     */
+    public var oauthServerScope: String?
+    /**
+     * `oauth_server_url`.
+     */
+    public var oauthServerUrl: String?
+    /**
+     * `payload_version`.
+     */
+    public var payloadVersion: Int64?
+    /**
+     * `url`.
+     */
+    public var url: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `enabled`.
+         */enabled: Bool? = nil, 
+        /**
+         * `environments`.
+         */environments: [String]? = nil, 
+        /**
+         * `events`.
+         */events: [String]? = nil, 
+        /**
+         * `name`.
+         */name: String? = nil, 
+        /**
+         * `oauth_enabled`.
+         */oauthEnabled: Bool? = nil, 
+        /**
+         * `oauth_server_client_id`.
+         */oauthServerClientId: String? = nil, 
+        /**
+         * `oauth_server_client_secret`.
+         */oauthServerClientSecret: String? = nil, 
+        /**
+         * `oauth_server_scope`.
+         */oauthServerScope: String? = nil, 
+        /**
+         * `oauth_server_url`.
+         */oauthServerUrl: String? = nil, 
+        /**
+         * `payload_version`.
+         */payloadVersion: Int64? = nil, 
+        /**
+         * `url`.
+         */url: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.enabled = enabled
+        self.environments = environments
+        self.events = events
+        self.name = name
+        self.oauthEnabled = oauthEnabled
+        self.oauthServerClientId = oauthServerClientId
+        self.oauthServerClientSecret = oauthServerClientSecret
+        self.oauthServerScope = oauthServerScope
+        self.oauthServerUrl = oauthServerUrl
+        self.payloadVersion = payloadVersion
+        self.url = url
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_v3webhookupdater_uniffi_trait_display(
+            FfiConverterTypeV3WebhookUpdater_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension V3WebhookUpdater: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WebhookUpdater: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WebhookUpdater {
+        return
+            try V3WebhookUpdater(
+                enabled: FfiConverterOptionBool.read(from: &buf), 
+                environments: FfiConverterOptionSequenceString.read(from: &buf), 
+                events: FfiConverterOptionSequenceString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                oauthEnabled: FfiConverterOptionBool.read(from: &buf), 
+                oauthServerClientId: FfiConverterOptionString.read(from: &buf), 
+                oauthServerClientSecret: FfiConverterOptionString.read(from: &buf), 
+                oauthServerScope: FfiConverterOptionString.read(from: &buf), 
+                oauthServerUrl: FfiConverterOptionString.read(from: &buf), 
+                payloadVersion: FfiConverterOptionInt64.read(from: &buf), 
+                url: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WebhookUpdater, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.enabled, into: &buf)
+        FfiConverterOptionSequenceString.write(value.environments, into: &buf)
+        FfiConverterOptionSequenceString.write(value.events, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionBool.write(value.oauthEnabled, into: &buf)
+        FfiConverterOptionString.write(value.oauthServerClientId, into: &buf)
+        FfiConverterOptionString.write(value.oauthServerClientSecret, into: &buf)
+        FfiConverterOptionString.write(value.oauthServerScope, into: &buf)
+        FfiConverterOptionString.write(value.oauthServerUrl, into: &buf)
+        FfiConverterOptionInt64.write(value.payloadVersion, into: &buf)
+        FfiConverterOptionString.write(value.url, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WebhookUpdater_lift(_ buf: RustBuffer) throws -> V3WebhookUpdater {
+    return try FfiConverterTypeV3WebhookUpdater.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WebhookUpdater_lower(_ value: V3WebhookUpdater) -> RustBuffer {
+    return FfiConverterTypeV3WebhookUpdater.lower(value)
+}
+
+
+/**
+ * The `Webhooks_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WebhooksList: Equatable, Hashable {
+    /**
+     * `webhooks`.
+     */
+    public var webhooks: [V3Webhook]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `webhooks`.
+         */webhooks: [V3Webhook]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.webhooks = webhooks
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WebhooksList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WebhooksList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WebhooksList {
+        return
+            try V3WebhooksList(
+                webhooks: FfiConverterOptionSequenceTypeV3Webhook.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WebhooksList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV3Webhook.write(value.webhooks, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WebhooksList_lift(_ buf: RustBuffer) throws -> V3WebhooksList {
+    return try FfiConverterTypeV3WebhooksList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WebhooksList_lower(_ value: V3WebhooksList) -> RustBuffer {
+    return FfiConverterTypeV3WebhooksList.lower(value)
+}
+
+
+/**
+ * The `Webhooks_resend_item` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WebhooksResendItem: Equatable, Hashable {
+    /**
+     * `event`.
+     */
+    public var event: String?
+    /**
+     * `resource_id`.
+     */
+    public var resourceId: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `event`.
+         */event: String? = nil, 
+        /**
+         * `resource_id`.
+         */resourceId: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.event = event
+        self.resourceId = resourceId
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WebhooksResendItem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WebhooksResendItem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WebhooksResendItem {
+        return
+            try V3WebhooksResendItem(
+                event: FfiConverterOptionString.read(from: &buf), 
+                resourceId: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WebhooksResendItem, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.event, into: &buf)
+        FfiConverterOptionString.write(value.resourceId, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WebhooksResendItem_lift(_ buf: RustBuffer) throws -> V3WebhooksResendItem {
+    return try FfiConverterTypeV3WebhooksResendItem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WebhooksResendItem_lower(_ value: V3WebhooksResendItem) -> RustBuffer {
+    return FfiConverterTypeV3WebhooksResendItem.lower(value)
+}
+
+
+/**
+ * The `workflow_run` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WorkflowRun: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `customer_user_id`.
+     */
+    public var customerUserId: String?
+    /**
+     * `dashboard_url`.
+     */
+    public var dashboardUrl: String?
+    /**
+     * `error`.
+     */
+    public var error: V3WorkflowRunError?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `link`.
+     */
+    public var link: V3WorkflowRunLink?
+    /**
+     * `output`.
+     */
+    public var output: JsonText?
+    /**
+     * `reasons`.
+     */
+    public var reasons: [String]?
+    /**
+     * `sdk_token`.
+     */
+    public var sdkToken: String?
+    /**
+     * `status`.
+     */
+    public var status: String?
+    /**
+     * `tags`.
+     */
+    public var tags: [String]?
+    /**
+     * `updated_at`.
+     */
+    public var updatedAt: Date?
+    /**
+     * `workflow_id`.
+     */
+    public var workflowId: String?
+    /**
+     * `workflow_version_id`.
+     */
+    public var workflowVersionId: Int64?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `customer_user_id`.
+         */customerUserId: String? = nil, 
+        /**
+         * `dashboard_url`.
+         */dashboardUrl: String? = nil, 
+        /**
+         * `error`.
+         */error: V3WorkflowRunError? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `link`.
+         */link: V3WorkflowRunLink? = nil, 
+        /**
+         * `output`.
+         */output: JsonText? = nil, 
+        /**
+         * `reasons`.
+         */reasons: [String]? = nil, 
+        /**
+         * `sdk_token`.
+         */sdkToken: String? = nil, 
+        /**
+         * `status`.
+         */status: String? = nil, 
+        /**
+         * `tags`.
+         */tags: [String]? = nil, 
+        /**
+         * `updated_at`.
+         */updatedAt: Date? = nil, 
+        /**
+         * `workflow_id`.
+         */workflowId: String? = nil, 
+        /**
+         * `workflow_version_id`.
+         */workflowVersionId: Int64? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.createdAt = createdAt
+        self.customerUserId = customerUserId
+        self.dashboardUrl = dashboardUrl
+        self.error = error
+        self.id = id
+        self.link = link
+        self.output = output
+        self.reasons = reasons
+        self.sdkToken = sdkToken
+        self.status = status
+        self.tags = tags
+        self.updatedAt = updatedAt
+        self.workflowId = workflowId
+        self.workflowVersionId = workflowVersionId
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WorkflowRun: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WorkflowRun: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WorkflowRun {
+        return
+            try V3WorkflowRun(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                customerUserId: FfiConverterOptionString.read(from: &buf), 
+                dashboardUrl: FfiConverterOptionString.read(from: &buf), 
+                error: FfiConverterOptionTypeV3WorkflowRunError.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                link: FfiConverterOptionTypeV3WorkflowRunLink.read(from: &buf), 
+                output: FfiConverterOptionTypeJsonText.read(from: &buf), 
+                reasons: FfiConverterOptionSequenceString.read(from: &buf), 
+                sdkToken: FfiConverterOptionString.read(from: &buf), 
+                status: FfiConverterOptionString.read(from: &buf), 
+                tags: FfiConverterOptionSequenceString.read(from: &buf), 
+                updatedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                workflowId: FfiConverterOptionString.read(from: &buf), 
+                workflowVersionId: FfiConverterOptionInt64.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WorkflowRun, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.customerUserId, into: &buf)
+        FfiConverterOptionString.write(value.dashboardUrl, into: &buf)
+        FfiConverterOptionTypeV3WorkflowRunError.write(value.error, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTypeV3WorkflowRunLink.write(value.link, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.output, into: &buf)
+        FfiConverterOptionSequenceString.write(value.reasons, into: &buf)
+        FfiConverterOptionString.write(value.sdkToken, into: &buf)
+        FfiConverterOptionString.write(value.status, into: &buf)
+        FfiConverterOptionSequenceString.write(value.tags, into: &buf)
+        FfiConverterOptionTimestamp.write(value.updatedAt, into: &buf)
+        FfiConverterOptionString.write(value.workflowId, into: &buf)
+        FfiConverterOptionInt64.write(value.workflowVersionId, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WorkflowRun_lift(_ buf: RustBuffer) throws -> V3WorkflowRun {
+    return try FfiConverterTypeV3WorkflowRun.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WorkflowRun_lower(_ value: V3WorkflowRun) -> RustBuffer {
+    return FfiConverterTypeV3WorkflowRun.lower(value)
+}
+
+
+/**
+ * The `workflow_run_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WorkflowRunBuilder: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `custom_data`.
+     */
+    public var customData: JsonText?
+    /**
+     * `customer_user_id`.
+     */
+    public var customerUserId: String?
+    /**
+     * `link`.
+     */
+    public var link: V3WorkflowRunBuilderLink?
+    /**
+     * `tags`.
+     */
+    public var tags: [String]?
+    /**
+     * `updated_at`.
+     */
+    public var updatedAt: Date?
+    /**
+     * `workflow_id`.
+     */
+    public var workflowId: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `custom_data`.
+         */customData: JsonText? = nil, 
+        /**
+         * `customer_user_id`.
+         */customerUserId: String? = nil, 
+        /**
+         * `link`.
+         */link: V3WorkflowRunBuilderLink? = nil, 
+        /**
+         * `tags`.
+         */tags: [String]? = nil, 
+        /**
+         * `updated_at`.
+         */updatedAt: Date? = nil, 
+        /**
+         * `workflow_id`.
+         */workflowId: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.createdAt = createdAt
+        self.customData = customData
+        self.customerUserId = customerUserId
+        self.link = link
+        self.tags = tags
+        self.updatedAt = updatedAt
+        self.workflowId = workflowId
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WorkflowRunBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WorkflowRunBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WorkflowRunBuilder {
+        return
+            try V3WorkflowRunBuilder(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                customData: FfiConverterOptionTypeJsonText.read(from: &buf), 
+                customerUserId: FfiConverterOptionString.read(from: &buf), 
+                link: FfiConverterOptionTypeV3WorkflowRunBuilderLink.read(from: &buf), 
+                tags: FfiConverterOptionSequenceString.read(from: &buf), 
+                updatedAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                workflowId: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WorkflowRunBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.customData, into: &buf)
+        FfiConverterOptionString.write(value.customerUserId, into: &buf)
+        FfiConverterOptionTypeV3WorkflowRunBuilderLink.write(value.link, into: &buf)
+        FfiConverterOptionSequenceString.write(value.tags, into: &buf)
+        FfiConverterOptionTimestamp.write(value.updatedAt, into: &buf)
+        FfiConverterOptionString.write(value.workflowId, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WorkflowRunBuilder_lift(_ buf: RustBuffer) throws -> V3WorkflowRunBuilder {
+    return try FfiConverterTypeV3WorkflowRunBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WorkflowRunBuilder_lower(_ value: V3WorkflowRunBuilder) -> RustBuffer {
+    return FfiConverterTypeV3WorkflowRunBuilder.lower(value)
+}
+
+
+/**
+ * The `workflow_run_builder_link` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WorkflowRunBuilderLink: Equatable, Hashable {
+    /**
+     * `completed_redirect_url`.
+     */
+    public var completedRedirectUrl: String?
+    /**
+     * `expired_redirect_url`.
+     */
+    public var expiredRedirectUrl: String?
+    /**
+     * `expires_at`.
+     */
+    public var expiresAt: Date?
+    /**
+     * `language`.
+     */
+    public var language: String?
+    /**
+     * `url`.
+     */
+    public var url: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `completed_redirect_url`.
+         */completedRedirectUrl: String? = nil, 
+        /**
+         * `expired_redirect_url`.
+         */expiredRedirectUrl: String? = nil, 
+        /**
+         * `expires_at`.
+         */expiresAt: Date? = nil, 
+        /**
+         * `language`.
+         */language: String? = nil, 
+        /**
+         * `url`.
+         */url: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.completedRedirectUrl = completedRedirectUrl
+        self.expiredRedirectUrl = expiredRedirectUrl
+        self.expiresAt = expiresAt
+        self.language = language
+        self.url = url
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WorkflowRunBuilderLink: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WorkflowRunBuilderLink: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WorkflowRunBuilderLink {
+        return
+            try V3WorkflowRunBuilderLink(
+                completedRedirectUrl: FfiConverterOptionString.read(from: &buf), 
+                expiredRedirectUrl: FfiConverterOptionString.read(from: &buf), 
+                expiresAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                language: FfiConverterOptionString.read(from: &buf), 
+                url: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WorkflowRunBuilderLink, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.completedRedirectUrl, into: &buf)
+        FfiConverterOptionString.write(value.expiredRedirectUrl, into: &buf)
+        FfiConverterOptionTimestamp.write(value.expiresAt, into: &buf)
+        FfiConverterOptionString.write(value.language, into: &buf)
+        FfiConverterOptionString.write(value.url, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WorkflowRunBuilderLink_lift(_ buf: RustBuffer) throws -> V3WorkflowRunBuilderLink {
+    return try FfiConverterTypeV3WorkflowRunBuilderLink.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WorkflowRunBuilderLink_lower(_ value: V3WorkflowRunBuilderLink) -> RustBuffer {
+    return FfiConverterTypeV3WorkflowRunBuilderLink.lower(value)
+}
+
+
+/**
+ * The `workflow_run_error` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WorkflowRunError: Equatable, Hashable {
+    /**
+     * `message`.
+     */
+    public var message: String?
+    /**
+     * `type`.
+     */
+    public var type: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `message`.
+         */message: String? = nil, 
+        /**
+         * `type`.
+         */type: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.message = message
+        self.type = type
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WorkflowRunError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WorkflowRunError: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WorkflowRunError {
+        return
+            try V3WorkflowRunError(
+                message: FfiConverterOptionString.read(from: &buf), 
+                type: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WorkflowRunError, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.message, into: &buf)
+        FfiConverterOptionString.write(value.type, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WorkflowRunError_lift(_ buf: RustBuffer) throws -> V3WorkflowRunError {
+    return try FfiConverterTypeV3WorkflowRunError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WorkflowRunError_lower(_ value: V3WorkflowRunError) -> RustBuffer {
+    return FfiConverterTypeV3WorkflowRunError.lower(value)
+}
+
+
+/**
+ * The `workflow_run_link` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V3WorkflowRunLink: Equatable, Hashable {
+    /**
+     * `completed_redirect_url`.
+     */
+    public var completedRedirectUrl: String?
+    /**
+     * `expired_redirect_url`.
+     */
+    public var expiredRedirectUrl: String?
+    /**
+     * `expires_at`.
+     */
+    public var expiresAt: Date?
+    /**
+     * `language`.
+     */
+    public var language: String?
+    /**
+     * `url`.
+     */
+    public var url: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `completed_redirect_url`.
+         */completedRedirectUrl: String? = nil, 
+        /**
+         * `expired_redirect_url`.
+         */expiredRedirectUrl: String? = nil, 
+        /**
+         * `expires_at`.
+         */expiresAt: Date? = nil, 
+        /**
+         * `language`.
+         */language: String? = nil, 
+        /**
+         * `url`.
+         */url: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.completedRedirectUrl = completedRedirectUrl
+        self.expiredRedirectUrl = expiredRedirectUrl
+        self.expiresAt = expiresAt
+        self.language = language
+        self.url = url
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V3WorkflowRunLink: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3WorkflowRunLink: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3WorkflowRunLink {
+        return
+            try V3WorkflowRunLink(
+                completedRedirectUrl: FfiConverterOptionString.read(from: &buf), 
+                expiredRedirectUrl: FfiConverterOptionString.read(from: &buf), 
+                expiresAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                language: FfiConverterOptionString.read(from: &buf), 
+                url: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V3WorkflowRunLink, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.completedRedirectUrl, into: &buf)
+        FfiConverterOptionString.write(value.expiredRedirectUrl, into: &buf)
+        FfiConverterOptionTimestamp.write(value.expiresAt, into: &buf)
+        FfiConverterOptionString.write(value.language, into: &buf)
+        FfiConverterOptionString.write(value.url, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WorkflowRunLink_lift(_ buf: RustBuffer) throws -> V3WorkflowRunLink {
+    return try FfiConverterTypeV3WorkflowRunLink.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3WorkflowRunLink_lower(_ value: V3WorkflowRunLink) -> RustBuffer {
+    return FfiConverterTypeV3WorkflowRunLink.lower(value)
+}
+
+
+/**
  * A webhook. `toString`/`description` hide its token (the secret signatures are made with).
  */
 public struct Webhook: Equatable, Hashable, CustomStringConvertible {
@@ -6629,6 +21105,225 @@ public func FfiConverterTypeApiVersion_lift(_ buf: RustBuffer) throws -> ApiVers
 #endif
 public func FfiConverterTypeApiVersion_lower(_ value: ApiVersion) -> RustBuffer {
     return FfiConverterTypeApiVersion.lower(value)
+}
+
+
+
+/**
+ * One thing a call did. `toString` (Kotlin) / `description` (Swift) is one log line; the
+ * `Authorization` header (and any header naming a token) is `***` in `headers`.
+ */
+
+public enum CallEvent: Equatable, Hashable, CustomStringConvertible {
+    
+    /**
+     * A request is handed to the transport.
+     */
+    case requestSent(
+        /**
+         * The operation id (`find_applicant`).
+         */operation: String, 
+        /**
+         * `call` (the operation), `token` (an OAuth token) or `redirect` (a download's redirect).
+         */purpose: String, 
+        /**
+         * Which try of this request, from 1.
+         */attempt: Int32, 
+        /**
+         * The HTTP method.
+         */method: String, 
+        /**
+         * The URL.
+         */url: String, 
+        /**
+         * The headers, `Authorization` redacted.
+         */headers: [HttpHeader], 
+        /**
+         * The body's size in bytes.
+         */bodySize: Int64
+    )
+    /**
+     * The transport answered.
+     */
+    case responseReceived(
+        /**
+         * The operation id.
+         */operation: String, 
+        /**
+         * `call`, `token` or `redirect`.
+         */purpose: String, 
+        /**
+         * Which try, from 1.
+         */attempt: Int32, 
+        /**
+         * The status.
+         */status: Int32, 
+        /**
+         * The response's `X-Request-Id`.
+         */requestId: String?, 
+        /**
+         * Milliseconds from sending to the answer.
+         */elapsedMs: Int64
+    )
+    /**
+     * The transport failed this try (the call may try again).
+     */
+    case sendFailed(
+        /**
+         * The operation id.
+         */operation: String, 
+        /**
+         * Which try, from 1.
+         */attempt: Int32, 
+        /**
+         * How it failed (`connect`, `timeout`, `lost`, `other`).
+         */failure: String, 
+        /**
+         * What the transport said.
+         */reason: String
+    )
+    /**
+     * The call waits before its next request.
+     */
+    case waiting(
+        /**
+         * The operation id.
+         */operation: String, 
+        /**
+         * `retry` (a backoff or `Retry-After`) or `pacing` (the rate limit).
+         */reason: String, 
+        /**
+         * How long, in milliseconds.
+         */ms: Int64
+    )
+    /**
+     * The call ended with an error.
+     */
+    case failed(
+        /**
+         * The operation id.
+         */operation: String, 
+        /**
+         * The error's class name (`NotFoundError`).
+         */name: String, 
+        /**
+         * The error's sentence.
+         */message: String
+    )
+
+
+
+
+
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(
+            FfiConverterTypeCallEvent_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension CallEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCallEvent: FfiConverterRustBuffer {
+    typealias SwiftType = CallEvent
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallEvent {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .requestSent(operation: try FfiConverterString.read(from: &buf), purpose: try FfiConverterString.read(from: &buf), attempt: try FfiConverterInt32.read(from: &buf), method: try FfiConverterString.read(from: &buf), url: try FfiConverterString.read(from: &buf), headers: try FfiConverterSequenceTypeHttpHeader.read(from: &buf), bodySize: try FfiConverterInt64.read(from: &buf)
+        )
+        
+        case 2: return .responseReceived(operation: try FfiConverterString.read(from: &buf), purpose: try FfiConverterString.read(from: &buf), attempt: try FfiConverterInt32.read(from: &buf), status: try FfiConverterInt32.read(from: &buf), requestId: try FfiConverterOptionString.read(from: &buf), elapsedMs: try FfiConverterInt64.read(from: &buf)
+        )
+        
+        case 3: return .sendFailed(operation: try FfiConverterString.read(from: &buf), attempt: try FfiConverterInt32.read(from: &buf), failure: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .waiting(operation: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf), ms: try FfiConverterInt64.read(from: &buf)
+        )
+        
+        case 5: return .failed(operation: try FfiConverterString.read(from: &buf), name: try FfiConverterString.read(from: &buf), message: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CallEvent, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .requestSent(operation,purpose,attempt,method,url,headers,bodySize):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(operation, into: &buf)
+            FfiConverterString.write(purpose, into: &buf)
+            FfiConverterInt32.write(attempt, into: &buf)
+            FfiConverterString.write(method, into: &buf)
+            FfiConverterString.write(url, into: &buf)
+            FfiConverterSequenceTypeHttpHeader.write(headers, into: &buf)
+            FfiConverterInt64.write(bodySize, into: &buf)
+            
+        
+        case let .responseReceived(operation,purpose,attempt,status,requestId,elapsedMs):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(operation, into: &buf)
+            FfiConverterString.write(purpose, into: &buf)
+            FfiConverterInt32.write(attempt, into: &buf)
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterInt64.write(elapsedMs, into: &buf)
+            
+        
+        case let .sendFailed(operation,attempt,failure,reason):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(operation, into: &buf)
+            FfiConverterInt32.write(attempt, into: &buf)
+            FfiConverterString.write(failure, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .waiting(operation,reason,ms):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(operation, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterInt64.write(ms, into: &buf)
+            
+        
+        case let .failed(operation,name,message):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(operation, into: &buf)
+            FfiConverterString.write(name, into: &buf)
+            FfiConverterString.write(message, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallEvent_lift(_ buf: RustBuffer) throws -> CallEvent {
+    return try FfiConverterTypeCallEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallEvent_lower(_ value: CallEvent) -> RustBuffer {
+    return FfiConverterTypeCallEvent.lower(value)
 }
 
 
@@ -7565,11 +22260,97 @@ public func FfiConverterTypeIdNumberType_lower(_ value: IdNumberType) -> RustBuf
 
 
 /**
- * Any failure of the client (Kotlin `OnfidoException`, Swift `OnfidoError`).
+ * What a listener throws; ignored: a listener never changes a call's outcome.
+ */
+public 
+enum ListenerError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+
+    
+    
+    /**
+     * Anything the listener threw.
+     */
+    case Failed(
+        /**
+         * What it said.
+         */reason: String
+    )
+
+    
+
+    
+
+    
+    public var errorDescription: String? {
+        String(reflecting: self)
+    }
+    
+}
+
+#if compiler(>=6)
+extension ListenerError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeListenerError: FfiConverterRustBuffer {
+    typealias SwiftType = ListenerError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ListenerError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .Failed(
+            reason: try FfiConverterString.read(from: &buf)
+            )
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ListenerError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case let .Failed(reason):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(reason, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeListenerError_lift(_ buf: RustBuffer) throws -> ListenerError {
+    return try FfiConverterTypeListenerError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeListenerError_lower(_ value: ListenerError) -> RustBuffer {
+    return FfiConverterTypeListenerError.lower(value)
+}
+
+
+/**
+ * Any failure of the client (Kotlin `OnfidoException`, Swift `OnfidoError`), one variant per
+ * error class every runtime names the same (`NotFoundError` is `OnfidoException.NotFound`).
  *
  * Fields hold no token: configurations and requests never enter an error.
- * `toString` (Kotlin) and `description` (Swift) read as a sentence (`Onfido API error 404
- * resource_not_found: …`), the `Display` below.
+ * `toString` (Kotlin) and `description` (Swift) read as a sentence (`GET https://… (find_applicant)
+ * was refused: 404 resource_not_found: … [1 attempt; request id …].`), the `Display` below;
+ * Kotlin's `message` lists the fields, as uniffi generates it.
  */
 public 
 enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -7577,7 +22358,273 @@ enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     
     
     /**
-     * The server answered with an error.
+     * 401: the token is wrong, revoked, or not allowed here (`AuthenticationError`).
+     */
+    case Authentication(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * 403: the account may not do this (`PermissionError`).
+     */
+    case Permission(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * 404: no such resource (`NotFoundError`).
+     */
+    case NotFound(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * 410: deleted, or scheduled for deletion (`GoneError`).
+     */
+    case Gone(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * 422: the server refused the input; see `fields` (`UnprocessableError`).
+     */
+    case Unprocessable(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * 429: the rate limit is reached; see `retryAfterSeconds` (`RateLimitError`).
+     */
+    case RateLimit(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * 5xx: the server failed (`ServerError`).
+     */
+    case Server(
+        /**
+         * The HTTP status.
+         */status: Int32, 
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */errorType: String, 
+        /**
+         * The server's message (may be empty).
+         */apiMessage: String, 
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */fields: [String: [String]], 
+        /**
+         * The server's error id, for support requests.
+         */errorId: String?, 
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
+    )
+    /**
+     * Any other error status (`ApiError`).
      */
     case Api(
         /**
@@ -7596,8 +22643,23 @@ enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * The server's error id, for support requests.
          */errorId: String?, 
         /**
+         * The response's `X-Request-Id`, for support requests.
+         */requestId: String?, 
+        /**
          * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
-         */retryAfterSeconds: Int64?
+         */retryAfterSeconds: Int64?, 
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32
     )
     /**
      * The input was refused before sending, per field (the shape of the server's 422).
@@ -7644,7 +22706,7 @@ enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */reason: String
     )
     /**
-     * The transport failed (after the retries the policy allows).
+     * The request could not be completed over the network (after the retries the policy allows).
      */
     case Transport(
         /**
@@ -7652,7 +22714,22 @@ enum OnfidoError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */failure: TransportFailure, 
         /**
          * What the transport said.
-         */reason: String
+         */reason: String, 
+        /**
+         * The operation id, when the client made the call.
+         */operation: String?, 
+        /**
+         * The HTTP method of the last try.
+         */method: String?, 
+        /**
+         * The URL of the last try.
+         */url: String?, 
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */attempts: Int32, 
+        /**
+         * The per-try timeout the last try had, in milliseconds.
+         */timeoutMs: Int64?
     )
 
     
@@ -7694,33 +22771,134 @@ public struct FfiConverterTypeOnfidoError: FfiConverterRustBuffer {
         
 
         
-        case 1: return .Api(
+        case 1: return .Authentication(
             status: try FfiConverterInt32.read(from: &buf), 
             errorType: try FfiConverterString.read(from: &buf), 
             apiMessage: try FfiConverterString.read(from: &buf), 
             fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
             errorId: try FfiConverterOptionString.read(from: &buf), 
-            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf)
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
             )
-        case 2: return .Validation(
+        case 2: return .Permission(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 3: return .NotFound(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 4: return .Gone(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 5: return .Unprocessable(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 6: return .RateLimit(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 7: return .Server(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 8: return .Api(
+            status: try FfiConverterInt32.read(from: &buf), 
+            errorType: try FfiConverterString.read(from: &buf), 
+            apiMessage: try FfiConverterString.read(from: &buf), 
+            fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
+            errorId: try FfiConverterOptionString.read(from: &buf), 
+            requestId: try FfiConverterOptionString.read(from: &buf), 
+            retryAfterSeconds: try FfiConverterOptionInt64.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf)
+            )
+        case 9: return .Validation(
             fields: try FfiConverterDictionaryStringSequenceString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf)
             )
-        case 3: return .Decode(
+        case 10: return .Decode(
             status: try FfiConverterInt32.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf), 
             excerpt: try FfiConverterString.read(from: &buf)
             )
-        case 4: return .Config(
+        case 11: return .Config(
             field: try FfiConverterString.read(from: &buf), 
             reason: try FfiConverterString.read(from: &buf)
             )
-        case 5: return .Signature(
+        case 12: return .Signature(
             reason: try FfiConverterString.read(from: &buf)
             )
-        case 6: return .Transport(
+        case 13: return .Transport(
             failure: try FfiConverterTypeTransportFailure.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf), 
+            operation: try FfiConverterOptionString.read(from: &buf), 
+            method: try FfiConverterOptionString.read(from: &buf), 
+            url: try FfiConverterOptionString.read(from: &buf), 
+            attempts: try FfiConverterInt32.read(from: &buf), 
+            timeoutMs: try FfiConverterOptionInt64.read(from: &buf)
             )
 
          default: throw UniffiInternalError.unexpectedEnumCase
@@ -7734,44 +22912,159 @@ public struct FfiConverterTypeOnfidoError: FfiConverterRustBuffer {
 
         
         
-        case let .Api(status,errorType,apiMessage,fields,errorId,retryAfterSeconds):
+        case let .Authentication(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
             writeInt(&buf, Int32(1))
             FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(errorType, into: &buf)
             FfiConverterString.write(apiMessage, into: &buf)
             FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
             FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
             FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .Permission(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(2))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .NotFound(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(3))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .Gone(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(4))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .Unprocessable(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(5))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .RateLimit(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(6))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .Server(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(7))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            
+        
+        case let .Api(status,errorType,apiMessage,fields,errorId,requestId,retryAfterSeconds,operation,method,url,attempts):
+            writeInt(&buf, Int32(8))
+            FfiConverterInt32.write(status, into: &buf)
+            FfiConverterString.write(errorType, into: &buf)
+            FfiConverterString.write(apiMessage, into: &buf)
+            FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
+            FfiConverterOptionString.write(errorId, into: &buf)
+            FfiConverterOptionString.write(requestId, into: &buf)
+            FfiConverterOptionInt64.write(retryAfterSeconds, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
             
         
         case let .Validation(fields,reason):
-            writeInt(&buf, Int32(2))
+            writeInt(&buf, Int32(9))
             FfiConverterDictionaryStringSequenceString.write(fields, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             
         
         case let .Decode(status,reason,excerpt):
-            writeInt(&buf, Int32(3))
+            writeInt(&buf, Int32(10))
             FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             FfiConverterString.write(excerpt, into: &buf)
             
         
         case let .Config(field,reason):
-            writeInt(&buf, Int32(4))
+            writeInt(&buf, Int32(11))
             FfiConverterString.write(field, into: &buf)
             FfiConverterString.write(reason, into: &buf)
             
         
         case let .Signature(reason):
-            writeInt(&buf, Int32(5))
+            writeInt(&buf, Int32(12))
             FfiConverterString.write(reason, into: &buf)
             
         
-        case let .Transport(failure,reason):
-            writeInt(&buf, Int32(6))
+        case let .Transport(failure,reason,operation,method,url,attempts,timeoutMs):
+            writeInt(&buf, Int32(13))
             FfiConverterTypeTransportFailure.write(failure, into: &buf)
             FfiConverterString.write(reason, into: &buf)
+            FfiConverterOptionString.write(operation, into: &buf)
+            FfiConverterOptionString.write(method, into: &buf)
+            FfiConverterOptionString.write(url, into: &buf)
+            FfiConverterInt32.write(attempts, into: &buf)
+            FfiConverterOptionInt64.write(timeoutMs, into: &buf)
             
         }
     }
@@ -9173,6 +24466,30 @@ fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
+    typealias SwiftType = Double?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDouble.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDouble.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
     typealias SwiftType = Bool?
 
@@ -9221,6 +24538,54 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTimestamp: FfiConverterRustBuffer {
+    typealias SwiftType = Date?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTimestamp.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTimestamp.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeCallListener: FfiConverterRustBuffer {
+    typealias SwiftType = CallListener?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCallListener.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCallListener.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeSleeper: FfiConverterRustBuffer {
     typealias SwiftType = Sleeper?
 
@@ -9245,6 +24610,54 @@ fileprivate struct FfiConverterOptionTypeSleeper: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeCallOptions: FfiConverterRustBuffer {
+    typealias SwiftType = CallOptions?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCallOptions.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCallOptions.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeFileInput: FfiConverterRustBuffer {
+    typealias SwiftType = FileInput?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeFileInput.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeFileInput.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeRetrySettings: FfiConverterRustBuffer {
     typealias SwiftType = RetrySettings?
 
@@ -9261,6 +24674,390 @@ fileprivate struct FfiConverterOptionTypeRetrySettings: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeRetrySettings.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3Address: FfiConverterRustBuffer {
+    typealias SwiftType = V3Address?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3Address.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3Address.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3AddressBuilder: FfiConverterRustBuffer {
+    typealias SwiftType = V3AddressBuilder?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3AddressBuilder.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3AddressBuilder.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3BiometricToken: FfiConverterRustBuffer {
+    typealias SwiftType = V3BiometricToken?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3BiometricToken.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3BiometricToken.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3BiometricTokenData: FfiConverterRustBuffer {
+    typealias SwiftType = V3BiometricTokenData?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3BiometricTokenData.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3BiometricTokenData.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3ExtractionDocumentClassification: FfiConverterRustBuffer {
+    typealias SwiftType = V3ExtractionDocumentClassification?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3ExtractionDocumentClassification.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3ExtractionDocumentClassification.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3ExtractionExtractedData: FfiConverterRustBuffer {
+    typealias SwiftType = V3ExtractionExtractedData?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3ExtractionExtractedData.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3ExtractionExtractedData.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3InvalidatedBiometricTokenSummary: FfiConverterRustBuffer {
+    typealias SwiftType = V3InvalidatedBiometricTokenSummary?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3InvalidatedBiometricTokenSummary.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3InvalidatedBiometricTokenSummary.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3InvalidatedBiometricTokenSummaryDeletedItems: FfiConverterRustBuffer {
+    typealias SwiftType = V3InvalidatedBiometricTokenSummaryDeletedItems?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3InvalidatedBiometricTokenSummaryDeletedItems.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3InvalidatedBiometricTokenSummaryDeletedItems.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3Location: FfiConverterRustBuffer {
+    typealias SwiftType = V3Location?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3Location.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3Location.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3LocationBuilder: FfiConverterRustBuffer {
+    typealias SwiftType = V3LocationBuilder?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3LocationBuilder.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3LocationBuilder.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3ReportConfiguration: FfiConverterRustBuffer {
+    typealias SwiftType = V3ReportConfiguration?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3ReportConfiguration.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3ReportConfiguration.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3ReportConfigurationFacialSimilarity: FfiConverterRustBuffer {
+    typealias SwiftType = V3ReportConfigurationFacialSimilarity?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3ReportConfigurationFacialSimilarity.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3ReportConfigurationFacialSimilarity.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3UsDrivingLicenceBuilder: FfiConverterRustBuffer {
+    typealias SwiftType = V3UsDrivingLicenceBuilder?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3UsDrivingLicenceBuilder.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3UsDrivingLicenceBuilder.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3WorkflowRunBuilderLink: FfiConverterRustBuffer {
+    typealias SwiftType = V3WorkflowRunBuilderLink?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3WorkflowRunBuilderLink.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3WorkflowRunBuilderLink.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3WorkflowRunError: FfiConverterRustBuffer {
+    typealias SwiftType = V3WorkflowRunError?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3WorkflowRunError.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3WorkflowRunError.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV3WorkflowRunLink: FfiConverterRustBuffer {
+    typealias SwiftType = V3WorkflowRunLink?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV3WorkflowRunLink.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV3WorkflowRunLink.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -9677,6 +25474,510 @@ fileprivate struct FfiConverterOptionSequenceTypeReportRequest: FfiConverterRust
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceTypeV3Address: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Address]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3Address.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3Address.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3Applicant: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Applicant]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3Applicant.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3Applicant.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3ApplicantConsentBuilder: FfiConverterRustBuffer {
+    typealias SwiftType = [V3ApplicantConsentBuilder]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3ApplicantConsentBuilder.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3ApplicantConsentBuilder.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3BiometricToken: FfiConverterRustBuffer {
+    typealias SwiftType = [V3BiometricToken]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3BiometricToken.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3BiometricToken.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3Check: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Check]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3Check.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3Check.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3Document: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Document]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3Document.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3Document.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3FacialSimilarityReportMedia: FfiConverterRustBuffer {
+    typealias SwiftType = [V3FacialSimilarityReportMedia]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3FacialSimilarityReportMedia.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3FacialSimilarityReportMedia.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3IdNumber: FfiConverterRustBuffer {
+    typealias SwiftType = [V3IdNumber]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3IdNumber.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3IdNumber.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3IdPhoto: FfiConverterRustBuffer {
+    typealias SwiftType = [V3IdPhoto]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3IdPhoto.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3IdPhoto.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3LivePhoto: FfiConverterRustBuffer {
+    typealias SwiftType = [V3LivePhoto]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3LivePhoto.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3LivePhoto.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3LiveVideo: FfiConverterRustBuffer {
+    typealias SwiftType = [V3LiveVideo]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3LiveVideo.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3LiveVideo.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3MotionCapture: FfiConverterRustBuffer {
+    typealias SwiftType = [V3MotionCapture]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3MotionCapture.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3MotionCapture.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3Passkey: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Passkey]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3Passkey.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3Passkey.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner: FfiConverterRustBuffer {
+    typealias SwiftType = [V3RepeatAttemptsListRepeatAttemptsInner]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3Report: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Report]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3Report.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3Report.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3ReportDocument: FfiConverterRustBuffer {
+    typealias SwiftType = [V3ReportDocument]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3ReportDocument.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3ReportDocument.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3SigningDocument: FfiConverterRustBuffer {
+    typealias SwiftType = [V3SigningDocument]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3SigningDocument.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3SigningDocument.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3WatchlistMonitor: FfiConverterRustBuffer {
+    typealias SwiftType = [V3WatchlistMonitor]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3WatchlistMonitor.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3WatchlistMonitor.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3WatchlistMonitorMatch: FfiConverterRustBuffer {
+    typealias SwiftType = [V3WatchlistMonitorMatch]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3WatchlistMonitorMatch.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3WatchlistMonitorMatch.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3Webhook: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Webhook]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3Webhook.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3Webhook.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV3WebhooksResendItem: FfiConverterRustBuffer {
+    typealias SwiftType = [V3WebhooksResendItem]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV3WebhooksResendItem.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV3WebhooksResendItem.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionSequenceTypeReportName: FfiConverterRustBuffer {
     typealias SwiftType = [ReportName]?
 
@@ -9741,6 +26042,78 @@ fileprivate struct FfiConverterOptionSequenceTypeWebhookEvent: FfiConverterRustB
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterSequenceTypeWebhookEvent.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeJsonText: FfiConverterRustBuffer {
+    typealias SwiftType = [JsonText]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeJsonText.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeJsonText.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeCalendarDate: FfiConverterRustBuffer {
+    typealias SwiftType = CalendarDate?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCalendarDate.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCalendarDate.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeJsonText: FfiConverterRustBuffer {
+    typealias SwiftType = JsonText?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeJsonText.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeJsonText.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -10224,6 +26597,606 @@ fileprivate struct FfiConverterSequenceTypeReportTypeGroup: FfiConverterRustBuff
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeV3Address: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Address]
+
+    public static func write(_ value: [V3Address], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3Address.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3Address] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3Address]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3Address.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3Applicant: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Applicant]
+
+    public static func write(_ value: [V3Applicant], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3Applicant.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3Applicant] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3Applicant]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3Applicant.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3ApplicantConsent: FfiConverterRustBuffer {
+    typealias SwiftType = [V3ApplicantConsent]
+
+    public static func write(_ value: [V3ApplicantConsent], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3ApplicantConsent.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3ApplicantConsent] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3ApplicantConsent]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3ApplicantConsent.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3ApplicantConsentBuilder: FfiConverterRustBuffer {
+    typealias SwiftType = [V3ApplicantConsentBuilder]
+
+    public static func write(_ value: [V3ApplicantConsentBuilder], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3ApplicantConsentBuilder.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3ApplicantConsentBuilder] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3ApplicantConsentBuilder]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3ApplicantConsentBuilder.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3BiometricToken: FfiConverterRustBuffer {
+    typealias SwiftType = [V3BiometricToken]
+
+    public static func write(_ value: [V3BiometricToken], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3BiometricToken.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3BiometricToken] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3BiometricToken]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3BiometricToken.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3Check: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Check]
+
+    public static func write(_ value: [V3Check], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3Check.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3Check] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3Check]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3Check.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3Document: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Document]
+
+    public static func write(_ value: [V3Document], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3Document.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3Document] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3Document]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3Document.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3FacialSimilarityReportMedia: FfiConverterRustBuffer {
+    typealias SwiftType = [V3FacialSimilarityReportMedia]
+
+    public static func write(_ value: [V3FacialSimilarityReportMedia], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3FacialSimilarityReportMedia.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3FacialSimilarityReportMedia] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3FacialSimilarityReportMedia]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3FacialSimilarityReportMedia.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3IdNumber: FfiConverterRustBuffer {
+    typealias SwiftType = [V3IdNumber]
+
+    public static func write(_ value: [V3IdNumber], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3IdNumber.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3IdNumber] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3IdNumber]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3IdNumber.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3IdPhoto: FfiConverterRustBuffer {
+    typealias SwiftType = [V3IdPhoto]
+
+    public static func write(_ value: [V3IdPhoto], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3IdPhoto.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3IdPhoto] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3IdPhoto]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3IdPhoto.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3LivePhoto: FfiConverterRustBuffer {
+    typealias SwiftType = [V3LivePhoto]
+
+    public static func write(_ value: [V3LivePhoto], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3LivePhoto.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3LivePhoto] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3LivePhoto]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3LivePhoto.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3LiveVideo: FfiConverterRustBuffer {
+    typealias SwiftType = [V3LiveVideo]
+
+    public static func write(_ value: [V3LiveVideo], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3LiveVideo.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3LiveVideo] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3LiveVideo]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3LiveVideo.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3MotionCapture: FfiConverterRustBuffer {
+    typealias SwiftType = [V3MotionCapture]
+
+    public static func write(_ value: [V3MotionCapture], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3MotionCapture.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3MotionCapture] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3MotionCapture]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3MotionCapture.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3Passkey: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Passkey]
+
+    public static func write(_ value: [V3Passkey], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3Passkey.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3Passkey] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3Passkey]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3Passkey.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner: FfiConverterRustBuffer {
+    typealias SwiftType = [V3RepeatAttemptsListRepeatAttemptsInner]
+
+    public static func write(_ value: [V3RepeatAttemptsListRepeatAttemptsInner], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3RepeatAttemptsListRepeatAttemptsInner.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3RepeatAttemptsListRepeatAttemptsInner] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3RepeatAttemptsListRepeatAttemptsInner]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3RepeatAttemptsListRepeatAttemptsInner.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3Report: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Report]
+
+    public static func write(_ value: [V3Report], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3Report.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3Report] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3Report]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3Report.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3ReportDocument: FfiConverterRustBuffer {
+    typealias SwiftType = [V3ReportDocument]
+
+    public static func write(_ value: [V3ReportDocument], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3ReportDocument.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3ReportDocument] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3ReportDocument]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3ReportDocument.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3SigningDocument: FfiConverterRustBuffer {
+    typealias SwiftType = [V3SigningDocument]
+
+    public static func write(_ value: [V3SigningDocument], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3SigningDocument.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3SigningDocument] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3SigningDocument]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3SigningDocument.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3TaskItem: FfiConverterRustBuffer {
+    typealias SwiftType = [V3TaskItem]
+
+    public static func write(_ value: [V3TaskItem], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3TaskItem.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3TaskItem] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3TaskItem]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3TaskItem.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3WatchlistMonitor: FfiConverterRustBuffer {
+    typealias SwiftType = [V3WatchlistMonitor]
+
+    public static func write(_ value: [V3WatchlistMonitor], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3WatchlistMonitor.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3WatchlistMonitor] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3WatchlistMonitor]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3WatchlistMonitor.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3WatchlistMonitorMatch: FfiConverterRustBuffer {
+    typealias SwiftType = [V3WatchlistMonitorMatch]
+
+    public static func write(_ value: [V3WatchlistMonitorMatch], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3WatchlistMonitorMatch.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3WatchlistMonitorMatch] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3WatchlistMonitorMatch]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3WatchlistMonitorMatch.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3Webhook: FfiConverterRustBuffer {
+    typealias SwiftType = [V3Webhook]
+
+    public static func write(_ value: [V3Webhook], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3Webhook.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3Webhook] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3Webhook]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3Webhook.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3WebhooksResendItem: FfiConverterRustBuffer {
+    typealias SwiftType = [V3WebhooksResendItem]
+
+    public static func write(_ value: [V3WebhooksResendItem], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3WebhooksResendItem.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3WebhooksResendItem] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3WebhooksResendItem]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3WebhooksResendItem.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV3WorkflowRun: FfiConverterRustBuffer {
+    typealias SwiftType = [V3WorkflowRun]
+
+    public static func write(_ value: [V3WorkflowRun], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV3WorkflowRun.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V3WorkflowRun] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V3WorkflowRun]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV3WorkflowRun.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeWebhook: FfiConverterRustBuffer {
     typealias SwiftType = [Webhook]
 
@@ -10349,6 +27322,31 @@ fileprivate struct FfiConverterSequenceOptionTypeReportResult: FfiConverterRustB
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeJsonText: FfiConverterRustBuffer {
+    typealias SwiftType = [JsonText]
+
+    public static func write(_ value: [JsonText], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeJsonText.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [JsonText] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [JsonText]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeJsonText.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterDictionaryStringSequenceString: FfiConverterRustBuffer {
     public static func write(_ value: [String: [String]], into buf: inout [UInt8]) {
         let len = Int32(value.count)
@@ -10371,6 +27369,86 @@ fileprivate struct FfiConverterDictionaryStringSequenceString: FfiConverterRustB
         return dict
     }
 }
+
+
+public typealias CalendarDate = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCalendarDate: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CalendarDate {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: CalendarDate, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> CalendarDate {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: CalendarDate) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalendarDate_lift(_ value: RustBuffer) throws -> CalendarDate {
+    return try FfiConverterTypeCalendarDate.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalendarDate_lower(_ value: CalendarDate) -> RustBuffer {
+    return FfiConverterTypeCalendarDate.lower(value)
+}
+
+
+
+public typealias JsonText = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJsonText: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JsonText {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: JsonText, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> JsonText {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: JsonText) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonText_lift(_ value: RustBuffer) throws -> JsonText {
+    return try FfiConverterTypeJsonText.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonText_lower(_ value: JsonText) -> RustBuffer {
+    return FfiConverterTypeJsonText.lower(value)
+}
+
 private let UNIFFI_RUST_FUTURE_POLL_READY: Int8 = 0
 private let UNIFFI_RUST_FUTURE_POLL_WAKE: Int8 = 1
 
@@ -10772,118 +27850,196 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_base_url() != 27752) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_cancel_report() != 2089) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_cancel_report() != 9264) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_applicant() != 2340) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_applicant() != 45115) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_check() != 1944) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_check() != 2140) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_delete_applicant() != 50978) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_delete_applicant() != 852) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_document() != 43372) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_document() != 40520) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_photo() != 15283) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_photo() != 37723) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_video() != 15432) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_video() != 59036) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_environment() != 16016) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_extract_ocr() != 18534) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_extract_ocr() != 18338) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_generate_sdk_token() != 60344) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_generate_sdk_token() != 53316) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() != 8412) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() != 52379) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_checks() != 45918) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_checks() != 14832) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_documents() != 19811) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_documents() != 24535) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_photos() != 3117) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_photos() != 45679) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_videos() != 50481) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_videos() != 54121) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_report_type_groups() != 31400) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_report_type_groups() != 51550) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_reports() != 9712) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_reports() != 60733) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_webhooks() != 50061) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_webhooks() != 21994) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_pick_addresses() != 10719) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_pick_addresses() != 56070) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_register_webhook() != 34788) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_register_webhook() != 50210) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request() != 64005) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request() != 42198) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_restore_applicant() != 4104) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request_page() != 2483) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_check() != 45694) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_restore_applicant() != 15845) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_report() != 60200) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_check() != 51872) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_applicant() != 26994) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_report() != 43142) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_check() != 55274) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_applicant() != 57760) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_document() != 36160) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_check() != 59585) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_photo() != 36580) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_document() != 16249) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_video() != 34687) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_photo() != 34666) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report() != 8135) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_video() != 5914) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report_type_group() != 11663) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report() != 11660) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_webhook() != 65025) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report_type_group() != 25261) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_submit_slv_code() != 24535) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_webhook() != 21274) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_update_applicant() != 10367) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_set_listener() != 19263) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_document() != 43745) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_submit_slv_code() != 51397) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_live_photo() != 31560) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_update_applicant() != 59556) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_document() != 25520) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_live_photo() != 1752) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_addresses() != 30381) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_advanced_electronic_signature() != 23596) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_applicants() != 52024) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_biometric_tokens() != 24324) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_checks() != 42484) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_documents() != 48105) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_extractions() != 54574) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_id_photos() != 62449) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_photos() != 45856) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_videos() != 35546) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_motion_captures() != 64009) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_passkeys() != 50335) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_ping() != 37769) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_qualified_electronic_signature() != 19762) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_repeat_attempts() != 19418) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_reports() != 60834) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_results_feedback() != 36030) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_sdk_token() != 35728) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_signing_documents() != 32588) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_simple_electronic_signature() != 49910) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_watchlist_monitors() != 15838) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_webhooks() != 22706) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_workflow_runs() != 56012) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_httptransport_send() != 28607) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_sleeper_sleep() != 34286) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_calllistener_on_event() != 33646) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_referrerpattern_lint() != 36717) {
@@ -10901,7 +28057,259 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_sandboxtransport_transport() != 39894) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_constructor_onfidoclient_new() != 53085) {
+    if (uniffi_onfido_core_uniffi_checksum_method_v3addressesresource_find() != 38754) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3advancedelectronicsignatureresource_download_aes_document() != 62465) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_create() != 9255) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_delete() != 51646) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_find() != 15516) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_find_consents() != 29051) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_list() != 52347) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_restore() != 60452) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_update() != 45022) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_find() != 2943) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_biometric_token() != 43984) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_biometric_tokens() != 16260) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_list() != 43425) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_update() != 16446) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3checksresource_create() != 56623) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3checksresource_download() != 60029) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3checksresource_find() != 3617) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3checksresource_list() != 13860) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3checksresource_resume() != 41271) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_download() != 27940) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_download_nfc_face() != 2329) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_download_video() != 28329) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_find() != 39655) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_list() != 23000) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_upload() != 57153) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3extractionsresource_extract() != 24704) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_download() != 48231) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_find() != 16404) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_list() != 32867) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_upload() != 36288) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3livephotosresource_download() != 49590) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3livephotosresource_find() != 19105) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3livephotosresource_list() != 42858) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3livephotosresource_upload() != 6214) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3livevideosresource_download() != 63135) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3livevideosresource_download_frame() != 1821) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3livevideosresource_find() != 19587) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3livevideosresource_list() != 2044) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_download() != 43036) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_download_frame() != 44291) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_find() != 51532) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_list() != 46412) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_passkey() != 53345) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_passkeys() != 9386) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_find() != 35519) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_list() != 39511) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_update() != 10492) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3pingresource_ping() != 11550) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3qualifiedelectronicsignatureresource_download_qes_document() != 18710) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3repeatattemptsresource_list() != 24970) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_cancel() != 6307) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_find() != 47584) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_list() != 15369) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_resume() != 13697) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3resultsfeedbackresource_post() != 16071) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3sdktokenresource_generate() != 59365) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_download() != 46400) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_find() != 47070) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_list() != 38252) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_upload() != 4075) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3simpleelectronicsignatureresource_download_ses_document() != 27610) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_create() != 4352) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_delete() != 2397) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_find() != 19113) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_force_report_creation_from_watchlist_monitor() != 3405) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_list() != 42381) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_list_matches() != 50193) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_update_match() != 15917) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_create() != 14034) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_delete() != 19709) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_find() != 39482) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_list() != 575) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_resend() != 45527) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_update() != 25199) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_complete_task() != 52258) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_create() != 63712) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_create_timeline_file() != 18979) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_download_evidence_folder() != 22705) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_download_signed_evidence_file() != 39805) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find() != 3274) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find_task() != 6616) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find_timeline_file() != 62710) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_list() != 28284) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_list_tasks() != 1934) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_constructor_onfidoclient_new() != 30872) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_constructor_referrerpattern_new() != 58693) {
@@ -10911,6 +28319,7 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
 
+    uniffiCallbackInitCallListener()
     uniffiCallbackInitHttpTransport()
     uniffiCallbackInitSleeper()
     return InitializationResult.ok

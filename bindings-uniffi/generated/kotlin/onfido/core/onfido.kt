@@ -30,6 +30,7 @@ import java.nio.CharBuffer
 import java.nio.charset.CodingErrorAction
 import java.util.concurrent.atomic.AtomicLong
 import java.util.concurrent.ConcurrentHashMap
+import java.time.LocalDate
 import java.util.concurrent.atomic.AtomicBoolean
 import kotlin.coroutines.resume
 import kotlinx.coroutines.CancellableContinuation
@@ -663,6 +664,9 @@ internal interface UniffiCallbackInterfaceHttpTransportMethod0 : com.sun.jna.Cal
 internal interface UniffiCallbackInterfaceSleeperMethod0 : com.sun.jna.Callback {
     fun callback(`uniffiHandle`: Long,`millis`: Long,`uniffiFutureCallback`: UniffiForeignFutureCompleteVoid,`uniffiCallbackData`: Long,`uniffiOutDroppedCallback`: UniffiForeignFutureDroppedCallbackStruct,)
 }
+internal interface UniffiCallbackInterfaceCallListenerMethod0 : com.sun.jna.Callback {
+    fun callback(`uniffiHandle`: Long,`event`: RustBuffer.ByValue,`uniffiOutReturn`: Pointer,uniffiCallStatus: UniffiRustCallStatus,)
+}
 @Structure.FieldOrder("uniffiFree", "uniffiClone", "send")
 internal open class UniffiVTableCallbackInterfaceHttpTransport(
     @JvmField internal var `uniffiFree`: UniffiCallbackInterfaceFree? = null,
@@ -698,6 +702,25 @@ internal open class UniffiVTableCallbackInterfaceSleeper(
         `uniffiFree` = other.`uniffiFree`
         `uniffiClone` = other.`uniffiClone`
         `sleep` = other.`sleep`
+    }
+
+}
+@Structure.FieldOrder("uniffiFree", "uniffiClone", "onEvent")
+internal open class UniffiVTableCallbackInterfaceCallListener(
+    @JvmField internal var `uniffiFree`: UniffiCallbackInterfaceFree? = null,
+    @JvmField internal var `uniffiClone`: UniffiCallbackInterfaceClone? = null,
+    @JvmField internal var `onEvent`: UniffiCallbackInterfaceCallListenerMethod0? = null,
+) : Structure() {
+    class UniffiByValue(
+        `uniffiFree`: UniffiCallbackInterfaceFree? = null,
+        `uniffiClone`: UniffiCallbackInterfaceClone? = null,
+        `onEvent`: UniffiCallbackInterfaceCallListenerMethod0? = null,
+    ): UniffiVTableCallbackInterfaceCallListener(`uniffiFree`,`uniffiClone`,`onEvent`,), Structure.ByValue
+
+   internal fun uniffiSetValue(other: UniffiVTableCallbackInterfaceCallListener) {
+        `uniffiFree` = other.`uniffiFree`
+        `uniffiClone` = other.`uniffiClone`
+        `onEvent` = other.`onEvent`
     }
 
 }
@@ -802,6 +825,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request(
     ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request_page(
+    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_restore_applicant(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_check(
@@ -824,6 +849,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_webhook(
     ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_set_listener(
+    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_submit_slv_code(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_update_applicant(
@@ -832,9 +859,57 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_live_photo(
     ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_addresses(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_advanced_electronic_signature(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_applicants(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_biometric_tokens(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_checks(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_documents(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_extractions(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_id_photos(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_photos(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_videos(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_motion_captures(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_passkeys(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_ping(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_qualified_electronic_signature(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_repeat_attempts(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_reports(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_results_feedback(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_sdk_token(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_signing_documents(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_simple_electronic_signature(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_watchlist_monitors(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_webhooks(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_workflow_runs(
+    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_httptransport_send(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_sleeper_sleep(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_calllistener_on_event(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_referrerpattern_lint(
     ): Int
@@ -845,6 +920,174 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_onfido_core_uniffi_checksum_method_sandboxtransport_take_webhook_deliveries(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_sandboxtransport_transport(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3addressesresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3advancedelectronicsignatureresource_download_aes_document(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_create(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_delete(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_find_consents(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_restore(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_update(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_biometric_token(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_biometric_tokens(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_update(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3checksresource_create(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3checksresource_download(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3checksresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3checksresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3checksresource_resume(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_download(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_download_nfc_face(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_download_video(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_upload(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3extractionsresource_extract(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_download(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_upload(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3livephotosresource_download(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3livephotosresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3livephotosresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3livephotosresource_upload(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3livevideosresource_download(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3livevideosresource_download_frame(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3livevideosresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3livevideosresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_download(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_download_frame(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_passkey(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_passkeys(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_update(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3pingresource_ping(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3qualifiedelectronicsignatureresource_download_qes_document(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3repeatattemptsresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_cancel(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_resume(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3resultsfeedbackresource_post(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3sdktokenresource_generate(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_download(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_upload(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3simpleelectronicsignatureresource_download_ses_document(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_create(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_delete(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_force_report_creation_from_watchlist_monitor(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_list_matches(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_update_match(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_create(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_delete(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_resend(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_update(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_complete_task(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_create(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_create_timeline_file(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_download_evidence_folder(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_download_signed_evidence_file(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find_task(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find_timeline_file(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_list_tasks(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_constructor_onfidoclient_new(
     ): Int
@@ -868,6 +1111,7 @@ internal object UniffiLib {
 
     init {
         Native.register(UniffiLib::class.java, findLibraryName(componentName = "onfido"))
+        uniffiCallbackInterfaceCallListener.register(this)
         uniffiCallbackInterfaceHttpTransport.register(this)
         uniffiCallbackInterfaceSleeper.register(this)
         
@@ -882,77 +1126,127 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_base_url(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_cancel_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_cancel_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_applicant(`ptr`: Long,`applicant`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_applicant(`ptr`: Long,`applicant`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_check(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`check`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_check(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`check`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_delete_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_delete_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`documentId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_photo(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_photo(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_video(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_video(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_environment(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_extract_ocr(`ptr`: Long,`documentId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_extract_ocr(`ptr`: Long,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_generate_sdk_token(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`referrer`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_generate_sdk_token(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`referrer`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_applicants(`ptr`: Long,`page`: RustBuffer.ByValue,`perPage`: RustBuffer.ByValue,`includeDeleted`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_applicants(`ptr`: Long,`page`: RustBuffer.ByValue,`perPage`: RustBuffer.ByValue,`includeDeleted`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_checks(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`expandReports`: Byte,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_checks(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`expandReports`: Byte,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_documents(`ptr`: Long,`applicantId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_documents(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_photos(`ptr`: Long,`applicantId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_photos(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_videos(`ptr`: Long,`applicantId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_videos(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_report_type_groups(`ptr`: Long,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_report_type_groups(`ptr`: Long,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_reports(`ptr`: Long,`checkId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_reports(`ptr`: Long,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_webhooks(`ptr`: Long,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_webhooks(`ptr`: Long,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_pick_addresses(`ptr`: Long,`postcode`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_pick_addresses(`ptr`: Long,`postcode`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_register_webhook(`ptr`: Long,`webhook`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_register_webhook(`ptr`: Long,`webhook`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_request(`ptr`: Long,`operation`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_request(`ptr`: Long,`operation`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_restore_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_request_page(`ptr`: Long,`operation`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_check(`ptr`: Long,`checkId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_restore_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_check(`ptr`: Long,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_check(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`checkId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`documentId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_check(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_photo(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_video(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_photo(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_video(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report_type_group(`ptr`: Long,`reportTypeGroupId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_webhook(`ptr`: Long,`webhookId`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report_type_group(`ptr`: Long,`reportTypeGroupId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_submit_slv_code(`ptr`: Long,`code`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_webhook(`ptr`: Long,`webhookId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_update_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`applicant`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_set_listener(`ptr`: Long,`listener`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_submit_slv_code(`ptr`: Long,`code`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`file`: RustBuffer.ByValue,`documentType`: RustBuffer.ByValue,`side`: RustBuffer.ByValue,`issuingCountry`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_update_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`applicant`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_live_photo(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`file`: RustBuffer.ByValue,`advancedValidation`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`file`: RustBuffer.ByValue,`documentType`: RustBuffer.ByValue,`side`: RustBuffer.ByValue,`issuingCountry`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_live_photo(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`file`: RustBuffer.ByValue,`advancedValidation`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_addresses(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_advanced_electronic_signature(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_applicants(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_biometric_tokens(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_checks(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_documents(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_extractions(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_id_photos(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_live_photos(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_live_videos(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_motion_captures(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_passkeys(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_ping(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_qualified_electronic_signature(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_repeat_attempts(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_reports(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_results_feedback(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_sdk_token(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_signing_documents(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_simple_electronic_signature(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_watchlist_monitors(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_webhooks(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_workflow_runs(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_clone_httptransport(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -970,6 +1264,14 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_onfido_core_uniffi_fn_method_sleeper_sleep(`ptr`: Long,`millis`: Long,
     ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_calllistener(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_calllistener(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_init_callback_vtable_calllistener(`vtable`: UniffiVTableCallbackInterfaceCallListener,
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_calllistener_on_event(`ptr`: Long,`event`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_onfido_core_uniffi_fn_clone_referrerpattern(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_free_referrerpattern(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -993,6 +1295,266 @@ internal object UniffiLib {
     external fun uniffi_onfido_core_uniffi_fn_method_sandboxtransport_take_webhook_deliveries(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_sandboxtransport_transport(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3addressesresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3addressesresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3addressesresource_find(`ptr`: Long,`postcode`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3advancedelectronicsignatureresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3advancedelectronicsignatureresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3advancedelectronicsignatureresource_download_aes_document(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`id`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3applicantsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3applicantsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_create(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_delete(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_find(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_find_consents(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_list(`ptr`: Long,`page`: RustBuffer.ByValue,`perPage`: RustBuffer.ByValue,`includeDeleted`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_restore(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_update(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3biometrictokensresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3biometrictokensresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_find(`ptr`: Long,`userId`: RustBuffer.ByValue,`tokenUuid`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_biometric_token(`ptr`: Long,`userId`: RustBuffer.ByValue,`tokenUuid`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_biometric_tokens(`ptr`: Long,`userId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_list(`ptr`: Long,`userId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_update(`ptr`: Long,`userId`: RustBuffer.ByValue,`tokenUuid`: RustBuffer.ByValue,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3checksresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3checksresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3checksresource_create(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3checksresource_download(`ptr`: Long,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3checksresource_find(`ptr`: Long,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3checksresource_list(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3checksresource_resume(`ptr`: Long,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3documentsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3documentsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3documentsresource_download(`ptr`: Long,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3documentsresource_download_nfc_face(`ptr`: Long,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3documentsresource_download_video(`ptr`: Long,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3documentsresource_find(`ptr`: Long,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3documentsresource_list(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3documentsresource_upload(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3extractionsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3extractionsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3extractionsresource_extract(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3idphotosresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3idphotosresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3idphotosresource_download(`ptr`: Long,`idPhotoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3idphotosresource_find(`ptr`: Long,`idPhotoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3idphotosresource_list(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3idphotosresource_upload(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3livephotosresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3livephotosresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3livephotosresource_download(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3livephotosresource_find(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3livephotosresource_list(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3livephotosresource_upload(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3livevideosresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3livevideosresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3livevideosresource_download(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3livevideosresource_download_frame(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3livevideosresource_find(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3livevideosresource_list(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3motioncapturesresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3motioncapturesresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3motioncapturesresource_download(`ptr`: Long,`motionCaptureId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3motioncapturesresource_download_frame(`ptr`: Long,`motionCaptureId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3motioncapturesresource_find(`ptr`: Long,`motionCaptureId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3motioncapturesresource_list(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3passkeysresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3passkeysresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_passkey(`ptr`: Long,`username`: RustBuffer.ByValue,`passkeyId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_passkeys(`ptr`: Long,`username`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_find(`ptr`: Long,`username`: RustBuffer.ByValue,`passkeyId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_list(`ptr`: Long,`username`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_update(`ptr`: Long,`username`: RustBuffer.ByValue,`passkeyId`: RustBuffer.ByValue,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3pingresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3pingresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3pingresource_ping(`ptr`: Long,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3qualifiedelectronicsignatureresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3qualifiedelectronicsignatureresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3qualifiedelectronicsignatureresource_download_qes_document(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`fileId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3repeatattemptsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3repeatattemptsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3repeatattemptsresource_list(`ptr`: Long,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3reportsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3reportsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3reportsresource_cancel(`ptr`: Long,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3reportsresource_find(`ptr`: Long,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3reportsresource_list(`ptr`: Long,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3reportsresource_resume(`ptr`: Long,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3resultsfeedbackresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3resultsfeedbackresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3resultsfeedbackresource_post(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3sdktokenresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3sdktokenresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3sdktokenresource_generate(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3signingdocumentsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3signingdocumentsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3signingdocumentsresource_download(`ptr`: Long,`signingDocumentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3signingdocumentsresource_find(`ptr`: Long,`signingDocumentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3signingdocumentsresource_list(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3signingdocumentsresource_upload(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3simpleelectronicsignatureresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3simpleelectronicsignatureresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3simpleelectronicsignatureresource_download_ses_document(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`id`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3watchlistmonitorsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3watchlistmonitorsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_create(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_delete(`ptr`: Long,`monitorId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_find(`ptr`: Long,`monitorId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_force_report_creation_from_watchlist_monitor(`ptr`: Long,`monitorId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_list(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`includeDeleted`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_list_matches(`ptr`: Long,`monitorId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_update_match(`ptr`: Long,`monitorId`: RustBuffer.ByValue,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3webhooksresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3webhooksresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_create(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_delete(`ptr`: Long,`webhookId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_find(`ptr`: Long,`webhookId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_list(`ptr`: Long,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_resend(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_update(`ptr`: Long,`webhookId`: RustBuffer.ByValue,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3workflowrunsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3workflowrunsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_complete_task(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`taskId`: RustBuffer.ByValue,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_create(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_create_timeline_file(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_download_evidence_folder(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_download_signed_evidence_file(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find_task(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`taskId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find_timeline_file(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`timelineFileId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_list(`ptr`: Long,`page`: RustBuffer.ByValue,`status`: RustBuffer.ByValue,`createdAtGt`: RustBuffer.ByValue,`createdAtLt`: RustBuffer.ByValue,`sort`: RustBuffer.ByValue,`applicantId`: RustBuffer.ByValue,`tags`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_list_tasks(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_challengetype_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1026,6 +1588,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_transporterror_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_clientconfig_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_httprequest_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1039,6 +1603,14 @@ internal object UniffiLib {
     external fun uniffi_onfido_core_uniffi_fn_method_sdktoken_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_webhook_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_method_v3sdktoken_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_method_v3webhook_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_method_v3webhookbuilder_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_method_v3webhookupdater_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_func_default_retry_settings(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1242,118 +1814,196 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_base_url() and 0xFFFF) != 27752) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_cancel_report() and 0xFFFF) != 2089) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_cancel_report() and 0xFFFF) != 9264) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_applicant() and 0xFFFF) != 2340) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_applicant() and 0xFFFF) != 45115) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_check() and 0xFFFF) != 1944) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_check() and 0xFFFF) != 2140) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_delete_applicant() and 0xFFFF) != 50978) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_delete_applicant() and 0xFFFF) != 852) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_document() and 0xFFFF) != 43372) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_document() and 0xFFFF) != 40520) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_photo() and 0xFFFF) != 15283) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_photo() and 0xFFFF) != 37723) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_video() and 0xFFFF) != 15432) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_video() and 0xFFFF) != 59036) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_environment() and 0xFFFF) != 16016) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_extract_ocr() and 0xFFFF) != 18534) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_extract_ocr() and 0xFFFF) != 18338) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_generate_sdk_token() and 0xFFFF) != 60344) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_generate_sdk_token() and 0xFFFF) != 53316) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() and 0xFFFF) != 8412) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() and 0xFFFF) != 52379) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_checks() and 0xFFFF) != 45918) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_checks() and 0xFFFF) != 14832) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_documents() and 0xFFFF) != 19811) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_documents() and 0xFFFF) != 24535) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_photos() and 0xFFFF) != 3117) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_photos() and 0xFFFF) != 45679) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_videos() and 0xFFFF) != 50481) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_videos() and 0xFFFF) != 54121) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_report_type_groups() and 0xFFFF) != 31400) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_report_type_groups() and 0xFFFF) != 51550) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_reports() and 0xFFFF) != 9712) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_reports() and 0xFFFF) != 60733) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_webhooks() and 0xFFFF) != 50061) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_webhooks() and 0xFFFF) != 21994) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_pick_addresses() and 0xFFFF) != 10719) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_pick_addresses() and 0xFFFF) != 56070) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_register_webhook() and 0xFFFF) != 34788) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_register_webhook() and 0xFFFF) != 50210) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request() and 0xFFFF) != 64005) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request() and 0xFFFF) != 42198) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_restore_applicant() and 0xFFFF) != 4104) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request_page() and 0xFFFF) != 2483) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_check() and 0xFFFF) != 45694) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_restore_applicant() and 0xFFFF) != 15845) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_report() and 0xFFFF) != 60200) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_check() and 0xFFFF) != 51872) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_applicant() and 0xFFFF) != 26994) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_report() and 0xFFFF) != 43142) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_check() and 0xFFFF) != 55274) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_applicant() and 0xFFFF) != 57760) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_document() and 0xFFFF) != 36160) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_check() and 0xFFFF) != 59585) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_photo() and 0xFFFF) != 36580) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_document() and 0xFFFF) != 16249) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_video() and 0xFFFF) != 34687) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_photo() and 0xFFFF) != 34666) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report() and 0xFFFF) != 8135) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_video() and 0xFFFF) != 5914) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report_type_group() and 0xFFFF) != 11663) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report() and 0xFFFF) != 11660) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_webhook() and 0xFFFF) != 65025) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report_type_group() and 0xFFFF) != 25261) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_submit_slv_code() and 0xFFFF) != 24535) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_webhook() and 0xFFFF) != 21274) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_update_applicant() and 0xFFFF) != 10367) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_set_listener() and 0xFFFF) != 19263) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_document() and 0xFFFF) != 43745) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_submit_slv_code() and 0xFFFF) != 51397) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_live_photo() and 0xFFFF) != 31560) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_update_applicant() and 0xFFFF) != 59556) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_document() and 0xFFFF) != 25520) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_live_photo() and 0xFFFF) != 1752) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_addresses() and 0xFFFF) != 30381) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_advanced_electronic_signature() and 0xFFFF) != 23596) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_applicants() and 0xFFFF) != 52024) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_biometric_tokens() and 0xFFFF) != 24324) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_checks() and 0xFFFF) != 42484) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_documents() and 0xFFFF) != 48105) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_extractions() and 0xFFFF) != 54574) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_id_photos() and 0xFFFF) != 62449) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_photos() and 0xFFFF) != 45856) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_videos() and 0xFFFF) != 35546) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_motion_captures() and 0xFFFF) != 64009) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_passkeys() and 0xFFFF) != 50335) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_ping() and 0xFFFF) != 37769) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_qualified_electronic_signature() and 0xFFFF) != 19762) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_repeat_attempts() and 0xFFFF) != 19418) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_reports() and 0xFFFF) != 60834) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_results_feedback() and 0xFFFF) != 36030) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_sdk_token() and 0xFFFF) != 35728) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_signing_documents() and 0xFFFF) != 32588) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_simple_electronic_signature() and 0xFFFF) != 49910) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_watchlist_monitors() and 0xFFFF) != 15838) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_webhooks() and 0xFFFF) != 22706) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_workflow_runs() and 0xFFFF) != 56012) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_httptransport_send() and 0xFFFF) != 28607) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_sleeper_sleep() and 0xFFFF) != 34286) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_calllistener_on_event() and 0xFFFF) != 33646) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_referrerpattern_lint() and 0xFFFF) != 36717) {
@@ -1371,7 +2021,259 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_sandboxtransport_transport() and 0xFFFF) != 39894) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_constructor_onfidoclient_new() and 0xFFFF) != 53085) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3addressesresource_find() and 0xFFFF) != 38754) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3advancedelectronicsignatureresource_download_aes_document() and 0xFFFF) != 62465) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_create() and 0xFFFF) != 9255) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_delete() and 0xFFFF) != 51646) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_find() and 0xFFFF) != 15516) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_find_consents() and 0xFFFF) != 29051) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_list() and 0xFFFF) != 52347) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_restore() and 0xFFFF) != 60452) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_update() and 0xFFFF) != 45022) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_find() and 0xFFFF) != 2943) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_biometric_token() and 0xFFFF) != 43984) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_biometric_tokens() and 0xFFFF) != 16260) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_list() and 0xFFFF) != 43425) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_update() and 0xFFFF) != 16446) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3checksresource_create() and 0xFFFF) != 56623) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3checksresource_download() and 0xFFFF) != 60029) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3checksresource_find() and 0xFFFF) != 3617) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3checksresource_list() and 0xFFFF) != 13860) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3checksresource_resume() and 0xFFFF) != 41271) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_download() and 0xFFFF) != 27940) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_download_nfc_face() and 0xFFFF) != 2329) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_download_video() and 0xFFFF) != 28329) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_find() and 0xFFFF) != 39655) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_list() and 0xFFFF) != 23000) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_upload() and 0xFFFF) != 57153) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3extractionsresource_extract() and 0xFFFF) != 24704) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_download() and 0xFFFF) != 48231) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_find() and 0xFFFF) != 16404) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_list() and 0xFFFF) != 32867) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_upload() and 0xFFFF) != 36288) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3livephotosresource_download() and 0xFFFF) != 49590) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3livephotosresource_find() and 0xFFFF) != 19105) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3livephotosresource_list() and 0xFFFF) != 42858) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3livephotosresource_upload() and 0xFFFF) != 6214) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3livevideosresource_download() and 0xFFFF) != 63135) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3livevideosresource_download_frame() and 0xFFFF) != 1821) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3livevideosresource_find() and 0xFFFF) != 19587) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3livevideosresource_list() and 0xFFFF) != 2044) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_download() and 0xFFFF) != 43036) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_download_frame() and 0xFFFF) != 44291) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_find() and 0xFFFF) != 51532) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_list() and 0xFFFF) != 46412) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_passkey() and 0xFFFF) != 53345) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_passkeys() and 0xFFFF) != 9386) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_find() and 0xFFFF) != 35519) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_list() and 0xFFFF) != 39511) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_update() and 0xFFFF) != 10492) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3pingresource_ping() and 0xFFFF) != 11550) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3qualifiedelectronicsignatureresource_download_qes_document() and 0xFFFF) != 18710) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3repeatattemptsresource_list() and 0xFFFF) != 24970) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_cancel() and 0xFFFF) != 6307) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_find() and 0xFFFF) != 47584) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_list() and 0xFFFF) != 15369) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_resume() and 0xFFFF) != 13697) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3resultsfeedbackresource_post() and 0xFFFF) != 16071) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3sdktokenresource_generate() and 0xFFFF) != 59365) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_download() and 0xFFFF) != 46400) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_find() and 0xFFFF) != 47070) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_list() and 0xFFFF) != 38252) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_upload() and 0xFFFF) != 4075) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3simpleelectronicsignatureresource_download_ses_document() and 0xFFFF) != 27610) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_create() and 0xFFFF) != 4352) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_delete() and 0xFFFF) != 2397) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_find() and 0xFFFF) != 19113) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_force_report_creation_from_watchlist_monitor() and 0xFFFF) != 3405) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_list() and 0xFFFF) != 42381) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_list_matches() and 0xFFFF) != 50193) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_update_match() and 0xFFFF) != 15917) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_create() and 0xFFFF) != 14034) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_delete() and 0xFFFF) != 19709) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_find() and 0xFFFF) != 39482) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_list() and 0xFFFF) != 575) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_resend() and 0xFFFF) != 45527) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_update() and 0xFFFF) != 25199) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_complete_task() and 0xFFFF) != 52258) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_create() and 0xFFFF) != 63712) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_create_timeline_file() and 0xFFFF) != 18979) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_download_evidence_folder() and 0xFFFF) != 22705) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_download_signed_evidence_file() and 0xFFFF) != 39805) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find() and 0xFFFF) != 3274) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find_task() and 0xFFFF) != 6616) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find_timeline_file() and 0xFFFF) != 62710) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_list() and 0xFFFF) != 28284) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_list_tasks() and 0xFFFF) != 1934) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_constructor_onfidoclient_new() and 0xFFFF) != 30872) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_constructor_referrerpattern_new() and 0xFFFF) != 58693) {
@@ -1746,6 +2648,29 @@ public object FfiConverterLong: FfiConverter<Long, Long> {
 /**
  * @suppress
  */
+public object FfiConverterDouble: FfiConverter<Double, Double> {
+    override fun lift(value: Double): Double {
+        return value
+    }
+
+    override fun read(buf: ByteBuffer): Double {
+        return buf.getDouble()
+    }
+
+    override fun lower(value: Double): Double {
+        return value
+    }
+
+    override fun allocationSize(value: Double) = 8UL
+
+    override fun write(value: Double, buf: ByteBuffer) {
+        buf.putDouble(value)
+    }
+}
+
+/**
+ * @suppress
+ */
 public object FfiConverterBoolean: FfiConverter<Boolean, Byte> {
     override fun lift(value: Byte): Boolean {
         return value.toInt() != 0
@@ -1839,6 +2764,380 @@ public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
     override fun write(value: ByteArray, buf: ByteBuffer) {
         buf.putInt(value.size)
         buf.put(value)
+    }
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTimestamp: FfiConverterRustBuffer<java.time.Instant> {
+    override fun read(buf: ByteBuffer): java.time.Instant {
+        val seconds = buf.getLong()
+        // Type mismatch (should be u32) but we check for overflow/underflow below
+        val nanoseconds = buf.getInt().toLong()
+        if (nanoseconds < 0) {
+            throw java.time.DateTimeException("Instant nanoseconds exceed minimum or maximum supported by uniffi")
+        }
+        if (seconds >= 0) {
+            return java.time.Instant.EPOCH.plus(java.time.Duration.ofSeconds(seconds, nanoseconds))
+        } else {
+            return java.time.Instant.EPOCH.minus(java.time.Duration.ofSeconds(-seconds, nanoseconds))
+        }
+    }
+
+    // 8 bytes for seconds, 4 bytes for nanoseconds
+    override fun allocationSize(value: java.time.Instant) = 12UL
+
+    override fun write(value: java.time.Instant, buf: ByteBuffer) {
+        var epochOffset = java.time.Duration.between(java.time.Instant.EPOCH, value)
+
+        var sign = 1
+        if (epochOffset.isNegative()) {
+            sign = -1
+            epochOffset = epochOffset.negated()
+        }
+
+        if (epochOffset.nano < 0) {
+            // Java docs provide guarantee that nano will always be positive, so this should be impossible
+            // See: https://docs.oracle.com/javase/8/docs/api/java/time/Instant.html
+            throw IllegalArgumentException("Invalid timestamp, nano value must be non-negative")
+        }
+
+        buf.putLong(sign * epochOffset.seconds)
+        // Type mismatch (should be u32) but since values will always be between 0 and 999,999,999 it should be OK
+        buf.putInt(epochOffset.nano)
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * Hears every event of a client's calls (Kotlin: `client.setListener(callListener { println(it) })`).
+ * Called on the thread driving the call: return quickly; what it throws is ignored.
+ */
+public interface CallListener {
+    
+    /**
+     * One event.
+     */
+    fun `onEvent`(`event`: CallEvent)
+    
+    companion object
+}
+
+/**
+ * Hears every event of a client's calls (Kotlin: `client.setListener(callListener { println(it) })`).
+ * Called on the thread driving the call: return quickly; what it throws is ignored.
+ */
+open class CallListenerImpl: Disposable, AutoCloseable, CallListener
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_calllistener(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_calllistener(handle, status)
+        }
+    }
+
+    
+    /**
+     * One event.
+     */
+    @Throws(ListenerException::class)override fun `onEvent`(`event`: CallEvent)
+        = 
+    callWithHandle {
+    uniffiRustCallWithError(ListenerException) { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_calllistener_on_event(
+        it,
+        
+        FfiConverterTypeCallEvent.lower(`event`),_status)
+}
+    }
+    
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+
+// Put the implementation in an object so we don't pollute the top-level namespace
+internal object uniffiCallbackInterfaceCallListener {
+    internal object `onEvent`: UniffiCallbackInterfaceCallListenerMethod0 {
+        override fun callback(`uniffiHandle`: Long,`event`: RustBuffer.ByValue,`uniffiOutReturn`: Pointer,uniffiCallStatus: UniffiRustCallStatus,) {
+            val uniffiObj = FfiConverterTypeCallListener.handleMap.get(uniffiHandle)
+            val makeCall = { ->
+                uniffiObj.`onEvent`(
+                    FfiConverterTypeCallEvent.lift(`event`),
+                )
+            }
+            val writeReturn = { _: Unit -> Unit }
+            uniffiTraitInterfaceCallWithError(
+                uniffiCallStatus,
+                makeCall,
+                writeReturn,
+                { e: ListenerException -> FfiConverterTypeListenerError.lower(e) }
+            )
+        }
+    }
+
+    internal object uniffiFree: UniffiCallbackInterfaceFree {
+        override fun callback(handle: Long) {
+            FfiConverterTypeCallListener.handleMap.remove(handle)
+        }
+    }
+
+    internal object uniffiClone: UniffiCallbackInterfaceClone {
+        override fun callback(handle: Long): Long {
+            return FfiConverterTypeCallListener.handleMap.clone(handle)
+        }
+    }
+
+    internal var vtable = UniffiVTableCallbackInterfaceCallListener.UniffiByValue(
+        uniffiFree,
+        uniffiClone,
+        `onEvent`,
+    )
+
+    // Registers the foreign callback with the Rust side.
+    // This method is generated for each callback interface.
+    internal fun register(lib: UniffiLib) {
+        lib.uniffi_onfido_core_uniffi_fn_init_callback_vtable_calllistener(vtable)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCallListener: FfiConverter<CallListener, Long> {
+    internal val handleMap = UniffiHandleMap<CallListener>()
+
+    override fun lower(value: CallListener): Long {
+        if (value is CallListenerImpl) {
+             // Rust-implemented object.  Clone the handle and return it
+            return value.uniffiCloneHandle()
+         } else {
+            // Kotlin object, generate a new vtable handle and return that.
+            return handleMap.insert(value)
+         }
+    }
+
+    override fun lift(value: Long): CallListener {
+        if ((value and 1.toLong()) == 0.toLong()) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return CallListenerImpl(UniffiWithHandle, value)
+        } else {
+            // Kotlin-generated handle, get the object from the handle map
+            return handleMap.remove(value)
+        }
+    }
+
+    override fun read(buf: ByteBuffer): CallListener {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: CallListener) = 8UL
+
+    override fun write(value: CallListener, buf: ByteBuffer) {
+        buf.putLong(lower(value))
     }
 }
 
@@ -2299,10 +3598,12 @@ public object FfiConverterTypeHttpTransport: FfiConverter<HttpTransport, Long> {
 
 
 /**
- * An Onfido API v2 client. Thread-safe; share one per configuration.
+ * An Onfido API client. Thread-safe; share one per configuration.
  *
  * Every method suspends (Kotlin) / is `async` (Swift) while the transport works; no thread is blocked
- * by the client itself. Retries follow `ClientConfig.retry` (on by default) and wait through the `Sleeper`.
+ * by the client itself. The core's call driver decides everything: retries follow `ClientConfig.retry`
+ * (on by default), pacing `ClientConfig.pace`, each try is bounded by `ClientConfig.timeoutMs` (or a
+ * call's `CallOptions.timeoutMs`; 30 s by default); the waits go through the `Sleeper`.
  */
 public interface OnfidoClientInterface {
     
@@ -2314,37 +3615,37 @@ public interface OnfidoClientInterface {
     /**
      * Cancels a paused report.
      */
-    suspend fun `cancelReport`(`checkId`: kotlin.String, `reportId`: kotlin.String)
+    suspend fun `cancelReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions? = null)
     
     /**
      * Creates an applicant (`first_name` and `last_name` required).
      */
-    suspend fun `createApplicant`(`applicant`: ApplicantInput): Applicant
+    suspend fun `createApplicant`(`applicant`: ApplicantInput, `options`: CallOptions? = null): Applicant
     
     /**
      * Creates a check on an applicant.
      */
-    suspend fun `createCheck`(`applicantId`: kotlin.String, `check`: CheckInput): Check
+    suspend fun `createCheck`(`applicantId`: kotlin.String, `check`: CheckInput, `options`: CallOptions? = null): Check
     
     /**
      * Deletes an applicant (scheduled when it has checks; see `restore_applicant`).
      */
-    suspend fun `deleteApplicant`(`applicantId`: kotlin.String)
+    suspend fun `deleteApplicant`(`applicantId`: kotlin.String, `options`: CallOptions? = null)
     
     /**
      * Downloads a document's file, byte for byte.
      */
-    suspend fun `downloadDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String): Download
+    suspend fun `downloadDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions? = null): Download
     
     /**
      * Downloads a live photo's file.
      */
-    suspend fun `downloadLivePhoto`(`livePhotoId`: kotlin.String): Download
+    suspend fun `downloadLivePhoto`(`livePhotoId`: kotlin.String, `options`: CallOptions? = null): Download
     
     /**
      * Downloads a live video's file.
      */
-    suspend fun `downloadLiveVideo`(`liveVideoId`: kotlin.String): Download
+    suspend fun `downloadLiveVideo`(`liveVideoId`: kotlin.String, `options`: CallOptions? = null): Download
     
     /**
      * `sandbox` or `live` from the token's prefix (`None` without a token or for an unknown prefix).
@@ -2354,152 +3655,281 @@ public interface OnfidoClientInterface {
     /**
      * Reads a document's data with OCR Autofill.
      */
-    suspend fun `extractOcr`(`documentId`: kotlin.String): OcrResult
+    suspend fun `extractOcr`(`documentId`: kotlin.String, `options`: CallOptions? = null): OcrResult
     
     /**
      * A Web SDK token for an applicant, usable on pages matching `referrer`.
      */
-    suspend fun `generateSdkToken`(`applicantId`: kotlin.String, `referrer`: kotlin.String): SdkToken
+    suspend fun `generateSdkToken`(`applicantId`: kotlin.String, `referrer`: kotlin.String, `options`: CallOptions? = null): SdkToken
     
     /**
      * One page of applicants, newest first.
      */
-    suspend fun `listApplicants`(`page`: kotlin.Int? = null, `perPage`: kotlin.Int? = null, `includeDeleted`: kotlin.Boolean? = null): ApplicantPage
+    suspend fun `listApplicants`(`page`: kotlin.Int? = null, `perPage`: kotlin.Int? = null, `includeDeleted`: kotlin.Boolean? = null, `options`: CallOptions? = null): ApplicantPage
     
     /**
      * An applicant's checks; with `expand_reports` each check carries its reports.
      */
-    suspend fun `listChecks`(`applicantId`: kotlin.String, `expandReports`: kotlin.Boolean = false): List<Check>
+    suspend fun `listChecks`(`applicantId`: kotlin.String, `expandReports`: kotlin.Boolean = false, `options`: CallOptions? = null): List<Check>
     
     /**
      * An applicant's documents.
      */
-    suspend fun `listDocuments`(`applicantId`: kotlin.String): List<Document>
+    suspend fun `listDocuments`(`applicantId`: kotlin.String, `options`: CallOptions? = null): List<Document>
     
     /**
      * An applicant's live photos.
      */
-    suspend fun `listLivePhotos`(`applicantId`: kotlin.String): List<LivePhoto>
+    suspend fun `listLivePhotos`(`applicantId`: kotlin.String, `options`: CallOptions? = null): List<LivePhoto>
     
     /**
      * An applicant's live videos.
      */
-    suspend fun `listLiveVideos`(`applicantId`: kotlin.String): List<LiveVideo>
+    suspend fun `listLiveVideos`(`applicantId`: kotlin.String, `options`: CallOptions? = null): List<LiveVideo>
     
     /**
      * Every report type group.
      */
-    suspend fun `listReportTypeGroups`(): List<ReportTypeGroup>
+    suspend fun `listReportTypeGroups`(`options`: CallOptions? = null): List<ReportTypeGroup>
     
     /**
      * A check's reports.
      */
-    suspend fun `listReports`(`checkId`: kotlin.String): List<Report>
+    suspend fun `listReports`(`checkId`: kotlin.String, `options`: CallOptions? = null): List<Report>
     
     /**
      * Every webhook.
      */
-    suspend fun `listWebhooks`(): List<Webhook>
+    suspend fun `listWebhooks`(`options`: CallOptions? = null): List<Webhook>
     
     /**
      * The addresses at a UK postcode.
      */
-    suspend fun `pickAddresses`(`postcode`: kotlin.String): List<Address>
+    suspend fun `pickAddresses`(`postcode`: kotlin.String, `options`: CallOptions? = null): List<Address>
     
     /**
      * Registers a webhook; the answer carries the token its notifications are signed with.
      */
-    suspend fun `registerWebhook`(`webhook`: WebhookInput): Webhook
+    suspend fun `registerWebhook`(`webhook`: WebhookInput, `options`: CallOptions? = null): Webhook
     
     /**
-     * Any operation by id with the API's JSON in and out (lists as the API's wrapper object,
-     * downloads as `{content_type, filename, size, sha256, content_base64}`, 204 as `{}`).
+     * Any operation by id of the configured version with the API's JSON in and out (lists as
+     * the API's wrapper object or array, downloads as `{content_type, filename, size, sha256,
+     * content_base64}`, 204 as `{}`).
      */
-    suspend fun `request`(`operation`: kotlin.String, `inputJson`: kotlin.String): kotlin.String
+    suspend fun `request`(`operation`: kotlin.String, `inputJson`: kotlin.String, `options`: CallOptions? = null): kotlin.String
+    
+    /**
+     * Like `request`, with the next page's input for listings (`null` on the last page and for
+     * other operations): the core reads the `Link` header and rebuilds the request from the config.
+     */
+    suspend fun `requestPage`(`operation`: kotlin.String, `inputJson`: kotlin.String, `options`: CallOptions? = null): JsonPage
     
     /**
      * Restores an applicant scheduled for deletion.
      */
-    suspend fun `restoreApplicant`(`applicantId`: kotlin.String)
+    suspend fun `restoreApplicant`(`applicantId`: kotlin.String, `options`: CallOptions? = null)
     
     /**
      * Resumes a paused check.
      */
-    suspend fun `resumeCheck`(`checkId`: kotlin.String)
+    suspend fun `resumeCheck`(`checkId`: kotlin.String, `options`: CallOptions? = null)
     
     /**
      * Resumes a paused report.
      */
-    suspend fun `resumeReport`(`checkId`: kotlin.String, `reportId`: kotlin.String)
+    suspend fun `resumeReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions? = null)
     
     /**
      * Retrieves an applicant.
      */
-    suspend fun `retrieveApplicant`(`applicantId`: kotlin.String): Applicant
+    suspend fun `retrieveApplicant`(`applicantId`: kotlin.String, `options`: CallOptions? = null): Applicant
     
     /**
      * Retrieves a check.
      */
-    suspend fun `retrieveCheck`(`applicantId`: kotlin.String, `checkId`: kotlin.String): Check
+    suspend fun `retrieveCheck`(`applicantId`: kotlin.String, `checkId`: kotlin.String, `options`: CallOptions? = null): Check
     
     /**
      * Retrieves a document.
      */
-    suspend fun `retrieveDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String): Document
+    suspend fun `retrieveDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions? = null): Document
     
     /**
      * Retrieves a live photo.
      */
-    suspend fun `retrieveLivePhoto`(`livePhotoId`: kotlin.String): LivePhoto
+    suspend fun `retrieveLivePhoto`(`livePhotoId`: kotlin.String, `options`: CallOptions? = null): LivePhoto
     
     /**
      * Retrieves a live video.
      */
-    suspend fun `retrieveLiveVideo`(`liveVideoId`: kotlin.String): LiveVideo
+    suspend fun `retrieveLiveVideo`(`liveVideoId`: kotlin.String, `options`: CallOptions? = null): LiveVideo
     
     /**
      * Retrieves a report.
      */
-    suspend fun `retrieveReport`(`checkId`: kotlin.String, `reportId`: kotlin.String): Report
+    suspend fun `retrieveReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions? = null): Report
     
     /**
      * Retrieves a report type group.
      */
-    suspend fun `retrieveReportTypeGroup`(`reportTypeGroupId`: kotlin.String): ReportTypeGroup
+    suspend fun `retrieveReportTypeGroup`(`reportTypeGroupId`: kotlin.String, `options`: CallOptions? = null): ReportTypeGroup
     
     /**
      * Retrieves a webhook.
      */
-    suspend fun `retrieveWebhook`(`webhookId`: kotlin.String): Webhook
+    suspend fun `retrieveWebhook`(`webhookId`: kotlin.String, `options`: CallOptions? = null): Webhook
+    
+    /**
+     * Hears every request, response, wait and error of this client's calls (`null` to stop).
+     */
+    fun `setListener`(`listener`: CallListener?)
     
     /**
      * Submits a Street Level verification code.
      */
-    suspend fun `submitSlvCode`(`code`: kotlin.String): SlvResult
+    suspend fun `submitSlvCode`(`code`: kotlin.String, `options`: CallOptions? = null): SlvResult
     
     /**
      * Changes the fields set in `applicant`.
      */
-    suspend fun `updateApplicant`(`applicantId`: kotlin.String, `applicant`: ApplicantInput): Applicant
+    suspend fun `updateApplicant`(`applicantId`: kotlin.String, `applicant`: ApplicantInput, `options`: CallOptions? = null): Applicant
     
     /**
      * Uploads a document (JPEG, PNG or PDF, 32 KiB to 10 MiB).
      */
-    suspend fun `uploadDocument`(`applicantId`: kotlin.String, `file`: FileInput, `documentType`: DocumentType, `side`: DocumentSide? = null, `issuingCountry`: kotlin.String? = null): Document
+    suspend fun `uploadDocument`(`applicantId`: kotlin.String, `file`: FileInput, `documentType`: DocumentType, `side`: DocumentSide? = null, `issuingCountry`: kotlin.String? = null, `options`: CallOptions? = null): Document
     
     /**
      * Uploads a live photo (JPEG or PNG).
      */
-    suspend fun `uploadLivePhoto`(`applicantId`: kotlin.String, `file`: FileInput, `advancedValidation`: kotlin.Boolean? = null): LivePhoto
+    suspend fun `uploadLivePhoto`(`applicantId`: kotlin.String, `file`: FileInput, `advancedValidation`: kotlin.Boolean? = null, `options`: CallOptions? = null): LivePhoto
+    
+    /**
+     * The `addresses` operations of API v3.6 / v3.4 (Kotlin: the `addresses` property).
+     */
+    fun `v3Addresses`(): V3AddressesResource
+    
+    /**
+     * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `advancedElectronicSignature` property).
+     */
+    fun `v3AdvancedElectronicSignature`(): V3AdvancedElectronicSignatureResource
+    
+    /**
+     * The `applicants` operations of API v3.6 / v3.4 (Kotlin: the `applicants` property).
+     */
+    fun `v3Applicants`(): V3ApplicantsResource
+    
+    /**
+     * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: the `biometricTokens` property).
+     */
+    fun `v3BiometricTokens`(): V3BiometricTokensResource
+    
+    /**
+     * The `checks` operations of API v3.6 / v3.4 (Kotlin: the `checks` property).
+     */
+    fun `v3Checks`(): V3ChecksResource
+    
+    /**
+     * The `documents` operations of API v3.6 / v3.4 (Kotlin: the `documents` property).
+     */
+    fun `v3Documents`(): V3DocumentsResource
+    
+    /**
+     * The `extractions` operations of API v3.6 / v3.4 (Kotlin: the `extractions` property).
+     */
+    fun `v3Extractions`(): V3ExtractionsResource
+    
+    /**
+     * The `id_photos` operations of API v3.6 / v3.4 (Kotlin: the `idPhotos` property).
+     */
+    fun `v3IdPhotos`(): V3IdPhotosResource
+    
+    /**
+     * The `live_photos` operations of API v3.6 / v3.4 (Kotlin: the `livePhotos` property).
+     */
+    fun `v3LivePhotos`(): V3LivePhotosResource
+    
+    /**
+     * The `live_videos` operations of API v3.6 / v3.4 (Kotlin: the `liveVideos` property).
+     */
+    fun `v3LiveVideos`(): V3LiveVideosResource
+    
+    /**
+     * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: the `motionCaptures` property).
+     */
+    fun `v3MotionCaptures`(): V3MotionCapturesResource
+    
+    /**
+     * The `passkeys` operations of API v3.6 / v3.4 (Kotlin: the `passkeys` property).
+     */
+    fun `v3Passkeys`(): V3PasskeysResource
+    
+    /**
+     * The `ping` operations of API v3.6 / v3.4 (Kotlin: the `ping` property).
+     */
+    fun `v3Ping`(): V3PingResource
+    
+    /**
+     * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `qualifiedElectronicSignature` property).
+     */
+    fun `v3QualifiedElectronicSignature`(): V3QualifiedElectronicSignatureResource
+    
+    /**
+     * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: the `repeatAttempts` property).
+     */
+    fun `v3RepeatAttempts`(): V3RepeatAttemptsResource
+    
+    /**
+     * The `reports` operations of API v3.6 / v3.4 (Kotlin: the `reports` property).
+     */
+    fun `v3Reports`(): V3ReportsResource
+    
+    /**
+     * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: the `resultsFeedback` property).
+     */
+    fun `v3ResultsFeedback`(): V3ResultsFeedbackResource
+    
+    /**
+     * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin: the `sdkToken` property).
+     */
+    fun `v3SdkToken`(): V3SdkTokenResource
+    
+    /**
+     * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: the `signingDocuments` property).
+     */
+    fun `v3SigningDocuments`(): V3SigningDocumentsResource
+    
+    /**
+     * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `simpleElectronicSignature` property).
+     */
+    fun `v3SimpleElectronicSignature`(): V3SimpleElectronicSignatureResource
+    
+    /**
+     * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: the `watchlistMonitors` property).
+     */
+    fun `v3WatchlistMonitors`(): V3WatchlistMonitorsResource
+    
+    /**
+     * The `webhooks` operations of API v3.6 / v3.4 (Kotlin: the `webhooks` property).
+     */
+    fun `v3Webhooks`(): V3WebhooksResource
+    
+    /**
+     * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: the `workflowRuns` property).
+     */
+    fun `v3WorkflowRuns`(): V3WorkflowRunsResource
     
     companion object
 }
 
 /**
- * An Onfido API v2 client. Thread-safe; share one per configuration.
+ * An Onfido API client. Thread-safe; share one per configuration.
  *
  * Every method suspends (Kotlin) / is `async` (Swift) while the transport works; no thread is blocked
- * by the client itself. Retries follow `ClientConfig.retry` (on by default) and wait through the `Sleeper`.
+ * by the client itself. The core's call driver decides everything: retries follow `ClientConfig.retry`
+ * (on by default), pacing `ClientConfig.pace`, each try is bounded by `ClientConfig.timeoutMs` (or a
+ * call's `CallOptions.timeoutMs`; 30 s by default); the waits go through the `Sleeper`.
  */
 open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 {
@@ -2526,7 +3956,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
         this.cleanable = null
     }
     /**
-     * A client sending through `transport`; waits between retries go through `sleeper`
+     * A client sending through `transport`; waits (retries, pacing, timeouts) go through `sleeper`
      * (without one, a helper thread times the wait).
      */
     constructor(`config`: ClientConfig, `transport`: HttpTransport, `sleeper`: Sleeper? = null) :
@@ -2639,7 +4069,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `cancelReport`(`checkId`: kotlin.String, `reportId`: kotlin.String) {
+    override suspend fun `cancelReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_cancel_report(
@@ -2647,6 +4077,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`checkId`),
         FfiConverterString.lower(`reportId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
@@ -2666,13 +4097,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `createApplicant`(`applicant`: ApplicantInput) : Applicant {
+    override suspend fun `createApplicant`(`applicant`: ApplicantInput, `options`: CallOptions?) : Applicant {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_applicant(
                 uniffiHandle,
                 
         FfiConverterTypeApplicantInput.lower(`applicant`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2691,7 +4123,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `createCheck`(`applicantId`: kotlin.String, `check`: CheckInput) : Check {
+    override suspend fun `createCheck`(`applicantId`: kotlin.String, `check`: CheckInput, `options`: CallOptions?) : Check {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_check(
@@ -2699,6 +4131,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterTypeCheckInput.lower(`check`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2717,13 +4150,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `deleteApplicant`(`applicantId`: kotlin.String) {
+    override suspend fun `deleteApplicant`(`applicantId`: kotlin.String, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_delete_applicant(
                 uniffiHandle,
                 
         FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
@@ -2743,7 +4177,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `downloadDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String) : Download {
+    override suspend fun `downloadDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions?) : Download {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_document(
@@ -2751,6 +4185,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterString.lower(`documentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2769,13 +4204,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `downloadLivePhoto`(`livePhotoId`: kotlin.String) : Download {
+    override suspend fun `downloadLivePhoto`(`livePhotoId`: kotlin.String, `options`: CallOptions?) : Download {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_photo(
                 uniffiHandle,
                 
         FfiConverterString.lower(`livePhotoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2794,13 +4230,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `downloadLiveVideo`(`liveVideoId`: kotlin.String) : Download {
+    override suspend fun `downloadLiveVideo`(`liveVideoId`: kotlin.String, `options`: CallOptions?) : Download {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_video(
                 uniffiHandle,
                 
         FfiConverterString.lower(`liveVideoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2835,13 +4272,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `extractOcr`(`documentId`: kotlin.String) : OcrResult {
+    override suspend fun `extractOcr`(`documentId`: kotlin.String, `options`: CallOptions?) : OcrResult {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_extract_ocr(
                 uniffiHandle,
                 
         FfiConverterString.lower(`documentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2860,7 +4298,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `generateSdkToken`(`applicantId`: kotlin.String, `referrer`: kotlin.String) : SdkToken {
+    override suspend fun `generateSdkToken`(`applicantId`: kotlin.String, `referrer`: kotlin.String, `options`: CallOptions?) : SdkToken {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_generate_sdk_token(
@@ -2868,6 +4306,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterString.lower(`referrer`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2886,7 +4325,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listApplicants`(`page`: kotlin.Int?, `perPage`: kotlin.Int?, `includeDeleted`: kotlin.Boolean?) : ApplicantPage {
+    override suspend fun `listApplicants`(`page`: kotlin.Int?, `perPage`: kotlin.Int?, `includeDeleted`: kotlin.Boolean?, `options`: CallOptions?) : ApplicantPage {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_applicants(
@@ -2895,6 +4334,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
         FfiConverterOptionalInt.lower(`page`),
         FfiConverterOptionalInt.lower(`perPage`),
         FfiConverterOptionalBoolean.lower(`includeDeleted`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2913,7 +4353,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listChecks`(`applicantId`: kotlin.String, `expandReports`: kotlin.Boolean) : List<Check> {
+    override suspend fun `listChecks`(`applicantId`: kotlin.String, `expandReports`: kotlin.Boolean, `options`: CallOptions?) : List<Check> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_checks(
@@ -2921,6 +4361,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterBoolean.lower(`expandReports`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2939,13 +4380,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listDocuments`(`applicantId`: kotlin.String) : List<Document> {
+    override suspend fun `listDocuments`(`applicantId`: kotlin.String, `options`: CallOptions?) : List<Document> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_documents(
                 uniffiHandle,
                 
         FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2964,13 +4406,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listLivePhotos`(`applicantId`: kotlin.String) : List<LivePhoto> {
+    override suspend fun `listLivePhotos`(`applicantId`: kotlin.String, `options`: CallOptions?) : List<LivePhoto> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_photos(
                 uniffiHandle,
                 
         FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2989,13 +4432,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listLiveVideos`(`applicantId`: kotlin.String) : List<LiveVideo> {
+    override suspend fun `listLiveVideos`(`applicantId`: kotlin.String, `options`: CallOptions?) : List<LiveVideo> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_videos(
                 uniffiHandle,
                 
         FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3014,12 +4458,13 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listReportTypeGroups`() : List<ReportTypeGroup> {
+    override suspend fun `listReportTypeGroups`(`options`: CallOptions?) : List<ReportTypeGroup> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_report_type_groups(
                 uniffiHandle,
                 
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3038,13 +4483,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listReports`(`checkId`: kotlin.String) : List<Report> {
+    override suspend fun `listReports`(`checkId`: kotlin.String, `options`: CallOptions?) : List<Report> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_reports(
                 uniffiHandle,
                 
         FfiConverterString.lower(`checkId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3063,12 +4509,13 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listWebhooks`() : List<Webhook> {
+    override suspend fun `listWebhooks`(`options`: CallOptions?) : List<Webhook> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_webhooks(
                 uniffiHandle,
                 
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3087,13 +4534,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `pickAddresses`(`postcode`: kotlin.String) : List<Address> {
+    override suspend fun `pickAddresses`(`postcode`: kotlin.String, `options`: CallOptions?) : List<Address> {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_pick_addresses(
                 uniffiHandle,
                 
         FfiConverterString.lower(`postcode`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3112,13 +4560,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `registerWebhook`(`webhook`: WebhookInput) : Webhook {
+    override suspend fun `registerWebhook`(`webhook`: WebhookInput, `options`: CallOptions?) : Webhook {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_register_webhook(
                 uniffiHandle,
                 
         FfiConverterTypeWebhookInput.lower(`webhook`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3133,12 +4582,13 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * Any operation by id with the API's JSON in and out (lists as the API's wrapper object,
-     * downloads as `{content_type, filename, size, sha256, content_base64}`, 204 as `{}`).
+     * Any operation by id of the configured version with the API's JSON in and out (lists as
+     * the API's wrapper object or array, downloads as `{content_type, filename, size, sha256,
+     * content_base64}`, 204 as `{}`).
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `request`(`operation`: kotlin.String, `inputJson`: kotlin.String) : kotlin.String {
+    override suspend fun `request`(`operation`: kotlin.String, `inputJson`: kotlin.String, `options`: CallOptions?) : kotlin.String {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_request(
@@ -3146,6 +4596,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`operation`),
         FfiConverterString.lower(`inputJson`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3160,17 +4611,46 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
+     * Like `request`, with the next page's input for listings (`null` on the last page and for
+     * other operations): the core reads the `Link` header and rebuilds the request from the config.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `requestPage`(`operation`: kotlin.String, `inputJson`: kotlin.String, `options`: CallOptions?) : JsonPage {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_request_page(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`operation`),
+        FfiConverterString.lower(`inputJson`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeJsonPage.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
      * Restores an applicant scheduled for deletion.
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `restoreApplicant`(`applicantId`: kotlin.String) {
+    override suspend fun `restoreApplicant`(`applicantId`: kotlin.String, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_restore_applicant(
                 uniffiHandle,
                 
         FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
@@ -3190,13 +4670,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `resumeCheck`(`checkId`: kotlin.String) {
+    override suspend fun `resumeCheck`(`checkId`: kotlin.String, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_check(
                 uniffiHandle,
                 
         FfiConverterString.lower(`checkId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
@@ -3216,7 +4697,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `resumeReport`(`checkId`: kotlin.String, `reportId`: kotlin.String) {
+    override suspend fun `resumeReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_report(
@@ -3224,6 +4705,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`checkId`),
         FfiConverterString.lower(`reportId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
@@ -3243,13 +4725,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveApplicant`(`applicantId`: kotlin.String) : Applicant {
+    override suspend fun `retrieveApplicant`(`applicantId`: kotlin.String, `options`: CallOptions?) : Applicant {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_applicant(
                 uniffiHandle,
                 
         FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3268,7 +4751,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveCheck`(`applicantId`: kotlin.String, `checkId`: kotlin.String) : Check {
+    override suspend fun `retrieveCheck`(`applicantId`: kotlin.String, `checkId`: kotlin.String, `options`: CallOptions?) : Check {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_check(
@@ -3276,6 +4759,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterString.lower(`checkId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3294,7 +4778,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String) : Document {
+    override suspend fun `retrieveDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions?) : Document {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_document(
@@ -3302,6 +4786,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterString.lower(`documentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3320,13 +4805,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveLivePhoto`(`livePhotoId`: kotlin.String) : LivePhoto {
+    override suspend fun `retrieveLivePhoto`(`livePhotoId`: kotlin.String, `options`: CallOptions?) : LivePhoto {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_photo(
                 uniffiHandle,
                 
         FfiConverterString.lower(`livePhotoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3345,13 +4831,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveLiveVideo`(`liveVideoId`: kotlin.String) : LiveVideo {
+    override suspend fun `retrieveLiveVideo`(`liveVideoId`: kotlin.String, `options`: CallOptions?) : LiveVideo {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_video(
                 uniffiHandle,
                 
         FfiConverterString.lower(`liveVideoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3370,7 +4857,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveReport`(`checkId`: kotlin.String, `reportId`: kotlin.String) : Report {
+    override suspend fun `retrieveReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions?) : Report {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report(
@@ -3378,6 +4865,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`checkId`),
         FfiConverterString.lower(`reportId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3396,13 +4884,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveReportTypeGroup`(`reportTypeGroupId`: kotlin.String) : ReportTypeGroup {
+    override suspend fun `retrieveReportTypeGroup`(`reportTypeGroupId`: kotlin.String, `options`: CallOptions?) : ReportTypeGroup {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report_type_group(
                 uniffiHandle,
                 
         FfiConverterString.lower(`reportTypeGroupId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3421,13 +4910,14 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveWebhook`(`webhookId`: kotlin.String) : Webhook {
+    override suspend fun `retrieveWebhook`(`webhookId`: kotlin.String, `options`: CallOptions?) : Webhook {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_webhook(
                 uniffiHandle,
                 
         FfiConverterString.lower(`webhookId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3442,17 +4932,34 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
+     * Hears every request, response, wait and error of this client's calls (`null` to stop).
+     */override fun `setListener`(`listener`: CallListener?)
+        = 
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_set_listener(
+        it,
+        
+        FfiConverterOptionalTypeCallListener.lower(`listener`),_status)
+}
+    }
+    
+    
+
+    
+    /**
      * Submits a Street Level verification code.
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `submitSlvCode`(`code`: kotlin.String) : SlvResult {
+    override suspend fun `submitSlvCode`(`code`: kotlin.String, `options`: CallOptions?) : SlvResult {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_submit_slv_code(
                 uniffiHandle,
                 
         FfiConverterString.lower(`code`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3471,7 +4978,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `updateApplicant`(`applicantId`: kotlin.String, `applicant`: ApplicantInput) : Applicant {
+    override suspend fun `updateApplicant`(`applicantId`: kotlin.String, `applicant`: ApplicantInput, `options`: CallOptions?) : Applicant {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_update_applicant(
@@ -3479,6 +4986,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
                 
         FfiConverterString.lower(`applicantId`),
         FfiConverterTypeApplicantInput.lower(`applicant`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3497,7 +5005,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `uploadDocument`(`applicantId`: kotlin.String, `file`: FileInput, `documentType`: DocumentType, `side`: DocumentSide?, `issuingCountry`: kotlin.String?) : Document {
+    override suspend fun `uploadDocument`(`applicantId`: kotlin.String, `file`: FileInput, `documentType`: DocumentType, `side`: DocumentSide?, `issuingCountry`: kotlin.String?, `options`: CallOptions?) : Document {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_document(
@@ -3508,6 +5016,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
         FfiConverterTypeDocumentType.lower(`documentType`),
         FfiConverterOptionalTypeDocumentSide.lower(`side`),
         FfiConverterOptionalString.lower(`issuingCountry`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3526,7 +5035,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `uploadLivePhoto`(`applicantId`: kotlin.String, `file`: FileInput, `advancedValidation`: kotlin.Boolean?) : LivePhoto {
+    override suspend fun `uploadLivePhoto`(`applicantId`: kotlin.String, `file`: FileInput, `advancedValidation`: kotlin.Boolean?, `options`: CallOptions?) : LivePhoto {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_live_photo(
@@ -3535,6 +5044,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
         FfiConverterString.lower(`applicantId`),
         FfiConverterTypeFileInput.lower(`file`),
         FfiConverterOptionalBoolean.lower(`advancedValidation`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -3546,6 +5056,374 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
         OnfidoException.ErrorHandler,
     )
     }
+
+    
+    /**
+     * The `addresses` operations of API v3.6 / v3.4 (Kotlin: the `addresses` property).
+     */override fun `v3Addresses`(): V3AddressesResource {
+            return FfiConverterTypeV3AddressesResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_addresses(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `advancedElectronicSignature` property).
+     */override fun `v3AdvancedElectronicSignature`(): V3AdvancedElectronicSignatureResource {
+            return FfiConverterTypeV3AdvancedElectronicSignatureResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_advanced_electronic_signature(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `applicants` operations of API v3.6 / v3.4 (Kotlin: the `applicants` property).
+     */override fun `v3Applicants`(): V3ApplicantsResource {
+            return FfiConverterTypeV3ApplicantsResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_applicants(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: the `biometricTokens` property).
+     */override fun `v3BiometricTokens`(): V3BiometricTokensResource {
+            return FfiConverterTypeV3BiometricTokensResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_biometric_tokens(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `checks` operations of API v3.6 / v3.4 (Kotlin: the `checks` property).
+     */override fun `v3Checks`(): V3ChecksResource {
+            return FfiConverterTypeV3ChecksResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_checks(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `documents` operations of API v3.6 / v3.4 (Kotlin: the `documents` property).
+     */override fun `v3Documents`(): V3DocumentsResource {
+            return FfiConverterTypeV3DocumentsResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_documents(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `extractions` operations of API v3.6 / v3.4 (Kotlin: the `extractions` property).
+     */override fun `v3Extractions`(): V3ExtractionsResource {
+            return FfiConverterTypeV3ExtractionsResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_extractions(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `id_photos` operations of API v3.6 / v3.4 (Kotlin: the `idPhotos` property).
+     */override fun `v3IdPhotos`(): V3IdPhotosResource {
+            return FfiConverterTypeV3IdPhotosResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_id_photos(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `live_photos` operations of API v3.6 / v3.4 (Kotlin: the `livePhotos` property).
+     */override fun `v3LivePhotos`(): V3LivePhotosResource {
+            return FfiConverterTypeV3LivePhotosResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_live_photos(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `live_videos` operations of API v3.6 / v3.4 (Kotlin: the `liveVideos` property).
+     */override fun `v3LiveVideos`(): V3LiveVideosResource {
+            return FfiConverterTypeV3LiveVideosResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_live_videos(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: the `motionCaptures` property).
+     */override fun `v3MotionCaptures`(): V3MotionCapturesResource {
+            return FfiConverterTypeV3MotionCapturesResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_motion_captures(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `passkeys` operations of API v3.6 / v3.4 (Kotlin: the `passkeys` property).
+     */override fun `v3Passkeys`(): V3PasskeysResource {
+            return FfiConverterTypeV3PasskeysResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_passkeys(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `ping` operations of API v3.6 / v3.4 (Kotlin: the `ping` property).
+     */override fun `v3Ping`(): V3PingResource {
+            return FfiConverterTypeV3PingResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_ping(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `qualifiedElectronicSignature` property).
+     */override fun `v3QualifiedElectronicSignature`(): V3QualifiedElectronicSignatureResource {
+            return FfiConverterTypeV3QualifiedElectronicSignatureResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_qualified_electronic_signature(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: the `repeatAttempts` property).
+     */override fun `v3RepeatAttempts`(): V3RepeatAttemptsResource {
+            return FfiConverterTypeV3RepeatAttemptsResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_repeat_attempts(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `reports` operations of API v3.6 / v3.4 (Kotlin: the `reports` property).
+     */override fun `v3Reports`(): V3ReportsResource {
+            return FfiConverterTypeV3ReportsResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_reports(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: the `resultsFeedback` property).
+     */override fun `v3ResultsFeedback`(): V3ResultsFeedbackResource {
+            return FfiConverterTypeV3ResultsFeedbackResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_results_feedback(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin: the `sdkToken` property).
+     */override fun `v3SdkToken`(): V3SdkTokenResource {
+            return FfiConverterTypeV3SdkTokenResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_sdk_token(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: the `signingDocuments` property).
+     */override fun `v3SigningDocuments`(): V3SigningDocumentsResource {
+            return FfiConverterTypeV3SigningDocumentsResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_signing_documents(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `simpleElectronicSignature` property).
+     */override fun `v3SimpleElectronicSignature`(): V3SimpleElectronicSignatureResource {
+            return FfiConverterTypeV3SimpleElectronicSignatureResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_simple_electronic_signature(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: the `watchlistMonitors` property).
+     */override fun `v3WatchlistMonitors`(): V3WatchlistMonitorsResource {
+            return FfiConverterTypeV3WatchlistMonitorsResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_watchlist_monitors(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `webhooks` operations of API v3.6 / v3.4 (Kotlin: the `webhooks` property).
+     */override fun `v3Webhooks`(): V3WebhooksResource {
+            return FfiConverterTypeV3WebhooksResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_webhooks(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: the `workflowRuns` property).
+     */override fun `v3WorkflowRuns`(): V3WorkflowRunsResource {
+            return FfiConverterTypeV3WorkflowRunsResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_workflow_runs(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
 
     
 
@@ -4579,6 +6457,8305 @@ public object FfiConverterTypeSleeper: FfiConverter<Sleeper, Long> {
 }
 
 
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `addresses` operations of API v3.6 / v3.4 (Kotlin `client.addresses`).
+ */
+public interface V3AddressesResourceInterface {
+    
+    /**
+     * `find_addresses`: `GET /addresses/pick`.
+     */
+    suspend fun `find`(`postcode`: kotlin.String, `options`: CallOptions? = null): V3AddressesList
+    
+    companion object
+}
+
+/**
+ * The `addresses` operations of API v3.6 / v3.4 (Kotlin `client.addresses`).
+ */
+open class V3AddressesResource: Disposable, AutoCloseable, V3AddressesResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3addressesresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3addressesresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `find_addresses`: `GET /addresses/pick`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`postcode`: kotlin.String, `options`: CallOptions?) : V3AddressesList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3addressesresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`postcode`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3AddressesList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3AddressesResource: FfiConverter<V3AddressesResource, Long> {
+    override fun lower(value: V3AddressesResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3AddressesResource {
+        return V3AddressesResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3AddressesResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3AddressesResource) = 8UL
+
+    override fun write(value: V3AddressesResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.advancedElectronicSignature`).
+ */
+public interface V3AdvancedElectronicSignatureResourceInterface {
+    
+    /**
+     * `download_aes_document`: `GET /advanced_electronic_signature/documents`.
+     */
+    suspend fun `downloadAesDocument`(`workflowRunId`: kotlin.String, `id`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    companion object
+}
+
+/**
+ * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.advancedElectronicSignature`).
+ */
+open class V3AdvancedElectronicSignatureResource: Disposable, AutoCloseable, V3AdvancedElectronicSignatureResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3advancedelectronicsignatureresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3advancedelectronicsignatureresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `download_aes_document`: `GET /advanced_electronic_signature/documents`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `downloadAesDocument`(`workflowRunId`: kotlin.String, `id`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3advancedelectronicsignatureresource_download_aes_document(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterString.lower(`id`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3AdvancedElectronicSignatureResource: FfiConverter<V3AdvancedElectronicSignatureResource, Long> {
+    override fun lower(value: V3AdvancedElectronicSignatureResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3AdvancedElectronicSignatureResource {
+        return V3AdvancedElectronicSignatureResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3AdvancedElectronicSignatureResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3AdvancedElectronicSignatureResource) = 8UL
+
+    override fun write(value: V3AdvancedElectronicSignatureResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `applicants` operations of API v3.6 / v3.4 (Kotlin `client.applicants`).
+ */
+public interface V3ApplicantsResourceInterface {
+    
+    /**
+     * `create_applicant`: `POST /applicants`.
+     */
+    suspend fun `create`(`input`: V3ApplicantBuilder, `options`: CallOptions? = null): V3Applicant
+    
+    /**
+     * `delete_applicant`: `DELETE /applicants/{applicant_id}`.
+     */
+    suspend fun `delete`(`applicantId`: kotlin.String, `options`: CallOptions? = null)
+    
+    /**
+     * `find_applicant`: `GET /applicants/{applicant_id}`.
+     */
+    suspend fun `find`(`applicantId`: kotlin.String, `options`: CallOptions? = null): V3Applicant
+    
+    /**
+     * `find_applicant_consents`: `GET /applicants/{applicant_id}/consents`.
+     */
+    suspend fun `findConsents`(`applicantId`: kotlin.String, `options`: CallOptions? = null): List<V3ApplicantConsent>
+    
+    /**
+     * `list_applicants`: `GET /applicants`.
+     */
+    suspend fun `list`(`page`: kotlin.Long? = null, `perPage`: kotlin.Long? = null, `includeDeleted`: kotlin.Boolean? = null, `options`: CallOptions? = null): V3ListApplicantsPage
+    
+    /**
+     * `restore_applicant`: `POST /applicants/{applicant_id}/restore`.
+     */
+    suspend fun `restore`(`applicantId`: kotlin.String, `options`: CallOptions? = null)
+    
+    /**
+     * `update_applicant`: `PUT /applicants/{applicant_id}`.
+     */
+    suspend fun `update`(`applicantId`: kotlin.String, `input`: V3ApplicantUpdater, `options`: CallOptions? = null): V3Applicant
+    
+    companion object
+}
+
+/**
+ * The `applicants` operations of API v3.6 / v3.4 (Kotlin `client.applicants`).
+ */
+open class V3ApplicantsResource: Disposable, AutoCloseable, V3ApplicantsResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3applicantsresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3applicantsresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `create_applicant`: `POST /applicants`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `create`(`input`: V3ApplicantBuilder, `options`: CallOptions?) : V3Applicant {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_create(
+                uniffiHandle,
+                
+        FfiConverterTypeV3ApplicantBuilder.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Applicant.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `delete_applicant`: `DELETE /applicants/{applicant_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `delete`(`applicantId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_delete(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_applicant`: `GET /applicants/{applicant_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`applicantId`: kotlin.String, `options`: CallOptions?) : V3Applicant {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Applicant.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_applicant_consents`: `GET /applicants/{applicant_id}/consents`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `findConsents`(`applicantId`: kotlin.String, `options`: CallOptions?) : List<V3ApplicantConsent> {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_find_consents(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterSequenceTypeV3ApplicantConsent.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_applicants`: `GET /applicants`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`page`: kotlin.Long?, `perPage`: kotlin.Long?, `includeDeleted`: kotlin.Boolean?, `options`: CallOptions?) : V3ListApplicantsPage {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_list(
+                uniffiHandle,
+                
+        FfiConverterOptionalLong.lower(`page`),
+        FfiConverterOptionalLong.lower(`perPage`),
+        FfiConverterOptionalBoolean.lower(`includeDeleted`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3ListApplicantsPage.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `restore_applicant`: `POST /applicants/{applicant_id}/restore`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `restore`(`applicantId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_restore(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `update_applicant`: `PUT /applicants/{applicant_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `update`(`applicantId`: kotlin.String, `input`: V3ApplicantUpdater, `options`: CallOptions?) : V3Applicant {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3applicantsresource_update(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterTypeV3ApplicantUpdater.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Applicant.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ApplicantsResource: FfiConverter<V3ApplicantsResource, Long> {
+    override fun lower(value: V3ApplicantsResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3ApplicantsResource {
+        return V3ApplicantsResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3ApplicantsResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3ApplicantsResource) = 8UL
+
+    override fun write(value: V3ApplicantsResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin `client.biometricTokens`).
+ */
+public interface V3BiometricTokensResourceInterface {
+    
+    /**
+     * `find_biometric_token`: `GET /biometric_tokens/{user_id}/{token_uuid}`.
+     */
+    suspend fun `find`(`userId`: kotlin.String, `tokenUuid`: kotlin.String, `options`: CallOptions? = null): V3BiometricTokenResponse
+    
+    /**
+     * `invalidate_biometric_token`: `DELETE /biometric_tokens/{user_id}/{token_uuid}`.
+     */
+    suspend fun `invalidateBiometricToken`(`userId`: kotlin.String, `tokenUuid`: kotlin.String, `options`: CallOptions? = null): V3InvalidatedBiometricTokenResponse
+    
+    /**
+     * `invalidate_biometric_tokens`: `DELETE /biometric_tokens/{user_id}`.
+     */
+    suspend fun `invalidateBiometricTokens`(`userId`: kotlin.String, `options`: CallOptions? = null): V3InvalidatedBiometricTokensResponse
+    
+    /**
+     * `list_biometric_tokens`: `GET /biometric_tokens/{user_id}`.
+     */
+    suspend fun `list`(`userId`: kotlin.String, `options`: CallOptions? = null): V3BiometricTokensResponse
+    
+    /**
+     * `update_biometric_token`: `PUT /biometric_tokens/{user_id}/{token_uuid}`.
+     */
+    suspend fun `update`(`userId`: kotlin.String, `tokenUuid`: kotlin.String, `input`: V3BiometricTokenUpdater, `options`: CallOptions? = null): V3UpdatedBiometricTokenResponse
+    
+    companion object
+}
+
+/**
+ * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin `client.biometricTokens`).
+ */
+open class V3BiometricTokensResource: Disposable, AutoCloseable, V3BiometricTokensResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3biometrictokensresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3biometrictokensresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `find_biometric_token`: `GET /biometric_tokens/{user_id}/{token_uuid}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`userId`: kotlin.String, `tokenUuid`: kotlin.String, `options`: CallOptions?) : V3BiometricTokenResponse {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`userId`),
+        FfiConverterString.lower(`tokenUuid`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3BiometricTokenResponse.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `invalidate_biometric_token`: `DELETE /biometric_tokens/{user_id}/{token_uuid}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `invalidateBiometricToken`(`userId`: kotlin.String, `tokenUuid`: kotlin.String, `options`: CallOptions?) : V3InvalidatedBiometricTokenResponse {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_biometric_token(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`userId`),
+        FfiConverterString.lower(`tokenUuid`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3InvalidatedBiometricTokenResponse.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `invalidate_biometric_tokens`: `DELETE /biometric_tokens/{user_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `invalidateBiometricTokens`(`userId`: kotlin.String, `options`: CallOptions?) : V3InvalidatedBiometricTokensResponse {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_biometric_tokens(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`userId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3InvalidatedBiometricTokensResponse.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_biometric_tokens`: `GET /biometric_tokens/{user_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`userId`: kotlin.String, `options`: CallOptions?) : V3BiometricTokensResponse {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`userId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3BiometricTokensResponse.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `update_biometric_token`: `PUT /biometric_tokens/{user_id}/{token_uuid}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `update`(`userId`: kotlin.String, `tokenUuid`: kotlin.String, `input`: V3BiometricTokenUpdater, `options`: CallOptions?) : V3UpdatedBiometricTokenResponse {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_update(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`userId`),
+        FfiConverterString.lower(`tokenUuid`),
+        FfiConverterTypeV3BiometricTokenUpdater.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3UpdatedBiometricTokenResponse.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3BiometricTokensResource: FfiConverter<V3BiometricTokensResource, Long> {
+    override fun lower(value: V3BiometricTokensResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3BiometricTokensResource {
+        return V3BiometricTokensResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3BiometricTokensResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3BiometricTokensResource) = 8UL
+
+    override fun write(value: V3BiometricTokensResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `checks` operations of API v3.6 / v3.4 (Kotlin `client.checks`).
+ */
+public interface V3ChecksResourceInterface {
+    
+    /**
+     * `create_check`: `POST /checks`.
+     */
+    suspend fun `create`(`input`: V3CheckBuilder, `options`: CallOptions? = null): V3Check
+    
+    /**
+     * `download_check`: `GET /checks/{check_id}/download`.
+     */
+    suspend fun `download`(`checkId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `find_check`: `GET /checks/{check_id}`.
+     */
+    suspend fun `find`(`checkId`: kotlin.String, `options`: CallOptions? = null): V3Check
+    
+    /**
+     * `list_checks`: `GET /checks`.
+     */
+    suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions? = null): V3ChecksList
+    
+    /**
+     * `resume_check`: `POST /checks/{check_id}/resume`.
+     */
+    suspend fun `resume`(`checkId`: kotlin.String, `options`: CallOptions? = null)
+    
+    companion object
+}
+
+/**
+ * The `checks` operations of API v3.6 / v3.4 (Kotlin `client.checks`).
+ */
+open class V3ChecksResource: Disposable, AutoCloseable, V3ChecksResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3checksresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3checksresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `create_check`: `POST /checks`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `create`(`input`: V3CheckBuilder, `options`: CallOptions?) : V3Check {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3checksresource_create(
+                uniffiHandle,
+                
+        FfiConverterTypeV3CheckBuilder.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Check.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `download_check`: `GET /checks/{check_id}/download`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `download`(`checkId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3checksresource_download(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`checkId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_check`: `GET /checks/{check_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`checkId`: kotlin.String, `options`: CallOptions?) : V3Check {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3checksresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`checkId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Check.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_checks`: `GET /checks`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions?) : V3ChecksList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3checksresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3ChecksList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `resume_check`: `POST /checks/{check_id}/resume`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `resume`(`checkId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3checksresource_resume(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`checkId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ChecksResource: FfiConverter<V3ChecksResource, Long> {
+    override fun lower(value: V3ChecksResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3ChecksResource {
+        return V3ChecksResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3ChecksResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3ChecksResource) = 8UL
+
+    override fun write(value: V3ChecksResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `documents` operations of API v3.6 / v3.4 (Kotlin `client.documents`).
+ */
+public interface V3DocumentsResourceInterface {
+    
+    /**
+     * `download_document`: `GET /documents/{document_id}/download`.
+     */
+    suspend fun `download`(`documentId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `download_nfc_face`: `GET /documents/{document_id}/nfc_face`.
+     */
+    suspend fun `downloadNfcFace`(`documentId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `download_document_video`: `GET /documents/{document_id}/video/download`.
+     */
+    suspend fun `downloadVideo`(`documentId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `find_document`: `GET /documents/{document_id}`.
+     */
+    suspend fun `find`(`documentId`: kotlin.String, `options`: CallOptions? = null): V3Document
+    
+    /**
+     * `list_documents`: `GET /documents`.
+     */
+    suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions? = null): V3DocumentsList
+    
+    /**
+     * `upload_document`: `POST /documents`.
+     */
+    suspend fun `upload`(`input`: V3DocumentUploader, `options`: CallOptions? = null): V3Document
+    
+    companion object
+}
+
+/**
+ * The `documents` operations of API v3.6 / v3.4 (Kotlin `client.documents`).
+ */
+open class V3DocumentsResource: Disposable, AutoCloseable, V3DocumentsResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3documentsresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3documentsresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `download_document`: `GET /documents/{document_id}/download`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `download`(`documentId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3documentsresource_download(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`documentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `download_nfc_face`: `GET /documents/{document_id}/nfc_face`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `downloadNfcFace`(`documentId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3documentsresource_download_nfc_face(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`documentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `download_document_video`: `GET /documents/{document_id}/video/download`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `downloadVideo`(`documentId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3documentsresource_download_video(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`documentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_document`: `GET /documents/{document_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`documentId`: kotlin.String, `options`: CallOptions?) : V3Document {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3documentsresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`documentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Document.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_documents`: `GET /documents`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions?) : V3DocumentsList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3documentsresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3DocumentsList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `upload_document`: `POST /documents`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `upload`(`input`: V3DocumentUploader, `options`: CallOptions?) : V3Document {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3documentsresource_upload(
+                uniffiHandle,
+                
+        FfiConverterTypeV3DocumentUploader.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Document.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3DocumentsResource: FfiConverter<V3DocumentsResource, Long> {
+    override fun lower(value: V3DocumentsResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3DocumentsResource {
+        return V3DocumentsResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3DocumentsResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3DocumentsResource) = 8UL
+
+    override fun write(value: V3DocumentsResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `extractions` operations of API v3.6 / v3.4 (Kotlin `client.extractions`).
+ */
+public interface V3ExtractionsResourceInterface {
+    
+    /**
+     * `extract`: `POST /extractions`.
+     */
+    suspend fun `extract`(`input`: V3ExtractRequest, `options`: CallOptions? = null): V3Extraction
+    
+    companion object
+}
+
+/**
+ * The `extractions` operations of API v3.6 / v3.4 (Kotlin `client.extractions`).
+ */
+open class V3ExtractionsResource: Disposable, AutoCloseable, V3ExtractionsResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3extractionsresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3extractionsresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `extract`: `POST /extractions`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `extract`(`input`: V3ExtractRequest, `options`: CallOptions?) : V3Extraction {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3extractionsresource_extract(
+                uniffiHandle,
+                
+        FfiConverterTypeV3ExtractRequest.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Extraction.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ExtractionsResource: FfiConverter<V3ExtractionsResource, Long> {
+    override fun lower(value: V3ExtractionsResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3ExtractionsResource {
+        return V3ExtractionsResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3ExtractionsResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3ExtractionsResource) = 8UL
+
+    override fun write(value: V3ExtractionsResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `id_photos` operations of API v3.6 / v3.4 (Kotlin `client.idPhotos`).
+ */
+public interface V3IdPhotosResourceInterface {
+    
+    /**
+     * `download_id_photo`: `GET /id_photos/{id_photo_id}/download`.
+     */
+    suspend fun `download`(`idPhotoId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `find_id_photo`: `GET /id_photos/{id_photo_id}`.
+     */
+    suspend fun `find`(`idPhotoId`: kotlin.String, `options`: CallOptions? = null): V3IdPhoto
+    
+    /**
+     * `list_id_photos`: `GET /id_photos`.
+     */
+    suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions? = null): V3IdPhotosList
+    
+    /**
+     * `upload_id_photo`: `POST /id_photos`.
+     */
+    suspend fun `upload`(`input`: V3IdPhotoUploader, `options`: CallOptions? = null): V3IdPhoto
+    
+    companion object
+}
+
+/**
+ * The `id_photos` operations of API v3.6 / v3.4 (Kotlin `client.idPhotos`).
+ */
+open class V3IdPhotosResource: Disposable, AutoCloseable, V3IdPhotosResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3idphotosresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3idphotosresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `download_id_photo`: `GET /id_photos/{id_photo_id}/download`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `download`(`idPhotoId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3idphotosresource_download(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`idPhotoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_id_photo`: `GET /id_photos/{id_photo_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`idPhotoId`: kotlin.String, `options`: CallOptions?) : V3IdPhoto {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3idphotosresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`idPhotoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3IdPhoto.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_id_photos`: `GET /id_photos`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions?) : V3IdPhotosList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3idphotosresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3IdPhotosList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `upload_id_photo`: `POST /id_photos`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `upload`(`input`: V3IdPhotoUploader, `options`: CallOptions?) : V3IdPhoto {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3idphotosresource_upload(
+                uniffiHandle,
+                
+        FfiConverterTypeV3IdPhotoUploader.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3IdPhoto.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3IdPhotosResource: FfiConverter<V3IdPhotosResource, Long> {
+    override fun lower(value: V3IdPhotosResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3IdPhotosResource {
+        return V3IdPhotosResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3IdPhotosResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3IdPhotosResource) = 8UL
+
+    override fun write(value: V3IdPhotosResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `live_photos` operations of API v3.6 / v3.4 (Kotlin `client.livePhotos`).
+ */
+public interface V3LivePhotosResourceInterface {
+    
+    /**
+     * `download_live_photo`: `GET /live_photos/{live_photo_id}/download`.
+     */
+    suspend fun `download`(`livePhotoId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `find_live_photo`: `GET /live_photos/{live_photo_id}`.
+     */
+    suspend fun `find`(`livePhotoId`: kotlin.String, `options`: CallOptions? = null): V3LivePhoto
+    
+    /**
+     * `list_live_photos`: `GET /live_photos`.
+     */
+    suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions? = null): V3LivePhotosList
+    
+    /**
+     * `upload_live_photo`: `POST /live_photos`.
+     */
+    suspend fun `upload`(`input`: V3LivePhotoUploader, `options`: CallOptions? = null): V3LivePhoto
+    
+    companion object
+}
+
+/**
+ * The `live_photos` operations of API v3.6 / v3.4 (Kotlin `client.livePhotos`).
+ */
+open class V3LivePhotosResource: Disposable, AutoCloseable, V3LivePhotosResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3livephotosresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3livephotosresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `download_live_photo`: `GET /live_photos/{live_photo_id}/download`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `download`(`livePhotoId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3livephotosresource_download(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`livePhotoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_live_photo`: `GET /live_photos/{live_photo_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`livePhotoId`: kotlin.String, `options`: CallOptions?) : V3LivePhoto {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3livephotosresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`livePhotoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3LivePhoto.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_live_photos`: `GET /live_photos`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions?) : V3LivePhotosList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3livephotosresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3LivePhotosList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `upload_live_photo`: `POST /live_photos`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `upload`(`input`: V3LivePhotoUploader, `options`: CallOptions?) : V3LivePhoto {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3livephotosresource_upload(
+                uniffiHandle,
+                
+        FfiConverterTypeV3LivePhotoUploader.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3LivePhoto.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3LivePhotosResource: FfiConverter<V3LivePhotosResource, Long> {
+    override fun lower(value: V3LivePhotosResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3LivePhotosResource {
+        return V3LivePhotosResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3LivePhotosResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3LivePhotosResource) = 8UL
+
+    override fun write(value: V3LivePhotosResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `live_videos` operations of API v3.6 / v3.4 (Kotlin `client.liveVideos`).
+ */
+public interface V3LiveVideosResourceInterface {
+    
+    /**
+     * `download_live_video`: `GET /live_videos/{live_video_id}/download`.
+     */
+    suspend fun `download`(`liveVideoId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `download_live_video_frame`: `GET /live_videos/{live_video_id}/frame`.
+     */
+    suspend fun `downloadFrame`(`liveVideoId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `find_live_video`: `GET /live_videos/{live_video_id}`.
+     */
+    suspend fun `find`(`liveVideoId`: kotlin.String, `options`: CallOptions? = null): V3LiveVideo
+    
+    /**
+     * `list_live_videos`: `GET /live_videos`.
+     */
+    suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions? = null): V3LiveVideosList
+    
+    companion object
+}
+
+/**
+ * The `live_videos` operations of API v3.6 / v3.4 (Kotlin `client.liveVideos`).
+ */
+open class V3LiveVideosResource: Disposable, AutoCloseable, V3LiveVideosResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3livevideosresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3livevideosresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `download_live_video`: `GET /live_videos/{live_video_id}/download`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `download`(`liveVideoId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3livevideosresource_download(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`liveVideoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `download_live_video_frame`: `GET /live_videos/{live_video_id}/frame`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `downloadFrame`(`liveVideoId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3livevideosresource_download_frame(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`liveVideoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_live_video`: `GET /live_videos/{live_video_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`liveVideoId`: kotlin.String, `options`: CallOptions?) : V3LiveVideo {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3livevideosresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`liveVideoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3LiveVideo.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_live_videos`: `GET /live_videos`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions?) : V3LiveVideosList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3livevideosresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3LiveVideosList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3LiveVideosResource: FfiConverter<V3LiveVideosResource, Long> {
+    override fun lower(value: V3LiveVideosResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3LiveVideosResource {
+        return V3LiveVideosResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3LiveVideosResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3LiveVideosResource) = 8UL
+
+    override fun write(value: V3LiveVideosResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin `client.motionCaptures`).
+ */
+public interface V3MotionCapturesResourceInterface {
+    
+    /**
+     * `download_motion_capture`: `GET /motion_captures/{motion_capture_id}/download`.
+     */
+    suspend fun `download`(`motionCaptureId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `download_motion_capture_frame`: `GET /motion_captures/{motion_capture_id}/frame`.
+     */
+    suspend fun `downloadFrame`(`motionCaptureId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `find_motion_capture`: `GET /motion_captures/{motion_capture_id}`.
+     */
+    suspend fun `find`(`motionCaptureId`: kotlin.String, `options`: CallOptions? = null): V3MotionCapture
+    
+    /**
+     * `list_motion_captures`: `GET /motion_captures`.
+     */
+    suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions? = null): V3MotionCapturesList
+    
+    companion object
+}
+
+/**
+ * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin `client.motionCaptures`).
+ */
+open class V3MotionCapturesResource: Disposable, AutoCloseable, V3MotionCapturesResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3motioncapturesresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3motioncapturesresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `download_motion_capture`: `GET /motion_captures/{motion_capture_id}/download`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `download`(`motionCaptureId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3motioncapturesresource_download(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`motionCaptureId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `download_motion_capture_frame`: `GET /motion_captures/{motion_capture_id}/frame`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `downloadFrame`(`motionCaptureId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3motioncapturesresource_download_frame(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`motionCaptureId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_motion_capture`: `GET /motion_captures/{motion_capture_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`motionCaptureId`: kotlin.String, `options`: CallOptions?) : V3MotionCapture {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3motioncapturesresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`motionCaptureId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3MotionCapture.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_motion_captures`: `GET /motion_captures`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions?) : V3MotionCapturesList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3motioncapturesresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3MotionCapturesList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3MotionCapturesResource: FfiConverter<V3MotionCapturesResource, Long> {
+    override fun lower(value: V3MotionCapturesResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3MotionCapturesResource {
+        return V3MotionCapturesResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3MotionCapturesResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3MotionCapturesResource) = 8UL
+
+    override fun write(value: V3MotionCapturesResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `passkeys` operations of API v3.6 / v3.4 (Kotlin `client.passkeys`).
+ */
+public interface V3PasskeysResourceInterface {
+    
+    /**
+     * `delete_passkey`: `DELETE /passkeys/{username}/{passkey_id}`.
+     */
+    suspend fun `deletePasskey`(`username`: kotlin.String, `passkeyId`: kotlin.String, `options`: CallOptions? = null)
+    
+    /**
+     * `delete_passkeys`: `DELETE /passkeys/{username}`.
+     */
+    suspend fun `deletePasskeys`(`username`: kotlin.String, `options`: CallOptions? = null)
+    
+    /**
+     * `find_passkey`: `GET /passkeys/{username}/{passkey_id}`.
+     */
+    suspend fun `find`(`username`: kotlin.String, `passkeyId`: kotlin.String, `options`: CallOptions? = null): V3Passkey
+    
+    /**
+     * `list_passkeys`: `GET /passkeys/{username}`.
+     */
+    suspend fun `list`(`username`: kotlin.String, `options`: CallOptions? = null): V3PasskeysList
+    
+    /**
+     * `update_passkey`: `PUT /passkeys/{username}/{passkey_id}`.
+     */
+    suspend fun `update`(`username`: kotlin.String, `passkeyId`: kotlin.String, `input`: V3PasskeyUpdater, `options`: CallOptions? = null): V3Passkey
+    
+    companion object
+}
+
+/**
+ * The `passkeys` operations of API v3.6 / v3.4 (Kotlin `client.passkeys`).
+ */
+open class V3PasskeysResource: Disposable, AutoCloseable, V3PasskeysResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3passkeysresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3passkeysresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `delete_passkey`: `DELETE /passkeys/{username}/{passkey_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `deletePasskey`(`username`: kotlin.String, `passkeyId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_passkey(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`username`),
+        FfiConverterString.lower(`passkeyId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `delete_passkeys`: `DELETE /passkeys/{username}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `deletePasskeys`(`username`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_passkeys(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`username`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_passkey`: `GET /passkeys/{username}/{passkey_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`username`: kotlin.String, `passkeyId`: kotlin.String, `options`: CallOptions?) : V3Passkey {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`username`),
+        FfiConverterString.lower(`passkeyId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Passkey.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_passkeys`: `GET /passkeys/{username}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`username`: kotlin.String, `options`: CallOptions?) : V3PasskeysList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`username`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3PasskeysList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `update_passkey`: `PUT /passkeys/{username}/{passkey_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `update`(`username`: kotlin.String, `passkeyId`: kotlin.String, `input`: V3PasskeyUpdater, `options`: CallOptions?) : V3Passkey {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_update(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`username`),
+        FfiConverterString.lower(`passkeyId`),
+        FfiConverterTypeV3PasskeyUpdater.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Passkey.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3PasskeysResource: FfiConverter<V3PasskeysResource, Long> {
+    override fun lower(value: V3PasskeysResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3PasskeysResource {
+        return V3PasskeysResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3PasskeysResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3PasskeysResource) = 8UL
+
+    override fun write(value: V3PasskeysResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `ping` operations of API v3.6 / v3.4 (Kotlin `client.ping`).
+ */
+public interface V3PingResourceInterface {
+    
+    /**
+     * `ping`: `GET /ping`.
+     */
+    suspend fun `ping`(`options`: CallOptions? = null): kotlin.String
+    
+    companion object
+}
+
+/**
+ * The `ping` operations of API v3.6 / v3.4 (Kotlin `client.ping`).
+ */
+open class V3PingResource: Disposable, AutoCloseable, V3PingResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3pingresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3pingresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `ping`: `GET /ping`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `ping`(`options`: CallOptions?) : kotlin.String {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3pingresource_ping(
+                uniffiHandle,
+                
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterString.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3PingResource: FfiConverter<V3PingResource, Long> {
+    override fun lower(value: V3PingResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3PingResource {
+        return V3PingResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3PingResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3PingResource) = 8UL
+
+    override fun write(value: V3PingResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.qualifiedElectronicSignature`).
+ */
+public interface V3QualifiedElectronicSignatureResourceInterface {
+    
+    /**
+     * `download_qes_document`: `GET /qualified_electronic_signature/documents`.
+     */
+    suspend fun `downloadQesDocument`(`workflowRunId`: kotlin.String, `fileId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    companion object
+}
+
+/**
+ * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.qualifiedElectronicSignature`).
+ */
+open class V3QualifiedElectronicSignatureResource: Disposable, AutoCloseable, V3QualifiedElectronicSignatureResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3qualifiedelectronicsignatureresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3qualifiedelectronicsignatureresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `download_qes_document`: `GET /qualified_electronic_signature/documents`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `downloadQesDocument`(`workflowRunId`: kotlin.String, `fileId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3qualifiedelectronicsignatureresource_download_qes_document(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterString.lower(`fileId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3QualifiedElectronicSignatureResource: FfiConverter<V3QualifiedElectronicSignatureResource, Long> {
+    override fun lower(value: V3QualifiedElectronicSignatureResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3QualifiedElectronicSignatureResource {
+        return V3QualifiedElectronicSignatureResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3QualifiedElectronicSignatureResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3QualifiedElectronicSignatureResource) = 8UL
+
+    override fun write(value: V3QualifiedElectronicSignatureResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin `client.repeatAttempts`).
+ */
+public interface V3RepeatAttemptsResourceInterface {
+    
+    /**
+     * `list_repeat_attempts`: `GET /repeat_attempts/{report_id}`.
+     */
+    suspend fun `list`(`reportId`: kotlin.String, `options`: CallOptions? = null): V3RepeatAttemptsList
+    
+    companion object
+}
+
+/**
+ * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin `client.repeatAttempts`).
+ */
+open class V3RepeatAttemptsResource: Disposable, AutoCloseable, V3RepeatAttemptsResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3repeatattemptsresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3repeatattemptsresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `list_repeat_attempts`: `GET /repeat_attempts/{report_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`reportId`: kotlin.String, `options`: CallOptions?) : V3RepeatAttemptsList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3repeatattemptsresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`reportId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3RepeatAttemptsList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3RepeatAttemptsResource: FfiConverter<V3RepeatAttemptsResource, Long> {
+    override fun lower(value: V3RepeatAttemptsResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3RepeatAttemptsResource {
+        return V3RepeatAttemptsResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3RepeatAttemptsResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3RepeatAttemptsResource) = 8UL
+
+    override fun write(value: V3RepeatAttemptsResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `reports` operations of API v3.6 / v3.4 (Kotlin `client.reports`).
+ */
+public interface V3ReportsResourceInterface {
+    
+    /**
+     * `cancel_report`: `POST /reports/{report_id}/cancel`.
+     */
+    suspend fun `cancel`(`reportId`: kotlin.String, `options`: CallOptions? = null)
+    
+    /**
+     * `find_report`: `GET /reports/{report_id}`.
+     */
+    suspend fun `find`(`reportId`: kotlin.String, `options`: CallOptions? = null): V3Report
+    
+    /**
+     * `list_reports`: `GET /reports`.
+     */
+    suspend fun `list`(`checkId`: kotlin.String, `options`: CallOptions? = null): V3ReportsList
+    
+    /**
+     * `resume_report`: `POST /reports/{report_id}/resume`.
+     */
+    suspend fun `resume`(`reportId`: kotlin.String, `options`: CallOptions? = null)
+    
+    companion object
+}
+
+/**
+ * The `reports` operations of API v3.6 / v3.4 (Kotlin `client.reports`).
+ */
+open class V3ReportsResource: Disposable, AutoCloseable, V3ReportsResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3reportsresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3reportsresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `cancel_report`: `POST /reports/{report_id}/cancel`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `cancel`(`reportId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3reportsresource_cancel(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`reportId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_report`: `GET /reports/{report_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`reportId`: kotlin.String, `options`: CallOptions?) : V3Report {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3reportsresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`reportId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Report.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_reports`: `GET /reports`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`checkId`: kotlin.String, `options`: CallOptions?) : V3ReportsList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3reportsresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`checkId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3ReportsList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `resume_report`: `POST /reports/{report_id}/resume`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `resume`(`reportId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3reportsresource_resume(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`reportId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ReportsResource: FfiConverter<V3ReportsResource, Long> {
+    override fun lower(value: V3ReportsResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3ReportsResource {
+        return V3ReportsResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3ReportsResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3ReportsResource) = 8UL
+
+    override fun write(value: V3ReportsResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin `client.resultsFeedback`).
+ */
+public interface V3ResultsFeedbackResourceInterface {
+    
+    /**
+     * `post_results_feedback`: `POST /results_feedback`.
+     */
+    suspend fun `post`(`input`: V3ResultsFeedback, `options`: CallOptions? = null): V3ResultsFeedback
+    
+    companion object
+}
+
+/**
+ * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin `client.resultsFeedback`).
+ */
+open class V3ResultsFeedbackResource: Disposable, AutoCloseable, V3ResultsFeedbackResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3resultsfeedbackresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3resultsfeedbackresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `post_results_feedback`: `POST /results_feedback`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `post`(`input`: V3ResultsFeedback, `options`: CallOptions?) : V3ResultsFeedback {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3resultsfeedbackresource_post(
+                uniffiHandle,
+                
+        FfiConverterTypeV3ResultsFeedback.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3ResultsFeedback.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ResultsFeedbackResource: FfiConverter<V3ResultsFeedbackResource, Long> {
+    override fun lower(value: V3ResultsFeedbackResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3ResultsFeedbackResource {
+        return V3ResultsFeedbackResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3ResultsFeedbackResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3ResultsFeedbackResource) = 8UL
+
+    override fun write(value: V3ResultsFeedbackResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin `client.sdkToken`).
+ */
+public interface V3SdkTokenResourceInterface {
+    
+    /**
+     * `generate_sdk_token`: `POST /sdk_token`.
+     */
+    suspend fun `generate`(`input`: V3SdkTokenBuilder, `options`: CallOptions? = null): V3SdkToken
+    
+    companion object
+}
+
+/**
+ * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin `client.sdkToken`).
+ */
+open class V3SdkTokenResource: Disposable, AutoCloseable, V3SdkTokenResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3sdktokenresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3sdktokenresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `generate_sdk_token`: `POST /sdk_token`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `generate`(`input`: V3SdkTokenBuilder, `options`: CallOptions?) : V3SdkToken {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3sdktokenresource_generate(
+                uniffiHandle,
+                
+        FfiConverterTypeV3SdkTokenBuilder.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3SdkToken.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3SdkTokenResource: FfiConverter<V3SdkTokenResource, Long> {
+    override fun lower(value: V3SdkTokenResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3SdkTokenResource {
+        return V3SdkTokenResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3SdkTokenResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3SdkTokenResource) = 8UL
+
+    override fun write(value: V3SdkTokenResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin `client.signingDocuments`).
+ */
+public interface V3SigningDocumentsResourceInterface {
+    
+    /**
+     * `download_signing_document`: `GET /signing_documents/{signing_document_id}/download`.
+     */
+    suspend fun `download`(`signingDocumentId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `find_signing_document`: `GET /signing_documents/{signing_document_id}`.
+     */
+    suspend fun `find`(`signingDocumentId`: kotlin.String, `options`: CallOptions? = null): V3SigningDocument
+    
+    /**
+     * `list_signing_documents`: `GET /signing_documents`.
+     */
+    suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions? = null): V3SigningDocumentsList
+    
+    /**
+     * `upload_signing_document`: `POST /signing_documents`.
+     */
+    suspend fun `upload`(`input`: V3SigningDocumentUploader, `options`: CallOptions? = null): V3SigningDocument
+    
+    companion object
+}
+
+/**
+ * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin `client.signingDocuments`).
+ */
+open class V3SigningDocumentsResource: Disposable, AutoCloseable, V3SigningDocumentsResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3signingdocumentsresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3signingdocumentsresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `download_signing_document`: `GET /signing_documents/{signing_document_id}/download`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `download`(`signingDocumentId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3signingdocumentsresource_download(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`signingDocumentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_signing_document`: `GET /signing_documents/{signing_document_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`signingDocumentId`: kotlin.String, `options`: CallOptions?) : V3SigningDocument {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3signingdocumentsresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`signingDocumentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3SigningDocument.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_signing_documents`: `GET /signing_documents`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions?) : V3SigningDocumentsList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3signingdocumentsresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3SigningDocumentsList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `upload_signing_document`: `POST /signing_documents`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `upload`(`input`: V3SigningDocumentUploader, `options`: CallOptions?) : V3SigningDocument {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3signingdocumentsresource_upload(
+                uniffiHandle,
+                
+        FfiConverterTypeV3SigningDocumentUploader.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3SigningDocument.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3SigningDocumentsResource: FfiConverter<V3SigningDocumentsResource, Long> {
+    override fun lower(value: V3SigningDocumentsResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3SigningDocumentsResource {
+        return V3SigningDocumentsResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3SigningDocumentsResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3SigningDocumentsResource) = 8UL
+
+    override fun write(value: V3SigningDocumentsResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.simpleElectronicSignature`).
+ */
+public interface V3SimpleElectronicSignatureResourceInterface {
+    
+    /**
+     * `download_ses_document`: `GET /simple_electronic_signature/documents`.
+     */
+    suspend fun `downloadSesDocument`(`workflowRunId`: kotlin.String, `id`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    companion object
+}
+
+/**
+ * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.simpleElectronicSignature`).
+ */
+open class V3SimpleElectronicSignatureResource: Disposable, AutoCloseable, V3SimpleElectronicSignatureResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3simpleelectronicsignatureresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3simpleelectronicsignatureresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `download_ses_document`: `GET /simple_electronic_signature/documents`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `downloadSesDocument`(`workflowRunId`: kotlin.String, `id`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3simpleelectronicsignatureresource_download_ses_document(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterString.lower(`id`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3SimpleElectronicSignatureResource: FfiConverter<V3SimpleElectronicSignatureResource, Long> {
+    override fun lower(value: V3SimpleElectronicSignatureResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3SimpleElectronicSignatureResource {
+        return V3SimpleElectronicSignatureResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3SimpleElectronicSignatureResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3SimpleElectronicSignatureResource) = 8UL
+
+    override fun write(value: V3SimpleElectronicSignatureResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin `client.watchlistMonitors`).
+ */
+public interface V3WatchlistMonitorsResourceInterface {
+    
+    /**
+     * `create_watchlist_monitor`: `POST /watchlist_monitors`.
+     */
+    suspend fun `create`(`input`: V3WatchlistMonitorBuilder, `options`: CallOptions? = null): V3WatchlistMonitor
+    
+    /**
+     * `delete_watchlist_monitor`: `DELETE /watchlist_monitors/{monitor_id}`.
+     */
+    suspend fun `delete`(`monitorId`: kotlin.String, `options`: CallOptions? = null)
+    
+    /**
+     * `find_watchlist_monitor`: `GET /watchlist_monitors/{monitor_id}`.
+     */
+    suspend fun `find`(`monitorId`: kotlin.String, `options`: CallOptions? = null): V3WatchlistMonitor
+    
+    /**
+     * `force_report_creation_from_watchlist_monitor`: `POST /watchlist_monitors/{monitor_id}/new_report`.
+     */
+    suspend fun `forceReportCreationFromWatchlistMonitor`(`monitorId`: kotlin.String, `options`: CallOptions? = null)
+    
+    /**
+     * `list_watchlist_monitors`: `GET /watchlist_monitors`.
+     */
+    suspend fun `list`(`applicantId`: kotlin.String, `includeDeleted`: kotlin.Boolean? = null, `options`: CallOptions? = null): V3WatchlistMonitorsList
+    
+    /**
+     * `list_watchlist_monitor_matches`: `GET /watchlist_monitors/{monitor_id}/matches`.
+     */
+    suspend fun `listMatches`(`monitorId`: kotlin.String, `options`: CallOptions? = null): V3WatchlistMonitorMatchesList
+    
+    /**
+     * `update_watchlist_monitor_match`: `PATCH /watchlist_monitors/{monitor_id}/matches`.
+     */
+    suspend fun `updateMatch`(`monitorId`: kotlin.String, `input`: V3WatchlistMonitorMatchesUpdater, `options`: CallOptions? = null): V3WatchlistMonitorMatchesList
+    
+    companion object
+}
+
+/**
+ * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin `client.watchlistMonitors`).
+ */
+open class V3WatchlistMonitorsResource: Disposable, AutoCloseable, V3WatchlistMonitorsResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3watchlistmonitorsresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3watchlistmonitorsresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `create_watchlist_monitor`: `POST /watchlist_monitors`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `create`(`input`: V3WatchlistMonitorBuilder, `options`: CallOptions?) : V3WatchlistMonitor {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_create(
+                uniffiHandle,
+                
+        FfiConverterTypeV3WatchlistMonitorBuilder.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3WatchlistMonitor.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `delete_watchlist_monitor`: `DELETE /watchlist_monitors/{monitor_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `delete`(`monitorId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_delete(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`monitorId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_watchlist_monitor`: `GET /watchlist_monitors/{monitor_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`monitorId`: kotlin.String, `options`: CallOptions?) : V3WatchlistMonitor {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`monitorId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3WatchlistMonitor.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `force_report_creation_from_watchlist_monitor`: `POST /watchlist_monitors/{monitor_id}/new_report`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `forceReportCreationFromWatchlistMonitor`(`monitorId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_force_report_creation_from_watchlist_monitor(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`monitorId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_watchlist_monitors`: `GET /watchlist_monitors`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`applicantId`: kotlin.String, `includeDeleted`: kotlin.Boolean?, `options`: CallOptions?) : V3WatchlistMonitorsList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalBoolean.lower(`includeDeleted`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3WatchlistMonitorsList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_watchlist_monitor_matches`: `GET /watchlist_monitors/{monitor_id}/matches`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `listMatches`(`monitorId`: kotlin.String, `options`: CallOptions?) : V3WatchlistMonitorMatchesList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_list_matches(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`monitorId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3WatchlistMonitorMatchesList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `update_watchlist_monitor_match`: `PATCH /watchlist_monitors/{monitor_id}/matches`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `updateMatch`(`monitorId`: kotlin.String, `input`: V3WatchlistMonitorMatchesUpdater, `options`: CallOptions?) : V3WatchlistMonitorMatchesList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_update_match(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`monitorId`),
+        FfiConverterTypeV3WatchlistMonitorMatchesUpdater.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3WatchlistMonitorMatchesList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WatchlistMonitorsResource: FfiConverter<V3WatchlistMonitorsResource, Long> {
+    override fun lower(value: V3WatchlistMonitorsResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3WatchlistMonitorsResource {
+        return V3WatchlistMonitorsResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3WatchlistMonitorsResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3WatchlistMonitorsResource) = 8UL
+
+    override fun write(value: V3WatchlistMonitorsResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `webhooks` operations of API v3.6 / v3.4 (Kotlin `client.webhooks`).
+ */
+public interface V3WebhooksResourceInterface {
+    
+    /**
+     * `create_webhook`: `POST /webhooks`.
+     */
+    suspend fun `create`(`input`: V3WebhookBuilder, `options`: CallOptions? = null): V3Webhook
+    
+    /**
+     * `delete_webhook`: `DELETE /webhooks/{webhook_id}`.
+     */
+    suspend fun `delete`(`webhookId`: kotlin.String, `options`: CallOptions? = null)
+    
+    /**
+     * `find_webhook`: `GET /webhooks/{webhook_id}`.
+     */
+    suspend fun `find`(`webhookId`: kotlin.String, `options`: CallOptions? = null): V3Webhook
+    
+    /**
+     * `list_webhooks`: `GET /webhooks`.
+     */
+    suspend fun `list`(`options`: CallOptions? = null): V3WebhooksList
+    
+    /**
+     * `resend_webhooks`: `POST /webhooks/resend`.
+     */
+    suspend fun `resend`(`input`: V3WebhookResend, `options`: CallOptions? = null)
+    
+    /**
+     * `update_webhook`: `PUT /webhooks/{webhook_id}`.
+     */
+    suspend fun `update`(`webhookId`: kotlin.String, `input`: V3WebhookUpdater, `options`: CallOptions? = null): V3Webhook
+    
+    companion object
+}
+
+/**
+ * The `webhooks` operations of API v3.6 / v3.4 (Kotlin `client.webhooks`).
+ */
+open class V3WebhooksResource: Disposable, AutoCloseable, V3WebhooksResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3webhooksresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3webhooksresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `create_webhook`: `POST /webhooks`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `create`(`input`: V3WebhookBuilder, `options`: CallOptions?) : V3Webhook {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_create(
+                uniffiHandle,
+                
+        FfiConverterTypeV3WebhookBuilder.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Webhook.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `delete_webhook`: `DELETE /webhooks/{webhook_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `delete`(`webhookId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_delete(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`webhookId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_webhook`: `GET /webhooks/{webhook_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`webhookId`: kotlin.String, `options`: CallOptions?) : V3Webhook {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`webhookId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Webhook.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_webhooks`: `GET /webhooks`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`options`: CallOptions?) : V3WebhooksList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_list(
+                uniffiHandle,
+                
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3WebhooksList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `resend_webhooks`: `POST /webhooks/resend`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `resend`(`input`: V3WebhookResend, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_resend(
+                uniffiHandle,
+                
+        FfiConverterTypeV3WebhookResend.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `update_webhook`: `PUT /webhooks/{webhook_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `update`(`webhookId`: kotlin.String, `input`: V3WebhookUpdater, `options`: CallOptions?) : V3Webhook {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3webhooksresource_update(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`webhookId`),
+        FfiConverterTypeV3WebhookUpdater.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Webhook.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WebhooksResource: FfiConverter<V3WebhooksResource, Long> {
+    override fun lower(value: V3WebhooksResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3WebhooksResource {
+        return V3WebhooksResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3WebhooksResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3WebhooksResource) = 8UL
+
+    override fun write(value: V3WebhooksResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin `client.workflowRuns`).
+ */
+public interface V3WorkflowRunsResourceInterface {
+    
+    /**
+     * `complete_task`: `POST /workflow_runs/{workflow_run_id}/tasks/{task_id}/complete`.
+     */
+    suspend fun `completeTask`(`workflowRunId`: kotlin.String, `taskId`: kotlin.String, `input`: V3CompleteTaskBuilder, `options`: CallOptions? = null)
+    
+    /**
+     * `create_workflow_run`: `POST /workflow_runs`.
+     */
+    suspend fun `create`(`input`: V3WorkflowRunBuilder, `options`: CallOptions? = null): V3WorkflowRun
+    
+    /**
+     * `create_timeline_file`: `POST /workflow_runs/{workflow_run_id}/timeline_file`.
+     */
+    suspend fun `createTimelineFile`(`workflowRunId`: kotlin.String, `options`: CallOptions? = null): V3TimelineFileReference
+    
+    /**
+     * `download_evidence_folder`: `GET /workflow_runs/{workflow_run_id}/evidence_folder`.
+     */
+    suspend fun `downloadEvidenceFolder`(`workflowRunId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `download_signed_evidence_file`: `GET /workflow_runs/{workflow_run_id}/signed_evidence_file`.
+     */
+    suspend fun `downloadSignedEvidenceFile`(`workflowRunId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `find_workflow_run`: `GET /workflow_runs/{workflow_run_id}`.
+     */
+    suspend fun `find`(`workflowRunId`: kotlin.String, `options`: CallOptions? = null): V3WorkflowRun
+    
+    /**
+     * `find_task`: `GET /workflow_runs/{workflow_run_id}/tasks/{task_id}`.
+     */
+    suspend fun `findTask`(`workflowRunId`: kotlin.String, `taskId`: kotlin.String, `options`: CallOptions? = null): V3Task
+    
+    /**
+     * `find_timeline_file`: `GET /workflow_runs/{workflow_run_id}/timeline_file/{timeline_file_id}`.
+     */
+    suspend fun `findTimelineFile`(`workflowRunId`: kotlin.String, `timelineFileId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `list_workflow_runs`: `GET /workflow_runs`.
+     */
+    suspend fun `list`(`page`: kotlin.Long? = null, `status`: kotlin.String? = null, `createdAtGt`: CalendarDate? = null, `createdAtLt`: CalendarDate? = null, `sort`: kotlin.String? = null, `applicantId`: kotlin.String? = null, `tags`: List<kotlin.String>? = null, `options`: CallOptions? = null): V3ListWorkflowRunsPage
+    
+    /**
+     * `list_tasks`: `GET /workflow_runs/{workflow_run_id}/tasks`.
+     */
+    suspend fun `listTasks`(`workflowRunId`: kotlin.String, `options`: CallOptions? = null): List<V3TaskItem>
+    
+    companion object
+}
+
+/**
+ * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin `client.workflowRuns`).
+ */
+open class V3WorkflowRunsResource: Disposable, AutoCloseable, V3WorkflowRunsResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3workflowrunsresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3workflowrunsresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `complete_task`: `POST /workflow_runs/{workflow_run_id}/tasks/{task_id}/complete`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `completeTask`(`workflowRunId`: kotlin.String, `taskId`: kotlin.String, `input`: V3CompleteTaskBuilder, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_complete_task(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterString.lower(`taskId`),
+        FfiConverterTypeV3CompleteTaskBuilder.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `create_workflow_run`: `POST /workflow_runs`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `create`(`input`: V3WorkflowRunBuilder, `options`: CallOptions?) : V3WorkflowRun {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_create(
+                uniffiHandle,
+                
+        FfiConverterTypeV3WorkflowRunBuilder.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3WorkflowRun.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `create_timeline_file`: `POST /workflow_runs/{workflow_run_id}/timeline_file`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `createTimelineFile`(`workflowRunId`: kotlin.String, `options`: CallOptions?) : V3TimelineFileReference {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_create_timeline_file(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3TimelineFileReference.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `download_evidence_folder`: `GET /workflow_runs/{workflow_run_id}/evidence_folder`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `downloadEvidenceFolder`(`workflowRunId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_download_evidence_folder(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `download_signed_evidence_file`: `GET /workflow_runs/{workflow_run_id}/signed_evidence_file`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `downloadSignedEvidenceFile`(`workflowRunId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_download_signed_evidence_file(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_workflow_run`: `GET /workflow_runs/{workflow_run_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`workflowRunId`: kotlin.String, `options`: CallOptions?) : V3WorkflowRun {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3WorkflowRun.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_task`: `GET /workflow_runs/{workflow_run_id}/tasks/{task_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `findTask`(`workflowRunId`: kotlin.String, `taskId`: kotlin.String, `options`: CallOptions?) : V3Task {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find_task(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterString.lower(`taskId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Task.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_timeline_file`: `GET /workflow_runs/{workflow_run_id}/timeline_file/{timeline_file_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `findTimelineFile`(`workflowRunId`: kotlin.String, `timelineFileId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find_timeline_file(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterString.lower(`timelineFileId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_workflow_runs`: `GET /workflow_runs`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`page`: kotlin.Long?, `status`: kotlin.String?, `createdAtGt`: CalendarDate?, `createdAtLt`: CalendarDate?, `sort`: kotlin.String?, `applicantId`: kotlin.String?, `tags`: List<kotlin.String>?, `options`: CallOptions?) : V3ListWorkflowRunsPage {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_list(
+                uniffiHandle,
+                
+        FfiConverterOptionalLong.lower(`page`),
+        FfiConverterOptionalString.lower(`status`),
+        FfiConverterOptionalTypeCalendarDate.lower(`createdAtGt`),
+        FfiConverterOptionalTypeCalendarDate.lower(`createdAtLt`),
+        FfiConverterOptionalString.lower(`sort`),
+        FfiConverterOptionalString.lower(`applicantId`),
+        FfiConverterOptionalSequenceString.lower(`tags`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3ListWorkflowRunsPage.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_tasks`: `GET /workflow_runs/{workflow_run_id}/tasks`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `listTasks`(`workflowRunId`: kotlin.String, `options`: CallOptions?) : List<V3TaskItem> {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_list_tasks(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterSequenceTypeV3TaskItem.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WorkflowRunsResource: FfiConverter<V3WorkflowRunsResource, Long> {
+    override fun lower(value: V3WorkflowRunsResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3WorkflowRunsResource {
+        return V3WorkflowRunsResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3WorkflowRunsResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3WorkflowRunsResource) = 8UL
+
+    override fun write(value: V3WorkflowRunsResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
 
 /**
  * A postal address (also an input of applicants).
@@ -5217,6 +15394,54 @@ public object FfiConverterTypeBreakdownNode: FfiConverterRustBuffer<BreakdownNod
 
 
 /**
+ * Per-call settings, the optional last parameter of every operation.
+ */
+data class CallOptions (
+    /**
+     * The longest wait for each try's answer, in milliseconds, instead of the client's.
+     */
+    var `timeoutMs`: kotlin.Long? = null 
+    , 
+    /**
+     * Headers to add to this call's API requests (never to OAuth token requests or to
+     * redirects); `Authorization`, `Host`, `Content-Type` and the like are refused.
+     */
+    var `headers`: List<HttpHeader> = listOf() 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCallOptions: FfiConverterRustBuffer<CallOptions> {
+    override fun read(buf: ByteBuffer): CallOptions {
+        return CallOptions(
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterSequenceTypeHttpHeader.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CallOptions) = (
+            FfiConverterOptionalLong.allocationSize(value.`timeoutMs`) +
+            FfiConverterSequenceTypeHttpHeader.allocationSize(value.`headers`)
+    )
+
+    override fun write(value: CallOptions, buf: ByteBuffer) {
+            FfiConverterOptionalLong.write(value.`timeoutMs`, buf)
+            FfiConverterSequenceTypeHttpHeader.write(value.`headers`, buf)
+    }
+}
+
+
+
+/**
  * A live video challenge: digits to recite or a movement to make.
  */
 data class Challenge (
@@ -5623,6 +15848,19 @@ data class ClientConfig (
      * The name in the `User-Agent` (default `kotlin`/`swift` from the language helpers, else `uniffi`).
      */
     var `binding`: kotlin.String? = null 
+    , 
+    /**
+     * Your application's name and version (`my-app/1.0`), appended to the `User-Agent`.
+     */
+    var `appName`: kotlin.String? = null 
+    , 
+    /**
+     * Paces requests under the token's documented rate limit (30 a minute sandbox, 400 live),
+     * waiting through the `Sleeper` before a request would exceed it. Off by default, as in the
+     * core (`Session::new`) and the Python and Node bindings: a 429 is still retried after its
+     * `Retry-After`.
+     */
+    var `pace`: kotlin.Boolean? = null 
     
 ){
     
@@ -5655,6 +15893,8 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterOptionalTypeRetrySettings.read(buf),
             FfiConverterOptionalLong.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
         )
     }
 
@@ -5665,7 +15905,9 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterOptionalTypeApiVersion.allocationSize(value.`apiVersion`) +
             FfiConverterOptionalTypeRetrySettings.allocationSize(value.`retry`) +
             FfiConverterOptionalLong.allocationSize(value.`timeoutMs`) +
-            FfiConverterOptionalString.allocationSize(value.`binding`)
+            FfiConverterOptionalString.allocationSize(value.`binding`) +
+            FfiConverterOptionalString.allocationSize(value.`appName`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`pace`)
     )
 
     override fun write(value: ClientConfig, buf: ByteBuffer) {
@@ -5676,6 +15918,8 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterOptionalTypeRetrySettings.write(value.`retry`, buf)
             FfiConverterOptionalLong.write(value.`timeoutMs`, buf)
             FfiConverterOptionalString.write(value.`binding`, buf)
+            FfiConverterOptionalString.write(value.`appName`, buf)
+            FfiConverterOptionalBoolean.write(value.`pace`, buf)
     }
 }
 
@@ -6217,6 +16461,53 @@ public object FfiConverterTypeIdNumber: FfiConverterRustBuffer<IdNumber> {
             FfiConverterTypeIdNumberType.write(value.`idType`, buf)
             FfiConverterOptionalString.write(value.`value`, buf)
             FfiConverterOptionalString.write(value.`stateCode`, buf)
+    }
+}
+
+
+
+/**
+ * A page of a listing by operation id: the answer as JSON and the next page's input.
+ */
+data class JsonPage (
+    /**
+     * The answer, as `request` gives it.
+     */
+    var `json`: kotlin.String
+    , 
+    /**
+     * The input of the next page (for `requestPage`), `null` on the last page.
+     */
+    var `nextInputJson`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeJsonPage: FfiConverterRustBuffer<JsonPage> {
+    override fun read(buf: ByteBuffer): JsonPage {
+        return JsonPage(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: JsonPage) = (
+            FfiConverterString.allocationSize(value.`json`) +
+            FfiConverterOptionalString.allocationSize(value.`nextInputJson`)
+    )
+
+    override fun write(value: JsonPage, buf: ByteBuffer) {
+            FfiConverterString.write(value.`json`, buf)
+            FfiConverterOptionalString.write(value.`nextInputJson`, buf)
     }
 }
 
@@ -7331,6 +17622,6548 @@ public object FfiConverterTypeSlvResult: FfiConverterRustBuffer<SlvResult> {
 
 
 /**
+ * The `address` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3Address (
+    /**
+     * `building_name`.
+     */
+    var `buildingName`: kotlin.String? = null 
+    , 
+    /**
+     * `building_number`.
+     */
+    var `buildingNumber`: kotlin.String? = null 
+    , 
+    /**
+     * `country`.
+     */
+    var `country`: kotlin.String? = null 
+    , 
+    /**
+     * `flat_number`.
+     */
+    var `flatNumber`: kotlin.String? = null 
+    , 
+    /**
+     * `line1`.
+     */
+    var `line1`: kotlin.String? = null 
+    , 
+    /**
+     * `line2`.
+     */
+    var `line2`: kotlin.String? = null 
+    , 
+    /**
+     * `line3`.
+     */
+    var `line3`: kotlin.String? = null 
+    , 
+    /**
+     * `postcode`.
+     */
+    var `postcode`: kotlin.String? = null 
+    , 
+    /**
+     * `state`.
+     */
+    var `state`: kotlin.String? = null 
+    , 
+    /**
+     * `street`.
+     */
+    var `street`: kotlin.String? = null 
+    , 
+    /**
+     * `sub_street`.
+     */
+    var `subStreet`: kotlin.String? = null 
+    , 
+    /**
+     * `town`.
+     */
+    var `town`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3Address: FfiConverterRustBuffer<V3Address> {
+    override fun read(buf: ByteBuffer): V3Address {
+        return V3Address(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3Address) = (
+            FfiConverterOptionalString.allocationSize(value.`buildingName`) +
+            FfiConverterOptionalString.allocationSize(value.`buildingNumber`) +
+            FfiConverterOptionalString.allocationSize(value.`country`) +
+            FfiConverterOptionalString.allocationSize(value.`flatNumber`) +
+            FfiConverterOptionalString.allocationSize(value.`line1`) +
+            FfiConverterOptionalString.allocationSize(value.`line2`) +
+            FfiConverterOptionalString.allocationSize(value.`line3`) +
+            FfiConverterOptionalString.allocationSize(value.`postcode`) +
+            FfiConverterOptionalString.allocationSize(value.`state`) +
+            FfiConverterOptionalString.allocationSize(value.`street`) +
+            FfiConverterOptionalString.allocationSize(value.`subStreet`) +
+            FfiConverterOptionalString.allocationSize(value.`town`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3Address, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`buildingName`, buf)
+            FfiConverterOptionalString.write(value.`buildingNumber`, buf)
+            FfiConverterOptionalString.write(value.`country`, buf)
+            FfiConverterOptionalString.write(value.`flatNumber`, buf)
+            FfiConverterOptionalString.write(value.`line1`, buf)
+            FfiConverterOptionalString.write(value.`line2`, buf)
+            FfiConverterOptionalString.write(value.`line3`, buf)
+            FfiConverterOptionalString.write(value.`postcode`, buf)
+            FfiConverterOptionalString.write(value.`state`, buf)
+            FfiConverterOptionalString.write(value.`street`, buf)
+            FfiConverterOptionalString.write(value.`subStreet`, buf)
+            FfiConverterOptionalString.write(value.`town`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `address_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3AddressBuilder (
+    /**
+     * `building_name`.
+     */
+    var `buildingName`: kotlin.String? = null 
+    , 
+    /**
+     * `building_number`.
+     */
+    var `buildingNumber`: kotlin.String? = null 
+    , 
+    /**
+     * `country`.
+     */
+    var `country`: kotlin.String? = null 
+    , 
+    /**
+     * `flat_number`.
+     */
+    var `flatNumber`: kotlin.String? = null 
+    , 
+    /**
+     * `line1`.
+     */
+    var `line1`: kotlin.String? = null 
+    , 
+    /**
+     * `line2`.
+     */
+    var `line2`: kotlin.String? = null 
+    , 
+    /**
+     * `line3`.
+     */
+    var `line3`: kotlin.String? = null 
+    , 
+    /**
+     * `postcode`.
+     */
+    var `postcode`: kotlin.String? = null 
+    , 
+    /**
+     * `state`.
+     */
+    var `state`: kotlin.String? = null 
+    , 
+    /**
+     * `street`.
+     */
+    var `street`: kotlin.String? = null 
+    , 
+    /**
+     * `sub_street`.
+     */
+    var `subStreet`: kotlin.String? = null 
+    , 
+    /**
+     * `town`.
+     */
+    var `town`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3AddressBuilder: FfiConverterRustBuffer<V3AddressBuilder> {
+    override fun read(buf: ByteBuffer): V3AddressBuilder {
+        return V3AddressBuilder(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3AddressBuilder) = (
+            FfiConverterOptionalString.allocationSize(value.`buildingName`) +
+            FfiConverterOptionalString.allocationSize(value.`buildingNumber`) +
+            FfiConverterOptionalString.allocationSize(value.`country`) +
+            FfiConverterOptionalString.allocationSize(value.`flatNumber`) +
+            FfiConverterOptionalString.allocationSize(value.`line1`) +
+            FfiConverterOptionalString.allocationSize(value.`line2`) +
+            FfiConverterOptionalString.allocationSize(value.`line3`) +
+            FfiConverterOptionalString.allocationSize(value.`postcode`) +
+            FfiConverterOptionalString.allocationSize(value.`state`) +
+            FfiConverterOptionalString.allocationSize(value.`street`) +
+            FfiConverterOptionalString.allocationSize(value.`subStreet`) +
+            FfiConverterOptionalString.allocationSize(value.`town`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3AddressBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`buildingName`, buf)
+            FfiConverterOptionalString.write(value.`buildingNumber`, buf)
+            FfiConverterOptionalString.write(value.`country`, buf)
+            FfiConverterOptionalString.write(value.`flatNumber`, buf)
+            FfiConverterOptionalString.write(value.`line1`, buf)
+            FfiConverterOptionalString.write(value.`line2`, buf)
+            FfiConverterOptionalString.write(value.`line3`, buf)
+            FfiConverterOptionalString.write(value.`postcode`, buf)
+            FfiConverterOptionalString.write(value.`state`, buf)
+            FfiConverterOptionalString.write(value.`street`, buf)
+            FfiConverterOptionalString.write(value.`subStreet`, buf)
+            FfiConverterOptionalString.write(value.`town`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Addresses_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3AddressesList (
+    /**
+     * `addresses`.
+     */
+    var `addresses`: List<V3Address>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3AddressesList: FfiConverterRustBuffer<V3AddressesList> {
+    override fun read(buf: ByteBuffer): V3AddressesList {
+        return V3AddressesList(
+            FfiConverterOptionalSequenceTypeV3Address.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3AddressesList) = (
+            FfiConverterOptionalSequenceTypeV3Address.allocationSize(value.`addresses`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3AddressesList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3Address.write(value.`addresses`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `applicant` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3Applicant (
+    /**
+     * `address`.
+     */
+    var `address`: V3Address? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `delete_at`.
+     */
+    var `deleteAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `dob`.
+     */
+    var `dob`: CalendarDate? = null 
+    , 
+    /**
+     * `email`.
+     */
+    var `email`: kotlin.String? = null 
+    , 
+    /**
+     * `first_name`.
+     */
+    var `firstName`: kotlin.String? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `id_numbers`.
+     */
+    var `idNumbers`: List<V3IdNumber>? = null 
+    , 
+    /**
+     * `last_name`.
+     */
+    var `lastName`: kotlin.String? = null 
+    , 
+    /**
+     * `location`.
+     */
+    var `location`: V3Location? = null 
+    , 
+    /**
+     * `phone_number`.
+     */
+    var `phoneNumber`: kotlin.String? = null 
+    , 
+    /**
+     * `sandbox`.
+     */
+    var `sandbox`: kotlin.Boolean? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3Applicant: FfiConverterRustBuffer<V3Applicant> {
+    override fun read(buf: ByteBuffer): V3Applicant {
+        return V3Applicant(
+            FfiConverterOptionalTypeV3Address.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceTypeV3IdNumber.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeV3Location.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3Applicant) = (
+            FfiConverterOptionalTypeV3Address.allocationSize(value.`address`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`deleteAt`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`dob`) +
+            FfiConverterOptionalString.allocationSize(value.`email`) +
+            FfiConverterOptionalString.allocationSize(value.`firstName`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalSequenceTypeV3IdNumber.allocationSize(value.`idNumbers`) +
+            FfiConverterOptionalString.allocationSize(value.`lastName`) +
+            FfiConverterOptionalTypeV3Location.allocationSize(value.`location`) +
+            FfiConverterOptionalString.allocationSize(value.`phoneNumber`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`sandbox`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3Applicant, buf: ByteBuffer) {
+            FfiConverterOptionalTypeV3Address.write(value.`address`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalTimestamp.write(value.`deleteAt`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`dob`, buf)
+            FfiConverterOptionalString.write(value.`email`, buf)
+            FfiConverterOptionalString.write(value.`firstName`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalSequenceTypeV3IdNumber.write(value.`idNumbers`, buf)
+            FfiConverterOptionalString.write(value.`lastName`, buf)
+            FfiConverterOptionalTypeV3Location.write(value.`location`, buf)
+            FfiConverterOptionalString.write(value.`phoneNumber`, buf)
+            FfiConverterOptionalBoolean.write(value.`sandbox`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `applicant_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ApplicantBuilder (
+    /**
+     * `address`.
+     */
+    var `address`: V3AddressBuilder? = null 
+    , 
+    /**
+     * `consents`.
+     */
+    var `consents`: List<V3ApplicantConsentBuilder>? = null 
+    , 
+    /**
+     * `dob`.
+     */
+    var `dob`: CalendarDate? = null 
+    , 
+    /**
+     * `email`.
+     */
+    var `email`: kotlin.String? = null 
+    , 
+    /**
+     * `first_name`.
+     */
+    var `firstName`: kotlin.String? = null 
+    , 
+    /**
+     * `id_numbers`.
+     */
+    var `idNumbers`: List<V3IdNumber>? = null 
+    , 
+    /**
+     * `last_name`.
+     */
+    var `lastName`: kotlin.String? = null 
+    , 
+    /**
+     * `location`.
+     */
+    var `location`: V3LocationBuilder? = null 
+    , 
+    /**
+     * `phone_number`.
+     */
+    var `phoneNumber`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ApplicantBuilder: FfiConverterRustBuffer<V3ApplicantBuilder> {
+    override fun read(buf: ByteBuffer): V3ApplicantBuilder {
+        return V3ApplicantBuilder(
+            FfiConverterOptionalTypeV3AddressBuilder.read(buf),
+            FfiConverterOptionalSequenceTypeV3ApplicantConsentBuilder.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceTypeV3IdNumber.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeV3LocationBuilder.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ApplicantBuilder) = (
+            FfiConverterOptionalTypeV3AddressBuilder.allocationSize(value.`address`) +
+            FfiConverterOptionalSequenceTypeV3ApplicantConsentBuilder.allocationSize(value.`consents`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`dob`) +
+            FfiConverterOptionalString.allocationSize(value.`email`) +
+            FfiConverterOptionalString.allocationSize(value.`firstName`) +
+            FfiConverterOptionalSequenceTypeV3IdNumber.allocationSize(value.`idNumbers`) +
+            FfiConverterOptionalString.allocationSize(value.`lastName`) +
+            FfiConverterOptionalTypeV3LocationBuilder.allocationSize(value.`location`) +
+            FfiConverterOptionalString.allocationSize(value.`phoneNumber`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ApplicantBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalTypeV3AddressBuilder.write(value.`address`, buf)
+            FfiConverterOptionalSequenceTypeV3ApplicantConsentBuilder.write(value.`consents`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`dob`, buf)
+            FfiConverterOptionalString.write(value.`email`, buf)
+            FfiConverterOptionalString.write(value.`firstName`, buf)
+            FfiConverterOptionalSequenceTypeV3IdNumber.write(value.`idNumbers`, buf)
+            FfiConverterOptionalString.write(value.`lastName`, buf)
+            FfiConverterOptionalTypeV3LocationBuilder.write(value.`location`, buf)
+            FfiConverterOptionalString.write(value.`phoneNumber`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `applicant_consent` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ApplicantConsent (
+    /**
+     * `granted`.
+     */
+    var `granted`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `granted_at`.
+     */
+    var `grantedAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `name`.
+     */
+    var `name`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ApplicantConsent: FfiConverterRustBuffer<V3ApplicantConsent> {
+    override fun read(buf: ByteBuffer): V3ApplicantConsent {
+        return V3ApplicantConsent(
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ApplicantConsent) = (
+            FfiConverterOptionalBoolean.allocationSize(value.`granted`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`grantedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ApplicantConsent, buf: ByteBuffer) {
+            FfiConverterOptionalBoolean.write(value.`granted`, buf)
+            FfiConverterOptionalTimestamp.write(value.`grantedAt`, buf)
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `applicant_consent_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ApplicantConsentBuilder (
+    /**
+     * `granted`.
+     */
+    var `granted`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `name`.
+     */
+    var `name`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ApplicantConsentBuilder: FfiConverterRustBuffer<V3ApplicantConsentBuilder> {
+    override fun read(buf: ByteBuffer): V3ApplicantConsentBuilder {
+        return V3ApplicantConsentBuilder(
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ApplicantConsentBuilder) = (
+            FfiConverterOptionalBoolean.allocationSize(value.`granted`) +
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ApplicantConsentBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalBoolean.write(value.`granted`, buf)
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `applicant_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ApplicantUpdater (
+    /**
+     * `address`.
+     */
+    var `address`: V3AddressBuilder? = null 
+    , 
+    /**
+     * `consents`.
+     */
+    var `consents`: List<V3ApplicantConsentBuilder>? = null 
+    , 
+    /**
+     * `dob`.
+     */
+    var `dob`: CalendarDate? = null 
+    , 
+    /**
+     * `email`.
+     */
+    var `email`: kotlin.String? = null 
+    , 
+    /**
+     * `first_name`.
+     */
+    var `firstName`: kotlin.String? = null 
+    , 
+    /**
+     * `id_numbers`.
+     */
+    var `idNumbers`: List<V3IdNumber>? = null 
+    , 
+    /**
+     * `last_name`.
+     */
+    var `lastName`: kotlin.String? = null 
+    , 
+    /**
+     * `location`.
+     */
+    var `location`: V3LocationBuilder? = null 
+    , 
+    /**
+     * `phone_number`.
+     */
+    var `phoneNumber`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ApplicantUpdater: FfiConverterRustBuffer<V3ApplicantUpdater> {
+    override fun read(buf: ByteBuffer): V3ApplicantUpdater {
+        return V3ApplicantUpdater(
+            FfiConverterOptionalTypeV3AddressBuilder.read(buf),
+            FfiConverterOptionalSequenceTypeV3ApplicantConsentBuilder.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceTypeV3IdNumber.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeV3LocationBuilder.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ApplicantUpdater) = (
+            FfiConverterOptionalTypeV3AddressBuilder.allocationSize(value.`address`) +
+            FfiConverterOptionalSequenceTypeV3ApplicantConsentBuilder.allocationSize(value.`consents`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`dob`) +
+            FfiConverterOptionalString.allocationSize(value.`email`) +
+            FfiConverterOptionalString.allocationSize(value.`firstName`) +
+            FfiConverterOptionalSequenceTypeV3IdNumber.allocationSize(value.`idNumbers`) +
+            FfiConverterOptionalString.allocationSize(value.`lastName`) +
+            FfiConverterOptionalTypeV3LocationBuilder.allocationSize(value.`location`) +
+            FfiConverterOptionalString.allocationSize(value.`phoneNumber`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ApplicantUpdater, buf: ByteBuffer) {
+            FfiConverterOptionalTypeV3AddressBuilder.write(value.`address`, buf)
+            FfiConverterOptionalSequenceTypeV3ApplicantConsentBuilder.write(value.`consents`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`dob`, buf)
+            FfiConverterOptionalString.write(value.`email`, buf)
+            FfiConverterOptionalString.write(value.`firstName`, buf)
+            FfiConverterOptionalSequenceTypeV3IdNumber.write(value.`idNumbers`, buf)
+            FfiConverterOptionalString.write(value.`lastName`, buf)
+            FfiConverterOptionalTypeV3LocationBuilder.write(value.`location`, buf)
+            FfiConverterOptionalString.write(value.`phoneNumber`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Applicants_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ApplicantsList (
+    /**
+     * `applicants`.
+     */
+    var `applicants`: List<V3Applicant>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ApplicantsList: FfiConverterRustBuffer<V3ApplicantsList> {
+    override fun read(buf: ByteBuffer): V3ApplicantsList {
+        return V3ApplicantsList(
+            FfiConverterOptionalSequenceTypeV3Applicant.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ApplicantsList) = (
+            FfiConverterOptionalSequenceTypeV3Applicant.allocationSize(value.`applicants`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ApplicantsList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3Applicant.write(value.`applicants`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `biometric_token` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3BiometricToken (
+    /**
+     * `data`.
+     */
+    var `data`: V3BiometricTokenData? = null 
+    , 
+    /**
+     * `uuid`.
+     */
+    var `uuid`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3BiometricToken: FfiConverterRustBuffer<V3BiometricToken> {
+    override fun read(buf: ByteBuffer): V3BiometricToken {
+        return V3BiometricToken(
+            FfiConverterOptionalTypeV3BiometricTokenData.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3BiometricToken) = (
+            FfiConverterOptionalTypeV3BiometricTokenData.allocationSize(value.`data`) +
+            FfiConverterOptionalString.allocationSize(value.`uuid`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3BiometricToken, buf: ByteBuffer) {
+            FfiConverterOptionalTypeV3BiometricTokenData.write(value.`data`, buf)
+            FfiConverterOptionalString.write(value.`uuid`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `biometric_token_data` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3BiometricTokenData (
+    /**
+     * `inserted_at`.
+     */
+    var `insertedAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `media_type`.
+     */
+    var `mediaType`: kotlin.String? = null 
+    , 
+    /**
+     * `status`.
+     */
+    var `status`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3BiometricTokenData: FfiConverterRustBuffer<V3BiometricTokenData> {
+    override fun read(buf: ByteBuffer): V3BiometricTokenData {
+        return V3BiometricTokenData(
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3BiometricTokenData) = (
+            FfiConverterOptionalTimestamp.allocationSize(value.`insertedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`mediaType`) +
+            FfiConverterOptionalString.allocationSize(value.`status`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3BiometricTokenData, buf: ByteBuffer) {
+            FfiConverterOptionalTimestamp.write(value.`insertedAt`, buf)
+            FfiConverterOptionalString.write(value.`mediaType`, buf)
+            FfiConverterOptionalString.write(value.`status`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3BiometricTokenResponse (
+    /**
+     * `biometric_token`.
+     */
+    var `biometricToken`: V3BiometricToken? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3BiometricTokenResponse: FfiConverterRustBuffer<V3BiometricTokenResponse> {
+    override fun read(buf: ByteBuffer): V3BiometricTokenResponse {
+        return V3BiometricTokenResponse(
+            FfiConverterOptionalTypeV3BiometricToken.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3BiometricTokenResponse) = (
+            FfiConverterOptionalTypeV3BiometricToken.allocationSize(value.`biometricToken`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3BiometricTokenResponse, buf: ByteBuffer) {
+            FfiConverterOptionalTypeV3BiometricToken.write(value.`biometricToken`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `biometric_token_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3BiometricTokenUpdater (
+    /**
+     * `status`.
+     */
+    var `status`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3BiometricTokenUpdater: FfiConverterRustBuffer<V3BiometricTokenUpdater> {
+    override fun read(buf: ByteBuffer): V3BiometricTokenUpdater {
+        return V3BiometricTokenUpdater(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3BiometricTokenUpdater) = (
+            FfiConverterOptionalString.allocationSize(value.`status`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3BiometricTokenUpdater, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`status`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Biometric_tokens_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3BiometricTokensResponse (
+    /**
+     * `biometric_tokens`.
+     */
+    var `biometricTokens`: List<V3BiometricToken>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3BiometricTokensResponse: FfiConverterRustBuffer<V3BiometricTokensResponse> {
+    override fun read(buf: ByteBuffer): V3BiometricTokensResponse {
+        return V3BiometricTokensResponse(
+            FfiConverterOptionalSequenceTypeV3BiometricToken.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3BiometricTokensResponse) = (
+            FfiConverterOptionalSequenceTypeV3BiometricToken.allocationSize(value.`biometricTokens`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3BiometricTokensResponse, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3BiometricToken.write(value.`biometricTokens`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `check` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3Check (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `applicant_provides_data`.
+     */
+    var `applicantProvidesData`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `form_uri`.
+     */
+    var `formUri`: kotlin.String? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `paused`.
+     */
+    var `paused`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `privacy_notices_read_consent_given`.
+     */
+    var `privacyNoticesReadConsentGiven`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `redirect_uri`.
+     */
+    var `redirectUri`: kotlin.String? = null 
+    , 
+    /**
+     * `report_ids`.
+     */
+    var `reportIds`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `result`.
+     */
+    var `result`: kotlin.String? = null 
+    , 
+    /**
+     * `results_uri`.
+     */
+    var `resultsUri`: kotlin.String? = null 
+    , 
+    /**
+     * `sandbox`.
+     */
+    var `sandbox`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `status`.
+     */
+    var `status`: kotlin.String? = null 
+    , 
+    /**
+     * `tags`.
+     */
+    var `tags`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `version`.
+     */
+    var `version`: kotlin.String? = null 
+    , 
+    /**
+     * `webhook_ids`.
+     */
+    var `webhookIds`: List<kotlin.String>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3Check: FfiConverterRustBuffer<V3Check> {
+    override fun read(buf: ByteBuffer): V3Check {
+        return V3Check(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3Check) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`applicantProvidesData`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`formUri`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`paused`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`privacyNoticesReadConsentGiven`) +
+            FfiConverterOptionalString.allocationSize(value.`redirectUri`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`reportIds`) +
+            FfiConverterOptionalString.allocationSize(value.`result`) +
+            FfiConverterOptionalString.allocationSize(value.`resultsUri`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`sandbox`) +
+            FfiConverterOptionalString.allocationSize(value.`status`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`tags`) +
+            FfiConverterOptionalString.allocationSize(value.`version`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`webhookIds`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3Check, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalBoolean.write(value.`applicantProvidesData`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`formUri`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalBoolean.write(value.`paused`, buf)
+            FfiConverterOptionalBoolean.write(value.`privacyNoticesReadConsentGiven`, buf)
+            FfiConverterOptionalString.write(value.`redirectUri`, buf)
+            FfiConverterOptionalSequenceString.write(value.`reportIds`, buf)
+            FfiConverterOptionalString.write(value.`result`, buf)
+            FfiConverterOptionalString.write(value.`resultsUri`, buf)
+            FfiConverterOptionalBoolean.write(value.`sandbox`, buf)
+            FfiConverterOptionalString.write(value.`status`, buf)
+            FfiConverterOptionalSequenceString.write(value.`tags`, buf)
+            FfiConverterOptionalString.write(value.`version`, buf)
+            FfiConverterOptionalSequenceString.write(value.`webhookIds`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `check_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3CheckBuilder (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `applicant_provides_data`.
+     */
+    var `applicantProvidesData`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `asynchronous`.
+     */
+    var `asynchronous`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `consider`.
+     */
+    var `consider`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `document_ids`.
+     */
+    var `documentIds`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `privacy_notices_read_consent_given`.
+     */
+    var `privacyNoticesReadConsentGiven`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `redirect_uri`.
+     */
+    var `redirectUri`: kotlin.String? = null 
+    , 
+    /**
+     * `report_configuration`.
+     */
+    var `reportConfiguration`: V3ReportConfiguration? = null 
+    , 
+    /**
+     * `report_names`.
+     */
+    var `reportNames`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `sub_result`.
+     */
+    var `subResult`: kotlin.String? = null 
+    , 
+    /**
+     * `suppress_form_emails`.
+     */
+    var `suppressFormEmails`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `tags`.
+     */
+    var `tags`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `us_driving_licence`.
+     */
+    var `usDrivingLicence`: V3UsDrivingLicenceBuilder? = null 
+    , 
+    /**
+     * `webhook_ids`.
+     */
+    var `webhookIds`: List<kotlin.String>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3CheckBuilder: FfiConverterRustBuffer<V3CheckBuilder> {
+    override fun read(buf: ByteBuffer): V3CheckBuilder {
+        return V3CheckBuilder(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeV3ReportConfiguration.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalTypeV3UsDrivingLicenceBuilder.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3CheckBuilder) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`applicantProvidesData`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`asynchronous`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`consider`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`documentIds`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`privacyNoticesReadConsentGiven`) +
+            FfiConverterOptionalString.allocationSize(value.`redirectUri`) +
+            FfiConverterOptionalTypeV3ReportConfiguration.allocationSize(value.`reportConfiguration`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`reportNames`) +
+            FfiConverterOptionalString.allocationSize(value.`subResult`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`suppressFormEmails`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`tags`) +
+            FfiConverterOptionalTypeV3UsDrivingLicenceBuilder.allocationSize(value.`usDrivingLicence`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`webhookIds`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3CheckBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalBoolean.write(value.`applicantProvidesData`, buf)
+            FfiConverterOptionalBoolean.write(value.`asynchronous`, buf)
+            FfiConverterOptionalSequenceString.write(value.`consider`, buf)
+            FfiConverterOptionalSequenceString.write(value.`documentIds`, buf)
+            FfiConverterOptionalBoolean.write(value.`privacyNoticesReadConsentGiven`, buf)
+            FfiConverterOptionalString.write(value.`redirectUri`, buf)
+            FfiConverterOptionalTypeV3ReportConfiguration.write(value.`reportConfiguration`, buf)
+            FfiConverterOptionalSequenceString.write(value.`reportNames`, buf)
+            FfiConverterOptionalString.write(value.`subResult`, buf)
+            FfiConverterOptionalBoolean.write(value.`suppressFormEmails`, buf)
+            FfiConverterOptionalSequenceString.write(value.`tags`, buf)
+            FfiConverterOptionalTypeV3UsDrivingLicenceBuilder.write(value.`usDrivingLicence`, buf)
+            FfiConverterOptionalSequenceString.write(value.`webhookIds`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Checks_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ChecksList (
+    /**
+     * `checks`.
+     */
+    var `checks`: List<V3Check>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ChecksList: FfiConverterRustBuffer<V3ChecksList> {
+    override fun read(buf: ByteBuffer): V3ChecksList {
+        return V3ChecksList(
+            FfiConverterOptionalSequenceTypeV3Check.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ChecksList) = (
+            FfiConverterOptionalSequenceTypeV3Check.allocationSize(value.`checks`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ChecksList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3Check.write(value.`checks`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `complete_task_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3CompleteTaskBuilder (
+    /**
+     * `data`.
+     */
+    var `data`: JsonText? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3CompleteTaskBuilder: FfiConverterRustBuffer<V3CompleteTaskBuilder> {
+    override fun read(buf: ByteBuffer): V3CompleteTaskBuilder {
+        return V3CompleteTaskBuilder(
+            FfiConverterOptionalTypeJsonText.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3CompleteTaskBuilder) = (
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`data`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3CompleteTaskBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalTypeJsonText.write(value.`data`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3Document (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `download_href`.
+     */
+    var `downloadHref`: kotlin.String? = null 
+    , 
+    /**
+     * `file_name`.
+     */
+    var `fileName`: kotlin.String? = null 
+    , 
+    /**
+     * `file_size`.
+     */
+    var `fileSize`: kotlin.Long? = null 
+    , 
+    /**
+     * `file_type`.
+     */
+    var `fileType`: kotlin.String? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `issuing_country`.
+     */
+    var `issuingCountry`: kotlin.String? = null 
+    , 
+    /**
+     * `side`.
+     */
+    var `side`: kotlin.String? = null 
+    , 
+    /**
+     * `type`.
+     */
+    var `type`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3Document: FfiConverterRustBuffer<V3Document> {
+    override fun read(buf: ByteBuffer): V3Document {
+        return V3Document(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3Document) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
+            FfiConverterOptionalString.allocationSize(value.`fileName`) +
+            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
+            FfiConverterOptionalString.allocationSize(value.`fileType`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalString.allocationSize(value.`issuingCountry`) +
+            FfiConverterOptionalString.allocationSize(value.`side`) +
+            FfiConverterOptionalString.allocationSize(value.`type`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3Document, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`downloadHref`, buf)
+            FfiConverterOptionalString.write(value.`fileName`, buf)
+            FfiConverterOptionalLong.write(value.`fileSize`, buf)
+            FfiConverterOptionalString.write(value.`fileType`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalString.write(value.`issuingCountry`, buf)
+            FfiConverterOptionalString.write(value.`side`, buf)
+            FfiConverterOptionalString.write(value.`type`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `document_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3DocumentUploader (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `file`.
+     */
+    var `file`: FileInput? = null 
+    , 
+    /**
+     * `file_type`.
+     */
+    var `fileType`: kotlin.String? = null 
+    , 
+    /**
+     * `issuing_country`.
+     */
+    var `issuingCountry`: kotlin.String? = null 
+    , 
+    /**
+     * `location`.
+     */
+    var `location`: V3LocationBuilder? = null 
+    , 
+    /**
+     * `side`.
+     */
+    var `side`: kotlin.String? = null 
+    , 
+    /**
+     * `type`.
+     */
+    var `type`: kotlin.String? = null 
+    , 
+    /**
+     * `validate_image_quality`.
+     */
+    var `validateImageQuality`: kotlin.Boolean? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3DocumentUploader: FfiConverterRustBuffer<V3DocumentUploader> {
+    override fun read(buf: ByteBuffer): V3DocumentUploader {
+        return V3DocumentUploader(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeFileInput.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeV3LocationBuilder.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3DocumentUploader) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalTypeFileInput.allocationSize(value.`file`) +
+            FfiConverterOptionalString.allocationSize(value.`fileType`) +
+            FfiConverterOptionalString.allocationSize(value.`issuingCountry`) +
+            FfiConverterOptionalTypeV3LocationBuilder.allocationSize(value.`location`) +
+            FfiConverterOptionalString.allocationSize(value.`side`) +
+            FfiConverterOptionalString.allocationSize(value.`type`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`validateImageQuality`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3DocumentUploader, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalTypeFileInput.write(value.`file`, buf)
+            FfiConverterOptionalString.write(value.`fileType`, buf)
+            FfiConverterOptionalString.write(value.`issuingCountry`, buf)
+            FfiConverterOptionalTypeV3LocationBuilder.write(value.`location`, buf)
+            FfiConverterOptionalString.write(value.`side`, buf)
+            FfiConverterOptionalString.write(value.`type`, buf)
+            FfiConverterOptionalBoolean.write(value.`validateImageQuality`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Documents_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3DocumentsList (
+    /**
+     * `documents`.
+     */
+    var `documents`: List<V3Document>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3DocumentsList: FfiConverterRustBuffer<V3DocumentsList> {
+    override fun read(buf: ByteBuffer): V3DocumentsList {
+        return V3DocumentsList(
+            FfiConverterOptionalSequenceTypeV3Document.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3DocumentsList) = (
+            FfiConverterOptionalSequenceTypeV3Document.allocationSize(value.`documents`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3DocumentsList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3Document.write(value.`documents`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `extract_request` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ExtractRequest (
+    /**
+     * `document_id`.
+     */
+    var `documentId`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ExtractRequest: FfiConverterRustBuffer<V3ExtractRequest> {
+    override fun read(buf: ByteBuffer): V3ExtractRequest {
+        return V3ExtractRequest(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ExtractRequest) = (
+            FfiConverterOptionalString.allocationSize(value.`documentId`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ExtractRequest, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`documentId`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `extraction` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3Extraction (
+    /**
+     * `document_classification`.
+     */
+    var `documentClassification`: V3ExtractionDocumentClassification? = null 
+    , 
+    /**
+     * `document_id`.
+     */
+    var `documentId`: kotlin.String? = null 
+    , 
+    /**
+     * `extracted_data`.
+     */
+    var `extractedData`: V3ExtractionExtractedData? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3Extraction: FfiConverterRustBuffer<V3Extraction> {
+    override fun read(buf: ByteBuffer): V3Extraction {
+        return V3Extraction(
+            FfiConverterOptionalTypeV3ExtractionDocumentClassification.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeV3ExtractionExtractedData.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3Extraction) = (
+            FfiConverterOptionalTypeV3ExtractionDocumentClassification.allocationSize(value.`documentClassification`) +
+            FfiConverterOptionalString.allocationSize(value.`documentId`) +
+            FfiConverterOptionalTypeV3ExtractionExtractedData.allocationSize(value.`extractedData`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3Extraction, buf: ByteBuffer) {
+            FfiConverterOptionalTypeV3ExtractionDocumentClassification.write(value.`documentClassification`, buf)
+            FfiConverterOptionalString.write(value.`documentId`, buf)
+            FfiConverterOptionalTypeV3ExtractionExtractedData.write(value.`extractedData`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `extraction_document_classification` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ExtractionDocumentClassification (
+    /**
+     * `document_type`.
+     */
+    var `documentType`: kotlin.String? = null 
+    , 
+    /**
+     * `issuing_country`.
+     */
+    var `issuingCountry`: kotlin.String? = null 
+    , 
+    /**
+     * `issuing_state`.
+     */
+    var `issuingState`: kotlin.String? = null 
+    , 
+    /**
+     * `subtype`.
+     */
+    var `subtype`: kotlin.String? = null 
+    , 
+    /**
+     * `version`.
+     */
+    var `version`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ExtractionDocumentClassification: FfiConverterRustBuffer<V3ExtractionDocumentClassification> {
+    override fun read(buf: ByteBuffer): V3ExtractionDocumentClassification {
+        return V3ExtractionDocumentClassification(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ExtractionDocumentClassification) = (
+            FfiConverterOptionalString.allocationSize(value.`documentType`) +
+            FfiConverterOptionalString.allocationSize(value.`issuingCountry`) +
+            FfiConverterOptionalString.allocationSize(value.`issuingState`) +
+            FfiConverterOptionalString.allocationSize(value.`subtype`) +
+            FfiConverterOptionalString.allocationSize(value.`version`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ExtractionDocumentClassification, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`documentType`, buf)
+            FfiConverterOptionalString.write(value.`issuingCountry`, buf)
+            FfiConverterOptionalString.write(value.`issuingState`, buf)
+            FfiConverterOptionalString.write(value.`subtype`, buf)
+            FfiConverterOptionalString.write(value.`version`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `extraction_extracted_data` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ExtractionExtractedData (
+    /**
+     * `address_1`.
+     */
+    var `address1`: kotlin.String? = null 
+    , 
+    /**
+     * `address_2`.
+     */
+    var `address2`: kotlin.String? = null 
+    , 
+    /**
+     * `address_3`.
+     */
+    var `address3`: kotlin.String? = null 
+    , 
+    /**
+     * `address_4`.
+     */
+    var `address4`: kotlin.String? = null 
+    , 
+    /**
+     * `address_5`.
+     */
+    var `address5`: kotlin.String? = null 
+    , 
+    /**
+     * `alias_name`.
+     */
+    var `aliasName`: kotlin.String? = null 
+    , 
+    /**
+     * `date_of_birth`.
+     */
+    var `dateOfBirth`: CalendarDate? = null 
+    , 
+    /**
+     * `date_of_expiry`.
+     */
+    var `dateOfExpiry`: CalendarDate? = null 
+    , 
+    /**
+     * `document_number`.
+     */
+    var `documentNumber`: kotlin.String? = null 
+    , 
+    /**
+     * `document_type`.
+     */
+    var `documentType`: kotlin.String? = null 
+    , 
+    /**
+     * `expiry_date`.
+     */
+    var `expiryDate`: CalendarDate? = null 
+    , 
+    /**
+     * `first_name`.
+     */
+    var `firstName`: kotlin.String? = null 
+    , 
+    /**
+     * `full_name`.
+     */
+    var `fullName`: kotlin.String? = null 
+    , 
+    /**
+     * `gender`.
+     */
+    var `gender`: kotlin.String? = null 
+    , 
+    /**
+     * `issuing_authority`.
+     */
+    var `issuingAuthority`: kotlin.String? = null 
+    , 
+    /**
+     * `issuing_country`.
+     */
+    var `issuingCountry`: kotlin.String? = null 
+    , 
+    /**
+     * `issuing_date`.
+     */
+    var `issuingDate`: CalendarDate? = null 
+    , 
+    /**
+     * `issuing_state`.
+     */
+    var `issuingState`: kotlin.String? = null 
+    , 
+    /**
+     * `last_name`.
+     */
+    var `lastName`: kotlin.String? = null 
+    , 
+    /**
+     * `mrz_line_1`.
+     */
+    var `mrzLine1`: kotlin.String? = null 
+    , 
+    /**
+     * `mrz_line_2`.
+     */
+    var `mrzLine2`: kotlin.String? = null 
+    , 
+    /**
+     * `mrz_line_3`.
+     */
+    var `mrzLine3`: kotlin.String? = null 
+    , 
+    /**
+     * `nationality`.
+     */
+    var `nationality`: kotlin.String? = null 
+    , 
+    /**
+     * `personal_number`.
+     */
+    var `personalNumber`: kotlin.String? = null 
+    , 
+    /**
+     * `place_of_birth`.
+     */
+    var `placeOfBirth`: kotlin.String? = null 
+    , 
+    /**
+     * `spouse_name`.
+     */
+    var `spouseName`: kotlin.String? = null 
+    , 
+    /**
+     * `widow_name`.
+     */
+    var `widowName`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ExtractionExtractedData: FfiConverterRustBuffer<V3ExtractionExtractedData> {
+    override fun read(buf: ByteBuffer): V3ExtractionExtractedData {
+        return V3ExtractionExtractedData(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ExtractionExtractedData) = (
+            FfiConverterOptionalString.allocationSize(value.`address1`) +
+            FfiConverterOptionalString.allocationSize(value.`address2`) +
+            FfiConverterOptionalString.allocationSize(value.`address3`) +
+            FfiConverterOptionalString.allocationSize(value.`address4`) +
+            FfiConverterOptionalString.allocationSize(value.`address5`) +
+            FfiConverterOptionalString.allocationSize(value.`aliasName`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`dateOfBirth`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`dateOfExpiry`) +
+            FfiConverterOptionalString.allocationSize(value.`documentNumber`) +
+            FfiConverterOptionalString.allocationSize(value.`documentType`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`expiryDate`) +
+            FfiConverterOptionalString.allocationSize(value.`firstName`) +
+            FfiConverterOptionalString.allocationSize(value.`fullName`) +
+            FfiConverterOptionalString.allocationSize(value.`gender`) +
+            FfiConverterOptionalString.allocationSize(value.`issuingAuthority`) +
+            FfiConverterOptionalString.allocationSize(value.`issuingCountry`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`issuingDate`) +
+            FfiConverterOptionalString.allocationSize(value.`issuingState`) +
+            FfiConverterOptionalString.allocationSize(value.`lastName`) +
+            FfiConverterOptionalString.allocationSize(value.`mrzLine1`) +
+            FfiConverterOptionalString.allocationSize(value.`mrzLine2`) +
+            FfiConverterOptionalString.allocationSize(value.`mrzLine3`) +
+            FfiConverterOptionalString.allocationSize(value.`nationality`) +
+            FfiConverterOptionalString.allocationSize(value.`personalNumber`) +
+            FfiConverterOptionalString.allocationSize(value.`placeOfBirth`) +
+            FfiConverterOptionalString.allocationSize(value.`spouseName`) +
+            FfiConverterOptionalString.allocationSize(value.`widowName`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ExtractionExtractedData, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`address1`, buf)
+            FfiConverterOptionalString.write(value.`address2`, buf)
+            FfiConverterOptionalString.write(value.`address3`, buf)
+            FfiConverterOptionalString.write(value.`address4`, buf)
+            FfiConverterOptionalString.write(value.`address5`, buf)
+            FfiConverterOptionalString.write(value.`aliasName`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`dateOfBirth`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`dateOfExpiry`, buf)
+            FfiConverterOptionalString.write(value.`documentNumber`, buf)
+            FfiConverterOptionalString.write(value.`documentType`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`expiryDate`, buf)
+            FfiConverterOptionalString.write(value.`firstName`, buf)
+            FfiConverterOptionalString.write(value.`fullName`, buf)
+            FfiConverterOptionalString.write(value.`gender`, buf)
+            FfiConverterOptionalString.write(value.`issuingAuthority`, buf)
+            FfiConverterOptionalString.write(value.`issuingCountry`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`issuingDate`, buf)
+            FfiConverterOptionalString.write(value.`issuingState`, buf)
+            FfiConverterOptionalString.write(value.`lastName`, buf)
+            FfiConverterOptionalString.write(value.`mrzLine1`, buf)
+            FfiConverterOptionalString.write(value.`mrzLine2`, buf)
+            FfiConverterOptionalString.write(value.`mrzLine3`, buf)
+            FfiConverterOptionalString.write(value.`nationality`, buf)
+            FfiConverterOptionalString.write(value.`personalNumber`, buf)
+            FfiConverterOptionalString.write(value.`placeOfBirth`, buf)
+            FfiConverterOptionalString.write(value.`spouseName`, buf)
+            FfiConverterOptionalString.write(value.`widowName`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `facial_similarity_report_media` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3FacialSimilarityReportMedia (
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3FacialSimilarityReportMedia: FfiConverterRustBuffer<V3FacialSimilarityReportMedia> {
+    override fun read(buf: ByteBuffer): V3FacialSimilarityReportMedia {
+        return V3FacialSimilarityReportMedia(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3FacialSimilarityReportMedia) = (
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3FacialSimilarityReportMedia, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `id_number` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3IdNumber (
+    /**
+     * `state_code`.
+     */
+    var `stateCode`: kotlin.String? = null 
+    , 
+    /**
+     * `type`.
+     */
+    var `type`: kotlin.String? = null 
+    , 
+    /**
+     * `value`.
+     */
+    var `value`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3IdNumber: FfiConverterRustBuffer<V3IdNumber> {
+    override fun read(buf: ByteBuffer): V3IdNumber {
+        return V3IdNumber(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3IdNumber) = (
+            FfiConverterOptionalString.allocationSize(value.`stateCode`) +
+            FfiConverterOptionalString.allocationSize(value.`type`) +
+            FfiConverterOptionalString.allocationSize(value.`value`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3IdNumber, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`stateCode`, buf)
+            FfiConverterOptionalString.write(value.`type`, buf)
+            FfiConverterOptionalString.write(value.`value`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `id_photo` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3IdPhoto (
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `download_href`.
+     */
+    var `downloadHref`: kotlin.String? = null 
+    , 
+    /**
+     * `file_name`.
+     */
+    var `fileName`: kotlin.String? = null 
+    , 
+    /**
+     * `file_size`.
+     */
+    var `fileSize`: kotlin.Long? = null 
+    , 
+    /**
+     * `file_type`.
+     */
+    var `fileType`: kotlin.String? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3IdPhoto: FfiConverterRustBuffer<V3IdPhoto> {
+    override fun read(buf: ByteBuffer): V3IdPhoto {
+        return V3IdPhoto(
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3IdPhoto) = (
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
+            FfiConverterOptionalString.allocationSize(value.`fileName`) +
+            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
+            FfiConverterOptionalString.allocationSize(value.`fileType`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3IdPhoto, buf: ByteBuffer) {
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`downloadHref`, buf)
+            FfiConverterOptionalString.write(value.`fileName`, buf)
+            FfiConverterOptionalLong.write(value.`fileSize`, buf)
+            FfiConverterOptionalString.write(value.`fileType`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `id_photo_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3IdPhotoUploader (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `file`.
+     */
+    var `file`: FileInput? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3IdPhotoUploader: FfiConverterRustBuffer<V3IdPhotoUploader> {
+    override fun read(buf: ByteBuffer): V3IdPhotoUploader {
+        return V3IdPhotoUploader(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeFileInput.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3IdPhotoUploader) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalTypeFileInput.allocationSize(value.`file`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3IdPhotoUploader, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalTypeFileInput.write(value.`file`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Id_Photos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3IdPhotosList (
+    /**
+     * `id_photos`.
+     */
+    var `idPhotos`: List<V3IdPhoto>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3IdPhotosList: FfiConverterRustBuffer<V3IdPhotosList> {
+    override fun read(buf: ByteBuffer): V3IdPhotosList {
+        return V3IdPhotosList(
+            FfiConverterOptionalSequenceTypeV3IdPhoto.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3IdPhotosList) = (
+            FfiConverterOptionalSequenceTypeV3IdPhoto.allocationSize(value.`idPhotos`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3IdPhotosList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3IdPhoto.write(value.`idPhotos`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Invalidated_biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3InvalidatedBiometricTokenResponse (
+    /**
+     * `biometric_token`.
+     */
+    var `biometricToken`: V3InvalidatedBiometricTokenSummary? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3InvalidatedBiometricTokenResponse: FfiConverterRustBuffer<V3InvalidatedBiometricTokenResponse> {
+    override fun read(buf: ByteBuffer): V3InvalidatedBiometricTokenResponse {
+        return V3InvalidatedBiometricTokenResponse(
+            FfiConverterOptionalTypeV3InvalidatedBiometricTokenSummary.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3InvalidatedBiometricTokenResponse) = (
+            FfiConverterOptionalTypeV3InvalidatedBiometricTokenSummary.allocationSize(value.`biometricToken`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3InvalidatedBiometricTokenResponse, buf: ByteBuffer) {
+            FfiConverterOptionalTypeV3InvalidatedBiometricTokenSummary.write(value.`biometricToken`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `invalidated_biometric_token_summary` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3InvalidatedBiometricTokenSummary (
+    /**
+     * `deleted_items`.
+     */
+    var `deletedItems`: V3InvalidatedBiometricTokenSummaryDeletedItems? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3InvalidatedBiometricTokenSummary: FfiConverterRustBuffer<V3InvalidatedBiometricTokenSummary> {
+    override fun read(buf: ByteBuffer): V3InvalidatedBiometricTokenSummary {
+        return V3InvalidatedBiometricTokenSummary(
+            FfiConverterOptionalTypeV3InvalidatedBiometricTokenSummaryDeletedItems.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3InvalidatedBiometricTokenSummary) = (
+            FfiConverterOptionalTypeV3InvalidatedBiometricTokenSummaryDeletedItems.allocationSize(value.`deletedItems`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3InvalidatedBiometricTokenSummary, buf: ByteBuffer) {
+            FfiConverterOptionalTypeV3InvalidatedBiometricTokenSummaryDeletedItems.write(value.`deletedItems`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `invalidated_biometric_token_summary_deleted_items` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3InvalidatedBiometricTokenSummaryDeletedItems (
+    /**
+     * `count`.
+     */
+    var `count`: kotlin.Long? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3InvalidatedBiometricTokenSummaryDeletedItems: FfiConverterRustBuffer<V3InvalidatedBiometricTokenSummaryDeletedItems> {
+    override fun read(buf: ByteBuffer): V3InvalidatedBiometricTokenSummaryDeletedItems {
+        return V3InvalidatedBiometricTokenSummaryDeletedItems(
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3InvalidatedBiometricTokenSummaryDeletedItems) = (
+            FfiConverterOptionalLong.allocationSize(value.`count`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3InvalidatedBiometricTokenSummaryDeletedItems, buf: ByteBuffer) {
+            FfiConverterOptionalLong.write(value.`count`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Invalidated_biometric_tokens_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3InvalidatedBiometricTokensResponse (
+    /**
+     * `biometric_tokens`.
+     */
+    var `biometricTokens`: V3InvalidatedBiometricTokenSummary? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3InvalidatedBiometricTokensResponse: FfiConverterRustBuffer<V3InvalidatedBiometricTokensResponse> {
+    override fun read(buf: ByteBuffer): V3InvalidatedBiometricTokensResponse {
+        return V3InvalidatedBiometricTokensResponse(
+            FfiConverterOptionalTypeV3InvalidatedBiometricTokenSummary.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3InvalidatedBiometricTokensResponse) = (
+            FfiConverterOptionalTypeV3InvalidatedBiometricTokenSummary.allocationSize(value.`biometricTokens`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3InvalidatedBiometricTokensResponse, buf: ByteBuffer) {
+            FfiConverterOptionalTypeV3InvalidatedBiometricTokenSummary.write(value.`biometricTokens`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * A page of `list_applicants`: the answer and the next page's number (`null` on the last page).
+ */
+data class V3ListApplicantsPage (
+    /**
+     * The answer.
+     */
+    var `value`: V3ApplicantsList
+    , 
+    /**
+     * The next page, for the `page` argument.
+     */
+    var `nextPage`: kotlin.Long?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ListApplicantsPage: FfiConverterRustBuffer<V3ListApplicantsPage> {
+    override fun read(buf: ByteBuffer): V3ListApplicantsPage {
+        return V3ListApplicantsPage(
+            FfiConverterTypeV3ApplicantsList.read(buf),
+            FfiConverterOptionalLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ListApplicantsPage) = (
+            FfiConverterTypeV3ApplicantsList.allocationSize(value.`value`) +
+            FfiConverterOptionalLong.allocationSize(value.`nextPage`)
+    )
+
+    override fun write(value: V3ListApplicantsPage, buf: ByteBuffer) {
+            FfiConverterTypeV3ApplicantsList.write(value.`value`, buf)
+            FfiConverterOptionalLong.write(value.`nextPage`, buf)
+    }
+}
+
+
+
+/**
+ * A page of `list_workflow_runs`: the answer and the next page's number (`null` on the last page).
+ */
+data class V3ListWorkflowRunsPage (
+    /**
+     * The answer.
+     */
+    var `value`: List<V3WorkflowRun>
+    , 
+    /**
+     * The next page, for the `page` argument.
+     */
+    var `nextPage`: kotlin.Long?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ListWorkflowRunsPage: FfiConverterRustBuffer<V3ListWorkflowRunsPage> {
+    override fun read(buf: ByteBuffer): V3ListWorkflowRunsPage {
+        return V3ListWorkflowRunsPage(
+            FfiConverterSequenceTypeV3WorkflowRun.read(buf),
+            FfiConverterOptionalLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ListWorkflowRunsPage) = (
+            FfiConverterSequenceTypeV3WorkflowRun.allocationSize(value.`value`) +
+            FfiConverterOptionalLong.allocationSize(value.`nextPage`)
+    )
+
+    override fun write(value: V3ListWorkflowRunsPage, buf: ByteBuffer) {
+            FfiConverterSequenceTypeV3WorkflowRun.write(value.`value`, buf)
+            FfiConverterOptionalLong.write(value.`nextPage`, buf)
+    }
+}
+
+
+
+/**
+ * The `live_photo` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3LivePhoto (
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `download_href`.
+     */
+    var `downloadHref`: kotlin.String? = null 
+    , 
+    /**
+     * `file_name`.
+     */
+    var `fileName`: kotlin.String? = null 
+    , 
+    /**
+     * `file_size`.
+     */
+    var `fileSize`: kotlin.Long? = null 
+    , 
+    /**
+     * `file_type`.
+     */
+    var `fileType`: kotlin.String? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3LivePhoto: FfiConverterRustBuffer<V3LivePhoto> {
+    override fun read(buf: ByteBuffer): V3LivePhoto {
+        return V3LivePhoto(
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3LivePhoto) = (
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
+            FfiConverterOptionalString.allocationSize(value.`fileName`) +
+            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
+            FfiConverterOptionalString.allocationSize(value.`fileType`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3LivePhoto, buf: ByteBuffer) {
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`downloadHref`, buf)
+            FfiConverterOptionalString.write(value.`fileName`, buf)
+            FfiConverterOptionalLong.write(value.`fileSize`, buf)
+            FfiConverterOptionalString.write(value.`fileType`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `live_photo_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3LivePhotoUploader (
+    /**
+     * `advanced_validation`.
+     */
+    var `advancedValidation`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `file`.
+     */
+    var `file`: FileInput? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3LivePhotoUploader: FfiConverterRustBuffer<V3LivePhotoUploader> {
+    override fun read(buf: ByteBuffer): V3LivePhotoUploader {
+        return V3LivePhotoUploader(
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeFileInput.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3LivePhotoUploader) = (
+            FfiConverterOptionalBoolean.allocationSize(value.`advancedValidation`) +
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalTypeFileInput.allocationSize(value.`file`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3LivePhotoUploader, buf: ByteBuffer) {
+            FfiConverterOptionalBoolean.write(value.`advancedValidation`, buf)
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalTypeFileInput.write(value.`file`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Live_Photos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3LivePhotosList (
+    /**
+     * `live_photos`.
+     */
+    var `livePhotos`: List<V3LivePhoto>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3LivePhotosList: FfiConverterRustBuffer<V3LivePhotosList> {
+    override fun read(buf: ByteBuffer): V3LivePhotosList {
+        return V3LivePhotosList(
+            FfiConverterOptionalSequenceTypeV3LivePhoto.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3LivePhotosList) = (
+            FfiConverterOptionalSequenceTypeV3LivePhoto.allocationSize(value.`livePhotos`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3LivePhotosList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3LivePhoto.write(value.`livePhotos`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `live_video` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3LiveVideo (
+    /**
+     * `challenge`.
+     */
+    var `challenge`: List<JsonText>? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `download_href`.
+     */
+    var `downloadHref`: kotlin.String? = null 
+    , 
+    /**
+     * `file_name`.
+     */
+    var `fileName`: kotlin.String? = null 
+    , 
+    /**
+     * `file_size`.
+     */
+    var `fileSize`: kotlin.Long? = null 
+    , 
+    /**
+     * `file_type`.
+     */
+    var `fileType`: kotlin.String? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3LiveVideo: FfiConverterRustBuffer<V3LiveVideo> {
+    override fun read(buf: ByteBuffer): V3LiveVideo {
+        return V3LiveVideo(
+            FfiConverterOptionalSequenceTypeJsonText.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3LiveVideo) = (
+            FfiConverterOptionalSequenceTypeJsonText.allocationSize(value.`challenge`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
+            FfiConverterOptionalString.allocationSize(value.`fileName`) +
+            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
+            FfiConverterOptionalString.allocationSize(value.`fileType`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3LiveVideo, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeJsonText.write(value.`challenge`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`downloadHref`, buf)
+            FfiConverterOptionalString.write(value.`fileName`, buf)
+            FfiConverterOptionalLong.write(value.`fileSize`, buf)
+            FfiConverterOptionalString.write(value.`fileType`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Live_Videos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3LiveVideosList (
+    /**
+     * `live_videos`.
+     */
+    var `liveVideos`: List<V3LiveVideo>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3LiveVideosList: FfiConverterRustBuffer<V3LiveVideosList> {
+    override fun read(buf: ByteBuffer): V3LiveVideosList {
+        return V3LiveVideosList(
+            FfiConverterOptionalSequenceTypeV3LiveVideo.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3LiveVideosList) = (
+            FfiConverterOptionalSequenceTypeV3LiveVideo.allocationSize(value.`liveVideos`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3LiveVideosList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3LiveVideo.write(value.`liveVideos`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `location` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3Location (
+    /**
+     * `country_of_residence`.
+     */
+    var `countryOfResidence`: kotlin.String? = null 
+    , 
+    /**
+     * `ip_address`.
+     */
+    var `ipAddress`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3Location: FfiConverterRustBuffer<V3Location> {
+    override fun read(buf: ByteBuffer): V3Location {
+        return V3Location(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3Location) = (
+            FfiConverterOptionalString.allocationSize(value.`countryOfResidence`) +
+            FfiConverterOptionalString.allocationSize(value.`ipAddress`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3Location, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`countryOfResidence`, buf)
+            FfiConverterOptionalString.write(value.`ipAddress`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `location_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3LocationBuilder (
+    /**
+     * `country_of_residence`.
+     */
+    var `countryOfResidence`: kotlin.String? = null 
+    , 
+    /**
+     * `ip_address`.
+     */
+    var `ipAddress`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3LocationBuilder: FfiConverterRustBuffer<V3LocationBuilder> {
+    override fun read(buf: ByteBuffer): V3LocationBuilder {
+        return V3LocationBuilder(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3LocationBuilder) = (
+            FfiConverterOptionalString.allocationSize(value.`countryOfResidence`) +
+            FfiConverterOptionalString.allocationSize(value.`ipAddress`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3LocationBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`countryOfResidence`, buf)
+            FfiConverterOptionalString.write(value.`ipAddress`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `motion_capture` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3MotionCapture (
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `download_href`.
+     */
+    var `downloadHref`: kotlin.String? = null 
+    , 
+    /**
+     * `file_name`.
+     */
+    var `fileName`: kotlin.String? = null 
+    , 
+    /**
+     * `file_size`.
+     */
+    var `fileSize`: kotlin.Long? = null 
+    , 
+    /**
+     * `file_type`.
+     */
+    var `fileType`: kotlin.String? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3MotionCapture: FfiConverterRustBuffer<V3MotionCapture> {
+    override fun read(buf: ByteBuffer): V3MotionCapture {
+        return V3MotionCapture(
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3MotionCapture) = (
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
+            FfiConverterOptionalString.allocationSize(value.`fileName`) +
+            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
+            FfiConverterOptionalString.allocationSize(value.`fileType`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3MotionCapture, buf: ByteBuffer) {
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`downloadHref`, buf)
+            FfiConverterOptionalString.write(value.`fileName`, buf)
+            FfiConverterOptionalLong.write(value.`fileSize`, buf)
+            FfiConverterOptionalString.write(value.`fileType`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Motion_Captures_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3MotionCapturesList (
+    /**
+     * `motion_captures`.
+     */
+    var `motionCaptures`: List<V3MotionCapture>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3MotionCapturesList: FfiConverterRustBuffer<V3MotionCapturesList> {
+    override fun read(buf: ByteBuffer): V3MotionCapturesList {
+        return V3MotionCapturesList(
+            FfiConverterOptionalSequenceTypeV3MotionCapture.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3MotionCapturesList) = (
+            FfiConverterOptionalSequenceTypeV3MotionCapture.allocationSize(value.`motionCaptures`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3MotionCapturesList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3MotionCapture.write(value.`motionCaptures`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `passkey` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3Passkey (
+    /**
+     * `application_domain`.
+     */
+    var `applicationDomain`: kotlin.String? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `last_used_at`.
+     */
+    var `lastUsedAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `state`.
+     */
+    var `state`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3Passkey: FfiConverterRustBuffer<V3Passkey> {
+    override fun read(buf: ByteBuffer): V3Passkey {
+        return V3Passkey(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3Passkey) = (
+            FfiConverterOptionalString.allocationSize(value.`applicationDomain`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`lastUsedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`state`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3Passkey, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicationDomain`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTimestamp.write(value.`lastUsedAt`, buf)
+            FfiConverterOptionalString.write(value.`state`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `passkey_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3PasskeyUpdater (
+    /**
+     * `state`.
+     */
+    var `state`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3PasskeyUpdater: FfiConverterRustBuffer<V3PasskeyUpdater> {
+    override fun read(buf: ByteBuffer): V3PasskeyUpdater {
+        return V3PasskeyUpdater(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3PasskeyUpdater) = (
+            FfiConverterOptionalString.allocationSize(value.`state`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3PasskeyUpdater, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`state`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Passkeys_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3PasskeysList (
+    /**
+     * `passkeys`.
+     */
+    var `passkeys`: List<V3Passkey>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3PasskeysList: FfiConverterRustBuffer<V3PasskeysList> {
+    override fun read(buf: ByteBuffer): V3PasskeysList {
+        return V3PasskeysList(
+            FfiConverterOptionalSequenceTypeV3Passkey.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3PasskeysList) = (
+            FfiConverterOptionalSequenceTypeV3Passkey.allocationSize(value.`passkeys`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3PasskeysList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3Passkey.write(value.`passkeys`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `repeat_attempts_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3RepeatAttemptsList (
+    /**
+     * `attempts_clear_rate`.
+     */
+    var `attemptsClearRate`: kotlin.Double? = null 
+    , 
+    /**
+     * `attempts_count`.
+     */
+    var `attemptsCount`: kotlin.Long? = null 
+    , 
+    /**
+     * `repeat_attempts`.
+     */
+    var `repeatAttempts`: List<V3RepeatAttemptsListRepeatAttemptsInner>? = null 
+    , 
+    /**
+     * `report_id`.
+     */
+    var `reportId`: kotlin.String? = null 
+    , 
+    /**
+     * `unique_mismatches_count`.
+     */
+    var `uniqueMismatchesCount`: kotlin.Long? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3RepeatAttemptsList: FfiConverterRustBuffer<V3RepeatAttemptsList> {
+    override fun read(buf: ByteBuffer): V3RepeatAttemptsList {
+        return V3RepeatAttemptsList(
+            FfiConverterOptionalDouble.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3RepeatAttemptsList) = (
+            FfiConverterOptionalDouble.allocationSize(value.`attemptsClearRate`) +
+            FfiConverterOptionalLong.allocationSize(value.`attemptsCount`) +
+            FfiConverterOptionalSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner.allocationSize(value.`repeatAttempts`) +
+            FfiConverterOptionalString.allocationSize(value.`reportId`) +
+            FfiConverterOptionalLong.allocationSize(value.`uniqueMismatchesCount`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3RepeatAttemptsList, buf: ByteBuffer) {
+            FfiConverterOptionalDouble.write(value.`attemptsClearRate`, buf)
+            FfiConverterOptionalLong.write(value.`attemptsCount`, buf)
+            FfiConverterOptionalSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner.write(value.`repeatAttempts`, buf)
+            FfiConverterOptionalString.write(value.`reportId`, buf)
+            FfiConverterOptionalLong.write(value.`uniqueMismatchesCount`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `repeat_attempts_list_repeat_attempts_inner` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3RepeatAttemptsListRepeatAttemptsInner (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `completed_at`.
+     */
+    var `completedAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `date_of_birth`.
+     */
+    var `dateOfBirth`: kotlin.String? = null 
+    , 
+    /**
+     * `names`.
+     */
+    var `names`: kotlin.String? = null 
+    , 
+    /**
+     * `report_id`.
+     */
+    var `reportId`: kotlin.String? = null 
+    , 
+    /**
+     * `result`.
+     */
+    var `result`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3RepeatAttemptsListRepeatAttemptsInner: FfiConverterRustBuffer<V3RepeatAttemptsListRepeatAttemptsInner> {
+    override fun read(buf: ByteBuffer): V3RepeatAttemptsListRepeatAttemptsInner {
+        return V3RepeatAttemptsListRepeatAttemptsInner(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3RepeatAttemptsListRepeatAttemptsInner) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`completedAt`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`dateOfBirth`) +
+            FfiConverterOptionalString.allocationSize(value.`names`) +
+            FfiConverterOptionalString.allocationSize(value.`reportId`) +
+            FfiConverterOptionalString.allocationSize(value.`result`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3RepeatAttemptsListRepeatAttemptsInner, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalTimestamp.write(value.`completedAt`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`dateOfBirth`, buf)
+            FfiConverterOptionalString.write(value.`names`, buf)
+            FfiConverterOptionalString.write(value.`reportId`, buf)
+            FfiConverterOptionalString.write(value.`result`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `report` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3Report (
+    /**
+     * `breakdown`.
+     */
+    var `breakdown`: JsonText? = null 
+    , 
+    /**
+     * `check_id`.
+     */
+    var `checkId`: kotlin.String? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `name`.
+     */
+    var `name`: kotlin.String? = null 
+    , 
+    /**
+     * `properties`.
+     */
+    var `properties`: JsonText? = null 
+    , 
+    /**
+     * `result`.
+     */
+    var `result`: kotlin.String? = null 
+    , 
+    /**
+     * `status`.
+     */
+    var `status`: kotlin.String? = null 
+    , 
+    /**
+     * `sub_result`.
+     */
+    var `subResult`: kotlin.String? = null 
+    , 
+    /**
+     * `documents`.
+     */
+    var `documents`: List<V3ReportDocument>? = null 
+    , 
+    /**
+     * `id_photos`.
+     */
+    var `idPhotos`: List<V3FacialSimilarityReportMedia>? = null 
+    , 
+    /**
+     * `live_photos`.
+     */
+    var `livePhotos`: List<V3FacialSimilarityReportMedia>? = null 
+    , 
+    /**
+     * `live_videos`.
+     */
+    var `liveVideos`: List<V3FacialSimilarityReportMedia>? = null 
+    , 
+    /**
+     * `motion_captures`.
+     */
+    var `motionCaptures`: List<V3FacialSimilarityReportMedia>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3Report: FfiConverterRustBuffer<V3Report> {
+    override fun read(buf: ByteBuffer): V3Report {
+        return V3Report(
+            FfiConverterOptionalTypeJsonText.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceTypeV3ReportDocument.read(buf),
+            FfiConverterOptionalSequenceTypeV3FacialSimilarityReportMedia.read(buf),
+            FfiConverterOptionalSequenceTypeV3FacialSimilarityReportMedia.read(buf),
+            FfiConverterOptionalSequenceTypeV3FacialSimilarityReportMedia.read(buf),
+            FfiConverterOptionalSequenceTypeV3FacialSimilarityReportMedia.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3Report) = (
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`breakdown`) +
+            FfiConverterOptionalString.allocationSize(value.`checkId`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`properties`) +
+            FfiConverterOptionalString.allocationSize(value.`result`) +
+            FfiConverterOptionalString.allocationSize(value.`status`) +
+            FfiConverterOptionalString.allocationSize(value.`subResult`) +
+            FfiConverterOptionalSequenceTypeV3ReportDocument.allocationSize(value.`documents`) +
+            FfiConverterOptionalSequenceTypeV3FacialSimilarityReportMedia.allocationSize(value.`idPhotos`) +
+            FfiConverterOptionalSequenceTypeV3FacialSimilarityReportMedia.allocationSize(value.`livePhotos`) +
+            FfiConverterOptionalSequenceTypeV3FacialSimilarityReportMedia.allocationSize(value.`liveVideos`) +
+            FfiConverterOptionalSequenceTypeV3FacialSimilarityReportMedia.allocationSize(value.`motionCaptures`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3Report, buf: ByteBuffer) {
+            FfiConverterOptionalTypeJsonText.write(value.`breakdown`, buf)
+            FfiConverterOptionalString.write(value.`checkId`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`properties`, buf)
+            FfiConverterOptionalString.write(value.`result`, buf)
+            FfiConverterOptionalString.write(value.`status`, buf)
+            FfiConverterOptionalString.write(value.`subResult`, buf)
+            FfiConverterOptionalSequenceTypeV3ReportDocument.write(value.`documents`, buf)
+            FfiConverterOptionalSequenceTypeV3FacialSimilarityReportMedia.write(value.`idPhotos`, buf)
+            FfiConverterOptionalSequenceTypeV3FacialSimilarityReportMedia.write(value.`livePhotos`, buf)
+            FfiConverterOptionalSequenceTypeV3FacialSimilarityReportMedia.write(value.`liveVideos`, buf)
+            FfiConverterOptionalSequenceTypeV3FacialSimilarityReportMedia.write(value.`motionCaptures`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `report_configuration` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ReportConfiguration (
+    /**
+     * `facial_similarity_motion`.
+     */
+    var `facialSimilarityMotion`: V3ReportConfigurationFacialSimilarity? = null 
+    , 
+    /**
+     * `facial_similarity_photo`.
+     */
+    var `facialSimilarityPhoto`: V3ReportConfigurationFacialSimilarity? = null 
+    , 
+    /**
+     * `facial_similarity_photo_fully_auto`.
+     */
+    var `facialSimilarityPhotoFullyAuto`: V3ReportConfigurationFacialSimilarity? = null 
+    , 
+    /**
+     * `facial_similarity_video`.
+     */
+    var `facialSimilarityVideo`: V3ReportConfigurationFacialSimilarity? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ReportConfiguration: FfiConverterRustBuffer<V3ReportConfiguration> {
+    override fun read(buf: ByteBuffer): V3ReportConfiguration {
+        return V3ReportConfiguration(
+            FfiConverterOptionalTypeV3ReportConfigurationFacialSimilarity.read(buf),
+            FfiConverterOptionalTypeV3ReportConfigurationFacialSimilarity.read(buf),
+            FfiConverterOptionalTypeV3ReportConfigurationFacialSimilarity.read(buf),
+            FfiConverterOptionalTypeV3ReportConfigurationFacialSimilarity.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ReportConfiguration) = (
+            FfiConverterOptionalTypeV3ReportConfigurationFacialSimilarity.allocationSize(value.`facialSimilarityMotion`) +
+            FfiConverterOptionalTypeV3ReportConfigurationFacialSimilarity.allocationSize(value.`facialSimilarityPhoto`) +
+            FfiConverterOptionalTypeV3ReportConfigurationFacialSimilarity.allocationSize(value.`facialSimilarityPhotoFullyAuto`) +
+            FfiConverterOptionalTypeV3ReportConfigurationFacialSimilarity.allocationSize(value.`facialSimilarityVideo`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ReportConfiguration, buf: ByteBuffer) {
+            FfiConverterOptionalTypeV3ReportConfigurationFacialSimilarity.write(value.`facialSimilarityMotion`, buf)
+            FfiConverterOptionalTypeV3ReportConfigurationFacialSimilarity.write(value.`facialSimilarityPhoto`, buf)
+            FfiConverterOptionalTypeV3ReportConfigurationFacialSimilarity.write(value.`facialSimilarityPhotoFullyAuto`, buf)
+            FfiConverterOptionalTypeV3ReportConfigurationFacialSimilarity.write(value.`facialSimilarityVideo`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `report_configuration_facial_similarity` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ReportConfigurationFacialSimilarity (
+    /**
+     * `use_case`.
+     */
+    var `useCase`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ReportConfigurationFacialSimilarity: FfiConverterRustBuffer<V3ReportConfigurationFacialSimilarity> {
+    override fun read(buf: ByteBuffer): V3ReportConfigurationFacialSimilarity {
+        return V3ReportConfigurationFacialSimilarity(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ReportConfigurationFacialSimilarity) = (
+            FfiConverterOptionalString.allocationSize(value.`useCase`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ReportConfigurationFacialSimilarity, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`useCase`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `report_document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ReportDocument (
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ReportDocument: FfiConverterRustBuffer<V3ReportDocument> {
+    override fun read(buf: ByteBuffer): V3ReportDocument {
+        return V3ReportDocument(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ReportDocument) = (
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ReportDocument, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Reports_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ReportsList (
+    /**
+     * `reports`.
+     */
+    var `reports`: List<V3Report>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ReportsList: FfiConverterRustBuffer<V3ReportsList> {
+    override fun read(buf: ByteBuffer): V3ReportsList {
+        return V3ReportsList(
+            FfiConverterOptionalSequenceTypeV3Report.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ReportsList) = (
+            FfiConverterOptionalSequenceTypeV3Report.allocationSize(value.`reports`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ReportsList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3Report.write(value.`reports`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `results_feedback` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3ResultsFeedback (
+    /**
+     * `check_id`.
+     */
+    var `checkId`: kotlin.String? = null 
+    , 
+    /**
+     * `expected_result`.
+     */
+    var `expectedResult`: kotlin.String? = null 
+    , 
+    /**
+     * `feedback_notes`.
+     */
+    var `feedbackNotes`: kotlin.String? = null 
+    , 
+    /**
+     * `report_id`.
+     */
+    var `reportId`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ResultsFeedback: FfiConverterRustBuffer<V3ResultsFeedback> {
+    override fun read(buf: ByteBuffer): V3ResultsFeedback {
+        return V3ResultsFeedback(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3ResultsFeedback) = (
+            FfiConverterOptionalString.allocationSize(value.`checkId`) +
+            FfiConverterOptionalString.allocationSize(value.`expectedResult`) +
+            FfiConverterOptionalString.allocationSize(value.`feedbackNotes`) +
+            FfiConverterOptionalString.allocationSize(value.`reportId`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3ResultsFeedback, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`checkId`, buf)
+            FfiConverterOptionalString.write(value.`expectedResult`, buf)
+            FfiConverterOptionalString.write(value.`feedbackNotes`, buf)
+            FfiConverterOptionalString.write(value.`reportId`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `sdk_token` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ * `toString` / `description` show `***` for its secret.
+ */
+data class V3SdkToken (
+    /**
+     * `token`.
+     */
+    var `token`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3sdktoken_uniffi_trait_display(FfiConverterTypeV3SdkToken.lower(this),
+        _status)
+}
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3SdkToken: FfiConverterRustBuffer<V3SdkToken> {
+    override fun read(buf: ByteBuffer): V3SdkToken {
+        return V3SdkToken(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3SdkToken) = (
+            FfiConverterOptionalString.allocationSize(value.`token`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3SdkToken, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`token`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `sdk_token_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3SdkTokenBuilder (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `application_id`.
+     */
+    var `applicationId`: kotlin.String? = null 
+    , 
+    /**
+     * `cross_device_url`.
+     */
+    var `crossDeviceUrl`: kotlin.String? = null 
+    , 
+    /**
+     * `referrer`.
+     */
+    var `referrer`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3SdkTokenBuilder: FfiConverterRustBuffer<V3SdkTokenBuilder> {
+    override fun read(buf: ByteBuffer): V3SdkTokenBuilder {
+        return V3SdkTokenBuilder(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3SdkTokenBuilder) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalString.allocationSize(value.`applicationId`) +
+            FfiConverterOptionalString.allocationSize(value.`crossDeviceUrl`) +
+            FfiConverterOptionalString.allocationSize(value.`referrer`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3SdkTokenBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalString.write(value.`applicationId`, buf)
+            FfiConverterOptionalString.write(value.`crossDeviceUrl`, buf)
+            FfiConverterOptionalString.write(value.`referrer`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `signing_document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3SigningDocument (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `download_href`.
+     */
+    var `downloadHref`: kotlin.String? = null 
+    , 
+    /**
+     * `file_name`.
+     */
+    var `fileName`: kotlin.String? = null 
+    , 
+    /**
+     * `file_size`.
+     */
+    var `fileSize`: kotlin.Long? = null 
+    , 
+    /**
+     * `file_type`.
+     */
+    var `fileType`: kotlin.String? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3SigningDocument: FfiConverterRustBuffer<V3SigningDocument> {
+    override fun read(buf: ByteBuffer): V3SigningDocument {
+        return V3SigningDocument(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3SigningDocument) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
+            FfiConverterOptionalString.allocationSize(value.`fileName`) +
+            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
+            FfiConverterOptionalString.allocationSize(value.`fileType`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3SigningDocument, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`downloadHref`, buf)
+            FfiConverterOptionalString.write(value.`fileName`, buf)
+            FfiConverterOptionalLong.write(value.`fileSize`, buf)
+            FfiConverterOptionalString.write(value.`fileType`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `signing_document_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3SigningDocumentUploader (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `file`.
+     */
+    var `file`: FileInput? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3SigningDocumentUploader: FfiConverterRustBuffer<V3SigningDocumentUploader> {
+    override fun read(buf: ByteBuffer): V3SigningDocumentUploader {
+        return V3SigningDocumentUploader(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeFileInput.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3SigningDocumentUploader) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalTypeFileInput.allocationSize(value.`file`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3SigningDocumentUploader, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalTypeFileInput.write(value.`file`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Signing_Documents_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3SigningDocumentsList (
+    /**
+     * `signing_documents`.
+     */
+    var `signingDocuments`: List<V3SigningDocument>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3SigningDocumentsList: FfiConverterRustBuffer<V3SigningDocumentsList> {
+    override fun read(buf: ByteBuffer): V3SigningDocumentsList {
+        return V3SigningDocumentsList(
+            FfiConverterOptionalSequenceTypeV3SigningDocument.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3SigningDocumentsList) = (
+            FfiConverterOptionalSequenceTypeV3SigningDocument.allocationSize(value.`signingDocuments`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3SigningDocumentsList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3SigningDocument.write(value.`signingDocuments`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `task` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3Task (
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `input`.
+     */
+    var `input`: JsonText? = null 
+    , 
+    /**
+     * `output`.
+     */
+    var `output`: JsonText? = null 
+    , 
+    /**
+     * `task_def_id`.
+     */
+    var `taskDefId`: kotlin.String? = null 
+    , 
+    /**
+     * `task_def_version`.
+     */
+    var `taskDefVersion`: kotlin.String? = null 
+    , 
+    /**
+     * `updated_at`.
+     */
+    var `updatedAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `workflow_run_id`.
+     */
+    var `workflowRunId`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3Task: FfiConverterRustBuffer<V3Task> {
+    override fun read(buf: ByteBuffer): V3Task {
+        return V3Task(
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3Task) = (
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`input`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`output`) +
+            FfiConverterOptionalString.allocationSize(value.`taskDefId`) +
+            FfiConverterOptionalString.allocationSize(value.`taskDefVersion`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`updatedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`workflowRunId`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3Task, buf: ByteBuffer) {
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`input`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`output`, buf)
+            FfiConverterOptionalString.write(value.`taskDefId`, buf)
+            FfiConverterOptionalString.write(value.`taskDefVersion`, buf)
+            FfiConverterOptionalTimestamp.write(value.`updatedAt`, buf)
+            FfiConverterOptionalString.write(value.`workflowRunId`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `TaskItem` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3TaskItem (
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `task_def_id`.
+     */
+    var `taskDefId`: kotlin.String? = null 
+    , 
+    /**
+     * `task_def_version`.
+     */
+    var `taskDefVersion`: kotlin.String? = null 
+    , 
+    /**
+     * `updated_at`.
+     */
+    var `updatedAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `workflow_run_id`.
+     */
+    var `workflowRunId`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3TaskItem: FfiConverterRustBuffer<V3TaskItem> {
+    override fun read(buf: ByteBuffer): V3TaskItem {
+        return V3TaskItem(
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3TaskItem) = (
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalString.allocationSize(value.`taskDefId`) +
+            FfiConverterOptionalString.allocationSize(value.`taskDefVersion`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`updatedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`workflowRunId`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3TaskItem, buf: ByteBuffer) {
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalString.write(value.`taskDefId`, buf)
+            FfiConverterOptionalString.write(value.`taskDefVersion`, buf)
+            FfiConverterOptionalTimestamp.write(value.`updatedAt`, buf)
+            FfiConverterOptionalString.write(value.`workflowRunId`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `timeline_file_reference` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3TimelineFileReference (
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `workflow_timeline_file_id`.
+     */
+    var `workflowTimelineFileId`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3TimelineFileReference: FfiConverterRustBuffer<V3TimelineFileReference> {
+    override fun read(buf: ByteBuffer): V3TimelineFileReference {
+        return V3TimelineFileReference(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3TimelineFileReference) = (
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`workflowTimelineFileId`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3TimelineFileReference, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`workflowTimelineFileId`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Updated_biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3UpdatedBiometricTokenResponse (
+    /**
+     * `biometric_token`.
+     */
+    var `biometricToken`: V3BiometricToken? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3UpdatedBiometricTokenResponse: FfiConverterRustBuffer<V3UpdatedBiometricTokenResponse> {
+    override fun read(buf: ByteBuffer): V3UpdatedBiometricTokenResponse {
+        return V3UpdatedBiometricTokenResponse(
+            FfiConverterOptionalTypeV3BiometricToken.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3UpdatedBiometricTokenResponse) = (
+            FfiConverterOptionalTypeV3BiometricToken.allocationSize(value.`biometricToken`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3UpdatedBiometricTokenResponse, buf: ByteBuffer) {
+            FfiConverterOptionalTypeV3BiometricToken.write(value.`biometricToken`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `us_driving_licence_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3UsDrivingLicenceBuilder (
+    /**
+     * `address_line_1`.
+     */
+    var `addressLine1`: kotlin.String? = null 
+    , 
+    /**
+     * `address_line_2`.
+     */
+    var `addressLine2`: kotlin.String? = null 
+    , 
+    /**
+     * `city`.
+     */
+    var `city`: kotlin.String? = null 
+    , 
+    /**
+     * `date_of_birth`.
+     */
+    var `dateOfBirth`: CalendarDate? = null 
+    , 
+    /**
+     * `document_category`.
+     */
+    var `documentCategory`: kotlin.String? = null 
+    , 
+    /**
+     * `expiration_date`.
+     */
+    var `expirationDate`: CalendarDate? = null 
+    , 
+    /**
+     * `eye_color_code`.
+     */
+    var `eyeColorCode`: kotlin.String? = null 
+    , 
+    /**
+     * `first_name`.
+     */
+    var `firstName`: kotlin.String? = null 
+    , 
+    /**
+     * `gender`.
+     */
+    var `gender`: kotlin.String? = null 
+    , 
+    /**
+     * `id_number`.
+     */
+    var `idNumber`: kotlin.String? = null 
+    , 
+    /**
+     * `issue_date`.
+     */
+    var `issueDate`: CalendarDate? = null 
+    , 
+    /**
+     * `issue_state`.
+     */
+    var `issueState`: kotlin.String? = null 
+    , 
+    /**
+     * `last_name`.
+     */
+    var `lastName`: kotlin.String? = null 
+    , 
+    /**
+     * `middle_name`.
+     */
+    var `middleName`: kotlin.String? = null 
+    , 
+    /**
+     * `name_suffix`.
+     */
+    var `nameSuffix`: kotlin.String? = null 
+    , 
+    /**
+     * `postal_code`.
+     */
+    var `postalCode`: kotlin.String? = null 
+    , 
+    /**
+     * `state`.
+     */
+    var `state`: kotlin.String? = null 
+    , 
+    /**
+     * `weight_measure`.
+     */
+    var `weightMeasure`: kotlin.Long? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3UsDrivingLicenceBuilder: FfiConverterRustBuffer<V3UsDrivingLicenceBuilder> {
+    override fun read(buf: ByteBuffer): V3UsDrivingLicenceBuilder {
+        return V3UsDrivingLicenceBuilder(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3UsDrivingLicenceBuilder) = (
+            FfiConverterOptionalString.allocationSize(value.`addressLine1`) +
+            FfiConverterOptionalString.allocationSize(value.`addressLine2`) +
+            FfiConverterOptionalString.allocationSize(value.`city`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`dateOfBirth`) +
+            FfiConverterOptionalString.allocationSize(value.`documentCategory`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`expirationDate`) +
+            FfiConverterOptionalString.allocationSize(value.`eyeColorCode`) +
+            FfiConverterOptionalString.allocationSize(value.`firstName`) +
+            FfiConverterOptionalString.allocationSize(value.`gender`) +
+            FfiConverterOptionalString.allocationSize(value.`idNumber`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`issueDate`) +
+            FfiConverterOptionalString.allocationSize(value.`issueState`) +
+            FfiConverterOptionalString.allocationSize(value.`lastName`) +
+            FfiConverterOptionalString.allocationSize(value.`middleName`) +
+            FfiConverterOptionalString.allocationSize(value.`nameSuffix`) +
+            FfiConverterOptionalString.allocationSize(value.`postalCode`) +
+            FfiConverterOptionalString.allocationSize(value.`state`) +
+            FfiConverterOptionalLong.allocationSize(value.`weightMeasure`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3UsDrivingLicenceBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`addressLine1`, buf)
+            FfiConverterOptionalString.write(value.`addressLine2`, buf)
+            FfiConverterOptionalString.write(value.`city`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`dateOfBirth`, buf)
+            FfiConverterOptionalString.write(value.`documentCategory`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`expirationDate`, buf)
+            FfiConverterOptionalString.write(value.`eyeColorCode`, buf)
+            FfiConverterOptionalString.write(value.`firstName`, buf)
+            FfiConverterOptionalString.write(value.`gender`, buf)
+            FfiConverterOptionalString.write(value.`idNumber`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`issueDate`, buf)
+            FfiConverterOptionalString.write(value.`issueState`, buf)
+            FfiConverterOptionalString.write(value.`lastName`, buf)
+            FfiConverterOptionalString.write(value.`middleName`, buf)
+            FfiConverterOptionalString.write(value.`nameSuffix`, buf)
+            FfiConverterOptionalString.write(value.`postalCode`, buf)
+            FfiConverterOptionalString.write(value.`state`, buf)
+            FfiConverterOptionalLong.write(value.`weightMeasure`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `watchlist_monitor` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WatchlistMonitor (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `deleted_at`.
+     */
+    var `deletedAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `is_sandbox`.
+     */
+    var `isSandbox`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `report_name`.
+     */
+    var `reportName`: kotlin.String? = null 
+    , 
+    /**
+     * `tags`.
+     */
+    var `tags`: List<kotlin.String>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WatchlistMonitor: FfiConverterRustBuffer<V3WatchlistMonitor> {
+    override fun read(buf: ByteBuffer): V3WatchlistMonitor {
+        return V3WatchlistMonitor(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WatchlistMonitor) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`deletedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`isSandbox`) +
+            FfiConverterOptionalString.allocationSize(value.`reportName`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`tags`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WatchlistMonitor, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalTimestamp.write(value.`deletedAt`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalBoolean.write(value.`isSandbox`, buf)
+            FfiConverterOptionalString.write(value.`reportName`, buf)
+            FfiConverterOptionalSequenceString.write(value.`tags`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `watchlist_monitor_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WatchlistMonitorBuilder (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `report_name`.
+     */
+    var `reportName`: kotlin.String? = null 
+    , 
+    /**
+     * `tags`.
+     */
+    var `tags`: List<kotlin.String>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WatchlistMonitorBuilder: FfiConverterRustBuffer<V3WatchlistMonitorBuilder> {
+    override fun read(buf: ByteBuffer): V3WatchlistMonitorBuilder {
+        return V3WatchlistMonitorBuilder(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WatchlistMonitorBuilder) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalString.allocationSize(value.`reportName`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`tags`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WatchlistMonitorBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalString.write(value.`reportName`, buf)
+            FfiConverterOptionalSequenceString.write(value.`tags`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Watchlist_monitor_match` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WatchlistMonitorMatch (
+    /**
+     * `enabled`.
+     */
+    var `enabled`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WatchlistMonitorMatch: FfiConverterRustBuffer<V3WatchlistMonitorMatch> {
+    override fun read(buf: ByteBuffer): V3WatchlistMonitorMatch {
+        return V3WatchlistMonitorMatch(
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WatchlistMonitorMatch) = (
+            FfiConverterOptionalBoolean.allocationSize(value.`enabled`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WatchlistMonitorMatch, buf: ByteBuffer) {
+            FfiConverterOptionalBoolean.write(value.`enabled`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `watchlist_monitor_matches_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WatchlistMonitorMatchesList (
+    /**
+     * `matches`.
+     */
+    var `matches`: List<V3WatchlistMonitorMatch>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WatchlistMonitorMatchesList: FfiConverterRustBuffer<V3WatchlistMonitorMatchesList> {
+    override fun read(buf: ByteBuffer): V3WatchlistMonitorMatchesList {
+        return V3WatchlistMonitorMatchesList(
+            FfiConverterOptionalSequenceTypeV3WatchlistMonitorMatch.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WatchlistMonitorMatchesList) = (
+            FfiConverterOptionalSequenceTypeV3WatchlistMonitorMatch.allocationSize(value.`matches`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WatchlistMonitorMatchesList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3WatchlistMonitorMatch.write(value.`matches`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `watchlist_monitor_matches_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WatchlistMonitorMatchesUpdater (
+    /**
+     * `disable`.
+     */
+    var `disable`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `enable`.
+     */
+    var `enable`: List<kotlin.String>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WatchlistMonitorMatchesUpdater: FfiConverterRustBuffer<V3WatchlistMonitorMatchesUpdater> {
+    override fun read(buf: ByteBuffer): V3WatchlistMonitorMatchesUpdater {
+        return V3WatchlistMonitorMatchesUpdater(
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WatchlistMonitorMatchesUpdater) = (
+            FfiConverterOptionalSequenceString.allocationSize(value.`disable`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`enable`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WatchlistMonitorMatchesUpdater, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceString.write(value.`disable`, buf)
+            FfiConverterOptionalSequenceString.write(value.`enable`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Watchlist_monitors_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WatchlistMonitorsList (
+    /**
+     * `monitors`.
+     */
+    var `monitors`: List<V3WatchlistMonitor>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WatchlistMonitorsList: FfiConverterRustBuffer<V3WatchlistMonitorsList> {
+    override fun read(buf: ByteBuffer): V3WatchlistMonitorsList {
+        return V3WatchlistMonitorsList(
+            FfiConverterOptionalSequenceTypeV3WatchlistMonitor.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WatchlistMonitorsList) = (
+            FfiConverterOptionalSequenceTypeV3WatchlistMonitor.allocationSize(value.`monitors`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WatchlistMonitorsList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3WatchlistMonitor.write(value.`monitors`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `webhook` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ * `toString` / `description` show `***` for its secret.
+ */
+data class V3Webhook (
+    /**
+     * `enabled`.
+     */
+    var `enabled`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `environments`.
+     */
+    var `environments`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `events`.
+     */
+    var `events`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `name`.
+     */
+    var `name`: kotlin.String? = null 
+    , 
+    /**
+     * `oauth_enabled`.
+     */
+    var `oauthEnabled`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `oauth_server_client_id`.
+     */
+    var `oauthServerClientId`: kotlin.String? = null 
+    , 
+    /**
+     * `oauth_server_client_secret`.
+     */
+    var `oauthServerClientSecret`: kotlin.String? = null 
+    , 
+    /**
+     * `oauth_server_scope`.
+     */
+    var `oauthServerScope`: kotlin.String? = null 
+    , 
+    /**
+     * `oauth_server_url`.
+     */
+    var `oauthServerUrl`: kotlin.String? = null 
+    , 
+    /**
+     * `payload_version`.
+     */
+    var `payloadVersion`: kotlin.Long? = null 
+    , 
+    /**
+     * `token`.
+     */
+    var `token`: kotlin.String? = null 
+    , 
+    /**
+     * `url`.
+     */
+    var `url`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3webhook_uniffi_trait_display(FfiConverterTypeV3Webhook.lower(this),
+        _status)
+}
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3Webhook: FfiConverterRustBuffer<V3Webhook> {
+    override fun read(buf: ByteBuffer): V3Webhook {
+        return V3Webhook(
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3Webhook) = (
+            FfiConverterOptionalBoolean.allocationSize(value.`enabled`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`environments`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`events`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`oauthEnabled`) +
+            FfiConverterOptionalString.allocationSize(value.`oauthServerClientId`) +
+            FfiConverterOptionalString.allocationSize(value.`oauthServerClientSecret`) +
+            FfiConverterOptionalString.allocationSize(value.`oauthServerScope`) +
+            FfiConverterOptionalString.allocationSize(value.`oauthServerUrl`) +
+            FfiConverterOptionalLong.allocationSize(value.`payloadVersion`) +
+            FfiConverterOptionalString.allocationSize(value.`token`) +
+            FfiConverterOptionalString.allocationSize(value.`url`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3Webhook, buf: ByteBuffer) {
+            FfiConverterOptionalBoolean.write(value.`enabled`, buf)
+            FfiConverterOptionalSequenceString.write(value.`environments`, buf)
+            FfiConverterOptionalSequenceString.write(value.`events`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalBoolean.write(value.`oauthEnabled`, buf)
+            FfiConverterOptionalString.write(value.`oauthServerClientId`, buf)
+            FfiConverterOptionalString.write(value.`oauthServerClientSecret`, buf)
+            FfiConverterOptionalString.write(value.`oauthServerScope`, buf)
+            FfiConverterOptionalString.write(value.`oauthServerUrl`, buf)
+            FfiConverterOptionalLong.write(value.`payloadVersion`, buf)
+            FfiConverterOptionalString.write(value.`token`, buf)
+            FfiConverterOptionalString.write(value.`url`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `webhook_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ * `toString` / `description` show `***` for its secret.
+ */
+data class V3WebhookBuilder (
+    /**
+     * `enabled`.
+     */
+    var `enabled`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `environments`.
+     */
+    var `environments`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `events`.
+     */
+    var `events`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `name`.
+     */
+    var `name`: kotlin.String? = null 
+    , 
+    /**
+     * `oauth_enabled`.
+     */
+    var `oauthEnabled`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `oauth_server_client_id`.
+     */
+    var `oauthServerClientId`: kotlin.String? = null 
+    , 
+    /**
+     * `oauth_server_client_secret`.
+     */
+    var `oauthServerClientSecret`: kotlin.String? = null 
+    , 
+    /**
+     * `oauth_server_scope`.
+     */
+    var `oauthServerScope`: kotlin.String? = null 
+    , 
+    /**
+     * `oauth_server_url`.
+     */
+    var `oauthServerUrl`: kotlin.String? = null 
+    , 
+    /**
+     * `payload_version`.
+     */
+    var `payloadVersion`: kotlin.Long? = null 
+    , 
+    /**
+     * `url`.
+     */
+    var `url`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3webhookbuilder_uniffi_trait_display(FfiConverterTypeV3WebhookBuilder.lower(this),
+        _status)
+}
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WebhookBuilder: FfiConverterRustBuffer<V3WebhookBuilder> {
+    override fun read(buf: ByteBuffer): V3WebhookBuilder {
+        return V3WebhookBuilder(
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WebhookBuilder) = (
+            FfiConverterOptionalBoolean.allocationSize(value.`enabled`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`environments`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`events`) +
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`oauthEnabled`) +
+            FfiConverterOptionalString.allocationSize(value.`oauthServerClientId`) +
+            FfiConverterOptionalString.allocationSize(value.`oauthServerClientSecret`) +
+            FfiConverterOptionalString.allocationSize(value.`oauthServerScope`) +
+            FfiConverterOptionalString.allocationSize(value.`oauthServerUrl`) +
+            FfiConverterOptionalLong.allocationSize(value.`payloadVersion`) +
+            FfiConverterOptionalString.allocationSize(value.`url`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WebhookBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalBoolean.write(value.`enabled`, buf)
+            FfiConverterOptionalSequenceString.write(value.`environments`, buf)
+            FfiConverterOptionalSequenceString.write(value.`events`, buf)
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalBoolean.write(value.`oauthEnabled`, buf)
+            FfiConverterOptionalString.write(value.`oauthServerClientId`, buf)
+            FfiConverterOptionalString.write(value.`oauthServerClientSecret`, buf)
+            FfiConverterOptionalString.write(value.`oauthServerScope`, buf)
+            FfiConverterOptionalString.write(value.`oauthServerUrl`, buf)
+            FfiConverterOptionalLong.write(value.`payloadVersion`, buf)
+            FfiConverterOptionalString.write(value.`url`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `webhook_resend` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WebhookResend (
+    /**
+     * `data`.
+     */
+    var `data`: List<V3WebhooksResendItem>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WebhookResend: FfiConverterRustBuffer<V3WebhookResend> {
+    override fun read(buf: ByteBuffer): V3WebhookResend {
+        return V3WebhookResend(
+            FfiConverterOptionalSequenceTypeV3WebhooksResendItem.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WebhookResend) = (
+            FfiConverterOptionalSequenceTypeV3WebhooksResendItem.allocationSize(value.`data`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WebhookResend, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3WebhooksResendItem.write(value.`data`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `webhook_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ * `toString` / `description` show `***` for its secret.
+ */
+data class V3WebhookUpdater (
+    /**
+     * `enabled`.
+     */
+    var `enabled`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `environments`.
+     */
+    var `environments`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `events`.
+     */
+    var `events`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `name`.
+     */
+    var `name`: kotlin.String? = null 
+    , 
+    /**
+     * `oauth_enabled`.
+     */
+    var `oauthEnabled`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `oauth_server_client_id`.
+     */
+    var `oauthServerClientId`: kotlin.String? = null 
+    , 
+    /**
+     * `oauth_server_client_secret`.
+     */
+    var `oauthServerClientSecret`: kotlin.String? = null 
+    , 
+    /**
+     * `oauth_server_scope`.
+     */
+    var `oauthServerScope`: kotlin.String? = null 
+    , 
+    /**
+     * `oauth_server_url`.
+     */
+    var `oauthServerUrl`: kotlin.String? = null 
+    , 
+    /**
+     * `payload_version`.
+     */
+    var `payloadVersion`: kotlin.Long? = null 
+    , 
+    /**
+     * `url`.
+     */
+    var `url`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3webhookupdater_uniffi_trait_display(FfiConverterTypeV3WebhookUpdater.lower(this),
+        _status)
+}
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WebhookUpdater: FfiConverterRustBuffer<V3WebhookUpdater> {
+    override fun read(buf: ByteBuffer): V3WebhookUpdater {
+        return V3WebhookUpdater(
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WebhookUpdater) = (
+            FfiConverterOptionalBoolean.allocationSize(value.`enabled`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`environments`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`events`) +
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`oauthEnabled`) +
+            FfiConverterOptionalString.allocationSize(value.`oauthServerClientId`) +
+            FfiConverterOptionalString.allocationSize(value.`oauthServerClientSecret`) +
+            FfiConverterOptionalString.allocationSize(value.`oauthServerScope`) +
+            FfiConverterOptionalString.allocationSize(value.`oauthServerUrl`) +
+            FfiConverterOptionalLong.allocationSize(value.`payloadVersion`) +
+            FfiConverterOptionalString.allocationSize(value.`url`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WebhookUpdater, buf: ByteBuffer) {
+            FfiConverterOptionalBoolean.write(value.`enabled`, buf)
+            FfiConverterOptionalSequenceString.write(value.`environments`, buf)
+            FfiConverterOptionalSequenceString.write(value.`events`, buf)
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalBoolean.write(value.`oauthEnabled`, buf)
+            FfiConverterOptionalString.write(value.`oauthServerClientId`, buf)
+            FfiConverterOptionalString.write(value.`oauthServerClientSecret`, buf)
+            FfiConverterOptionalString.write(value.`oauthServerScope`, buf)
+            FfiConverterOptionalString.write(value.`oauthServerUrl`, buf)
+            FfiConverterOptionalLong.write(value.`payloadVersion`, buf)
+            FfiConverterOptionalString.write(value.`url`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Webhooks_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WebhooksList (
+    /**
+     * `webhooks`.
+     */
+    var `webhooks`: List<V3Webhook>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WebhooksList: FfiConverterRustBuffer<V3WebhooksList> {
+    override fun read(buf: ByteBuffer): V3WebhooksList {
+        return V3WebhooksList(
+            FfiConverterOptionalSequenceTypeV3Webhook.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WebhooksList) = (
+            FfiConverterOptionalSequenceTypeV3Webhook.allocationSize(value.`webhooks`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WebhooksList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV3Webhook.write(value.`webhooks`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Webhooks_resend_item` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WebhooksResendItem (
+    /**
+     * `event`.
+     */
+    var `event`: kotlin.String? = null 
+    , 
+    /**
+     * `resource_id`.
+     */
+    var `resourceId`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WebhooksResendItem: FfiConverterRustBuffer<V3WebhooksResendItem> {
+    override fun read(buf: ByteBuffer): V3WebhooksResendItem {
+        return V3WebhooksResendItem(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WebhooksResendItem) = (
+            FfiConverterOptionalString.allocationSize(value.`event`) +
+            FfiConverterOptionalString.allocationSize(value.`resourceId`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WebhooksResendItem, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`event`, buf)
+            FfiConverterOptionalString.write(value.`resourceId`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `workflow_run` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WorkflowRun (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `customer_user_id`.
+     */
+    var `customerUserId`: kotlin.String? = null 
+    , 
+    /**
+     * `dashboard_url`.
+     */
+    var `dashboardUrl`: kotlin.String? = null 
+    , 
+    /**
+     * `error`.
+     */
+    var `error`: V3WorkflowRunError? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `link`.
+     */
+    var `link`: V3WorkflowRunLink? = null 
+    , 
+    /**
+     * `output`.
+     */
+    var `output`: JsonText? = null 
+    , 
+    /**
+     * `reasons`.
+     */
+    var `reasons`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `sdk_token`.
+     */
+    var `sdkToken`: kotlin.String? = null 
+    , 
+    /**
+     * `status`.
+     */
+    var `status`: kotlin.String? = null 
+    , 
+    /**
+     * `tags`.
+     */
+    var `tags`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `updated_at`.
+     */
+    var `updatedAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `workflow_id`.
+     */
+    var `workflowId`: kotlin.String? = null 
+    , 
+    /**
+     * `workflow_version_id`.
+     */
+    var `workflowVersionId`: kotlin.Long? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WorkflowRun: FfiConverterRustBuffer<V3WorkflowRun> {
+    override fun read(buf: ByteBuffer): V3WorkflowRun {
+        return V3WorkflowRun(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeV3WorkflowRunError.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeV3WorkflowRunLink.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WorkflowRun) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`customerUserId`) +
+            FfiConverterOptionalString.allocationSize(value.`dashboardUrl`) +
+            FfiConverterOptionalTypeV3WorkflowRunError.allocationSize(value.`error`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeV3WorkflowRunLink.allocationSize(value.`link`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`output`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`reasons`) +
+            FfiConverterOptionalString.allocationSize(value.`sdkToken`) +
+            FfiConverterOptionalString.allocationSize(value.`status`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`tags`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`updatedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`workflowId`) +
+            FfiConverterOptionalLong.allocationSize(value.`workflowVersionId`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WorkflowRun, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`customerUserId`, buf)
+            FfiConverterOptionalString.write(value.`dashboardUrl`, buf)
+            FfiConverterOptionalTypeV3WorkflowRunError.write(value.`error`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTypeV3WorkflowRunLink.write(value.`link`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`output`, buf)
+            FfiConverterOptionalSequenceString.write(value.`reasons`, buf)
+            FfiConverterOptionalString.write(value.`sdkToken`, buf)
+            FfiConverterOptionalString.write(value.`status`, buf)
+            FfiConverterOptionalSequenceString.write(value.`tags`, buf)
+            FfiConverterOptionalTimestamp.write(value.`updatedAt`, buf)
+            FfiConverterOptionalString.write(value.`workflowId`, buf)
+            FfiConverterOptionalLong.write(value.`workflowVersionId`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `workflow_run_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WorkflowRunBuilder (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `custom_data`.
+     */
+    var `customData`: JsonText? = null 
+    , 
+    /**
+     * `customer_user_id`.
+     */
+    var `customerUserId`: kotlin.String? = null 
+    , 
+    /**
+     * `link`.
+     */
+    var `link`: V3WorkflowRunBuilderLink? = null 
+    , 
+    /**
+     * `tags`.
+     */
+    var `tags`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `updated_at`.
+     */
+    var `updatedAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `workflow_id`.
+     */
+    var `workflowId`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WorkflowRunBuilder: FfiConverterRustBuffer<V3WorkflowRunBuilder> {
+    override fun read(buf: ByteBuffer): V3WorkflowRunBuilder {
+        return V3WorkflowRunBuilder(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeV3WorkflowRunBuilderLink.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WorkflowRunBuilder) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`customData`) +
+            FfiConverterOptionalString.allocationSize(value.`customerUserId`) +
+            FfiConverterOptionalTypeV3WorkflowRunBuilderLink.allocationSize(value.`link`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`tags`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`updatedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`workflowId`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WorkflowRunBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`customData`, buf)
+            FfiConverterOptionalString.write(value.`customerUserId`, buf)
+            FfiConverterOptionalTypeV3WorkflowRunBuilderLink.write(value.`link`, buf)
+            FfiConverterOptionalSequenceString.write(value.`tags`, buf)
+            FfiConverterOptionalTimestamp.write(value.`updatedAt`, buf)
+            FfiConverterOptionalString.write(value.`workflowId`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `workflow_run_builder_link` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WorkflowRunBuilderLink (
+    /**
+     * `completed_redirect_url`.
+     */
+    var `completedRedirectUrl`: kotlin.String? = null 
+    , 
+    /**
+     * `expired_redirect_url`.
+     */
+    var `expiredRedirectUrl`: kotlin.String? = null 
+    , 
+    /**
+     * `expires_at`.
+     */
+    var `expiresAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `language`.
+     */
+    var `language`: kotlin.String? = null 
+    , 
+    /**
+     * `url`.
+     */
+    var `url`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WorkflowRunBuilderLink: FfiConverterRustBuffer<V3WorkflowRunBuilderLink> {
+    override fun read(buf: ByteBuffer): V3WorkflowRunBuilderLink {
+        return V3WorkflowRunBuilderLink(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WorkflowRunBuilderLink) = (
+            FfiConverterOptionalString.allocationSize(value.`completedRedirectUrl`) +
+            FfiConverterOptionalString.allocationSize(value.`expiredRedirectUrl`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`expiresAt`) +
+            FfiConverterOptionalString.allocationSize(value.`language`) +
+            FfiConverterOptionalString.allocationSize(value.`url`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WorkflowRunBuilderLink, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`completedRedirectUrl`, buf)
+            FfiConverterOptionalString.write(value.`expiredRedirectUrl`, buf)
+            FfiConverterOptionalTimestamp.write(value.`expiresAt`, buf)
+            FfiConverterOptionalString.write(value.`language`, buf)
+            FfiConverterOptionalString.write(value.`url`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `workflow_run_error` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WorkflowRunError (
+    /**
+     * `message`.
+     */
+    var `message`: kotlin.String? = null 
+    , 
+    /**
+     * `type`.
+     */
+    var `type`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WorkflowRunError: FfiConverterRustBuffer<V3WorkflowRunError> {
+    override fun read(buf: ByteBuffer): V3WorkflowRunError {
+        return V3WorkflowRunError(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WorkflowRunError) = (
+            FfiConverterOptionalString.allocationSize(value.`message`) +
+            FfiConverterOptionalString.allocationSize(value.`type`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WorkflowRunError, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`message`, buf)
+            FfiConverterOptionalString.write(value.`type`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `workflow_run_link` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V3WorkflowRunLink (
+    /**
+     * `completed_redirect_url`.
+     */
+    var `completedRedirectUrl`: kotlin.String? = null 
+    , 
+    /**
+     * `expired_redirect_url`.
+     */
+    var `expiredRedirectUrl`: kotlin.String? = null 
+    , 
+    /**
+     * `expires_at`.
+     */
+    var `expiresAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `language`.
+     */
+    var `language`: kotlin.String? = null 
+    , 
+    /**
+     * `url`.
+     */
+    var `url`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3WorkflowRunLink: FfiConverterRustBuffer<V3WorkflowRunLink> {
+    override fun read(buf: ByteBuffer): V3WorkflowRunLink {
+        return V3WorkflowRunLink(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V3WorkflowRunLink) = (
+            FfiConverterOptionalString.allocationSize(value.`completedRedirectUrl`) +
+            FfiConverterOptionalString.allocationSize(value.`expiredRedirectUrl`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`expiresAt`) +
+            FfiConverterOptionalString.allocationSize(value.`language`) +
+            FfiConverterOptionalString.allocationSize(value.`url`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V3WorkflowRunLink, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`completedRedirectUrl`, buf)
+            FfiConverterOptionalString.write(value.`expiredRedirectUrl`, buf)
+            FfiConverterOptionalTimestamp.write(value.`expiresAt`, buf)
+            FfiConverterOptionalString.write(value.`language`, buf)
+            FfiConverterOptionalString.write(value.`url`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
  * A webhook. `toString`/`description` hide its token (the secret signatures are made with).
  */
 data class Webhook (
@@ -7632,6 +24465,375 @@ public object FfiConverterTypeApiVersion: FfiConverterRustBuffer<ApiVersion> {
 
     override fun write(value: ApiVersion, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * One thing a call did. `toString` (Kotlin) / `description` (Swift) is one log line; the
+ * `Authorization` header (and any header naming a token) is `***` in `headers`.
+ */
+sealed class CallEvent {
+    
+    /**
+     * A request is handed to the transport.
+     */
+    data class RequestSent(
+        /**
+         * The operation id (`find_applicant`).
+         */
+        val `operation`: kotlin.String, 
+        /**
+         * `call` (the operation), `token` (an OAuth token) or `redirect` (a download's redirect).
+         */
+        val `purpose`: kotlin.String, 
+        /**
+         * Which try of this request, from 1.
+         */
+        val `attempt`: kotlin.Int, 
+        /**
+         * The HTTP method.
+         */
+        val `method`: kotlin.String, 
+        /**
+         * The URL.
+         */
+        val `url`: kotlin.String, 
+        /**
+         * The headers, `Authorization` redacted.
+         */
+        val `headers`: List<onfido.core.HttpHeader>, 
+        /**
+         * The body's size in bytes.
+         */
+        val `bodySize`: kotlin.Long) : CallEvent()
+        
+    {
+        
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(FfiConverterTypeCallEvent.lower(this),
+        _status)
+}
+    )
+    }
+        companion object
+    }
+    
+    /**
+     * The transport answered.
+     */
+    data class ResponseReceived(
+        /**
+         * The operation id.
+         */
+        val `operation`: kotlin.String, 
+        /**
+         * `call`, `token` or `redirect`.
+         */
+        val `purpose`: kotlin.String, 
+        /**
+         * Which try, from 1.
+         */
+        val `attempt`: kotlin.Int, 
+        /**
+         * The status.
+         */
+        val `status`: kotlin.Int, 
+        /**
+         * The response's `X-Request-Id`.
+         */
+        val `requestId`: kotlin.String?, 
+        /**
+         * Milliseconds from sending to the answer.
+         */
+        val `elapsedMs`: kotlin.Long) : CallEvent()
+        
+    {
+        
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(FfiConverterTypeCallEvent.lower(this),
+        _status)
+}
+    )
+    }
+        companion object
+    }
+    
+    /**
+     * The transport failed this try (the call may try again).
+     */
+    data class SendFailed(
+        /**
+         * The operation id.
+         */
+        val `operation`: kotlin.String, 
+        /**
+         * Which try, from 1.
+         */
+        val `attempt`: kotlin.Int, 
+        /**
+         * How it failed (`connect`, `timeout`, `lost`, `other`).
+         */
+        val `failure`: kotlin.String, 
+        /**
+         * What the transport said.
+         */
+        val `reason`: kotlin.String) : CallEvent()
+        
+    {
+        
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(FfiConverterTypeCallEvent.lower(this),
+        _status)
+}
+    )
+    }
+        companion object
+    }
+    
+    /**
+     * The call waits before its next request.
+     */
+    data class Waiting(
+        /**
+         * The operation id.
+         */
+        val `operation`: kotlin.String, 
+        /**
+         * `retry` (a backoff or `Retry-After`) or `pacing` (the rate limit).
+         */
+        val `reason`: kotlin.String, 
+        /**
+         * How long, in milliseconds.
+         */
+        val `ms`: kotlin.Long) : CallEvent()
+        
+    {
+        
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(FfiConverterTypeCallEvent.lower(this),
+        _status)
+}
+    )
+    }
+        companion object
+    }
+    
+    /**
+     * The call ended with an error.
+     */
+    data class Failed(
+        /**
+         * The operation id.
+         */
+        val `operation`: kotlin.String, 
+        /**
+         * The error's class name (`NotFoundError`).
+         */
+        val `name`: kotlin.String, 
+        /**
+         * The error's sentence.
+         */
+        val `message`: kotlin.String) : CallEvent()
+        
+    {
+        
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(FfiConverterTypeCallEvent.lower(this),
+        _status)
+}
+    )
+    }
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_callevent_uniffi_trait_display(FfiConverterTypeCallEvent.lower(this),
+        _status)
+}
+    )
+    }
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCallEvent : FfiConverterRustBuffer<CallEvent>{
+    override fun read(buf: ByteBuffer): CallEvent {
+        return when(buf.getInt()) {
+            1 -> CallEvent.RequestSent(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterSequenceTypeHttpHeader.read(buf),
+                FfiConverterLong.read(buf),
+                )
+            2 -> CallEvent.ResponseReceived(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterInt.read(buf),
+                FfiConverterInt.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterLong.read(buf),
+                )
+            3 -> CallEvent.SendFailed(
+                FfiConverterString.read(buf),
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                )
+            4 -> CallEvent.Waiting(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterLong.read(buf),
+                )
+            5 -> CallEvent.Failed(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: CallEvent): ULong = when(value) {
+        is CallEvent.RequestSent -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`operation`)
+                + FfiConverterString.allocationSize(value.`purpose`)
+                + FfiConverterInt.allocationSize(value.`attempt`)
+                + FfiConverterString.allocationSize(value.`method`)
+                + FfiConverterString.allocationSize(value.`url`)
+                + FfiConverterSequenceTypeHttpHeader.allocationSize(value.`headers`)
+                + FfiConverterLong.allocationSize(value.`bodySize`)
+            )
+        }
+        is CallEvent.ResponseReceived -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`operation`)
+                + FfiConverterString.allocationSize(value.`purpose`)
+                + FfiConverterInt.allocationSize(value.`attempt`)
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterLong.allocationSize(value.`elapsedMs`)
+            )
+        }
+        is CallEvent.SendFailed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`operation`)
+                + FfiConverterInt.allocationSize(value.`attempt`)
+                + FfiConverterString.allocationSize(value.`failure`)
+                + FfiConverterString.allocationSize(value.`reason`)
+            )
+        }
+        is CallEvent.Waiting -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`operation`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterLong.allocationSize(value.`ms`)
+            )
+        }
+        is CallEvent.Failed -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`operation`)
+                + FfiConverterString.allocationSize(value.`name`)
+                + FfiConverterString.allocationSize(value.`message`)
+            )
+        }
+    }
+
+    override fun write(value: CallEvent, buf: ByteBuffer) {
+        when(value) {
+            is CallEvent.RequestSent -> {
+                buf.putInt(1)
+                FfiConverterString.write(value.`operation`, buf)
+                FfiConverterString.write(value.`purpose`, buf)
+                FfiConverterInt.write(value.`attempt`, buf)
+                FfiConverterString.write(value.`method`, buf)
+                FfiConverterString.write(value.`url`, buf)
+                FfiConverterSequenceTypeHttpHeader.write(value.`headers`, buf)
+                FfiConverterLong.write(value.`bodySize`, buf)
+                Unit
+            }
+            is CallEvent.ResponseReceived -> {
+                buf.putInt(2)
+                FfiConverterString.write(value.`operation`, buf)
+                FfiConverterString.write(value.`purpose`, buf)
+                FfiConverterInt.write(value.`attempt`, buf)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterLong.write(value.`elapsedMs`, buf)
+                Unit
+            }
+            is CallEvent.SendFailed -> {
+                buf.putInt(3)
+                FfiConverterString.write(value.`operation`, buf)
+                FfiConverterInt.write(value.`attempt`, buf)
+                FfiConverterString.write(value.`failure`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                Unit
+            }
+            is CallEvent.Waiting -> {
+                buf.putInt(4)
+                FfiConverterString.write(value.`operation`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterLong.write(value.`ms`, buf)
+                Unit
+            }
+            is CallEvent.Failed -> {
+                buf.putInt(5)
+                FfiConverterString.write(value.`operation`, buf)
+                FfiConverterString.write(value.`name`, buf)
+                FfiConverterString.write(value.`message`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
     }
 }
 
@@ -8804,16 +26006,537 @@ public object FfiConverterTypeIdNumberType : FfiConverterRustBuffer<IdNumberType
 
 
 /**
- * Any failure of the client (Kotlin `OnfidoException`, Swift `OnfidoError`).
+ * What a listener throws; ignored: a listener never changes a call's outcome.
+ */
+sealed class ListenerException: kotlin.Exception() {
+    
+    /**
+     * Anything the listener threw.
+     */
+    class Failed(
+        
+        /**
+         * What it said.
+         */
+        val `reason`: kotlin.String
+        ) : ListenerException() {
+        override val message
+            get() = "reason=${ `reason` }"
+    }
+    
+
+    
+
+
+    companion object ErrorHandler : UniffiRustCallStatusErrorHandler<ListenerException> {
+        override fun lift(error_buf: RustBuffer.ByValue): ListenerException = FfiConverterTypeListenerError.lift(error_buf)
+    }
+
+    
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeListenerError : FfiConverterRustBuffer<ListenerException> {
+    override fun read(buf: ByteBuffer): ListenerException {
+        
+
+        return when(buf.getInt()) {
+            1 -> ListenerException.Failed(
+                FfiConverterString.read(buf),
+                )
+            else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: ListenerException): ULong {
+        return when(value) {
+            is ListenerException.Failed -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`reason`)
+            )
+        }
+    }
+
+    override fun write(value: ListenerException, buf: ByteBuffer) {
+        when(value) {
+            is ListenerException.Failed -> {
+                buf.putInt(1)
+                FfiConverterString.write(value.`reason`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+
+}
+
+
+
+
+
+/**
+ * Any failure of the client (Kotlin `OnfidoException`, Swift `OnfidoError`), one variant per
+ * error class every runtime names the same (`NotFoundError` is `OnfidoException.NotFound`).
  *
  * Fields hold no token: configurations and requests never enter an error.
- * `toString` (Kotlin) and `description` (Swift) read as a sentence (`Onfido API error 404
- * resource_not_found: …`), the `Display` below.
+ * `toString` (Kotlin) and `description` (Swift) read as a sentence (`GET https://… (find_applicant)
+ * was refused: 404 resource_not_found: … [1 attempt; request id …].`), the `Display` below;
+ * Kotlin's `message` lists the fields, as uniffi generates it.
  */
 sealed class OnfidoException: kotlin.Exception() {
     
     /**
-     * The server answered with an error.
+     * 401: the token is wrong, revoked, or not allowed here (`AuthenticationError`).
+     */
+    class Authentication(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * 403: the account may not do this (`PermissionError`).
+     */
+    class Permission(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * 404: no such resource (`NotFoundError`).
+     */
+    class NotFound(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * 410: deleted, or scheduled for deletion (`GoneError`).
+     */
+    class Gone(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * 422: the server refused the input; see `fields` (`UnprocessableError`).
+     */
+    class Unprocessable(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * 429: the rate limit is reached; see `retryAfterSeconds` (`RateLimitError`).
+     */
+    class RateLimit(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * 5xx: the server failed (`ServerError`).
+     */
+    class Server(
+        
+        /**
+         * The HTTP status.
+         */
+        val `status`: kotlin.Int, 
+        
+        /**
+         * The documented `type` (`validation_error`, `gone`, ...; unknown types as sent).
+         */
+        val `errorType`: kotlin.String, 
+        
+        /**
+         * The server's message (may be empty).
+         */
+        val `apiMessage`: kotlin.String, 
+        
+        /**
+         * Messages per field (422 validation errors), whatever shape the server used.
+         */
+        val `fields`: Map<kotlin.String, List<kotlin.String>>, 
+        
+        /**
+         * The server's error id, for support requests.
+         */
+        val `errorId`: kotlin.String?, 
+        
+        /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
+         * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
+         */
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
+        ) : OnfidoException() {
+        override val message
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
+    }
+    
+    /**
+     * Any other error status (`ApiError`).
      */
     class Api(
         
@@ -8843,12 +26566,37 @@ sealed class OnfidoException: kotlin.Exception() {
         val `errorId`: kotlin.String?, 
         
         /**
+         * The response's `X-Request-Id`, for support requests.
+         */
+        val `requestId`: kotlin.String?, 
+        
+        /**
          * Seconds to wait (`Retry-After` of 429 and 503 answers), from now.
          */
-        val `retryAfterSeconds`: kotlin.Long?
+        val `retryAfterSeconds`: kotlin.Long?, 
+        
+        /**
+         * The operation id (`find_applicant`), when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int
         ) : OnfidoException() {
         override val message
-            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, retryAfterSeconds=${ `retryAfterSeconds` }"
+            get() = "status=${ `status` }, errorType=${ `errorType` }, apiMessage=${ `apiMessage` }, fields=${ `fields` }, errorId=${ `errorId` }, requestId=${ `requestId` }, retryAfterSeconds=${ `retryAfterSeconds` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }"
     }
     
     /**
@@ -8928,7 +26676,7 @@ sealed class OnfidoException: kotlin.Exception() {
     }
     
     /**
-     * The transport failed (after the retries the policy allows).
+     * The request could not be completed over the network (after the retries the policy allows).
      */
     class Transport(
         
@@ -8940,10 +26688,35 @@ sealed class OnfidoException: kotlin.Exception() {
         /**
          * What the transport said.
          */
-        val `reason`: kotlin.String
+        val `reason`: kotlin.String, 
+        
+        /**
+         * The operation id, when the client made the call.
+         */
+        val `operation`: kotlin.String?, 
+        
+        /**
+         * The HTTP method of the last try.
+         */
+        val `method`: kotlin.String?, 
+        
+        /**
+         * The URL of the last try.
+         */
+        val `url`: kotlin.String?, 
+        
+        /**
+         * Tries made, the first included (0 when no call was made).
+         */
+        val `attempts`: kotlin.Int, 
+        
+        /**
+         * The per-try timeout the last try had, in milliseconds.
+         */
+        val `timeoutMs`: kotlin.Long?
         ) : OnfidoException() {
         override val message
-            get() = "failure=${ `failure` }, reason=${ `reason` }"
+            get() = "failure=${ `failure` }, reason=${ `reason` }, operation=${ `operation` }, method=${ `method` }, url=${ `url` }, attempts=${ `attempts` }, timeoutMs=${ `timeoutMs` }"
     }
     
 
@@ -8974,33 +26747,134 @@ public object FfiConverterTypeOnfidoError : FfiConverterRustBuffer<OnfidoExcepti
         
 
         return when(buf.getInt()) {
-            1 -> OnfidoException.Api(
+            1 -> OnfidoException.Authentication(
                 FfiConverterInt.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterMapStringSequenceString.read(buf),
                 FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
                 FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
                 )
-            2 -> OnfidoException.Validation(
+            2 -> OnfidoException.Permission(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            3 -> OnfidoException.NotFound(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            4 -> OnfidoException.Gone(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            5 -> OnfidoException.Unprocessable(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            6 -> OnfidoException.RateLimit(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            7 -> OnfidoException.Server(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            8 -> OnfidoException.Api(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterMapStringSequenceString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalLong.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                )
+            9 -> OnfidoException.Validation(
                 FfiConverterMapStringSequenceString.read(buf),
                 FfiConverterString.read(buf),
                 )
-            3 -> OnfidoException.Decode(
+            10 -> OnfidoException.Decode(
                 FfiConverterInt.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
-            4 -> OnfidoException.Config(
+            11 -> OnfidoException.Config(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
-            5 -> OnfidoException.Signature(
+            12 -> OnfidoException.Signature(
                 FfiConverterString.read(buf),
                 )
-            6 -> OnfidoException.Transport(
+            13 -> OnfidoException.Transport(
                 FfiConverterTypeTransportFailure.read(buf),
                 FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterInt.read(buf),
+                FfiConverterOptionalLong.read(buf),
                 )
             else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
         }
@@ -9008,6 +26882,111 @@ public object FfiConverterTypeOnfidoError : FfiConverterRustBuffer<OnfidoExcepti
 
     override fun allocationSize(value: OnfidoException): ULong {
         return when(value) {
+            is OnfidoException.Authentication -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
+            is OnfidoException.Permission -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
+            is OnfidoException.NotFound -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
+            is OnfidoException.Gone -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
+            is OnfidoException.Unprocessable -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
+            is OnfidoException.RateLimit -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
+            is OnfidoException.Server -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`status`)
+                + FfiConverterString.allocationSize(value.`errorType`)
+                + FfiConverterString.allocationSize(value.`apiMessage`)
+                + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
+                + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
+                + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+            )
             is OnfidoException.Api -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
@@ -9016,7 +26995,12 @@ public object FfiConverterTypeOnfidoError : FfiConverterRustBuffer<OnfidoExcepti
                 + FfiConverterString.allocationSize(value.`apiMessage`)
                 + FfiConverterMapStringSequenceString.allocationSize(value.`fields`)
                 + FfiConverterOptionalString.allocationSize(value.`errorId`)
+                + FfiConverterOptionalString.allocationSize(value.`requestId`)
                 + FfiConverterOptionalLong.allocationSize(value.`retryAfterSeconds`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
             )
             is OnfidoException.Validation -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
@@ -9047,50 +27031,170 @@ public object FfiConverterTypeOnfidoError : FfiConverterRustBuffer<OnfidoExcepti
                 4UL
                 + FfiConverterTypeTransportFailure.allocationSize(value.`failure`)
                 + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterOptionalString.allocationSize(value.`operation`)
+                + FfiConverterOptionalString.allocationSize(value.`method`)
+                + FfiConverterOptionalString.allocationSize(value.`url`)
+                + FfiConverterInt.allocationSize(value.`attempts`)
+                + FfiConverterOptionalLong.allocationSize(value.`timeoutMs`)
             )
         }
     }
 
     override fun write(value: OnfidoException, buf: ByteBuffer) {
         when(value) {
-            is OnfidoException.Api -> {
+            is OnfidoException.Authentication -> {
                 buf.putInt(1)
                 FfiConverterInt.write(value.`status`, buf)
                 FfiConverterString.write(value.`errorType`, buf)
                 FfiConverterString.write(value.`apiMessage`, buf)
                 FfiConverterMapStringSequenceString.write(value.`fields`, buf)
                 FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
                 FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.Permission -> {
+                buf.putInt(2)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.NotFound -> {
+                buf.putInt(3)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.Gone -> {
+                buf.putInt(4)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.Unprocessable -> {
+                buf.putInt(5)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.RateLimit -> {
+                buf.putInt(6)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.Server -> {
+                buf.putInt(7)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                Unit
+            }
+            is OnfidoException.Api -> {
+                buf.putInt(8)
+                FfiConverterInt.write(value.`status`, buf)
+                FfiConverterString.write(value.`errorType`, buf)
+                FfiConverterString.write(value.`apiMessage`, buf)
+                FfiConverterMapStringSequenceString.write(value.`fields`, buf)
+                FfiConverterOptionalString.write(value.`errorId`, buf)
+                FfiConverterOptionalString.write(value.`requestId`, buf)
+                FfiConverterOptionalLong.write(value.`retryAfterSeconds`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
                 Unit
             }
             is OnfidoException.Validation -> {
-                buf.putInt(2)
+                buf.putInt(9)
                 FfiConverterMapStringSequenceString.write(value.`fields`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 Unit
             }
             is OnfidoException.Decode -> {
-                buf.putInt(3)
+                buf.putInt(10)
                 FfiConverterInt.write(value.`status`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterString.write(value.`excerpt`, buf)
                 Unit
             }
             is OnfidoException.Config -> {
-                buf.putInt(4)
+                buf.putInt(11)
                 FfiConverterString.write(value.`field`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 Unit
             }
             is OnfidoException.Signature -> {
-                buf.putInt(5)
+                buf.putInt(12)
                 FfiConverterString.write(value.`reason`, buf)
                 Unit
             }
             is OnfidoException.Transport -> {
-                buf.putInt(6)
+                buf.putInt(13)
                 FfiConverterTypeTransportFailure.write(value.`failure`, buf)
                 FfiConverterString.write(value.`reason`, buf)
+                FfiConverterOptionalString.write(value.`operation`, buf)
+                FfiConverterOptionalString.write(value.`method`, buf)
+                FfiConverterOptionalString.write(value.`url`, buf)
+                FfiConverterInt.write(value.`attempts`, buf)
+                FfiConverterOptionalLong.write(value.`timeoutMs`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -10633,6 +28737,38 @@ public object FfiConverterOptionalLong: FfiConverterRustBuffer<kotlin.Long?> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalDouble: FfiConverterRustBuffer<kotlin.Double?> {
+    override fun read(buf: ByteBuffer): kotlin.Double? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterDouble.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.Double?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterDouble.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.Double?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterDouble.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalBoolean: FfiConverterRustBuffer<kotlin.Boolean?> {
     override fun read(buf: ByteBuffer): kotlin.Boolean? {
         if (buf.get().toInt() == 0) {
@@ -10697,6 +28833,70 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
+public object FfiConverterOptionalTimestamp: FfiConverterRustBuffer<java.time.Instant?> {
+    override fun read(buf: ByteBuffer): java.time.Instant? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTimestamp.read(buf)
+    }
+
+    override fun allocationSize(value: java.time.Instant?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTimestamp.allocationSize(value)
+        }
+    }
+
+    override fun write(value: java.time.Instant?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTimestamp.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeCallListener: FfiConverterRustBuffer<CallListener?> {
+    override fun read(buf: ByteBuffer): CallListener? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeCallListener.read(buf)
+    }
+
+    override fun allocationSize(value: CallListener?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeCallListener.allocationSize(value)
+        }
+    }
+
+    override fun write(value: CallListener?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeCallListener.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeSleeper: FfiConverterRustBuffer<Sleeper?> {
     override fun read(buf: ByteBuffer): Sleeper? {
         if (buf.get().toInt() == 0) {
@@ -10729,6 +28929,70 @@ public object FfiConverterOptionalTypeSleeper: FfiConverterRustBuffer<Sleeper?> 
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeCallOptions: FfiConverterRustBuffer<CallOptions?> {
+    override fun read(buf: ByteBuffer): CallOptions? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeCallOptions.read(buf)
+    }
+
+    override fun allocationSize(value: CallOptions?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeCallOptions.allocationSize(value)
+        }
+    }
+
+    override fun write(value: CallOptions?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeCallOptions.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeFileInput: FfiConverterRustBuffer<FileInput?> {
+    override fun read(buf: ByteBuffer): FileInput? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeFileInput.read(buf)
+    }
+
+    override fun allocationSize(value: FileInput?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeFileInput.allocationSize(value)
+        }
+    }
+
+    override fun write(value: FileInput?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeFileInput.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeRetrySettings: FfiConverterRustBuffer<RetrySettings?> {
     override fun read(buf: ByteBuffer): RetrySettings? {
         if (buf.get().toInt() == 0) {
@@ -10751,6 +29015,518 @@ public object FfiConverterOptionalTypeRetrySettings: FfiConverterRustBuffer<Retr
         } else {
             buf.put(1)
             FfiConverterTypeRetrySettings.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3Address: FfiConverterRustBuffer<V3Address?> {
+    override fun read(buf: ByteBuffer): V3Address? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3Address.read(buf)
+    }
+
+    override fun allocationSize(value: V3Address?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3Address.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3Address?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3Address.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3AddressBuilder: FfiConverterRustBuffer<V3AddressBuilder?> {
+    override fun read(buf: ByteBuffer): V3AddressBuilder? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3AddressBuilder.read(buf)
+    }
+
+    override fun allocationSize(value: V3AddressBuilder?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3AddressBuilder.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3AddressBuilder?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3AddressBuilder.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3BiometricToken: FfiConverterRustBuffer<V3BiometricToken?> {
+    override fun read(buf: ByteBuffer): V3BiometricToken? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3BiometricToken.read(buf)
+    }
+
+    override fun allocationSize(value: V3BiometricToken?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3BiometricToken.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3BiometricToken?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3BiometricToken.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3BiometricTokenData: FfiConverterRustBuffer<V3BiometricTokenData?> {
+    override fun read(buf: ByteBuffer): V3BiometricTokenData? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3BiometricTokenData.read(buf)
+    }
+
+    override fun allocationSize(value: V3BiometricTokenData?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3BiometricTokenData.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3BiometricTokenData?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3BiometricTokenData.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3ExtractionDocumentClassification: FfiConverterRustBuffer<V3ExtractionDocumentClassification?> {
+    override fun read(buf: ByteBuffer): V3ExtractionDocumentClassification? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3ExtractionDocumentClassification.read(buf)
+    }
+
+    override fun allocationSize(value: V3ExtractionDocumentClassification?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3ExtractionDocumentClassification.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3ExtractionDocumentClassification?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3ExtractionDocumentClassification.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3ExtractionExtractedData: FfiConverterRustBuffer<V3ExtractionExtractedData?> {
+    override fun read(buf: ByteBuffer): V3ExtractionExtractedData? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3ExtractionExtractedData.read(buf)
+    }
+
+    override fun allocationSize(value: V3ExtractionExtractedData?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3ExtractionExtractedData.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3ExtractionExtractedData?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3ExtractionExtractedData.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3InvalidatedBiometricTokenSummary: FfiConverterRustBuffer<V3InvalidatedBiometricTokenSummary?> {
+    override fun read(buf: ByteBuffer): V3InvalidatedBiometricTokenSummary? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3InvalidatedBiometricTokenSummary.read(buf)
+    }
+
+    override fun allocationSize(value: V3InvalidatedBiometricTokenSummary?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3InvalidatedBiometricTokenSummary.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3InvalidatedBiometricTokenSummary?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3InvalidatedBiometricTokenSummary.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3InvalidatedBiometricTokenSummaryDeletedItems: FfiConverterRustBuffer<V3InvalidatedBiometricTokenSummaryDeletedItems?> {
+    override fun read(buf: ByteBuffer): V3InvalidatedBiometricTokenSummaryDeletedItems? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3InvalidatedBiometricTokenSummaryDeletedItems.read(buf)
+    }
+
+    override fun allocationSize(value: V3InvalidatedBiometricTokenSummaryDeletedItems?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3InvalidatedBiometricTokenSummaryDeletedItems.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3InvalidatedBiometricTokenSummaryDeletedItems?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3InvalidatedBiometricTokenSummaryDeletedItems.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3Location: FfiConverterRustBuffer<V3Location?> {
+    override fun read(buf: ByteBuffer): V3Location? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3Location.read(buf)
+    }
+
+    override fun allocationSize(value: V3Location?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3Location.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3Location?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3Location.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3LocationBuilder: FfiConverterRustBuffer<V3LocationBuilder?> {
+    override fun read(buf: ByteBuffer): V3LocationBuilder? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3LocationBuilder.read(buf)
+    }
+
+    override fun allocationSize(value: V3LocationBuilder?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3LocationBuilder.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3LocationBuilder?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3LocationBuilder.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3ReportConfiguration: FfiConverterRustBuffer<V3ReportConfiguration?> {
+    override fun read(buf: ByteBuffer): V3ReportConfiguration? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3ReportConfiguration.read(buf)
+    }
+
+    override fun allocationSize(value: V3ReportConfiguration?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3ReportConfiguration.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3ReportConfiguration?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3ReportConfiguration.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3ReportConfigurationFacialSimilarity: FfiConverterRustBuffer<V3ReportConfigurationFacialSimilarity?> {
+    override fun read(buf: ByteBuffer): V3ReportConfigurationFacialSimilarity? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3ReportConfigurationFacialSimilarity.read(buf)
+    }
+
+    override fun allocationSize(value: V3ReportConfigurationFacialSimilarity?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3ReportConfigurationFacialSimilarity.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3ReportConfigurationFacialSimilarity?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3ReportConfigurationFacialSimilarity.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3UsDrivingLicenceBuilder: FfiConverterRustBuffer<V3UsDrivingLicenceBuilder?> {
+    override fun read(buf: ByteBuffer): V3UsDrivingLicenceBuilder? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3UsDrivingLicenceBuilder.read(buf)
+    }
+
+    override fun allocationSize(value: V3UsDrivingLicenceBuilder?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3UsDrivingLicenceBuilder.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3UsDrivingLicenceBuilder?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3UsDrivingLicenceBuilder.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3WorkflowRunBuilderLink: FfiConverterRustBuffer<V3WorkflowRunBuilderLink?> {
+    override fun read(buf: ByteBuffer): V3WorkflowRunBuilderLink? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3WorkflowRunBuilderLink.read(buf)
+    }
+
+    override fun allocationSize(value: V3WorkflowRunBuilderLink?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3WorkflowRunBuilderLink.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3WorkflowRunBuilderLink?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3WorkflowRunBuilderLink.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3WorkflowRunError: FfiConverterRustBuffer<V3WorkflowRunError?> {
+    override fun read(buf: ByteBuffer): V3WorkflowRunError? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3WorkflowRunError.read(buf)
+    }
+
+    override fun allocationSize(value: V3WorkflowRunError?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3WorkflowRunError.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3WorkflowRunError?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3WorkflowRunError.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV3WorkflowRunLink: FfiConverterRustBuffer<V3WorkflowRunLink?> {
+    override fun read(buf: ByteBuffer): V3WorkflowRunLink? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV3WorkflowRunLink.read(buf)
+    }
+
+    override fun allocationSize(value: V3WorkflowRunLink?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV3WorkflowRunLink.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V3WorkflowRunLink?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV3WorkflowRunLink.write(value, buf)
         }
     }
 }
@@ -11305,6 +30081,678 @@ public object FfiConverterOptionalSequenceTypeReportRequest: FfiConverterRustBuf
 /**
  * @suppress
  */
+public object FfiConverterOptionalSequenceTypeV3Address: FfiConverterRustBuffer<List<V3Address>?> {
+    override fun read(buf: ByteBuffer): List<V3Address>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3Address.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3Address>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3Address.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3Address>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3Address.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3Applicant: FfiConverterRustBuffer<List<V3Applicant>?> {
+    override fun read(buf: ByteBuffer): List<V3Applicant>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3Applicant.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3Applicant>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3Applicant.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3Applicant>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3Applicant.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3ApplicantConsentBuilder: FfiConverterRustBuffer<List<V3ApplicantConsentBuilder>?> {
+    override fun read(buf: ByteBuffer): List<V3ApplicantConsentBuilder>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3ApplicantConsentBuilder.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3ApplicantConsentBuilder>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3ApplicantConsentBuilder.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3ApplicantConsentBuilder>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3ApplicantConsentBuilder.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3BiometricToken: FfiConverterRustBuffer<List<V3BiometricToken>?> {
+    override fun read(buf: ByteBuffer): List<V3BiometricToken>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3BiometricToken.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3BiometricToken>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3BiometricToken.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3BiometricToken>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3BiometricToken.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3Check: FfiConverterRustBuffer<List<V3Check>?> {
+    override fun read(buf: ByteBuffer): List<V3Check>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3Check.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3Check>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3Check.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3Check>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3Check.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3Document: FfiConverterRustBuffer<List<V3Document>?> {
+    override fun read(buf: ByteBuffer): List<V3Document>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3Document.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3Document>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3Document.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3Document>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3Document.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3FacialSimilarityReportMedia: FfiConverterRustBuffer<List<V3FacialSimilarityReportMedia>?> {
+    override fun read(buf: ByteBuffer): List<V3FacialSimilarityReportMedia>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3FacialSimilarityReportMedia.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3FacialSimilarityReportMedia>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3FacialSimilarityReportMedia.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3FacialSimilarityReportMedia>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3FacialSimilarityReportMedia.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3IdNumber: FfiConverterRustBuffer<List<V3IdNumber>?> {
+    override fun read(buf: ByteBuffer): List<V3IdNumber>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3IdNumber.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3IdNumber>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3IdNumber.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3IdNumber>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3IdNumber.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3IdPhoto: FfiConverterRustBuffer<List<V3IdPhoto>?> {
+    override fun read(buf: ByteBuffer): List<V3IdPhoto>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3IdPhoto.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3IdPhoto>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3IdPhoto.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3IdPhoto>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3IdPhoto.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3LivePhoto: FfiConverterRustBuffer<List<V3LivePhoto>?> {
+    override fun read(buf: ByteBuffer): List<V3LivePhoto>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3LivePhoto.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3LivePhoto>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3LivePhoto.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3LivePhoto>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3LivePhoto.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3LiveVideo: FfiConverterRustBuffer<List<V3LiveVideo>?> {
+    override fun read(buf: ByteBuffer): List<V3LiveVideo>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3LiveVideo.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3LiveVideo>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3LiveVideo.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3LiveVideo>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3LiveVideo.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3MotionCapture: FfiConverterRustBuffer<List<V3MotionCapture>?> {
+    override fun read(buf: ByteBuffer): List<V3MotionCapture>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3MotionCapture.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3MotionCapture>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3MotionCapture.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3MotionCapture>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3MotionCapture.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3Passkey: FfiConverterRustBuffer<List<V3Passkey>?> {
+    override fun read(buf: ByteBuffer): List<V3Passkey>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3Passkey.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3Passkey>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3Passkey.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3Passkey>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3Passkey.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner: FfiConverterRustBuffer<List<V3RepeatAttemptsListRepeatAttemptsInner>?> {
+    override fun read(buf: ByteBuffer): List<V3RepeatAttemptsListRepeatAttemptsInner>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3RepeatAttemptsListRepeatAttemptsInner>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3RepeatAttemptsListRepeatAttemptsInner>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3Report: FfiConverterRustBuffer<List<V3Report>?> {
+    override fun read(buf: ByteBuffer): List<V3Report>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3Report.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3Report>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3Report.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3Report>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3Report.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3ReportDocument: FfiConverterRustBuffer<List<V3ReportDocument>?> {
+    override fun read(buf: ByteBuffer): List<V3ReportDocument>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3ReportDocument.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3ReportDocument>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3ReportDocument.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3ReportDocument>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3ReportDocument.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3SigningDocument: FfiConverterRustBuffer<List<V3SigningDocument>?> {
+    override fun read(buf: ByteBuffer): List<V3SigningDocument>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3SigningDocument.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3SigningDocument>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3SigningDocument.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3SigningDocument>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3SigningDocument.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3WatchlistMonitor: FfiConverterRustBuffer<List<V3WatchlistMonitor>?> {
+    override fun read(buf: ByteBuffer): List<V3WatchlistMonitor>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3WatchlistMonitor.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3WatchlistMonitor>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3WatchlistMonitor.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3WatchlistMonitor>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3WatchlistMonitor.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3WatchlistMonitorMatch: FfiConverterRustBuffer<List<V3WatchlistMonitorMatch>?> {
+    override fun read(buf: ByteBuffer): List<V3WatchlistMonitorMatch>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3WatchlistMonitorMatch.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3WatchlistMonitorMatch>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3WatchlistMonitorMatch.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3WatchlistMonitorMatch>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3WatchlistMonitorMatch.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3Webhook: FfiConverterRustBuffer<List<V3Webhook>?> {
+    override fun read(buf: ByteBuffer): List<V3Webhook>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3Webhook.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3Webhook>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3Webhook.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3Webhook>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3Webhook.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV3WebhooksResendItem: FfiConverterRustBuffer<List<V3WebhooksResendItem>?> {
+    override fun read(buf: ByteBuffer): List<V3WebhooksResendItem>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV3WebhooksResendItem.read(buf)
+    }
+
+    override fun allocationSize(value: List<V3WebhooksResendItem>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV3WebhooksResendItem.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V3WebhooksResendItem>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV3WebhooksResendItem.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalSequenceTypeReportName: FfiConverterRustBuffer<List<ReportName>?> {
     override fun read(buf: ByteBuffer): List<ReportName>? {
         if (buf.get().toInt() == 0) {
@@ -11391,6 +30839,102 @@ public object FfiConverterOptionalSequenceTypeWebhookEvent: FfiConverterRustBuff
         } else {
             buf.put(1)
             FfiConverterSequenceTypeWebhookEvent.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeJsonText: FfiConverterRustBuffer<List<JsonText>?> {
+    override fun read(buf: ByteBuffer): List<JsonText>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeJsonText.read(buf)
+    }
+
+    override fun allocationSize(value: List<JsonText>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeJsonText.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<JsonText>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeJsonText.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeCalendarDate: FfiConverterRustBuffer<CalendarDate?> {
+    override fun read(buf: ByteBuffer): CalendarDate? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeCalendarDate.read(buf)
+    }
+
+    override fun allocationSize(value: CalendarDate?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeCalendarDate.allocationSize(value)
+        }
+    }
+
+    override fun write(value: CalendarDate?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeCalendarDate.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeJsonText: FfiConverterRustBuffer<JsonText?> {
+    override fun read(buf: ByteBuffer): JsonText? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeJsonText.read(buf)
+    }
+
+    override fun allocationSize(value: JsonText?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeJsonText.allocationSize(value)
+        }
+    }
+
+    override fun write(value: JsonText?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeJsonText.write(value, buf)
         }
     }
 }
@@ -11933,6 +31477,678 @@ public object FfiConverterSequenceTypeReportTypeGroup: FfiConverterRustBuffer<Li
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeV3Address: FfiConverterRustBuffer<List<V3Address>> {
+    override fun read(buf: ByteBuffer): List<V3Address> {
+        val len = buf.getInt()
+        return List<V3Address>(len) {
+            FfiConverterTypeV3Address.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3Address>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3Address.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3Address>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3Address.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3Applicant: FfiConverterRustBuffer<List<V3Applicant>> {
+    override fun read(buf: ByteBuffer): List<V3Applicant> {
+        val len = buf.getInt()
+        return List<V3Applicant>(len) {
+            FfiConverterTypeV3Applicant.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3Applicant>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3Applicant.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3Applicant>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3Applicant.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3ApplicantConsent: FfiConverterRustBuffer<List<V3ApplicantConsent>> {
+    override fun read(buf: ByteBuffer): List<V3ApplicantConsent> {
+        val len = buf.getInt()
+        return List<V3ApplicantConsent>(len) {
+            FfiConverterTypeV3ApplicantConsent.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3ApplicantConsent>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3ApplicantConsent.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3ApplicantConsent>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3ApplicantConsent.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3ApplicantConsentBuilder: FfiConverterRustBuffer<List<V3ApplicantConsentBuilder>> {
+    override fun read(buf: ByteBuffer): List<V3ApplicantConsentBuilder> {
+        val len = buf.getInt()
+        return List<V3ApplicantConsentBuilder>(len) {
+            FfiConverterTypeV3ApplicantConsentBuilder.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3ApplicantConsentBuilder>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3ApplicantConsentBuilder.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3ApplicantConsentBuilder>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3ApplicantConsentBuilder.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3BiometricToken: FfiConverterRustBuffer<List<V3BiometricToken>> {
+    override fun read(buf: ByteBuffer): List<V3BiometricToken> {
+        val len = buf.getInt()
+        return List<V3BiometricToken>(len) {
+            FfiConverterTypeV3BiometricToken.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3BiometricToken>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3BiometricToken.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3BiometricToken>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3BiometricToken.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3Check: FfiConverterRustBuffer<List<V3Check>> {
+    override fun read(buf: ByteBuffer): List<V3Check> {
+        val len = buf.getInt()
+        return List<V3Check>(len) {
+            FfiConverterTypeV3Check.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3Check>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3Check.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3Check>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3Check.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3Document: FfiConverterRustBuffer<List<V3Document>> {
+    override fun read(buf: ByteBuffer): List<V3Document> {
+        val len = buf.getInt()
+        return List<V3Document>(len) {
+            FfiConverterTypeV3Document.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3Document>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3Document.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3Document>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3Document.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3FacialSimilarityReportMedia: FfiConverterRustBuffer<List<V3FacialSimilarityReportMedia>> {
+    override fun read(buf: ByteBuffer): List<V3FacialSimilarityReportMedia> {
+        val len = buf.getInt()
+        return List<V3FacialSimilarityReportMedia>(len) {
+            FfiConverterTypeV3FacialSimilarityReportMedia.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3FacialSimilarityReportMedia>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3FacialSimilarityReportMedia.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3FacialSimilarityReportMedia>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3FacialSimilarityReportMedia.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3IdNumber: FfiConverterRustBuffer<List<V3IdNumber>> {
+    override fun read(buf: ByteBuffer): List<V3IdNumber> {
+        val len = buf.getInt()
+        return List<V3IdNumber>(len) {
+            FfiConverterTypeV3IdNumber.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3IdNumber>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3IdNumber.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3IdNumber>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3IdNumber.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3IdPhoto: FfiConverterRustBuffer<List<V3IdPhoto>> {
+    override fun read(buf: ByteBuffer): List<V3IdPhoto> {
+        val len = buf.getInt()
+        return List<V3IdPhoto>(len) {
+            FfiConverterTypeV3IdPhoto.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3IdPhoto>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3IdPhoto.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3IdPhoto>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3IdPhoto.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3LivePhoto: FfiConverterRustBuffer<List<V3LivePhoto>> {
+    override fun read(buf: ByteBuffer): List<V3LivePhoto> {
+        val len = buf.getInt()
+        return List<V3LivePhoto>(len) {
+            FfiConverterTypeV3LivePhoto.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3LivePhoto>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3LivePhoto.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3LivePhoto>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3LivePhoto.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3LiveVideo: FfiConverterRustBuffer<List<V3LiveVideo>> {
+    override fun read(buf: ByteBuffer): List<V3LiveVideo> {
+        val len = buf.getInt()
+        return List<V3LiveVideo>(len) {
+            FfiConverterTypeV3LiveVideo.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3LiveVideo>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3LiveVideo.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3LiveVideo>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3LiveVideo.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3MotionCapture: FfiConverterRustBuffer<List<V3MotionCapture>> {
+    override fun read(buf: ByteBuffer): List<V3MotionCapture> {
+        val len = buf.getInt()
+        return List<V3MotionCapture>(len) {
+            FfiConverterTypeV3MotionCapture.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3MotionCapture>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3MotionCapture.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3MotionCapture>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3MotionCapture.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3Passkey: FfiConverterRustBuffer<List<V3Passkey>> {
+    override fun read(buf: ByteBuffer): List<V3Passkey> {
+        val len = buf.getInt()
+        return List<V3Passkey>(len) {
+            FfiConverterTypeV3Passkey.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3Passkey>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3Passkey.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3Passkey>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3Passkey.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3RepeatAttemptsListRepeatAttemptsInner: FfiConverterRustBuffer<List<V3RepeatAttemptsListRepeatAttemptsInner>> {
+    override fun read(buf: ByteBuffer): List<V3RepeatAttemptsListRepeatAttemptsInner> {
+        val len = buf.getInt()
+        return List<V3RepeatAttemptsListRepeatAttemptsInner>(len) {
+            FfiConverterTypeV3RepeatAttemptsListRepeatAttemptsInner.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3RepeatAttemptsListRepeatAttemptsInner>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3RepeatAttemptsListRepeatAttemptsInner.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3RepeatAttemptsListRepeatAttemptsInner>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3RepeatAttemptsListRepeatAttemptsInner.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3Report: FfiConverterRustBuffer<List<V3Report>> {
+    override fun read(buf: ByteBuffer): List<V3Report> {
+        val len = buf.getInt()
+        return List<V3Report>(len) {
+            FfiConverterTypeV3Report.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3Report>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3Report.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3Report>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3Report.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3ReportDocument: FfiConverterRustBuffer<List<V3ReportDocument>> {
+    override fun read(buf: ByteBuffer): List<V3ReportDocument> {
+        val len = buf.getInt()
+        return List<V3ReportDocument>(len) {
+            FfiConverterTypeV3ReportDocument.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3ReportDocument>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3ReportDocument.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3ReportDocument>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3ReportDocument.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3SigningDocument: FfiConverterRustBuffer<List<V3SigningDocument>> {
+    override fun read(buf: ByteBuffer): List<V3SigningDocument> {
+        val len = buf.getInt()
+        return List<V3SigningDocument>(len) {
+            FfiConverterTypeV3SigningDocument.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3SigningDocument>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3SigningDocument.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3SigningDocument>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3SigningDocument.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3TaskItem: FfiConverterRustBuffer<List<V3TaskItem>> {
+    override fun read(buf: ByteBuffer): List<V3TaskItem> {
+        val len = buf.getInt()
+        return List<V3TaskItem>(len) {
+            FfiConverterTypeV3TaskItem.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3TaskItem>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3TaskItem.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3TaskItem>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3TaskItem.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3WatchlistMonitor: FfiConverterRustBuffer<List<V3WatchlistMonitor>> {
+    override fun read(buf: ByteBuffer): List<V3WatchlistMonitor> {
+        val len = buf.getInt()
+        return List<V3WatchlistMonitor>(len) {
+            FfiConverterTypeV3WatchlistMonitor.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3WatchlistMonitor>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3WatchlistMonitor.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3WatchlistMonitor>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3WatchlistMonitor.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3WatchlistMonitorMatch: FfiConverterRustBuffer<List<V3WatchlistMonitorMatch>> {
+    override fun read(buf: ByteBuffer): List<V3WatchlistMonitorMatch> {
+        val len = buf.getInt()
+        return List<V3WatchlistMonitorMatch>(len) {
+            FfiConverterTypeV3WatchlistMonitorMatch.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3WatchlistMonitorMatch>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3WatchlistMonitorMatch.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3WatchlistMonitorMatch>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3WatchlistMonitorMatch.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3Webhook: FfiConverterRustBuffer<List<V3Webhook>> {
+    override fun read(buf: ByteBuffer): List<V3Webhook> {
+        val len = buf.getInt()
+        return List<V3Webhook>(len) {
+            FfiConverterTypeV3Webhook.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3Webhook>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3Webhook.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3Webhook>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3Webhook.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3WebhooksResendItem: FfiConverterRustBuffer<List<V3WebhooksResendItem>> {
+    override fun read(buf: ByteBuffer): List<V3WebhooksResendItem> {
+        val len = buf.getInt()
+        return List<V3WebhooksResendItem>(len) {
+            FfiConverterTypeV3WebhooksResendItem.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3WebhooksResendItem>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3WebhooksResendItem.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3WebhooksResendItem>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3WebhooksResendItem.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV3WorkflowRun: FfiConverterRustBuffer<List<V3WorkflowRun>> {
+    override fun read(buf: ByteBuffer): List<V3WorkflowRun> {
+        val len = buf.getInt()
+        return List<V3WorkflowRun>(len) {
+            FfiConverterTypeV3WorkflowRun.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V3WorkflowRun>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV3WorkflowRun.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V3WorkflowRun>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV3WorkflowRun.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeWebhook: FfiConverterRustBuffer<List<Webhook>> {
     override fun read(buf: ByteBuffer): List<Webhook> {
         val len = buf.getInt()
@@ -12073,6 +32289,34 @@ public object FfiConverterSequenceOptionalTypeReportResult: FfiConverterRustBuff
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeJsonText: FfiConverterRustBuffer<List<JsonText>> {
+    override fun read(buf: ByteBuffer): List<JsonText> {
+        val len = buf.getInt()
+        return List<JsonText>(len) {
+            FfiConverterTypeJsonText.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<JsonText>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeJsonText.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<JsonText>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeJsonText.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterMapStringSequenceString: FfiConverterRustBuffer<Map<kotlin.String, List<kotlin.String>>> {
     override fun read(buf: ByteBuffer): Map<kotlin.String, List<kotlin.String>> {
         val len = buf.getInt()
@@ -12105,6 +32349,48 @@ public object FfiConverterMapStringSequenceString: FfiConverterRustBuffer<Map<ko
         }
     }
 }
+
+
+
+
+
+public typealias CalendarDate = java.time.LocalDate
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCalendarDate: FfiConverter<CalendarDate, RustBuffer.ByValue> {
+    override fun lift(value: RustBuffer.ByValue): CalendarDate {
+        val builtinValue = FfiConverterString.lift(value)
+        return LocalDate.parse(builtinValue)
+    }
+
+    override fun lower(value: CalendarDate): RustBuffer.ByValue {
+        val builtinValue = value.toString()
+        return FfiConverterString.lower(builtinValue)
+    }
+
+    override fun read(buf: ByteBuffer): CalendarDate {
+        val builtinValue = FfiConverterString.read(buf)
+        return LocalDate.parse(builtinValue)
+    }
+
+    override fun allocationSize(value: CalendarDate): ULong {
+        val builtinValue = value.toString()
+        return FfiConverterString.allocationSize(builtinValue)
+    }
+
+    override fun write(value: CalendarDate, buf: ByteBuffer) {
+        val builtinValue = value.toString()
+        FfiConverterString.write(builtinValue, buf)
+    }
+}
+
+
+
+public typealias JsonText = kotlin.String
+public typealias FfiConverterTypeJsonText = FfiConverterString
 
 
 

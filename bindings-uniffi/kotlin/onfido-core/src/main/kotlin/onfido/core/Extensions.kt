@@ -25,11 +25,13 @@ object CoroutineSleeper : Sleeper {
 
 /**
  * A client with the Kotlin defaults: the [HttpURLConnectionTransport] and the [CoroutineSleeper].
- * Retries are on unless `config.retry` says otherwise ([noRetries]).
+ * Retries are on unless `config.retry` says otherwise ([noRetries]); pacing under the rate limit
+ * when `config.pace` is true.
  *
- * With a [timeout] (default: `config.timeoutMs`), each try of a request (not the waits between
- * retries) that gets no answer in time is abandoned as a [TransportException.Timeout], which the
- * retry policy then handles.
+ * With a [timeout] (default: `config.timeoutMs`, else the core's 30 s), each try of a request (not
+ * the waits between retries) that gets no answer in time is abandoned (the request cancelled) and
+ * counted as a timeout, which the retry policy then handles. A [listener] hears every request,
+ * response, wait and error ([callListener]).
  *
  * ```
  * val onfido = onfidoClient(ClientConfig(apiToken = System.getenv("ONFIDO_API_TOKEN")), timeout = 30.seconds)
@@ -41,12 +43,28 @@ fun onfidoClient(
     config: ClientConfig,
     transport: HttpTransport = HttpURLConnectionTransport(),
     sleeper: Sleeper = CoroutineSleeper,
-    timeout: Duration? = config.timeoutMs?.takeIf { it > 0 }?.milliseconds,  // 0 or less: a Config error below
-): OnfidoClient = OnfidoClient(
-    config.copy(binding = config.binding ?: "kotlin"),
-    if (timeout == null) transport else transport.withTimeout(timeout),
-    sleeper,
-)
+    timeout: Duration? = null,
+    listener: CallListener? = null,
+): OnfidoClient {
+    // A timeout given here wins over config.timeoutMs; 0 or less in the config is a Config error.
+    val timeoutMs = timeout?.let { require(it.isPositive()) { "the timeout must be positive: $it" }; it.inWholeMilliseconds.coerceAtLeast(1) }
+    val client = OnfidoClient(
+        config.copy(binding = config.binding ?: "kotlin", timeoutMs = timeoutMs ?: config.timeoutMs),
+        transport,
+        sleeper,
+    )
+    if (listener != null) client.setListener(listener)
+    return client
+}
+
+/** A [CallListener] from a function: `client.setListener(callListener { logger.info(it.toString()) })`. */
+fun callListener(block: (CallEvent) -> Unit): CallListener = object : CallListener {
+    override fun onEvent(event: CallEvent) = block(event)
+}
+
+/** Per-call settings: a timeout for each try and extra headers (`callOptions(timeout = 5.seconds, "X-Trace" to id)`). */
+fun callOptions(timeout: Duration? = null, vararg headers: Pair<String, String>): CallOptions =
+    CallOptions(timeout?.inWholeMilliseconds, headers.map { HttpHeader(it.first, it.second) })
 
 /**
  * This transport with a deadline on each request: an answer later than [timeout] is abandoned (the
@@ -167,12 +185,51 @@ suspend fun OnfidoClient.uploadLivePhoto(
 /** The error's kind as the shared vectors name it: `api`, `validation`, `decode`, `config`, `signature`, `transport`. */
 val OnfidoException.kind: String
     get() = when (this) {
-        is OnfidoException.Api -> "api"
         is OnfidoException.Validation -> "validation"
         is OnfidoException.Decode -> "decode"
         is OnfidoException.Config -> "config"
         is OnfidoException.Signature -> "signature"
         is OnfidoException.Transport -> "transport"
+        else -> "api"
+    }
+
+/** The error's class name, the same in every runtime: `NotFoundError`, `RateLimitError`, `TransportError`, ... */
+val OnfidoException.errorName: String
+    get() = when (this) {
+        is OnfidoException.Authentication -> "AuthenticationError"
+        is OnfidoException.Permission -> "PermissionError"
+        is OnfidoException.NotFound -> "NotFoundError"
+        is OnfidoException.Gone -> "GoneError"
+        is OnfidoException.Unprocessable -> "UnprocessableError"
+        is OnfidoException.RateLimit -> "RateLimitError"
+        is OnfidoException.Server -> "ServerError"
+        is OnfidoException.Api -> "ApiError"
+        is OnfidoException.Validation -> "ValidationError"
+        is OnfidoException.Decode -> "DecodeError"
+        is OnfidoException.Config -> "ConfigError"
+        is OnfidoException.Signature -> "SignatureError"
+        is OnfidoException.Transport -> "TransportError"
+    }
+
+/** What every error of a refused request carries, whichever its class: `null` for the other kinds. */
+class ApiErrorFields(
+    val status: Int, val errorType: String, val apiMessage: String, val fields: Map<String, List<String>>,
+    val errorId: String?, val requestId: String?, val retryAfterSeconds: Long?,
+    val operation: String?, val method: String?, val url: String?, val attempts: Int,
+)
+
+/** The fields of an API error (any status), or `null` for validation, config, decode, signature and transport errors. */
+val OnfidoException.api: ApiErrorFields?
+    get() = when (this) {
+        is OnfidoException.Authentication -> ApiErrorFields(status, errorType, apiMessage, fields, errorId, requestId, retryAfterSeconds, operation, method, url, attempts)
+        is OnfidoException.Permission -> ApiErrorFields(status, errorType, apiMessage, fields, errorId, requestId, retryAfterSeconds, operation, method, url, attempts)
+        is OnfidoException.NotFound -> ApiErrorFields(status, errorType, apiMessage, fields, errorId, requestId, retryAfterSeconds, operation, method, url, attempts)
+        is OnfidoException.Gone -> ApiErrorFields(status, errorType, apiMessage, fields, errorId, requestId, retryAfterSeconds, operation, method, url, attempts)
+        is OnfidoException.Unprocessable -> ApiErrorFields(status, errorType, apiMessage, fields, errorId, requestId, retryAfterSeconds, operation, method, url, attempts)
+        is OnfidoException.RateLimit -> ApiErrorFields(status, errorType, apiMessage, fields, errorId, requestId, retryAfterSeconds, operation, method, url, attempts)
+        is OnfidoException.Server -> ApiErrorFields(status, errorType, apiMessage, fields, errorId, requestId, retryAfterSeconds, operation, method, url, attempts)
+        is OnfidoException.Api -> ApiErrorFields(status, errorType, apiMessage, fields, errorId, requestId, retryAfterSeconds, operation, method, url, attempts)
+        else -> null
     }
 
 /** The first value of a header, by case-insensitive name. */

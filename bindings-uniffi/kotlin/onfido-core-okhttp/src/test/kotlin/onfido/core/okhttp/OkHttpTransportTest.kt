@@ -43,14 +43,14 @@ class OkHttpTransportTest {
         SandboxServer("--rate-limit", "2").use { server ->
             val transport = OkHttpTransport()
             val live = onfidoClient(ClientConfig(apiToken = "live_secret_token_1", baseUrl = server.url), transport)
-            val unauthorized = assertFailsWith<OnfidoException.Api>("a live token") { live.listWebhooks() }
+            val unauthorized = assertFailsWith<OnfidoException.Authentication>("a live token") { live.listWebhooks() }
             assertEquals(401 to "authorization_error", unauthorized.status to unauthorized.errorType, "401")
             assertTrue(!unauthorized.toString().contains("live_secret_token_1"), "the token leaked into $unauthorized")
             val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url, retry = noRetries()), transport)
-            val missing = assertFailsWith<OnfidoException.Api>("a missing check") { client.retrieveCheck("a1", "nope") }
+            val missing = assertFailsWith<OnfidoException.NotFound>("a missing check") { client.retrieveCheck("a1", "nope") }
             assertEquals(404 to "resource_not_found", missing.status to missing.errorType, "404")
             client.listWebhooks()
-            val limited = assertFailsWith<OnfidoException.Api>("the rate limit") { client.listWebhooks() }
+            val limited = assertFailsWith<OnfidoException.RateLimit>("the rate limit") { client.listWebhooks() }
             assertEquals(429 to "rate_limit", limited.status to limited.errorType, "429")
             assertTrue((limited.retryAfterSeconds ?: 0L) > 0L, "Retry-After ${limited.retryAfterSeconds}")
         }

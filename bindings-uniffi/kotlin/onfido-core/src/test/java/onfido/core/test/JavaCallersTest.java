@@ -64,10 +64,10 @@ class JavaCallersTest {
             assertEquals(1, onfido.listApplicants(1, 10).get(10, TimeUnit.SECONDS).getItems().size(), "pages as Integer");
 
             ExecutionException failed = assertThrows(ExecutionException.class, () -> onfido.retrieveApplicant("no-such-applicant").get(10, TimeUnit.SECONDS));
-            OnfidoException.Api api = assertInstanceOf(OnfidoException.Api.class, failed.getCause());
+            OnfidoException.NotFound api = assertInstanceOf(OnfidoException.NotFound.class, failed.getCause());
             assertEquals("resource_not_found", api.getErrorType());
             assertEquals(404, api.getStatus(), "the status is a Java int (no unsigned types at the surface)");
-            assertTrue(api.toString().startsWith("Onfido API error 404 resource_not_found"), "toString " + api);
+            assertTrue(api.toString().startsWith("GET http://127.0.0.1:") && api.toString().contains("(retrieve_applicant) was refused: 404 resource_not_found"), "toString " + api);
             assertEquals(Long.valueOf(licence.length), document.getFileSize(), "sizes are Long");
             CompletableFuture<Void> deleted = onfido.deleteApplicant(jane.getId());
             assertEquals(null, deleted.get(10, TimeUnit.SECONDS));
@@ -85,7 +85,7 @@ class JavaCallersTest {
             OnfidoException.Validation invalid = assertThrows(OnfidoException.Validation.class, () -> onfido.createApplicant(applicant("", null)));
             assertTrue(invalid.getFields().containsKey("last_name"), "fields " + invalid.getFields());
             onfido.deleteApplicant(joe.getId());
-            OnfidoException.Api gone = assertThrows(OnfidoException.Api.class, () -> onfido.retrieveApplicant(joe.getId()));
+            OnfidoException.NotFound gone = assertThrows(OnfidoException.NotFound.class, () -> onfido.retrieveApplicant(joe.getId()));
             assertEquals("resource_not_found", gone.getErrorType(), "a deleted applicant without documents");
         }
     }

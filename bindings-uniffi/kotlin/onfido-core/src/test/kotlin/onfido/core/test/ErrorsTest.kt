@@ -45,24 +45,24 @@ class ErrorsTest {
     fun apiErrorsOverHttp(): Unit = runBlocking {
         SandboxServer("--rate-limit", "4").use { server ->
             val live = onfidoClient(ClientConfig(apiToken = "live_secret_token_1", baseUrl = server.url))
-            val unauthorized = assertFailsWith<OnfidoException.Api>("a live token") { live.listWebhooks() }
+            val unauthorized = assertFailsWith<OnfidoException.Authentication>("a live token") { live.listWebhooks() }
             assertEquals(401 to "authorization_error", unauthorized.status to unauthorized.errorType, "401")
             assertTrue(!unauthorized.toString().contains("live_secret_token_1") && !unauthorized.message.orEmpty().contains("live_secret_token_1"), "the token leaked into $unauthorized")
             val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url, retry = noRetries()))
-            val missing = assertFailsWith<OnfidoException.Api>("a missing check") { client.retrieveCheck("a1", "nope") }
+            val missing = assertFailsWith<OnfidoException.NotFound>("a missing check") { client.retrieveCheck("a1", "nope") }
             assertEquals(404 to "resource_not_found", missing.status to missing.errorType, "404")
             assertTrue(missing.errorId != null, "error id")
             val bare = client.createApplicant(ApplicantInput(firstName = "No", lastName = "Address"))
-            val invalid = assertFailsWith<OnfidoException.Api>("a server-side 422") {
+            val invalid = assertFailsWith<OnfidoException.Unprocessable>("a server-side 422") {
                 client.createCheck(bare.id, CheckInput(CheckType.Express, reports = listOf(ReportRequest(ReportName.Identity, variant = "kyc"))))
             }
             assertEquals(422 to "failed_check_requirements", invalid.status to invalid.errorType, "422")
             assertTrue("dob" in invalid.fields && invalid.fields.keys.any { it.startsWith("addresses") }, "422 fields ${invalid.fields}")
-            val noDocuments = assertFailsWith<OnfidoException.Api>("a document report without documents") {
+            val noDocuments = assertFailsWith<OnfidoException.Unprocessable>("a document report without documents") {
                 client.createCheck(bare.id, CheckInput(CheckType.Express, reports = listOf(ReportRequest(ReportName.Document))))
             }
             assertEquals("missing_documents", noDocuments.errorType, "422 type")
-            val limited = assertFailsWith<OnfidoException.Api>("the rate limit") { client.listWebhooks() }
+            val limited = assertFailsWith<OnfidoException.RateLimit>("the rate limit") { client.listWebhooks() }
             assertEquals(429 to "rate_limit", limited.status to limited.errorType, "429")
             assertTrue(limited.retryAfterSeconds != null && limited.retryAfterSeconds > 0L, "Retry-After ${limited.retryAfterSeconds}")
         }

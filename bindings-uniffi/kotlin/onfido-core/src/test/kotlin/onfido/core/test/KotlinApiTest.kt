@@ -127,7 +127,7 @@ class KotlinApiTest {
         assertEquals(
             "ClientConfig(apiToken=test_***, region=US, baseUrl=null, apiVersion=null, " +
                 "retry=RetrySettings(maxAttempts=1, initialDelayMs=${noRetries().initialDelayMs}, maxDelayMs=${noRetries().maxDelayMs}, " +
-                "maxRetryAfterMs=${noRetries().maxRetryAfterMs}), timeoutMs=1500, binding=null)",
+                "maxRetryAfterMs=${noRetries().maxRetryAfterMs}), timeoutMs=1500, binding=null, appName=null, pace=null)",
             config.toString(), "ClientConfig",
         )
         assertEquals("FileInput(filename=a.png, content=3 bytes)", fileInput(byteArrayOf(1, 2, 3), "a.png").toString(), "FileInput")
@@ -139,14 +139,14 @@ class KotlinApiTest {
         assertEquals("Download(filename=a.pdf, contentType=null, content=2 bytes)", Download(byteArrayOf(1, 2), null, "a.pdf").toString(), "Download")
         assertEquals("HttpHeader(name=Accept, value=application/json)", HttpHeader("Accept", "application/json").toString(), "records are data classes")
         val client = onfidoClient(ClientConfig(apiToken = TOKEN), ScriptedTransport({ json(404, """{"error": {"type": "resource_not_found", "message": "no such applicant"}}""") }))
-        val missing = assertFailsWith<OnfidoException.Api>("404") { client.retrieveApplicant("nope") }
-        assertEquals("Onfido API error 404 resource_not_found: no such applicant", missing.toString(), "Api.toString")
+        val missing = assertFailsWith<OnfidoException.NotFound>("404") { client.retrieveApplicant("nope") }
+        assertEquals("GET https://api.onfido.com/v2/applicants/nope (retrieve_applicant) was refused: 404 resource_not_found: no such applicant [1 attempt].", missing.toString(), "NotFound.toString")
         val refused = assertFailsWith<OnfidoException.Validation>("no names") { client.createApplicant(ApplicantInput()) }
         assertTrue(refused.toString().contains("first_name"), "Validation.toString: $refused")
         assertEquals("timed out: no answer", TransportException.Timeout("no answer").toString(), "TransportException.toString")
         val lost = onfidoClient(ClientConfig(apiToken = TOKEN, retry = noRetries()), ScriptedTransport({ throw TransportException.Lost("reset") }))
         val failed = assertFailsWith<OnfidoException.Transport>("lost") { lost.retrieveApplicant("a1") }
-        assertEquals("transport failure (Lost): reset", failed.toString(), "Transport.toString")
+        assertEquals("GET https://api.onfido.com/v2/applicants/a1 (retrieve_applicant) lost its connection: reset [1 attempt].", failed.toString(), "Transport.toString")
     }
 
     @Test

@@ -39,7 +39,7 @@ class RetriesTest {
         assertTrue(slept.size == 1 && slept[0] in 15_000L..30_000L, "slept $slept after a 429")
 
         val once = ScriptedTransport({ json(503, "{}") }, { json(200, applicant) })
-        val down = assertFailsWith<OnfidoException.Api>("no retries") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = noRetries()), once, sleeper).retrieveApplicant("a1") }
+        val down = assertFailsWith<OnfidoException.Server>("no retries") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = noRetries()), once, sleeper).retrieveApplicant("a1") }
         assertEquals(503 to 1, down.status to once.calls.get(), "one try")
 
         val negative = assertFailsWith<OnfidoException.Config>("a negative delay") {
@@ -65,11 +65,11 @@ class RetriesTest {
         assertTrue(slept.size == 2 && slept[0] in 5L..10L && slept[1] == 1000L, "slept $slept")
         // A 503 on a POST is not retried (it may have created the applicant)...
         val busy = ScriptedTransport({ json(503, "{}") }, { json(201, applicant) })
-        assertFailsWith<OnfidoException.Api>("a 503 on create") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), busy, sleeper).createApplicant(ApplicantInput(firstName = "A", lastName = "B")) }
+        assertFailsWith<OnfidoException.Server>("a 503 on create") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), busy, sleeper).createApplicant(ApplicantInput(firstName = "A", lastName = "B")) }
         assertEquals(1, busy.calls.get(), "tries for a POST")
         // ...but is on a GET, and the last answer is returned when the tries run out.
         val down = ScriptedTransport({ json(503, """{"error": {"type": "internal_server_error"}}""") })
-        val last = assertFailsWith<OnfidoException.Api>("503s on a GET") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), down, sleeper).retrieveApplicant("a1") }
+        val last = assertFailsWith<OnfidoException.Server>("503s on a GET") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), down, sleeper).retrieveApplicant("a1") }
         assertEquals(3 to 503, down.calls.get() to last.status, "tries for a GET")
         // Without a Sleeper the wait is timed by a helper thread.
         val once = ScriptedTransport({ throw TransportException.Timeout("slow") }, { json(200, applicant) })

@@ -21,7 +21,7 @@ class SecretsTest {
         assertEquals("Token token=$secret", request.header("Authorization"), "the header itself")
         assertTrue(!request.toString().contains("very_secret"), "HttpRequest.toString: $request")
         val client = onfidoClient(config, ScriptedTransport({ json(401, """{"error": {"type": "authorization_error", "message": "bad token"}}""") }))
-        val e = assertFailsWith<OnfidoException.Api>("401") { client.listWebhooks() }
+        val e = assertFailsWith<OnfidoException.Authentication>("401") { client.listWebhooks() }
         assertTrue(!e.toString().contains("very_secret") && !e.message.orEmpty().contains("very_secret"), "error: $e")
     }
 

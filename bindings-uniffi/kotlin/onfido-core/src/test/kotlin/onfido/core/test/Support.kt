@@ -164,7 +164,7 @@ suspend fun everyOperation(client: OnfidoClient, uploadVideo: suspend (String) -
     assertTrue(documentReport.breakdown.all { it.name.isNotEmpty() && !it.node.truncated } && documentReport.breakdown.any { it.node.result != null }, "typed breakdown: ${documentReport.breakdown}")
     client.resumeCheck(check.id); done += "resume_check"
     client.resumeReport(check.id, documentReport.id); done += "resume_report"
-    val refused = assertFailsWith<OnfidoException.Api>("cancelling a finished report") { client.cancelReport(check.id, documentReport.id) }
+    val refused = assertFailsWith<OnfidoException.Unprocessable>("cancelling a finished report") { client.cancelReport(check.id, documentReport.id) }
     assertEquals(422 to "validation_error", refused.status to refused.errorType, "refused cancel")
 
     // paused checks (a sandbox extension through extraJson): cancel and resume reports, resume a check
@@ -194,13 +194,13 @@ suspend fun everyOperation(client: OnfidoClient, uploadVideo: suspend (String) -
 
     // delete and restore
     client.deleteApplicant(jane.id); done += "delete_applicant"
-    val gone = assertFailsWith<OnfidoException.Api>("retrieving a deleted applicant") { client.retrieveApplicant(jane.id) }
+    val gone = assertFailsWith<OnfidoException.Gone>("retrieving a deleted applicant") { client.retrieveApplicant(jane.id) }
     assertEquals(410 to "gone", gone.status to gone.errorType, "gone")
     client.restoreApplicant(jane.id); done += "restore_applicant"
     val restored = client.retrieveApplicant(jane.id)
     assertEquals(null to "Janet", restored.deleteAt to restored.firstName, "restored")
     client.deleteApplicant(joe.id)
-    val notFound = assertFailsWith<OnfidoException.Api>("retrieving a deleted applicant") { client.retrieveApplicant(joe.id) }
+    val notFound = assertFailsWith<OnfidoException.NotFound>("retrieving a deleted applicant") { client.retrieveApplicant(joe.id) }
     assertEquals(404 to "resource_not_found", notFound.status to notFound.errorType, "not found")
 
     val missing = operationIds().toSet() - done

@@ -128,16 +128,15 @@ object Vectors {
     // --- errors
 
     private fun fieldsOf(e: OnfidoException): Map<String, List<String>> = when (e) {
-        is OnfidoException.Api -> e.fields
         is OnfidoException.Validation -> e.fields
-        else -> emptyMap()
+        else -> e.api?.fields ?: emptyMap()
     }
 
     private fun checkError(e: OnfidoException, expected: Map<*, *>) {
         if (e.kind != expected["kind"]) throw CaseFailure("error kind ${e.kind} != ${expected["kind"]} ($e)")
-        val api = e as? OnfidoException.Api
+        val api = e.api
         expected["status"]?.let { want ->
-            val status = when (e) { is OnfidoException.Api -> e.status.toInt(); is OnfidoException.Decode -> e.status.toInt(); else -> null }
+            val status = when (e) { is OnfidoException.Decode -> e.status.toInt(); else -> api?.status }
             if (status == null || BigDecimal(status).compareTo(want as BigDecimal) != 0) throw CaseFailure("status $status != $want")
         }
         if (expected.containsKey("type") && api?.errorType != expected["type"]) throw CaseFailure("type ${api?.errorType} != ${expected["type"]}")
