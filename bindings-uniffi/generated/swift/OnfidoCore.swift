@@ -1319,9 +1319,9 @@ public protocol OnfidoClientProtocol: AnyObject, Sendable {
     func v3Addresses()  -> V3AddressesResource
     
     /**
-     * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `advancedElectronicSignature` property).
+     * The `api` operations of API v3.6 / v3.4 (Kotlin: the `api` property).
      */
-    func v3AdvancedElectronicSignature()  -> V3AdvancedElectronicSignatureResource
+    func v3Api()  -> V3ApiResource
     
     /**
      * The `applicants` operations of API v3.6 / v3.4 (Kotlin: the `applicants` property).
@@ -1342,6 +1342,11 @@ public protocol OnfidoClientProtocol: AnyObject, Sendable {
      * The `documents` operations of API v3.6 / v3.4 (Kotlin: the `documents` property).
      */
     func v3Documents()  -> V3DocumentsResource
+    
+    /**
+     * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: the `electronicSignatures` property).
+     */
+    func v3ElectronicSignatures()  -> V3ElectronicSignaturesResource
     
     /**
      * The `extractions` operations of API v3.6 / v3.4 (Kotlin: the `extractions` property).
@@ -1374,16 +1379,6 @@ public protocol OnfidoClientProtocol: AnyObject, Sendable {
     func v3Passkeys()  -> V3PasskeysResource
     
     /**
-     * The `ping` operations of API v3.6 / v3.4 (Kotlin: the `ping` property).
-     */
-    func v3Ping()  -> V3PingResource
-    
-    /**
-     * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `qualifiedElectronicSignature` property).
-     */
-    func v3QualifiedElectronicSignature()  -> V3QualifiedElectronicSignatureResource
-    
-    /**
      * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: the `repeatAttempts` property).
      */
     func v3RepeatAttempts()  -> V3RepeatAttemptsResource
@@ -1399,9 +1394,9 @@ public protocol OnfidoClientProtocol: AnyObject, Sendable {
     func v3ResultsFeedback()  -> V3ResultsFeedbackResource
     
     /**
-     * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin: the `sdkToken` property).
+     * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: the `sdkTokens` property).
      */
-    func v3SdkToken()  -> V3SdkTokenResource
+    func v3SdkTokens()  -> V3SdkTokensResource
     
     /**
      * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: the `signingDocuments` property).
@@ -1409,9 +1404,14 @@ public protocol OnfidoClientProtocol: AnyObject, Sendable {
     func v3SigningDocuments()  -> V3SigningDocumentsResource
     
     /**
-     * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `simpleElectronicSignature` property).
+     * The `tasks` operations of API v3.6 / v3.4 (Kotlin: the `tasks` property).
      */
-    func v3SimpleElectronicSignature()  -> V3SimpleElectronicSignatureResource
+    func v3Tasks()  -> V3TasksResource
+    
+    /**
+     * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: the `timelineFiles` property).
+     */
+    func v3TimelineFiles()  -> V3TimelineFilesResource
     
     /**
      * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: the `watchlistMonitors` property).
@@ -2241,12 +2241,12 @@ open func v3Addresses() -> V3AddressesResource  {
 }
     
     /**
-     * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `advancedElectronicSignature` property).
+     * The `api` operations of API v3.6 / v3.4 (Kotlin: the `api` property).
      */
-open func v3AdvancedElectronicSignature() -> V3AdvancedElectronicSignatureResource  {
-    return try!  FfiConverterTypeV3AdvancedElectronicSignatureResource_lift(try! rustCall() {
+open func v3Api() -> V3ApiResource  {
+    return try!  FfiConverterTypeV3ApiResource_lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_advanced_electronic_signature(
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_api(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -2295,6 +2295,18 @@ open func v3Documents() -> V3DocumentsResource  {
     return try!  FfiConverterTypeV3DocumentsResource_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_documents(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: the `electronicSignatures` property).
+     */
+open func v3ElectronicSignatures() -> V3ElectronicSignaturesResource  {
+    return try!  FfiConverterTypeV3ElectronicSignaturesResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_electronic_signatures(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -2373,30 +2385,6 @@ open func v3Passkeys() -> V3PasskeysResource  {
 }
     
     /**
-     * The `ping` operations of API v3.6 / v3.4 (Kotlin: the `ping` property).
-     */
-open func v3Ping() -> V3PingResource  {
-    return try!  FfiConverterTypeV3PingResource_lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_ping(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `qualifiedElectronicSignature` property).
-     */
-open func v3QualifiedElectronicSignature() -> V3QualifiedElectronicSignatureResource  {
-    return try!  FfiConverterTypeV3QualifiedElectronicSignatureResource_lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_qualified_electronic_signature(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
      * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: the `repeatAttempts` property).
      */
 open func v3RepeatAttempts() -> V3RepeatAttemptsResource  {
@@ -2433,12 +2421,12 @@ open func v3ResultsFeedback() -> V3ResultsFeedbackResource  {
 }
     
     /**
-     * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin: the `sdkToken` property).
+     * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: the `sdkTokens` property).
      */
-open func v3SdkToken() -> V3SdkTokenResource  {
-    return try!  FfiConverterTypeV3SdkTokenResource_lift(try! rustCall() {
+open func v3SdkTokens() -> V3SdkTokensResource  {
+    return try!  FfiConverterTypeV3SdkTokensResource_lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_sdk_token(
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_sdk_tokens(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -2457,12 +2445,24 @@ open func v3SigningDocuments() -> V3SigningDocumentsResource  {
 }
     
     /**
-     * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `simpleElectronicSignature` property).
+     * The `tasks` operations of API v3.6 / v3.4 (Kotlin: the `tasks` property).
      */
-open func v3SimpleElectronicSignature() -> V3SimpleElectronicSignatureResource  {
-    return try!  FfiConverterTypeV3SimpleElectronicSignatureResource_lift(try! rustCall() {
+open func v3Tasks() -> V3TasksResource  {
+    return try!  FfiConverterTypeV3TasksResource_lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_simple_electronic_signature(
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_tasks(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: the `timelineFiles` property).
+     */
+open func v3TimelineFiles() -> V3TimelineFilesResource  {
+    return try!  FfiConverterTypeV3TimelineFilesResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_timeline_files(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -3146,7 +3146,7 @@ public protocol V3AddressesResourceProtocol: AnyObject, Sendable {
     /**
      * `find_addresses`: `GET /addresses/pick`.
      */
-    func find(postcode: String, options: CallOptions?) async throws  -> V3AddressesList
+    func pick(postcode: String, options: CallOptions?) async throws  -> V3AddressesList
     
 }
 /**
@@ -3208,11 +3208,11 @@ open class V3AddressesResource: V3AddressesResourceProtocol, @unchecked Sendable
     /**
      * `find_addresses`: `GET /addresses/pick`.
      */
-open func find(postcode: String, options: CallOptions? = nil)async throws  -> V3AddressesList  {
+open func pick(postcode: String, options: CallOptions? = nil)async throws  -> V3AddressesList  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3addressesresource_find(
+                uniffi_onfido_core_uniffi_fn_method_v3addressesresource_pick(
                         self.uniffiCloneHandle(),FfiConverterString.lower(postcode),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
@@ -3275,20 +3275,20 @@ public func FfiConverterTypeV3AddressesResource_lower(_ value: V3AddressesResour
 
 
 /**
- * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.advancedElectronicSignature`).
+ * The `api` operations of API v3.6 / v3.4 (Kotlin `client.api`).
  */
-public protocol V3AdvancedElectronicSignatureResourceProtocol: AnyObject, Sendable {
+public protocol V3ApiResourceProtocol: AnyObject, Sendable {
     
     /**
-     * `download_aes_document`: `GET /advanced_electronic_signature/documents`.
+     * `ping`: `GET /ping`.
      */
-    func downloadAesDocument(workflowRunId: String, id: String, options: CallOptions?) async throws  -> Download
+    func ping(options: CallOptions?) async throws  -> String
     
 }
 /**
- * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.advancedElectronicSignature`).
+ * The `api` operations of API v3.6 / v3.4 (Kotlin `client.api`).
  */
-open class V3AdvancedElectronicSignatureResource: V3AdvancedElectronicSignatureResourceProtocol, @unchecked Sendable {
+open class V3ApiResource: V3ApiResourceProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
 
     /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
@@ -3325,7 +3325,7 @@ open class V3AdvancedElectronicSignatureResource: V3AdvancedElectronicSignatureR
     @_documentation(visibility: private)
 #endif
     public func uniffiCloneHandle() -> UInt64 {
-        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3advancedelectronicsignatureresource(self.handle, $0) }
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3apiresource(self.handle, $0) }
     }
     // No primary constructor declared for this class.
 
@@ -3335,27 +3335,27 @@ open class V3AdvancedElectronicSignatureResource: V3AdvancedElectronicSignatureR
             return
         }
 
-        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3advancedelectronicsignatureresource(handle, $0) }
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3apiresource(handle, $0) }
     }
 
     
 
     
     /**
-     * `download_aes_document`: `GET /advanced_electronic_signature/documents`.
+     * `ping`: `GET /ping`.
      */
-open func downloadAesDocument(workflowRunId: String, id: String, options: CallOptions? = nil)async throws  -> Download  {
+open func ping(options: CallOptions? = nil)async throws  -> String  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3advancedelectronicsignatureresource_download_aes_document(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(id),FfiConverterOptionTypeCallOptions.lower(options)
+                uniffi_onfido_core_uniffi_fn_method_v3apiresource_ping(
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
             completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeDownload_lift,
+            liftFunc: FfiConverterString.lift,
             errorHandler: FfiConverterTypeOnfidoError_lift
         )
 }
@@ -3368,24 +3368,24 @@ open func downloadAesDocument(workflowRunId: String, id: String, options: CallOp
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeV3AdvancedElectronicSignatureResource: FfiConverter {
+public struct FfiConverterTypeV3ApiResource: FfiConverter {
     typealias FfiType = UInt64
-    typealias SwiftType = V3AdvancedElectronicSignatureResource
+    typealias SwiftType = V3ApiResource
 
-    public static func lift(_ handle: UInt64) throws -> V3AdvancedElectronicSignatureResource {
-        return V3AdvancedElectronicSignatureResource(unsafeFromHandle: handle)
+    public static func lift(_ handle: UInt64) throws -> V3ApiResource {
+        return V3ApiResource(unsafeFromHandle: handle)
     }
 
-    public static func lower(_ value: V3AdvancedElectronicSignatureResource) -> UInt64 {
+    public static func lower(_ value: V3ApiResource) -> UInt64 {
         return value.uniffiCloneHandle()
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3AdvancedElectronicSignatureResource {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ApiResource {
         let handle: UInt64 = try readInt(&buf)
         return try lift(handle)
     }
 
-    public static func write(_ value: V3AdvancedElectronicSignatureResource, into buf: inout [UInt8]) {
+    public static func write(_ value: V3ApiResource, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -3394,15 +3394,15 @@ public struct FfiConverterTypeV3AdvancedElectronicSignatureResource: FfiConverte
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeV3AdvancedElectronicSignatureResource_lift(_ handle: UInt64) throws -> V3AdvancedElectronicSignatureResource {
-    return try FfiConverterTypeV3AdvancedElectronicSignatureResource.lift(handle)
+public func FfiConverterTypeV3ApiResource_lift(_ handle: UInt64) throws -> V3ApiResource {
+    return try FfiConverterTypeV3ApiResource.lift(handle)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeV3AdvancedElectronicSignatureResource_lower(_ value: V3AdvancedElectronicSignatureResource) -> UInt64 {
-    return FfiConverterTypeV3AdvancedElectronicSignatureResource.lower(value)
+public func FfiConverterTypeV3ApiResource_lower(_ value: V3ApiResource) -> UInt64 {
+    return FfiConverterTypeV3ApiResource.lower(value)
 }
 
 
@@ -3703,12 +3703,12 @@ public protocol V3BiometricTokensResourceProtocol: AnyObject, Sendable {
     /**
      * `invalidate_biometric_token`: `DELETE /biometric_tokens/{user_id}/{token_uuid}`.
      */
-    func invalidateBiometricToken(userId: String, tokenUuid: String, options: CallOptions?) async throws  -> V3InvalidatedBiometricTokenResponse
+    func invalidate(userId: String, tokenUuid: String, options: CallOptions?) async throws  -> V3InvalidatedBiometricTokenResponse
     
     /**
      * `invalidate_biometric_tokens`: `DELETE /biometric_tokens/{user_id}`.
      */
-    func invalidateBiometricTokens(userId: String, options: CallOptions?) async throws  -> V3InvalidatedBiometricTokensResponse
+    func invalidateAll(userId: String, options: CallOptions?) async throws  -> V3InvalidatedBiometricTokensResponse
     
     /**
      * `list_biometric_tokens`: `GET /biometric_tokens/{user_id}`.
@@ -3799,11 +3799,11 @@ open func find(userId: String, tokenUuid: String, options: CallOptions? = nil)as
     /**
      * `invalidate_biometric_token`: `DELETE /biometric_tokens/{user_id}/{token_uuid}`.
      */
-open func invalidateBiometricToken(userId: String, tokenUuid: String, options: CallOptions? = nil)async throws  -> V3InvalidatedBiometricTokenResponse  {
+open func invalidate(userId: String, tokenUuid: String, options: CallOptions? = nil)async throws  -> V3InvalidatedBiometricTokenResponse  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_biometric_token(
+                uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate(
                         self.uniffiCloneHandle(),FfiConverterString.lower(userId),FfiConverterString.lower(tokenUuid),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
@@ -3818,11 +3818,11 @@ open func invalidateBiometricToken(userId: String, tokenUuid: String, options: C
     /**
      * `invalidate_biometric_tokens`: `DELETE /biometric_tokens/{user_id}`.
      */
-open func invalidateBiometricTokens(userId: String, options: CallOptions? = nil)async throws  -> V3InvalidatedBiometricTokensResponse  {
+open func invalidateAll(userId: String, options: CallOptions? = nil)async throws  -> V3InvalidatedBiometricTokensResponse  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_biometric_tokens(
+                uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_all(
                         self.uniffiCloneHandle(),FfiConverterString.lower(userId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
@@ -4411,6 +4411,190 @@ public func FfiConverterTypeV3DocumentsResource_lower(_ value: V3DocumentsResour
 
 
 /**
+ * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin `client.electronicSignatures`).
+ */
+public protocol V3ElectronicSignaturesResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `download_aes_document`: `GET /advanced_electronic_signature/documents`.
+     */
+    func downloadAesDocument(workflowRunId: String, id: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `download_qes_document`: `GET /qualified_electronic_signature/documents`.
+     */
+    func downloadQesDocument(workflowRunId: String, fileId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `download_ses_document`: `GET /simple_electronic_signature/documents`.
+     */
+    func downloadSesDocument(workflowRunId: String, id: String, options: CallOptions?) async throws  -> Download
+    
+}
+/**
+ * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin `client.electronicSignatures`).
+ */
+open class V3ElectronicSignaturesResource: V3ElectronicSignaturesResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3electronicsignaturesresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3electronicsignaturesresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `download_aes_document`: `GET /advanced_electronic_signature/documents`.
+     */
+open func downloadAesDocument(workflowRunId: String, id: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3electronicsignaturesresource_download_aes_document(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(id),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `download_qes_document`: `GET /qualified_electronic_signature/documents`.
+     */
+open func downloadQesDocument(workflowRunId: String, fileId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3electronicsignaturesresource_download_qes_document(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(fileId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `download_ses_document`: `GET /simple_electronic_signature/documents`.
+     */
+open func downloadSesDocument(workflowRunId: String, id: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3electronicsignaturesresource_download_ses_document(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(id),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3ElectronicSignaturesResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3ElectronicSignaturesResource
+
+    public static func lift(_ handle: UInt64) throws -> V3ElectronicSignaturesResource {
+        return V3ElectronicSignaturesResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3ElectronicSignaturesResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3ElectronicSignaturesResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3ElectronicSignaturesResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ElectronicSignaturesResource_lift(_ handle: UInt64) throws -> V3ElectronicSignaturesResource {
+    return try FfiConverterTypeV3ElectronicSignaturesResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3ElectronicSignaturesResource_lower(_ value: V3ElectronicSignaturesResource) -> UInt64 {
+    return FfiConverterTypeV3ElectronicSignaturesResource.lower(value)
+}
+
+
+
+
+
+
+/**
  * The `extractions` operations of API v3.6 / v3.4 (Kotlin `client.extractions`).
  */
 public protocol V3ExtractionsResourceProtocol: AnyObject, Sendable {
@@ -4418,7 +4602,7 @@ public protocol V3ExtractionsResourceProtocol: AnyObject, Sendable {
     /**
      * `extract`: `POST /extractions`.
      */
-    func extract(input: V3ExtractRequest, options: CallOptions?) async throws  -> V3Extraction
+    func create(input: V3ExtractRequest, options: CallOptions?) async throws  -> V3Extraction
     
 }
 /**
@@ -4480,11 +4664,11 @@ open class V3ExtractionsResource: V3ExtractionsResourceProtocol, @unchecked Send
     /**
      * `extract`: `POST /extractions`.
      */
-open func extract(input: V3ExtractRequest, options: CallOptions? = nil)async throws  -> V3Extraction  {
+open func create(input: V3ExtractRequest, options: CallOptions? = nil)async throws  -> V3Extraction  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3extractionsresource_extract(
+                uniffi_onfido_core_uniffi_fn_method_v3extractionsresource_create(
                         self.uniffiCloneHandle(),FfiConverterTypeV3ExtractRequest_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
@@ -5386,12 +5570,12 @@ public protocol V3PasskeysResourceProtocol: AnyObject, Sendable {
     /**
      * `delete_passkey`: `DELETE /passkeys/{username}/{passkey_id}`.
      */
-    func deletePasskey(username: String, passkeyId: String, options: CallOptions?) async throws 
+    func delete(username: String, passkeyId: String, options: CallOptions?) async throws 
     
     /**
      * `delete_passkeys`: `DELETE /passkeys/{username}`.
      */
-    func deletePasskeys(username: String, options: CallOptions?) async throws 
+    func deleteAll(username: String, options: CallOptions?) async throws 
     
     /**
      * `find_passkey`: `GET /passkeys/{username}/{passkey_id}`.
@@ -5468,11 +5652,11 @@ open class V3PasskeysResource: V3PasskeysResourceProtocol, @unchecked Sendable {
     /**
      * `delete_passkey`: `DELETE /passkeys/{username}/{passkey_id}`.
      */
-open func deletePasskey(username: String, passkeyId: String, options: CallOptions? = nil)async throws   {
+open func delete(username: String, passkeyId: String, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_passkey(
+                uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete(
                         self.uniffiCloneHandle(),FfiConverterString.lower(username),FfiConverterString.lower(passkeyId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
@@ -5487,11 +5671,11 @@ open func deletePasskey(username: String, passkeyId: String, options: CallOption
     /**
      * `delete_passkeys`: `DELETE /passkeys/{username}`.
      */
-open func deletePasskeys(username: String, options: CallOptions? = nil)async throws   {
+open func deleteAll(username: String, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_passkeys(
+                uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_all(
                         self.uniffiCloneHandle(),FfiConverterString.lower(username),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
@@ -5603,278 +5787,6 @@ public func FfiConverterTypeV3PasskeysResource_lift(_ handle: UInt64) throws -> 
 #endif
 public func FfiConverterTypeV3PasskeysResource_lower(_ value: V3PasskeysResource) -> UInt64 {
     return FfiConverterTypeV3PasskeysResource.lower(value)
-}
-
-
-
-
-
-
-/**
- * The `ping` operations of API v3.6 / v3.4 (Kotlin `client.ping`).
- */
-public protocol V3PingResourceProtocol: AnyObject, Sendable {
-    
-    /**
-     * `ping`: `GET /ping`.
-     */
-    func ping(options: CallOptions?) async throws  -> String
-    
-}
-/**
- * The `ping` operations of API v3.6 / v3.4 (Kotlin `client.ping`).
- */
-open class V3PingResource: V3PingResourceProtocol, @unchecked Sendable {
-    fileprivate let handle: UInt64
-
-    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public struct NoHandle {
-        public init() {}
-    }
-
-    // TODO: We'd like this to be `private` but for Swifty reasons,
-    // we can't implement `FfiConverter` without making this `required` and we can't
-    // make it `required` without making it `public`.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    required public init(unsafeFromHandle handle: UInt64) {
-        self.handle = handle
-    }
-
-    // This constructor can be used to instantiate a fake object.
-    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
-    //
-    // - Warning:
-    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public init(noHandle: NoHandle) {
-        self.handle = 0
-    }
-
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public func uniffiCloneHandle() -> UInt64 {
-        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3pingresource(self.handle, $0) }
-    }
-    // No primary constructor declared for this class.
-
-    deinit {
-        if handle == 0 {
-            // Mock objects have handle=0 don't try to free them
-            return
-        }
-
-        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3pingresource(handle, $0) }
-    }
-
-    
-
-    
-    /**
-     * `ping`: `GET /ping`.
-     */
-open func ping(options: CallOptions? = nil)async throws  -> String  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3pingresource_ping(
-                        self.uniffiCloneHandle(),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterString.lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-
-    
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeV3PingResource: FfiConverter {
-    typealias FfiType = UInt64
-    typealias SwiftType = V3PingResource
-
-    public static func lift(_ handle: UInt64) throws -> V3PingResource {
-        return V3PingResource(unsafeFromHandle: handle)
-    }
-
-    public static func lower(_ value: V3PingResource) -> UInt64 {
-        return value.uniffiCloneHandle()
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3PingResource {
-        let handle: UInt64 = try readInt(&buf)
-        return try lift(handle)
-    }
-
-    public static func write(_ value: V3PingResource, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeV3PingResource_lift(_ handle: UInt64) throws -> V3PingResource {
-    return try FfiConverterTypeV3PingResource.lift(handle)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeV3PingResource_lower(_ value: V3PingResource) -> UInt64 {
-    return FfiConverterTypeV3PingResource.lower(value)
-}
-
-
-
-
-
-
-/**
- * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.qualifiedElectronicSignature`).
- */
-public protocol V3QualifiedElectronicSignatureResourceProtocol: AnyObject, Sendable {
-    
-    /**
-     * `download_qes_document`: `GET /qualified_electronic_signature/documents`.
-     */
-    func downloadQesDocument(workflowRunId: String, fileId: String, options: CallOptions?) async throws  -> Download
-    
-}
-/**
- * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.qualifiedElectronicSignature`).
- */
-open class V3QualifiedElectronicSignatureResource: V3QualifiedElectronicSignatureResourceProtocol, @unchecked Sendable {
-    fileprivate let handle: UInt64
-
-    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public struct NoHandle {
-        public init() {}
-    }
-
-    // TODO: We'd like this to be `private` but for Swifty reasons,
-    // we can't implement `FfiConverter` without making this `required` and we can't
-    // make it `required` without making it `public`.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    required public init(unsafeFromHandle handle: UInt64) {
-        self.handle = handle
-    }
-
-    // This constructor can be used to instantiate a fake object.
-    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
-    //
-    // - Warning:
-    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public init(noHandle: NoHandle) {
-        self.handle = 0
-    }
-
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public func uniffiCloneHandle() -> UInt64 {
-        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3qualifiedelectronicsignatureresource(self.handle, $0) }
-    }
-    // No primary constructor declared for this class.
-
-    deinit {
-        if handle == 0 {
-            // Mock objects have handle=0 don't try to free them
-            return
-        }
-
-        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3qualifiedelectronicsignatureresource(handle, $0) }
-    }
-
-    
-
-    
-    /**
-     * `download_qes_document`: `GET /qualified_electronic_signature/documents`.
-     */
-open func downloadQesDocument(workflowRunId: String, fileId: String, options: CallOptions? = nil)async throws  -> Download  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3qualifiedelectronicsignatureresource_download_qes_document(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(fileId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeDownload_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-
-    
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeV3QualifiedElectronicSignatureResource: FfiConverter {
-    typealias FfiType = UInt64
-    typealias SwiftType = V3QualifiedElectronicSignatureResource
-
-    public static func lift(_ handle: UInt64) throws -> V3QualifiedElectronicSignatureResource {
-        return V3QualifiedElectronicSignatureResource(unsafeFromHandle: handle)
-    }
-
-    public static func lower(_ value: V3QualifiedElectronicSignatureResource) -> UInt64 {
-        return value.uniffiCloneHandle()
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3QualifiedElectronicSignatureResource {
-        let handle: UInt64 = try readInt(&buf)
-        return try lift(handle)
-    }
-
-    public static func write(_ value: V3QualifiedElectronicSignatureResource, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeV3QualifiedElectronicSignatureResource_lift(_ handle: UInt64) throws -> V3QualifiedElectronicSignatureResource {
-    return try FfiConverterTypeV3QualifiedElectronicSignatureResource.lift(handle)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeV3QualifiedElectronicSignatureResource_lower(_ value: V3QualifiedElectronicSignatureResource) -> UInt64 {
-    return FfiConverterTypeV3QualifiedElectronicSignatureResource.lower(value)
 }
 
 
@@ -6234,7 +6146,7 @@ public protocol V3ResultsFeedbackResourceProtocol: AnyObject, Sendable {
     /**
      * `post_results_feedback`: `POST /results_feedback`.
      */
-    func post(input: V3ResultsFeedback, options: CallOptions?) async throws  -> V3ResultsFeedback
+    func create(input: V3ResultsFeedback, options: CallOptions?) async throws  -> V3ResultsFeedback
     
 }
 /**
@@ -6296,11 +6208,11 @@ open class V3ResultsFeedbackResource: V3ResultsFeedbackResourceProtocol, @unchec
     /**
      * `post_results_feedback`: `POST /results_feedback`.
      */
-open func post(input: V3ResultsFeedback, options: CallOptions? = nil)async throws  -> V3ResultsFeedback  {
+open func create(input: V3ResultsFeedback, options: CallOptions? = nil)async throws  -> V3ResultsFeedback  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3resultsfeedbackresource_post(
+                uniffi_onfido_core_uniffi_fn_method_v3resultsfeedbackresource_create(
                         self.uniffiCloneHandle(),FfiConverterTypeV3ResultsFeedback_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
@@ -6363,9 +6275,9 @@ public func FfiConverterTypeV3ResultsFeedbackResource_lower(_ value: V3ResultsFe
 
 
 /**
- * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin `client.sdkToken`).
+ * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin `client.sdkTokens`).
  */
-public protocol V3SdkTokenResourceProtocol: AnyObject, Sendable {
+public protocol V3SdkTokensResourceProtocol: AnyObject, Sendable {
     
     /**
      * `generate_sdk_token`: `POST /sdk_token`.
@@ -6374,9 +6286,9 @@ public protocol V3SdkTokenResourceProtocol: AnyObject, Sendable {
     
 }
 /**
- * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin `client.sdkToken`).
+ * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin `client.sdkTokens`).
  */
-open class V3SdkTokenResource: V3SdkTokenResourceProtocol, @unchecked Sendable {
+open class V3SdkTokensResource: V3SdkTokensResourceProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
 
     /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
@@ -6413,7 +6325,7 @@ open class V3SdkTokenResource: V3SdkTokenResourceProtocol, @unchecked Sendable {
     @_documentation(visibility: private)
 #endif
     public func uniffiCloneHandle() -> UInt64 {
-        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3sdktokenresource(self.handle, $0) }
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3sdktokensresource(self.handle, $0) }
     }
     // No primary constructor declared for this class.
 
@@ -6423,7 +6335,7 @@ open class V3SdkTokenResource: V3SdkTokenResourceProtocol, @unchecked Sendable {
             return
         }
 
-        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3sdktokenresource(handle, $0) }
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3sdktokensresource(handle, $0) }
     }
 
     
@@ -6436,7 +6348,7 @@ open func generate(input: V3SdkTokenBuilder, options: CallOptions? = nil)async t
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3sdktokenresource_generate(
+                uniffi_onfido_core_uniffi_fn_method_v3sdktokensresource_generate(
                         self.uniffiCloneHandle(),FfiConverterTypeV3SdkTokenBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
@@ -6456,24 +6368,24 @@ open func generate(input: V3SdkTokenBuilder, options: CallOptions? = nil)async t
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeV3SdkTokenResource: FfiConverter {
+public struct FfiConverterTypeV3SdkTokensResource: FfiConverter {
     typealias FfiType = UInt64
-    typealias SwiftType = V3SdkTokenResource
+    typealias SwiftType = V3SdkTokensResource
 
-    public static func lift(_ handle: UInt64) throws -> V3SdkTokenResource {
-        return V3SdkTokenResource(unsafeFromHandle: handle)
+    public static func lift(_ handle: UInt64) throws -> V3SdkTokensResource {
+        return V3SdkTokensResource(unsafeFromHandle: handle)
     }
 
-    public static func lower(_ value: V3SdkTokenResource) -> UInt64 {
+    public static func lower(_ value: V3SdkTokensResource) -> UInt64 {
         return value.uniffiCloneHandle()
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3SdkTokenResource {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3SdkTokensResource {
         let handle: UInt64 = try readInt(&buf)
         return try lift(handle)
     }
 
-    public static func write(_ value: V3SdkTokenResource, into buf: inout [UInt8]) {
+    public static func write(_ value: V3SdkTokensResource, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -6482,15 +6394,15 @@ public struct FfiConverterTypeV3SdkTokenResource: FfiConverter {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeV3SdkTokenResource_lift(_ handle: UInt64) throws -> V3SdkTokenResource {
-    return try FfiConverterTypeV3SdkTokenResource.lift(handle)
+public func FfiConverterTypeV3SdkTokensResource_lift(_ handle: UInt64) throws -> V3SdkTokensResource {
+    return try FfiConverterTypeV3SdkTokensResource.lift(handle)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeV3SdkTokenResource_lower(_ value: V3SdkTokenResource) -> UInt64 {
-    return FfiConverterTypeV3SdkTokenResource.lower(value)
+public func FfiConverterTypeV3SdkTokensResource_lower(_ value: V3SdkTokensResource) -> UInt64 {
+    return FfiConverterTypeV3SdkTokensResource.lower(value)
 }
 
 
@@ -6707,20 +6619,30 @@ public func FfiConverterTypeV3SigningDocumentsResource_lower(_ value: V3SigningD
 
 
 /**
- * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.simpleElectronicSignature`).
+ * The `tasks` operations of API v3.6 / v3.4 (Kotlin `client.tasks`).
  */
-public protocol V3SimpleElectronicSignatureResourceProtocol: AnyObject, Sendable {
+public protocol V3TasksResourceProtocol: AnyObject, Sendable {
     
     /**
-     * `download_ses_document`: `GET /simple_electronic_signature/documents`.
+     * `complete_task`: `POST /workflow_runs/{workflow_run_id}/tasks/{task_id}/complete`.
      */
-    func downloadSesDocument(workflowRunId: String, id: String, options: CallOptions?) async throws  -> Download
+    func complete(workflowRunId: String, taskId: String, input: V3CompleteTaskBuilder, options: CallOptions?) async throws 
+    
+    /**
+     * `find_task`: `GET /workflow_runs/{workflow_run_id}/tasks/{task_id}`.
+     */
+    func find(workflowRunId: String, taskId: String, options: CallOptions?) async throws  -> V3Task
+    
+    /**
+     * `list_tasks`: `GET /workflow_runs/{workflow_run_id}/tasks`.
+     */
+    func list(workflowRunId: String, options: CallOptions?) async throws  -> [V3TaskItem]
     
 }
 /**
- * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.simpleElectronicSignature`).
+ * The `tasks` operations of API v3.6 / v3.4 (Kotlin `client.tasks`).
  */
-open class V3SimpleElectronicSignatureResource: V3SimpleElectronicSignatureResourceProtocol, @unchecked Sendable {
+open class V3TasksResource: V3TasksResourceProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
 
     /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
@@ -6757,7 +6679,7 @@ open class V3SimpleElectronicSignatureResource: V3SimpleElectronicSignatureResou
     @_documentation(visibility: private)
 #endif
     public func uniffiCloneHandle() -> UInt64 {
-        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3simpleelectronicsignatureresource(self.handle, $0) }
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3tasksresource(self.handle, $0) }
     }
     // No primary constructor declared for this class.
 
@@ -6767,21 +6689,219 @@ open class V3SimpleElectronicSignatureResource: V3SimpleElectronicSignatureResou
             return
         }
 
-        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3simpleelectronicsignatureresource(handle, $0) }
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3tasksresource(handle, $0) }
     }
 
     
 
     
     /**
-     * `download_ses_document`: `GET /simple_electronic_signature/documents`.
+     * `complete_task`: `POST /workflow_runs/{workflow_run_id}/tasks/{task_id}/complete`.
      */
-open func downloadSesDocument(workflowRunId: String, id: String, options: CallOptions? = nil)async throws  -> Download  {
+open func complete(workflowRunId: String, taskId: String, input: V3CompleteTaskBuilder, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3simpleelectronicsignatureresource_download_ses_document(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(id),FfiConverterOptionTypeCallOptions.lower(options)
+                uniffi_onfido_core_uniffi_fn_method_v3tasksresource_complete(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(taskId),FfiConverterTypeV3CompleteTaskBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_task`: `GET /workflow_runs/{workflow_run_id}/tasks/{task_id}`.
+     */
+open func find(workflowRunId: String, taskId: String, options: CallOptions? = nil)async throws  -> V3Task  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3tasksresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(taskId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3Task_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_tasks`: `GET /workflow_runs/{workflow_run_id}/tasks`.
+     */
+open func list(workflowRunId: String, options: CallOptions? = nil)async throws  -> [V3TaskItem]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3tasksresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeV3TaskItem.lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV3TasksResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V3TasksResource
+
+    public static func lift(_ handle: UInt64) throws -> V3TasksResource {
+        return V3TasksResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V3TasksResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3TasksResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V3TasksResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3TasksResource_lift(_ handle: UInt64) throws -> V3TasksResource {
+    return try FfiConverterTypeV3TasksResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV3TasksResource_lower(_ value: V3TasksResource) -> UInt64 {
+    return FfiConverterTypeV3TasksResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin `client.timelineFiles`).
+ */
+public protocol V3TimelineFilesResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `create_timeline_file`: `POST /workflow_runs/{workflow_run_id}/timeline_file`.
+     */
+    func create(workflowRunId: String, options: CallOptions?) async throws  -> V3TimelineFileReference
+    
+    /**
+     * `find_timeline_file`: `GET /workflow_runs/{workflow_run_id}/timeline_file/{timeline_file_id}`.
+     */
+    func find(workflowRunId: String, timelineFileId: String, options: CallOptions?) async throws  -> Download
+    
+}
+/**
+ * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin `client.timelineFiles`).
+ */
+open class V3TimelineFilesResource: V3TimelineFilesResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v3timelinefilesresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v3timelinefilesresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `create_timeline_file`: `POST /workflow_runs/{workflow_run_id}/timeline_file`.
+     */
+open func create(workflowRunId: String, options: CallOptions? = nil)async throws  -> V3TimelineFileReference  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3timelinefilesresource_create(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV3TimelineFileReference_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `find_timeline_file`: `GET /workflow_runs/{workflow_run_id}/timeline_file/{timeline_file_id}`.
+     */
+open func find(workflowRunId: String, timelineFileId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v3timelinefilesresource_find(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(timelineFileId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
             pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
@@ -6800,24 +6920,24 @@ open func downloadSesDocument(workflowRunId: String, id: String, options: CallOp
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeV3SimpleElectronicSignatureResource: FfiConverter {
+public struct FfiConverterTypeV3TimelineFilesResource: FfiConverter {
     typealias FfiType = UInt64
-    typealias SwiftType = V3SimpleElectronicSignatureResource
+    typealias SwiftType = V3TimelineFilesResource
 
-    public static func lift(_ handle: UInt64) throws -> V3SimpleElectronicSignatureResource {
-        return V3SimpleElectronicSignatureResource(unsafeFromHandle: handle)
+    public static func lift(_ handle: UInt64) throws -> V3TimelineFilesResource {
+        return V3TimelineFilesResource(unsafeFromHandle: handle)
     }
 
-    public static func lower(_ value: V3SimpleElectronicSignatureResource) -> UInt64 {
+    public static func lower(_ value: V3TimelineFilesResource) -> UInt64 {
         return value.uniffiCloneHandle()
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3SimpleElectronicSignatureResource {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V3TimelineFilesResource {
         let handle: UInt64 = try readInt(&buf)
         return try lift(handle)
     }
 
-    public static func write(_ value: V3SimpleElectronicSignatureResource, into buf: inout [UInt8]) {
+    public static func write(_ value: V3TimelineFilesResource, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -6826,15 +6946,15 @@ public struct FfiConverterTypeV3SimpleElectronicSignatureResource: FfiConverter 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeV3SimpleElectronicSignatureResource_lift(_ handle: UInt64) throws -> V3SimpleElectronicSignatureResource {
-    return try FfiConverterTypeV3SimpleElectronicSignatureResource.lift(handle)
+public func FfiConverterTypeV3TimelineFilesResource_lift(_ handle: UInt64) throws -> V3TimelineFilesResource {
+    return try FfiConverterTypeV3TimelineFilesResource.lift(handle)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeV3SimpleElectronicSignatureResource_lower(_ value: V3SimpleElectronicSignatureResource) -> UInt64 {
-    return FfiConverterTypeV3SimpleElectronicSignatureResource.lower(value)
+public func FfiConverterTypeV3TimelineFilesResource_lower(_ value: V3TimelineFilesResource) -> UInt64 {
+    return FfiConverterTypeV3TimelineFilesResource.lower(value)
 }
 
 
@@ -6865,7 +6985,7 @@ public protocol V3WatchlistMonitorsResourceProtocol: AnyObject, Sendable {
     /**
      * `force_report_creation_from_watchlist_monitor`: `POST /watchlist_monitors/{monitor_id}/new_report`.
      */
-    func forceReportCreationFromWatchlistMonitor(monitorId: String, options: CallOptions?) async throws 
+    func forceReportCreation(monitorId: String, options: CallOptions?) async throws 
     
     /**
      * `list_watchlist_monitors`: `GET /watchlist_monitors`.
@@ -6999,11 +7119,11 @@ open func find(monitorId: String, options: CallOptions? = nil)async throws  -> V
     /**
      * `force_report_creation_from_watchlist_monitor`: `POST /watchlist_monitors/{monitor_id}/new_report`.
      */
-open func forceReportCreationFromWatchlistMonitor(monitorId: String, options: CallOptions? = nil)async throws   {
+open func forceReportCreation(monitorId: String, options: CallOptions? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_force_report_creation_from_watchlist_monitor(
+                uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_force_report_creation(
                         self.uniffiCloneHandle(),FfiConverterString.lower(monitorId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
@@ -7384,19 +7504,9 @@ public func FfiConverterTypeV3WebhooksResource_lower(_ value: V3WebhooksResource
 public protocol V3WorkflowRunsResourceProtocol: AnyObject, Sendable {
     
     /**
-     * `complete_task`: `POST /workflow_runs/{workflow_run_id}/tasks/{task_id}/complete`.
-     */
-    func completeTask(workflowRunId: String, taskId: String, input: V3CompleteTaskBuilder, options: CallOptions?) async throws 
-    
-    /**
      * `create_workflow_run`: `POST /workflow_runs`.
      */
     func create(input: V3WorkflowRunBuilder, options: CallOptions?) async throws  -> V3WorkflowRun
-    
-    /**
-     * `create_timeline_file`: `POST /workflow_runs/{workflow_run_id}/timeline_file`.
-     */
-    func createTimelineFile(workflowRunId: String, options: CallOptions?) async throws  -> V3TimelineFileReference
     
     /**
      * `download_evidence_folder`: `GET /workflow_runs/{workflow_run_id}/evidence_folder`.
@@ -7414,24 +7524,9 @@ public protocol V3WorkflowRunsResourceProtocol: AnyObject, Sendable {
     func find(workflowRunId: String, options: CallOptions?) async throws  -> V3WorkflowRun
     
     /**
-     * `find_task`: `GET /workflow_runs/{workflow_run_id}/tasks/{task_id}`.
-     */
-    func findTask(workflowRunId: String, taskId: String, options: CallOptions?) async throws  -> V3Task
-    
-    /**
-     * `find_timeline_file`: `GET /workflow_runs/{workflow_run_id}/timeline_file/{timeline_file_id}`.
-     */
-    func findTimelineFile(workflowRunId: String, timelineFileId: String, options: CallOptions?) async throws  -> Download
-    
-    /**
      * `list_workflow_runs`: `GET /workflow_runs`.
      */
     func list(page: Int64?, status: String?, createdAtGt: CalendarDate?, createdAtLt: CalendarDate?, sort: String?, applicantId: String?, tags: [String]?, options: CallOptions?) async throws  -> V3ListWorkflowRunsPage
-    
-    /**
-     * `list_tasks`: `GET /workflow_runs/{workflow_run_id}/tasks`.
-     */
-    func listTasks(workflowRunId: String, options: CallOptions?) async throws  -> [V3TaskItem]
     
 }
 /**
@@ -7491,25 +7586,6 @@ open class V3WorkflowRunsResource: V3WorkflowRunsResourceProtocol, @unchecked Se
 
     
     /**
-     * `complete_task`: `POST /workflow_runs/{workflow_run_id}/tasks/{task_id}/complete`.
-     */
-open func completeTask(workflowRunId: String, taskId: String, input: V3CompleteTaskBuilder, options: CallOptions? = nil)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_complete_task(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(taskId),FfiConverterTypeV3CompleteTaskBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
      * `create_workflow_run`: `POST /workflow_runs`.
      */
 open func create(input: V3WorkflowRunBuilder, options: CallOptions? = nil)async throws  -> V3WorkflowRun  {
@@ -7524,25 +7600,6 @@ open func create(input: V3WorkflowRunBuilder, options: CallOptions? = nil)async 
             completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeV3WorkflowRun_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * `create_timeline_file`: `POST /workflow_runs/{workflow_run_id}/timeline_file`.
-     */
-open func createTimelineFile(workflowRunId: String, options: CallOptions? = nil)async throws  -> V3TimelineFileReference  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_create_timeline_file(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeV3TimelineFileReference_lift,
             errorHandler: FfiConverterTypeOnfidoError_lift
         )
 }
@@ -7605,44 +7662,6 @@ open func find(workflowRunId: String, options: CallOptions? = nil)async throws  
 }
     
     /**
-     * `find_task`: `GET /workflow_runs/{workflow_run_id}/tasks/{task_id}`.
-     */
-open func findTask(workflowRunId: String, taskId: String, options: CallOptions? = nil)async throws  -> V3Task  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find_task(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(taskId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeV3Task_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * `find_timeline_file`: `GET /workflow_runs/{workflow_run_id}/timeline_file/{timeline_file_id}`.
-     */
-open func findTimelineFile(workflowRunId: String, timelineFileId: String, options: CallOptions? = nil)async throws  -> Download  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find_timeline_file(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterString.lower(timelineFileId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeDownload_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
      * `list_workflow_runs`: `GET /workflow_runs`.
      */
 open func list(page: Int64? = nil, status: String? = nil, createdAtGt: CalendarDate? = nil, createdAtLt: CalendarDate? = nil, sort: String? = nil, applicantId: String? = nil, tags: [String]? = nil, options: CallOptions? = nil)async throws  -> V3ListWorkflowRunsPage  {
@@ -7657,25 +7676,6 @@ open func list(page: Int64? = nil, status: String? = nil, createdAtGt: CalendarD
             completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeV3ListWorkflowRunsPage_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * `list_tasks`: `GET /workflow_runs/{workflow_run_id}/tasks`.
-     */
-open func listTasks(workflowRunId: String, options: CallOptions? = nil)async throws  -> [V3TaskItem]  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_list_tasks(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(workflowRunId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterSequenceTypeV3TaskItem.lift,
             errorHandler: FfiConverterTypeOnfidoError_lift
         )
 }
@@ -27967,7 +27967,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_addresses() != 30381) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_advanced_electronic_signature() != 23596) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_api() != 10990) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_applicants() != 52024) {
@@ -27980,6 +27980,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_documents() != 48105) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_electronic_signatures() != 17972) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_extractions() != 54574) {
@@ -28000,12 +28003,6 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_passkeys() != 50335) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_ping() != 37769) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_qualified_electronic_signature() != 19762) {
-        return InitializationResult.apiChecksumMismatch
-    }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_repeat_attempts() != 19418) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -28015,13 +28012,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_results_feedback() != 36030) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_sdk_token() != 35728) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_sdk_tokens() != 55033) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_signing_documents() != 32588) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_simple_electronic_signature() != 49910) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_tasks() != 57055) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_timeline_files() != 23817) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_watchlist_monitors() != 15838) {
@@ -28057,10 +28057,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_sandboxtransport_transport() != 39894) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3addressesresource_find() != 38754) {
+    if (uniffi_onfido_core_uniffi_checksum_method_v3addressesresource_pick() != 45234) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3advancedelectronicsignatureresource_download_aes_document() != 62465) {
+    if (uniffi_onfido_core_uniffi_checksum_method_v3apiresource_ping() != 15852) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_create() != 9255) {
@@ -28087,10 +28087,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_find() != 2943) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_biometric_token() != 43984) {
+    if (uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate() != 39959) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_biometric_tokens() != 16260) {
+    if (uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_all() != 34850) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_list() != 43425) {
@@ -28132,7 +28132,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_upload() != 57153) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3extractionsresource_extract() != 24704) {
+    if (uniffi_onfido_core_uniffi_checksum_method_v3electronicsignaturesresource_download_aes_document() != 33605) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3electronicsignaturesresource_download_qes_document() != 4614) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3electronicsignaturesresource_download_ses_document() != 17997) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3extractionsresource_create() != 33868) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_download() != 48231) {
@@ -28183,10 +28192,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_list() != 46412) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_passkey() != 53345) {
+    if (uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete() != 59178) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_passkeys() != 9386) {
+    if (uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_all() != 48906) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_find() != 35519) {
@@ -28196,12 +28205,6 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_update() != 10492) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3pingresource_ping() != 11550) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3qualifiedelectronicsignatureresource_download_qes_document() != 18710) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_v3repeatattemptsresource_list() != 24970) {
@@ -28219,10 +28222,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_resume() != 13697) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3resultsfeedbackresource_post() != 16071) {
+    if (uniffi_onfido_core_uniffi_checksum_method_v3resultsfeedbackresource_create() != 48983) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3sdktokenresource_generate() != 59365) {
+    if (uniffi_onfido_core_uniffi_checksum_method_v3sdktokensresource_generate() != 24417) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_download() != 46400) {
@@ -28237,7 +28240,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_upload() != 4075) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3simpleelectronicsignatureresource_download_ses_document() != 27610) {
+    if (uniffi_onfido_core_uniffi_checksum_method_v3tasksresource_complete() != 6203) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3tasksresource_find() != 7418) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3tasksresource_list() != 7920) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3timelinefilesresource_create() != 42736) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v3timelinefilesresource_find() != 63397) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_create() != 4352) {
@@ -28249,7 +28264,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_find() != 19113) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_force_report_creation_from_watchlist_monitor() != 3405) {
+    if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_force_report_creation() != 51019) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_list() != 42381) {
@@ -28279,13 +28294,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_update() != 25199) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_complete_task() != 52258) {
-        return InitializationResult.apiChecksumMismatch
-    }
     if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_create() != 63712) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_create_timeline_file() != 18979) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_download_evidence_folder() != 22705) {
@@ -28297,16 +28306,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find() != 3274) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find_task() != 6616) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find_timeline_file() != 62710) {
-        return InitializationResult.apiChecksumMismatch
-    }
     if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_list() != 28284) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_list_tasks() != 1934) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_constructor_onfidoclient_new() != 30872) {

@@ -861,7 +861,7 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_addresses(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_advanced_electronic_signature(
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_api(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_applicants(
     ): Int
@@ -870,6 +870,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_checks(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_documents(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_electronic_signatures(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_extractions(
     ): Int
@@ -883,21 +885,19 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_passkeys(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_ping(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_qualified_electronic_signature(
-    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_repeat_attempts(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_reports(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_results_feedback(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_sdk_token(
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_sdk_tokens(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_signing_documents(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_simple_electronic_signature(
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_tasks(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_timeline_files(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_watchlist_monitors(
     ): Int
@@ -921,9 +921,9 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_sandboxtransport_transport(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3addressesresource_find(
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3addressesresource_pick(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3advancedelectronicsignatureresource_download_aes_document(
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3apiresource_ping(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_create(
     ): Int
@@ -941,9 +941,9 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_find(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_biometric_token(
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_biometric_tokens(
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_all(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_list(
     ): Int
@@ -971,7 +971,13 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_upload(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3extractionsresource_extract(
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3electronicsignaturesresource_download_aes_document(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3electronicsignaturesresource_download_qes_document(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3electronicsignaturesresource_download_ses_document(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3extractionsresource_create(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_download(
     ): Int
@@ -1005,19 +1011,15 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_list(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_passkey(
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_passkeys(
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_all(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_find(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_list(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_update(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3pingresource_ping(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3qualifiedelectronicsignatureresource_download_qes_document(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3repeatattemptsresource_list(
     ): Int
@@ -1029,9 +1031,9 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_resume(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3resultsfeedbackresource_post(
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3resultsfeedbackresource_create(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3sdktokenresource_generate(
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3sdktokensresource_generate(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_download(
     ): Int
@@ -1041,7 +1043,15 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_upload(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3simpleelectronicsignatureresource_download_ses_document(
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3tasksresource_complete(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3tasksresource_find(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3tasksresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3timelinefilesresource_create(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3timelinefilesresource_find(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_create(
     ): Int
@@ -1049,7 +1059,7 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_find(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_force_report_creation_from_watchlist_monitor(
+    external fun uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_force_report_creation(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_list(
     ): Int
@@ -1069,11 +1079,7 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_update(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_complete_task(
-    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_create(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_create_timeline_file(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_download_evidence_folder(
     ): Int
@@ -1081,13 +1087,7 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find_task(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find_timeline_file(
-    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_list(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_list_tasks(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_constructor_onfidoclient_new(
     ): Int
@@ -1204,7 +1204,7 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_addresses(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_advanced_electronic_signature(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_api(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_applicants(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -1213,6 +1213,8 @@ internal object UniffiLib {
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_checks(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_documents(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_electronic_signatures(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_extractions(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -1226,21 +1228,19 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_passkeys(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_ping(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_qualified_electronic_signature(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_repeat_attempts(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_reports(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_results_feedback(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_sdk_token(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_sdk_tokens(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_signing_documents(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_simple_electronic_signature(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_tasks(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_timeline_files(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_watchlist_monitors(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -1300,13 +1300,13 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_free_v3addressesresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_onfido_core_uniffi_fn_method_v3addressesresource_find(`ptr`: Long,`postcode`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_v3addressesresource_pick(`ptr`: Long,`postcode`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_clone_v3advancedelectronicsignatureresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3apiresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_free_v3advancedelectronicsignatureresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_onfido_core_uniffi_fn_free_v3apiresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_onfido_core_uniffi_fn_method_v3advancedelectronicsignatureresource_download_aes_document(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`id`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_v3apiresource_ping(`ptr`: Long,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_clone_v3applicantsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -1332,9 +1332,9 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_find(`ptr`: Long,`userId`: RustBuffer.ByValue,`tokenUuid`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_biometric_token(`ptr`: Long,`userId`: RustBuffer.ByValue,`tokenUuid`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate(`ptr`: Long,`userId`: RustBuffer.ByValue,`tokenUuid`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_biometric_tokens(`ptr`: Long,`userId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_all(`ptr`: Long,`userId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_list(`ptr`: Long,`userId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
@@ -1370,11 +1370,21 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_v3documentsresource_upload(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3electronicsignaturesresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3electronicsignaturesresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3electronicsignaturesresource_download_aes_document(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`id`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3electronicsignaturesresource_download_qes_document(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`fileId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3electronicsignaturesresource_download_ses_document(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`id`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
     external fun uniffi_onfido_core_uniffi_fn_clone_v3extractionsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_free_v3extractionsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_onfido_core_uniffi_fn_method_v3extractionsresource_extract(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_v3extractionsresource_create(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_clone_v3idphotosresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -1428,27 +1438,15 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_free_v3passkeysresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_passkey(`ptr`: Long,`username`: RustBuffer.ByValue,`passkeyId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete(`ptr`: Long,`username`: RustBuffer.ByValue,`passkeyId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_passkeys(`ptr`: Long,`username`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_all(`ptr`: Long,`username`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_find(`ptr`: Long,`username`: RustBuffer.ByValue,`passkeyId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_list(`ptr`: Long,`username`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_update(`ptr`: Long,`username`: RustBuffer.ByValue,`passkeyId`: RustBuffer.ByValue,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_clone_v3pingresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_free_v3pingresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Unit
-    external fun uniffi_onfido_core_uniffi_fn_method_v3pingresource_ping(`ptr`: Long,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_clone_v3qualifiedelectronicsignatureresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_free_v3qualifiedelectronicsignatureresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Unit
-    external fun uniffi_onfido_core_uniffi_fn_method_v3qualifiedelectronicsignatureresource_download_qes_document(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`fileId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_clone_v3repeatattemptsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -1472,13 +1470,13 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_free_v3resultsfeedbackresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_onfido_core_uniffi_fn_method_v3resultsfeedbackresource_post(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_v3resultsfeedbackresource_create(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_clone_v3sdktokenresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3sdktokensresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_free_v3sdktokenresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_onfido_core_uniffi_fn_free_v3sdktokensresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_onfido_core_uniffi_fn_method_v3sdktokenresource_generate(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_v3sdktokensresource_generate(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_clone_v3signingdocumentsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -1492,11 +1490,23 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_v3signingdocumentsresource_upload(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_clone_v3simpleelectronicsignatureresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3tasksresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_free_v3simpleelectronicsignatureresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_onfido_core_uniffi_fn_free_v3tasksresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_onfido_core_uniffi_fn_method_v3simpleelectronicsignatureresource_download_ses_document(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`id`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_v3tasksresource_complete(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`taskId`: RustBuffer.ByValue,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3tasksresource_find(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`taskId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3tasksresource_list(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v3timelinefilesresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v3timelinefilesresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v3timelinefilesresource_create(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v3timelinefilesresource_find(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`timelineFileId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_clone_v3watchlistmonitorsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -1508,7 +1518,7 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_find(`ptr`: Long,`monitorId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_force_report_creation_from_watchlist_monitor(`ptr`: Long,`monitorId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_force_report_creation(`ptr`: Long,`monitorId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_list(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`includeDeleted`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
@@ -1536,11 +1546,7 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_free_v3workflowrunsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_complete_task(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`taskId`: RustBuffer.ByValue,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_create(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_create_timeline_file(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_download_evidence_folder(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
@@ -1548,13 +1554,7 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find_task(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`taskId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find_timeline_file(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`timelineFileId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_list(`ptr`: Long,`page`: RustBuffer.ByValue,`status`: RustBuffer.ByValue,`createdAtGt`: RustBuffer.ByValue,`createdAtLt`: RustBuffer.ByValue,`sort`: RustBuffer.ByValue,`applicantId`: RustBuffer.ByValue,`tags`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_list_tasks(`ptr`: Long,`workflowRunId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_challengetype_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1931,7 +1931,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_addresses() and 0xFFFF) != 30381) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_advanced_electronic_signature() and 0xFFFF) != 23596) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_api() and 0xFFFF) != 10990) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_applicants() and 0xFFFF) != 52024) {
@@ -1944,6 +1944,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_documents() and 0xFFFF) != 48105) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_electronic_signatures() and 0xFFFF) != 17972) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_extractions() and 0xFFFF) != 54574) {
@@ -1964,12 +1967,6 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_passkeys() and 0xFFFF) != 50335) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_ping() and 0xFFFF) != 37769) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_qualified_electronic_signature() and 0xFFFF) != 19762) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_repeat_attempts() and 0xFFFF) != 19418) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1979,13 +1976,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_results_feedback() and 0xFFFF) != 36030) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_sdk_token() and 0xFFFF) != 35728) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_sdk_tokens() and 0xFFFF) != 55033) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_signing_documents() and 0xFFFF) != 32588) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_simple_electronic_signature() and 0xFFFF) != 49910) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_tasks() and 0xFFFF) != 57055) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_timeline_files() and 0xFFFF) != 23817) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_watchlist_monitors() and 0xFFFF) != 15838) {
@@ -2021,10 +2021,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_sandboxtransport_transport() and 0xFFFF) != 39894) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3addressesresource_find() and 0xFFFF) != 38754) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3addressesresource_pick() and 0xFFFF) != 45234) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3advancedelectronicsignatureresource_download_aes_document() and 0xFFFF) != 62465) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3apiresource_ping() and 0xFFFF) != 15852) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3applicantsresource_create() and 0xFFFF) != 9255) {
@@ -2051,10 +2051,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_find() and 0xFFFF) != 2943) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_biometric_token() and 0xFFFF) != 43984) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate() and 0xFFFF) != 39959) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_biometric_tokens() and 0xFFFF) != 16260) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_invalidate_all() and 0xFFFF) != 34850) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3biometrictokensresource_list() and 0xFFFF) != 43425) {
@@ -2096,7 +2096,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3documentsresource_upload() and 0xFFFF) != 57153) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3extractionsresource_extract() and 0xFFFF) != 24704) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3electronicsignaturesresource_download_aes_document() and 0xFFFF) != 33605) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3electronicsignaturesresource_download_qes_document() and 0xFFFF) != 4614) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3electronicsignaturesresource_download_ses_document() and 0xFFFF) != 17997) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3extractionsresource_create() and 0xFFFF) != 33868) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3idphotosresource_download() and 0xFFFF) != 48231) {
@@ -2147,10 +2156,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3motioncapturesresource_list() and 0xFFFF) != 46412) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_passkey() and 0xFFFF) != 53345) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete() and 0xFFFF) != 59178) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_passkeys() and 0xFFFF) != 9386) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_delete_all() and 0xFFFF) != 48906) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_find() and 0xFFFF) != 35519) {
@@ -2160,12 +2169,6 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3passkeysresource_update() and 0xFFFF) != 10492) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3pingresource_ping() and 0xFFFF) != 11550) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3qualifiedelectronicsignatureresource_download_qes_document() and 0xFFFF) != 18710) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3repeatattemptsresource_list() and 0xFFFF) != 24970) {
@@ -2183,10 +2186,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3reportsresource_resume() and 0xFFFF) != 13697) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3resultsfeedbackresource_post() and 0xFFFF) != 16071) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3resultsfeedbackresource_create() and 0xFFFF) != 48983) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3sdktokenresource_generate() and 0xFFFF) != 59365) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3sdktokensresource_generate() and 0xFFFF) != 24417) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_download() and 0xFFFF) != 46400) {
@@ -2201,7 +2204,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3signingdocumentsresource_upload() and 0xFFFF) != 4075) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3simpleelectronicsignatureresource_download_ses_document() and 0xFFFF) != 27610) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3tasksresource_complete() and 0xFFFF) != 6203) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3tasksresource_find() and 0xFFFF) != 7418) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3tasksresource_list() and 0xFFFF) != 7920) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3timelinefilesresource_create() and 0xFFFF) != 42736) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3timelinefilesresource_find() and 0xFFFF) != 63397) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_create() and 0xFFFF) != 4352) {
@@ -2213,7 +2228,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_find() and 0xFFFF) != 19113) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_force_report_creation_from_watchlist_monitor() and 0xFFFF) != 3405) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_force_report_creation() and 0xFFFF) != 51019) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_list() and 0xFFFF) != 42381) {
@@ -2243,13 +2258,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3webhooksresource_update() and 0xFFFF) != 25199) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_complete_task() and 0xFFFF) != 52258) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_create() and 0xFFFF) != 63712) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_create_timeline_file() and 0xFFFF) != 18979) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_download_evidence_folder() and 0xFFFF) != 22705) {
@@ -2261,16 +2270,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find() and 0xFFFF) != 3274) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find_task() and 0xFFFF) != 6616) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_find_timeline_file() and 0xFFFF) != 62710) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_list() and 0xFFFF) != 28284) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3workflowrunsresource_list_tasks() and 0xFFFF) != 1934) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_constructor_onfidoclient_new() and 0xFFFF) != 30872) {
@@ -3811,9 +3811,9 @@ public interface OnfidoClientInterface {
     fun `v3Addresses`(): V3AddressesResource
     
     /**
-     * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `advancedElectronicSignature` property).
+     * The `api` operations of API v3.6 / v3.4 (Kotlin: the `api` property).
      */
-    fun `v3AdvancedElectronicSignature`(): V3AdvancedElectronicSignatureResource
+    fun `v3Api`(): V3ApiResource
     
     /**
      * The `applicants` operations of API v3.6 / v3.4 (Kotlin: the `applicants` property).
@@ -3834,6 +3834,11 @@ public interface OnfidoClientInterface {
      * The `documents` operations of API v3.6 / v3.4 (Kotlin: the `documents` property).
      */
     fun `v3Documents`(): V3DocumentsResource
+    
+    /**
+     * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: the `electronicSignatures` property).
+     */
+    fun `v3ElectronicSignatures`(): V3ElectronicSignaturesResource
     
     /**
      * The `extractions` operations of API v3.6 / v3.4 (Kotlin: the `extractions` property).
@@ -3866,16 +3871,6 @@ public interface OnfidoClientInterface {
     fun `v3Passkeys`(): V3PasskeysResource
     
     /**
-     * The `ping` operations of API v3.6 / v3.4 (Kotlin: the `ping` property).
-     */
-    fun `v3Ping`(): V3PingResource
-    
-    /**
-     * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `qualifiedElectronicSignature` property).
-     */
-    fun `v3QualifiedElectronicSignature`(): V3QualifiedElectronicSignatureResource
-    
-    /**
      * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: the `repeatAttempts` property).
      */
     fun `v3RepeatAttempts`(): V3RepeatAttemptsResource
@@ -3891,9 +3886,9 @@ public interface OnfidoClientInterface {
     fun `v3ResultsFeedback`(): V3ResultsFeedbackResource
     
     /**
-     * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin: the `sdkToken` property).
+     * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: the `sdkTokens` property).
      */
-    fun `v3SdkToken`(): V3SdkTokenResource
+    fun `v3SdkTokens`(): V3SdkTokensResource
     
     /**
      * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: the `signingDocuments` property).
@@ -3901,9 +3896,14 @@ public interface OnfidoClientInterface {
     fun `v3SigningDocuments`(): V3SigningDocumentsResource
     
     /**
-     * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `simpleElectronicSignature` property).
+     * The `tasks` operations of API v3.6 / v3.4 (Kotlin: the `tasks` property).
      */
-    fun `v3SimpleElectronicSignature`(): V3SimpleElectronicSignatureResource
+    fun `v3Tasks`(): V3TasksResource
+    
+    /**
+     * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: the `timelineFiles` property).
+     */
+    fun `v3TimelineFiles`(): V3TimelineFilesResource
     
     /**
      * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: the `watchlistMonitors` property).
@@ -5075,12 +5075,12 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `advancedElectronicSignature` property).
-     */override fun `v3AdvancedElectronicSignature`(): V3AdvancedElectronicSignatureResource {
-            return FfiConverterTypeV3AdvancedElectronicSignatureResource.lift(
+     * The `api` operations of API v3.6 / v3.4 (Kotlin: the `api` property).
+     */override fun `v3Api`(): V3ApiResource {
+            return FfiConverterTypeV3ApiResource.lift(
     callWithHandle {
     uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_advanced_electronic_signature(
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_api(
         it,
         _status)
 }
@@ -5145,6 +5145,22 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
     callWithHandle {
     uniffiRustCall() { _status ->
     UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_documents(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: the `electronicSignatures` property).
+     */override fun `v3ElectronicSignatures`(): V3ElectronicSignaturesResource {
+            return FfiConverterTypeV3ElectronicSignaturesResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_electronic_signatures(
         it,
         _status)
 }
@@ -5251,38 +5267,6 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `ping` operations of API v3.6 / v3.4 (Kotlin: the `ping` property).
-     */override fun `v3Ping`(): V3PingResource {
-            return FfiConverterTypeV3PingResource.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_ping(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
-     * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `qualifiedElectronicSignature` property).
-     */override fun `v3QualifiedElectronicSignature`(): V3QualifiedElectronicSignatureResource {
-            return FfiConverterTypeV3QualifiedElectronicSignatureResource.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_qualified_electronic_signature(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
      * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: the `repeatAttempts` property).
      */override fun `v3RepeatAttempts`(): V3RepeatAttemptsResource {
             return FfiConverterTypeV3RepeatAttemptsResource.lift(
@@ -5331,12 +5315,12 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin: the `sdkToken` property).
-     */override fun `v3SdkToken`(): V3SdkTokenResource {
-            return FfiConverterTypeV3SdkTokenResource.lift(
+     * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: the `sdkTokens` property).
+     */override fun `v3SdkTokens`(): V3SdkTokensResource {
+            return FfiConverterTypeV3SdkTokensResource.lift(
     callWithHandle {
     uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_sdk_token(
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_sdk_tokens(
         it,
         _status)
 }
@@ -5363,12 +5347,28 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin: the `simpleElectronicSignature` property).
-     */override fun `v3SimpleElectronicSignature`(): V3SimpleElectronicSignatureResource {
-            return FfiConverterTypeV3SimpleElectronicSignatureResource.lift(
+     * The `tasks` operations of API v3.6 / v3.4 (Kotlin: the `tasks` property).
+     */override fun `v3Tasks`(): V3TasksResource {
+            return FfiConverterTypeV3TasksResource.lift(
     callWithHandle {
     uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_simple_electronic_signature(
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_tasks(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: the `timelineFiles` property).
+     */override fun `v3TimelineFiles`(): V3TimelineFilesResource {
+            return FfiConverterTypeV3TimelineFilesResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_timeline_files(
         it,
         _status)
 }
@@ -6560,7 +6560,7 @@ public interface V3AddressesResourceInterface {
     /**
      * `find_addresses`: `GET /addresses/pick`.
      */
-    suspend fun `find`(`postcode`: kotlin.String, `options`: CallOptions? = null): V3AddressesList
+    suspend fun `pick`(`postcode`: kotlin.String, `options`: CallOptions? = null): V3AddressesList
     
     companion object
 }
@@ -6675,10 +6675,10 @@ open class V3AddressesResource: Disposable, AutoCloseable, V3AddressesResourceIn
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `find`(`postcode`: kotlin.String, `options`: CallOptions?) : V3AddressesList {
+    override suspend fun `pick`(`postcode`: kotlin.String, `options`: CallOptions?) : V3AddressesList {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3addressesresource_find(
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3addressesresource_pick(
                 uniffiHandle,
                 
         FfiConverterString.lower(`postcode`),
@@ -6830,22 +6830,22 @@ public object FfiConverterTypeV3AddressesResource: FfiConverter<V3AddressesResou
 
 
 /**
- * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.advancedElectronicSignature`).
+ * The `api` operations of API v3.6 / v3.4 (Kotlin `client.api`).
  */
-public interface V3AdvancedElectronicSignatureResourceInterface {
+public interface V3ApiResourceInterface {
     
     /**
-     * `download_aes_document`: `GET /advanced_electronic_signature/documents`.
+     * `ping`: `GET /ping`.
      */
-    suspend fun `downloadAesDocument`(`workflowRunId`: kotlin.String, `id`: kotlin.String, `options`: CallOptions? = null): Download
+    suspend fun `ping`(`options`: CallOptions? = null): kotlin.String
     
     companion object
 }
 
 /**
- * The `advanced_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.advancedElectronicSignature`).
+ * The `api` operations of API v3.6 / v3.4 (Kotlin `client.api`).
  */
-open class V3AdvancedElectronicSignatureResource: Disposable, AutoCloseable, V3AdvancedElectronicSignatureResourceInterface
+open class V3ApiResource: Disposable, AutoCloseable, V3ApiResourceInterface
 {
 
     @Suppress("UNUSED_PARAMETER")
@@ -6929,7 +6929,7 @@ open class V3AdvancedElectronicSignatureResource: Disposable, AutoCloseable, V3A
                 return;
             }
             uniffiRustCall { status ->
-                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3advancedelectronicsignatureresource(handle, status)
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3apiresource(handle, status)
             }
         }
     }
@@ -6942,24 +6942,22 @@ open class V3AdvancedElectronicSignatureResource: Disposable, AutoCloseable, V3A
             throw InternalException("uniffiCloneHandle() called on NoHandle object");
         }
         return uniffiRustCall() { status ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3advancedelectronicsignatureresource(handle, status)
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3apiresource(handle, status)
         }
     }
 
     
     /**
-     * `download_aes_document`: `GET /advanced_electronic_signature/documents`.
+     * `ping`: `GET /ping`.
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `downloadAesDocument`(`workflowRunId`: kotlin.String, `id`: kotlin.String, `options`: CallOptions?) : Download {
+    override suspend fun `ping`(`options`: CallOptions?) : kotlin.String {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3advancedelectronicsignatureresource_download_aes_document(
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3apiresource_ping(
                 uniffiHandle,
                 
-        FfiConverterString.lower(`workflowRunId`),
-        FfiConverterString.lower(`id`),
         FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
@@ -6967,7 +6965,7 @@ open class V3AdvancedElectronicSignatureResource: Disposable, AutoCloseable, V3A
         { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
         { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
         // lift function
-        { FfiConverterTypeDownload.lift(it) },
+        { FfiConverterString.lift(it) },
         // Error FFI converter
         OnfidoException.ErrorHandler,
     )
@@ -6991,22 +6989,22 @@ open class V3AdvancedElectronicSignatureResource: Disposable, AutoCloseable, V3A
 /**
  * @suppress
  */
-public object FfiConverterTypeV3AdvancedElectronicSignatureResource: FfiConverter<V3AdvancedElectronicSignatureResource, Long> {
-    override fun lower(value: V3AdvancedElectronicSignatureResource): Long {
+public object FfiConverterTypeV3ApiResource: FfiConverter<V3ApiResource, Long> {
+    override fun lower(value: V3ApiResource): Long {
         return value.uniffiCloneHandle()
     }
 
-    override fun lift(value: Long): V3AdvancedElectronicSignatureResource {
-        return V3AdvancedElectronicSignatureResource(UniffiWithHandle, value)
+    override fun lift(value: Long): V3ApiResource {
+        return V3ApiResource(UniffiWithHandle, value)
     }
 
-    override fun read(buf: ByteBuffer): V3AdvancedElectronicSignatureResource {
+    override fun read(buf: ByteBuffer): V3ApiResource {
         return lift(buf.getLong())
     }
 
-    override fun allocationSize(value: V3AdvancedElectronicSignatureResource) = 8UL
+    override fun allocationSize(value: V3ApiResource) = 8UL
 
-    override fun write(value: V3AdvancedElectronicSignatureResource, buf: ByteBuffer) {
+    override fun write(value: V3ApiResource, buf: ByteBuffer) {
         buf.putLong(lower(value))
     }
 }
@@ -7588,12 +7586,12 @@ public interface V3BiometricTokensResourceInterface {
     /**
      * `invalidate_biometric_token`: `DELETE /biometric_tokens/{user_id}/{token_uuid}`.
      */
-    suspend fun `invalidateBiometricToken`(`userId`: kotlin.String, `tokenUuid`: kotlin.String, `options`: CallOptions? = null): V3InvalidatedBiometricTokenResponse
+    suspend fun `invalidate`(`userId`: kotlin.String, `tokenUuid`: kotlin.String, `options`: CallOptions? = null): V3InvalidatedBiometricTokenResponse
     
     /**
      * `invalidate_biometric_tokens`: `DELETE /biometric_tokens/{user_id}`.
      */
-    suspend fun `invalidateBiometricTokens`(`userId`: kotlin.String, `options`: CallOptions? = null): V3InvalidatedBiometricTokensResponse
+    suspend fun `invalidateAll`(`userId`: kotlin.String, `options`: CallOptions? = null): V3InvalidatedBiometricTokensResponse
     
     /**
      * `list_biometric_tokens`: `GET /biometric_tokens/{user_id}`.
@@ -7745,10 +7743,10 @@ open class V3BiometricTokensResource: Disposable, AutoCloseable, V3BiometricToke
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `invalidateBiometricToken`(`userId`: kotlin.String, `tokenUuid`: kotlin.String, `options`: CallOptions?) : V3InvalidatedBiometricTokenResponse {
+    override suspend fun `invalidate`(`userId`: kotlin.String, `tokenUuid`: kotlin.String, `options`: CallOptions?) : V3InvalidatedBiometricTokenResponse {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_biometric_token(
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate(
                 uniffiHandle,
                 
         FfiConverterString.lower(`userId`),
@@ -7772,10 +7770,10 @@ open class V3BiometricTokensResource: Disposable, AutoCloseable, V3BiometricToke
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `invalidateBiometricTokens`(`userId`: kotlin.String, `options`: CallOptions?) : V3InvalidatedBiometricTokensResponse {
+    override suspend fun `invalidateAll`(`userId`: kotlin.String, `options`: CallOptions?) : V3InvalidatedBiometricTokensResponse {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_biometric_tokens(
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3biometrictokensresource_invalidate_all(
                 uniffiHandle,
                 
         FfiConverterString.lower(`userId`),
@@ -8815,6 +8813,348 @@ public object FfiConverterTypeV3DocumentsResource: FfiConverter<V3DocumentsResou
 
 
 /**
+ * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin `client.electronicSignatures`).
+ */
+public interface V3ElectronicSignaturesResourceInterface {
+    
+    /**
+     * `download_aes_document`: `GET /advanced_electronic_signature/documents`.
+     */
+    suspend fun `downloadAesDocument`(`workflowRunId`: kotlin.String, `id`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `download_qes_document`: `GET /qualified_electronic_signature/documents`.
+     */
+    suspend fun `downloadQesDocument`(`workflowRunId`: kotlin.String, `fileId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `download_ses_document`: `GET /simple_electronic_signature/documents`.
+     */
+    suspend fun `downloadSesDocument`(`workflowRunId`: kotlin.String, `id`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    companion object
+}
+
+/**
+ * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin `client.electronicSignatures`).
+ */
+open class V3ElectronicSignaturesResource: Disposable, AutoCloseable, V3ElectronicSignaturesResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3electronicsignaturesresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3electronicsignaturesresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `download_aes_document`: `GET /advanced_electronic_signature/documents`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `downloadAesDocument`(`workflowRunId`: kotlin.String, `id`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3electronicsignaturesresource_download_aes_document(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterString.lower(`id`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `download_qes_document`: `GET /qualified_electronic_signature/documents`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `downloadQesDocument`(`workflowRunId`: kotlin.String, `fileId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3electronicsignaturesresource_download_qes_document(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterString.lower(`fileId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `download_ses_document`: `GET /simple_electronic_signature/documents`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `downloadSesDocument`(`workflowRunId`: kotlin.String, `id`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3electronicsignaturesresource_download_ses_document(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterString.lower(`id`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3ElectronicSignaturesResource: FfiConverter<V3ElectronicSignaturesResource, Long> {
+    override fun lower(value: V3ElectronicSignaturesResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3ElectronicSignaturesResource {
+        return V3ElectronicSignaturesResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3ElectronicSignaturesResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3ElectronicSignaturesResource) = 8UL
+
+    override fun write(value: V3ElectronicSignaturesResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
  * The `extractions` operations of API v3.6 / v3.4 (Kotlin `client.extractions`).
  */
 public interface V3ExtractionsResourceInterface {
@@ -8822,7 +9162,7 @@ public interface V3ExtractionsResourceInterface {
     /**
      * `extract`: `POST /extractions`.
      */
-    suspend fun `extract`(`input`: V3ExtractRequest, `options`: CallOptions? = null): V3Extraction
+    suspend fun `create`(`input`: V3ExtractRequest, `options`: CallOptions? = null): V3Extraction
     
     companion object
 }
@@ -8937,10 +9277,10 @@ open class V3ExtractionsResource: Disposable, AutoCloseable, V3ExtractionsResour
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `extract`(`input`: V3ExtractRequest, `options`: CallOptions?) : V3Extraction {
+    override suspend fun `create`(`input`: V3ExtractRequest, `options`: CallOptions?) : V3Extraction {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3extractionsresource_extract(
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3extractionsresource_create(
                 uniffiHandle,
                 
         FfiConverterTypeV3ExtractRequest.lower(`input`),
@@ -10579,12 +10919,12 @@ public interface V3PasskeysResourceInterface {
     /**
      * `delete_passkey`: `DELETE /passkeys/{username}/{passkey_id}`.
      */
-    suspend fun `deletePasskey`(`username`: kotlin.String, `passkeyId`: kotlin.String, `options`: CallOptions? = null)
+    suspend fun `delete`(`username`: kotlin.String, `passkeyId`: kotlin.String, `options`: CallOptions? = null)
     
     /**
      * `delete_passkeys`: `DELETE /passkeys/{username}`.
      */
-    suspend fun `deletePasskeys`(`username`: kotlin.String, `options`: CallOptions? = null)
+    suspend fun `deleteAll`(`username`: kotlin.String, `options`: CallOptions? = null)
     
     /**
      * `find_passkey`: `GET /passkeys/{username}/{passkey_id}`.
@@ -10714,10 +11054,10 @@ open class V3PasskeysResource: Disposable, AutoCloseable, V3PasskeysResourceInte
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `deletePasskey`(`username`: kotlin.String, `passkeyId`: kotlin.String, `options`: CallOptions?) {
+    override suspend fun `delete`(`username`: kotlin.String, `passkeyId`: kotlin.String, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_passkey(
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete(
                 uniffiHandle,
                 
         FfiConverterString.lower(`username`),
@@ -10742,10 +11082,10 @@ open class V3PasskeysResource: Disposable, AutoCloseable, V3PasskeysResourceInte
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `deletePasskeys`(`username`: kotlin.String, `options`: CallOptions?) {
+    override suspend fun `deleteAll`(`username`: kotlin.String, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_passkeys(
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3passkeysresource_delete_all(
                 uniffiHandle,
                 
         FfiConverterString.lower(`username`),
@@ -10878,560 +11218,6 @@ public object FfiConverterTypeV3PasskeysResource: FfiConverter<V3PasskeysResourc
     override fun allocationSize(value: V3PasskeysResource) = 8UL
 
     override fun write(value: V3PasskeysResource, buf: ByteBuffer) {
-        buf.putLong(lower(value))
-    }
-}
-
-
-// This template implements a class for working with a Rust struct via a handle
-// to the live Rust struct on the other side of the FFI.
-//
-// There's some subtlety here, because we have to be careful not to operate on a Rust
-// struct after it has been dropped, and because we must expose a public API for freeing
-// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
-//
-//   * Each instance holds an opaque handle to the underlying Rust struct.
-//     Method calls need to read this handle from the object's state and pass it in to
-//     the Rust FFI.
-//
-//   * When an instance is no longer needed, its handle should be passed to a
-//     special destructor function provided by the Rust FFI, which will drop the
-//     underlying Rust struct.
-//
-//   * Given an instance, calling code is expected to call the special
-//     `destroy` method in order to free it after use, either by calling it explicitly
-//     or by using a higher-level helper like the `use` method. Failing to do so risks
-//     leaking the underlying Rust struct.
-//
-//   * We can't assume that calling code will do the right thing, and must be prepared
-//     to handle Kotlin method calls executing concurrently with or even after a call to
-//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
-//
-//   * We must never allow Rust code to operate on the underlying Rust struct after
-//     the destructor has been called, and must never call the destructor more than once.
-//     Doing so may trigger memory unsafety.
-//
-//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
-//     is implemented to call the destructor when the Kotlin object becomes unreachable.
-//     This is done in a background thread. This is not a panacea, and client code should be aware that
-//      1. the thread may starve if some there are objects that have poorly performing
-//     `drop` methods or do significant work in their `drop` methods.
-//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
-//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
-//
-// If we try to implement this with mutual exclusion on access to the handle, there is the
-// possibility of a race between a method call and a concurrent call to `destroy`:
-//
-//    * Thread A starts a method call, reads the value of the handle, but is interrupted
-//      before it can pass the handle over the FFI to Rust.
-//    * Thread B calls `destroy` and frees the underlying Rust struct.
-//    * Thread A resumes, passing the already-read handle value to Rust and triggering
-//      a use-after-free.
-//
-// One possible solution would be to use a `ReadWriteLock`, with each method call taking
-// a read lock (and thus allowed to run concurrently) and the special `destroy` method
-// taking a write lock (and thus blocking on live method calls). However, we aim not to
-// generate methods with any hidden blocking semantics, and a `destroy` method that might
-// block if called incorrectly seems to meet that bar.
-//
-// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
-// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
-// has been called. These are updated according to the following rules:
-//
-//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
-//      The initial value for the flag is false.
-//
-//    * At the start of each method call, we atomically check the counter.
-//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
-//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
-//
-//    * At the end of each method call, we atomically decrement and check the counter.
-//      If it has reached zero then we destroy the underlying Rust struct.
-//
-//    * When `destroy` is called, we atomically flip the flag from false to true.
-//      If the flag was already true we silently fail.
-//      Otherwise we atomically decrement and check the counter.
-//      If it has reached zero then we destroy the underlying Rust struct.
-//
-// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
-// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
-//
-// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
-// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
-// of the underlying Rust code.
-//
-// This makes a cleaner a better alternative to _not_ calling `destroy()` as
-// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
-// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
-// thread may be starved, and the app will leak memory.
-//
-// In this case, `destroy`ing manually may be a better solution.
-//
-// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
-// with Rust peers are reclaimed:
-//
-// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
-// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
-// 3. The memory is reclaimed when the process terminates.
-//
-// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
-//
-
-
-/**
- * The `ping` operations of API v3.6 / v3.4 (Kotlin `client.ping`).
- */
-public interface V3PingResourceInterface {
-    
-    /**
-     * `ping`: `GET /ping`.
-     */
-    suspend fun `ping`(`options`: CallOptions? = null): kotlin.String
-    
-    companion object
-}
-
-/**
- * The `ping` operations of API v3.6 / v3.4 (Kotlin `client.ping`).
- */
-open class V3PingResource: Disposable, AutoCloseable, V3PingResourceInterface
-{
-
-    @Suppress("UNUSED_PARAMETER")
-    /**
-     * @suppress
-     */
-    constructor(withHandle: UniffiWithHandle, handle: Long) {
-        this.handle = handle
-        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
-    }
-
-    /**
-     * @suppress
-     *
-     * This constructor can be used to instantiate a fake object. Only used for tests. Any
-     * attempt to actually use an object constructed this way will fail as there is no
-     * connected Rust object.
-     */
-    @Suppress("UNUSED_PARAMETER")
-    constructor(noHandle: NoHandle) {
-        this.handle = 0
-        this.cleanable = null
-    }
-
-    protected val handle: Long
-    protected val cleanable: UniffiCleaner.Cleanable?
-
-    private val wasDestroyed = AtomicBoolean(false)
-    private val callCounter = AtomicLong(1)
-
-    /**
-     * Whether the current object has been destroyed and its reference is gone in the Rust side.
-     */
-    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
-
-    override fun destroy() {
-        // Only allow a single call to this method.
-        // TODO: maybe we should log a warning if called more than once?
-        if (this.wasDestroyed.compareAndSet(false, true)) {
-            // This decrement always matches the initial count of 1 given at creation time.
-            if (this.callCounter.decrementAndGet() == 0L) {
-                cleanable?.clean()
-            }
-        }
-    }
-
-    @Synchronized
-    override fun close() {
-        this.destroy()
-    }
-
-    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
-        // Check and increment the call counter, to keep the object alive.
-        // This needs a compare-and-set retry loop in case of concurrent updates.
-        do {
-            val c = this.callCounter.get()
-            if (c == 0L) {
-                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
-            }
-            if (c == Long.MAX_VALUE) {
-                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
-            }
-        } while (! this.callCounter.compareAndSet(c, c + 1L))
-        // Now we can safely do the method call without the handle being freed concurrently.
-        try {
-            return block(this.uniffiCloneHandle())
-        } finally {
-            // This decrement always matches the increment we performed above.
-            if (this.callCounter.decrementAndGet() == 0L) {
-                cleanable?.clean()
-            }
-        }
-    }
-
-    // Use a static inner class instead of a closure so as not to accidentally
-    // capture `this` as part of the cleanable's action.
-    private class UniffiCleanAction(private val handle: Long) : Runnable {
-        override fun run() {
-            if (handle == 0.toLong()) {
-                // Fake object created with `NoHandle`, don't try to free.
-                return;
-            }
-            uniffiRustCall { status ->
-                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3pingresource(handle, status)
-            }
-        }
-    }
-
-    /**
-     * @suppress
-     */
-    fun uniffiCloneHandle(): Long {
-        if (handle == 0.toLong()) {
-            throw InternalException("uniffiCloneHandle() called on NoHandle object");
-        }
-        return uniffiRustCall() { status ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3pingresource(handle, status)
-        }
-    }
-
-    
-    /**
-     * `ping`: `GET /ping`.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `ping`(`options`: CallOptions?) : kotlin.String {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3pingresource_ping(
-                uniffiHandle,
-                
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterString.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-
-    
-
-
-    
-    
-    /**
-     * @suppress
-     */
-    companion object
-    
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeV3PingResource: FfiConverter<V3PingResource, Long> {
-    override fun lower(value: V3PingResource): Long {
-        return value.uniffiCloneHandle()
-    }
-
-    override fun lift(value: Long): V3PingResource {
-        return V3PingResource(UniffiWithHandle, value)
-    }
-
-    override fun read(buf: ByteBuffer): V3PingResource {
-        return lift(buf.getLong())
-    }
-
-    override fun allocationSize(value: V3PingResource) = 8UL
-
-    override fun write(value: V3PingResource, buf: ByteBuffer) {
-        buf.putLong(lower(value))
-    }
-}
-
-
-// This template implements a class for working with a Rust struct via a handle
-// to the live Rust struct on the other side of the FFI.
-//
-// There's some subtlety here, because we have to be careful not to operate on a Rust
-// struct after it has been dropped, and because we must expose a public API for freeing
-// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
-//
-//   * Each instance holds an opaque handle to the underlying Rust struct.
-//     Method calls need to read this handle from the object's state and pass it in to
-//     the Rust FFI.
-//
-//   * When an instance is no longer needed, its handle should be passed to a
-//     special destructor function provided by the Rust FFI, which will drop the
-//     underlying Rust struct.
-//
-//   * Given an instance, calling code is expected to call the special
-//     `destroy` method in order to free it after use, either by calling it explicitly
-//     or by using a higher-level helper like the `use` method. Failing to do so risks
-//     leaking the underlying Rust struct.
-//
-//   * We can't assume that calling code will do the right thing, and must be prepared
-//     to handle Kotlin method calls executing concurrently with or even after a call to
-//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
-//
-//   * We must never allow Rust code to operate on the underlying Rust struct after
-//     the destructor has been called, and must never call the destructor more than once.
-//     Doing so may trigger memory unsafety.
-//
-//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
-//     is implemented to call the destructor when the Kotlin object becomes unreachable.
-//     This is done in a background thread. This is not a panacea, and client code should be aware that
-//      1. the thread may starve if some there are objects that have poorly performing
-//     `drop` methods or do significant work in their `drop` methods.
-//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
-//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
-//
-// If we try to implement this with mutual exclusion on access to the handle, there is the
-// possibility of a race between a method call and a concurrent call to `destroy`:
-//
-//    * Thread A starts a method call, reads the value of the handle, but is interrupted
-//      before it can pass the handle over the FFI to Rust.
-//    * Thread B calls `destroy` and frees the underlying Rust struct.
-//    * Thread A resumes, passing the already-read handle value to Rust and triggering
-//      a use-after-free.
-//
-// One possible solution would be to use a `ReadWriteLock`, with each method call taking
-// a read lock (and thus allowed to run concurrently) and the special `destroy` method
-// taking a write lock (and thus blocking on live method calls). However, we aim not to
-// generate methods with any hidden blocking semantics, and a `destroy` method that might
-// block if called incorrectly seems to meet that bar.
-//
-// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
-// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
-// has been called. These are updated according to the following rules:
-//
-//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
-//      The initial value for the flag is false.
-//
-//    * At the start of each method call, we atomically check the counter.
-//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
-//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
-//
-//    * At the end of each method call, we atomically decrement and check the counter.
-//      If it has reached zero then we destroy the underlying Rust struct.
-//
-//    * When `destroy` is called, we atomically flip the flag from false to true.
-//      If the flag was already true we silently fail.
-//      Otherwise we atomically decrement and check the counter.
-//      If it has reached zero then we destroy the underlying Rust struct.
-//
-// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
-// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
-//
-// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
-// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
-// of the underlying Rust code.
-//
-// This makes a cleaner a better alternative to _not_ calling `destroy()` as
-// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
-// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
-// thread may be starved, and the app will leak memory.
-//
-// In this case, `destroy`ing manually may be a better solution.
-//
-// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
-// with Rust peers are reclaimed:
-//
-// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
-// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
-// 3. The memory is reclaimed when the process terminates.
-//
-// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
-//
-
-
-/**
- * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.qualifiedElectronicSignature`).
- */
-public interface V3QualifiedElectronicSignatureResourceInterface {
-    
-    /**
-     * `download_qes_document`: `GET /qualified_electronic_signature/documents`.
-     */
-    suspend fun `downloadQesDocument`(`workflowRunId`: kotlin.String, `fileId`: kotlin.String, `options`: CallOptions? = null): Download
-    
-    companion object
-}
-
-/**
- * The `qualified_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.qualifiedElectronicSignature`).
- */
-open class V3QualifiedElectronicSignatureResource: Disposable, AutoCloseable, V3QualifiedElectronicSignatureResourceInterface
-{
-
-    @Suppress("UNUSED_PARAMETER")
-    /**
-     * @suppress
-     */
-    constructor(withHandle: UniffiWithHandle, handle: Long) {
-        this.handle = handle
-        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
-    }
-
-    /**
-     * @suppress
-     *
-     * This constructor can be used to instantiate a fake object. Only used for tests. Any
-     * attempt to actually use an object constructed this way will fail as there is no
-     * connected Rust object.
-     */
-    @Suppress("UNUSED_PARAMETER")
-    constructor(noHandle: NoHandle) {
-        this.handle = 0
-        this.cleanable = null
-    }
-
-    protected val handle: Long
-    protected val cleanable: UniffiCleaner.Cleanable?
-
-    private val wasDestroyed = AtomicBoolean(false)
-    private val callCounter = AtomicLong(1)
-
-    /**
-     * Whether the current object has been destroyed and its reference is gone in the Rust side.
-     */
-    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
-
-    override fun destroy() {
-        // Only allow a single call to this method.
-        // TODO: maybe we should log a warning if called more than once?
-        if (this.wasDestroyed.compareAndSet(false, true)) {
-            // This decrement always matches the initial count of 1 given at creation time.
-            if (this.callCounter.decrementAndGet() == 0L) {
-                cleanable?.clean()
-            }
-        }
-    }
-
-    @Synchronized
-    override fun close() {
-        this.destroy()
-    }
-
-    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
-        // Check and increment the call counter, to keep the object alive.
-        // This needs a compare-and-set retry loop in case of concurrent updates.
-        do {
-            val c = this.callCounter.get()
-            if (c == 0L) {
-                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
-            }
-            if (c == Long.MAX_VALUE) {
-                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
-            }
-        } while (! this.callCounter.compareAndSet(c, c + 1L))
-        // Now we can safely do the method call without the handle being freed concurrently.
-        try {
-            return block(this.uniffiCloneHandle())
-        } finally {
-            // This decrement always matches the increment we performed above.
-            if (this.callCounter.decrementAndGet() == 0L) {
-                cleanable?.clean()
-            }
-        }
-    }
-
-    // Use a static inner class instead of a closure so as not to accidentally
-    // capture `this` as part of the cleanable's action.
-    private class UniffiCleanAction(private val handle: Long) : Runnable {
-        override fun run() {
-            if (handle == 0.toLong()) {
-                // Fake object created with `NoHandle`, don't try to free.
-                return;
-            }
-            uniffiRustCall { status ->
-                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3qualifiedelectronicsignatureresource(handle, status)
-            }
-        }
-    }
-
-    /**
-     * @suppress
-     */
-    fun uniffiCloneHandle(): Long {
-        if (handle == 0.toLong()) {
-            throw InternalException("uniffiCloneHandle() called on NoHandle object");
-        }
-        return uniffiRustCall() { status ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3qualifiedelectronicsignatureresource(handle, status)
-        }
-    }
-
-    
-    /**
-     * `download_qes_document`: `GET /qualified_electronic_signature/documents`.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `downloadQesDocument`(`workflowRunId`: kotlin.String, `fileId`: kotlin.String, `options`: CallOptions?) : Download {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3qualifiedelectronicsignatureresource_download_qes_document(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`workflowRunId`),
-        FfiConverterString.lower(`fileId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeDownload.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-
-    
-
-
-    
-    
-    /**
-     * @suppress
-     */
-    companion object
-    
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeV3QualifiedElectronicSignatureResource: FfiConverter<V3QualifiedElectronicSignatureResource, Long> {
-    override fun lower(value: V3QualifiedElectronicSignatureResource): Long {
-        return value.uniffiCloneHandle()
-    }
-
-    override fun lift(value: Long): V3QualifiedElectronicSignatureResource {
-        return V3QualifiedElectronicSignatureResource(UniffiWithHandle, value)
-    }
-
-    override fun read(buf: ByteBuffer): V3QualifiedElectronicSignatureResource {
-        return lift(buf.getLong())
-    }
-
-    override fun allocationSize(value: V3QualifiedElectronicSignatureResource) = 8UL
-
-    override fun write(value: V3QualifiedElectronicSignatureResource, buf: ByteBuffer) {
         buf.putLong(lower(value))
     }
 }
@@ -12189,7 +11975,7 @@ public interface V3ResultsFeedbackResourceInterface {
     /**
      * `post_results_feedback`: `POST /results_feedback`.
      */
-    suspend fun `post`(`input`: V3ResultsFeedback, `options`: CallOptions? = null): V3ResultsFeedback
+    suspend fun `create`(`input`: V3ResultsFeedback, `options`: CallOptions? = null): V3ResultsFeedback
     
     companion object
 }
@@ -12304,10 +12090,10 @@ open class V3ResultsFeedbackResource: Disposable, AutoCloseable, V3ResultsFeedba
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `post`(`input`: V3ResultsFeedback, `options`: CallOptions?) : V3ResultsFeedback {
+    override suspend fun `create`(`input`: V3ResultsFeedback, `options`: CallOptions?) : V3ResultsFeedback {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3resultsfeedbackresource_post(
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3resultsfeedbackresource_create(
                 uniffiHandle,
                 
         FfiConverterTypeV3ResultsFeedback.lower(`input`),
@@ -12459,9 +12245,9 @@ public object FfiConverterTypeV3ResultsFeedbackResource: FfiConverter<V3ResultsF
 
 
 /**
- * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin `client.sdkToken`).
+ * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin `client.sdkTokens`).
  */
-public interface V3SdkTokenResourceInterface {
+public interface V3SdkTokensResourceInterface {
     
     /**
      * `generate_sdk_token`: `POST /sdk_token`.
@@ -12472,9 +12258,9 @@ public interface V3SdkTokenResourceInterface {
 }
 
 /**
- * The `sdk_token` operations of API v3.6 / v3.4 (Kotlin `client.sdkToken`).
+ * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin `client.sdkTokens`).
  */
-open class V3SdkTokenResource: Disposable, AutoCloseable, V3SdkTokenResourceInterface
+open class V3SdkTokensResource: Disposable, AutoCloseable, V3SdkTokensResourceInterface
 {
 
     @Suppress("UNUSED_PARAMETER")
@@ -12558,7 +12344,7 @@ open class V3SdkTokenResource: Disposable, AutoCloseable, V3SdkTokenResourceInte
                 return;
             }
             uniffiRustCall { status ->
-                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3sdktokenresource(handle, status)
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3sdktokensresource(handle, status)
             }
         }
     }
@@ -12571,7 +12357,7 @@ open class V3SdkTokenResource: Disposable, AutoCloseable, V3SdkTokenResourceInte
             throw InternalException("uniffiCloneHandle() called on NoHandle object");
         }
         return uniffiRustCall() { status ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3sdktokenresource(handle, status)
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3sdktokensresource(handle, status)
         }
     }
 
@@ -12584,7 +12370,7 @@ open class V3SdkTokenResource: Disposable, AutoCloseable, V3SdkTokenResourceInte
     override suspend fun `generate`(`input`: V3SdkTokenBuilder, `options`: CallOptions?) : V3SdkToken {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3sdktokenresource_generate(
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3sdktokensresource_generate(
                 uniffiHandle,
                 
         FfiConverterTypeV3SdkTokenBuilder.lower(`input`),
@@ -12619,22 +12405,22 @@ open class V3SdkTokenResource: Disposable, AutoCloseable, V3SdkTokenResourceInte
 /**
  * @suppress
  */
-public object FfiConverterTypeV3SdkTokenResource: FfiConverter<V3SdkTokenResource, Long> {
-    override fun lower(value: V3SdkTokenResource): Long {
+public object FfiConverterTypeV3SdkTokensResource: FfiConverter<V3SdkTokensResource, Long> {
+    override fun lower(value: V3SdkTokensResource): Long {
         return value.uniffiCloneHandle()
     }
 
-    override fun lift(value: Long): V3SdkTokenResource {
-        return V3SdkTokenResource(UniffiWithHandle, value)
+    override fun lift(value: Long): V3SdkTokensResource {
+        return V3SdkTokensResource(UniffiWithHandle, value)
     }
 
-    override fun read(buf: ByteBuffer): V3SdkTokenResource {
+    override fun read(buf: ByteBuffer): V3SdkTokensResource {
         return lift(buf.getLong())
     }
 
-    override fun allocationSize(value: V3SdkTokenResource) = 8UL
+    override fun allocationSize(value: V3SdkTokensResource) = 8UL
 
-    override fun write(value: V3SdkTokenResource, buf: ByteBuffer) {
+    override fun write(value: V3SdkTokensResource, buf: ByteBuffer) {
         buf.putLong(lower(value))
     }
 }
@@ -13106,22 +12892,32 @@ public object FfiConverterTypeV3SigningDocumentsResource: FfiConverter<V3Signing
 
 
 /**
- * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.simpleElectronicSignature`).
+ * The `tasks` operations of API v3.6 / v3.4 (Kotlin `client.tasks`).
  */
-public interface V3SimpleElectronicSignatureResourceInterface {
+public interface V3TasksResourceInterface {
     
     /**
-     * `download_ses_document`: `GET /simple_electronic_signature/documents`.
+     * `complete_task`: `POST /workflow_runs/{workflow_run_id}/tasks/{task_id}/complete`.
      */
-    suspend fun `downloadSesDocument`(`workflowRunId`: kotlin.String, `id`: kotlin.String, `options`: CallOptions? = null): Download
+    suspend fun `complete`(`workflowRunId`: kotlin.String, `taskId`: kotlin.String, `input`: V3CompleteTaskBuilder, `options`: CallOptions? = null)
+    
+    /**
+     * `find_task`: `GET /workflow_runs/{workflow_run_id}/tasks/{task_id}`.
+     */
+    suspend fun `find`(`workflowRunId`: kotlin.String, `taskId`: kotlin.String, `options`: CallOptions? = null): V3Task
+    
+    /**
+     * `list_tasks`: `GET /workflow_runs/{workflow_run_id}/tasks`.
+     */
+    suspend fun `list`(`workflowRunId`: kotlin.String, `options`: CallOptions? = null): List<V3TaskItem>
     
     companion object
 }
 
 /**
- * The `simple_electronic_signature` operations of API v3.6 / v3.4 (Kotlin `client.simpleElectronicSignature`).
+ * The `tasks` operations of API v3.6 / v3.4 (Kotlin `client.tasks`).
  */
-open class V3SimpleElectronicSignatureResource: Disposable, AutoCloseable, V3SimpleElectronicSignatureResourceInterface
+open class V3TasksResource: Disposable, AutoCloseable, V3TasksResourceInterface
 {
 
     @Suppress("UNUSED_PARAMETER")
@@ -13205,7 +13001,7 @@ open class V3SimpleElectronicSignatureResource: Disposable, AutoCloseable, V3Sim
                 return;
             }
             uniffiRustCall { status ->
-                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3simpleelectronicsignatureresource(handle, status)
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3tasksresource(handle, status)
             }
         }
     }
@@ -13218,24 +13014,388 @@ open class V3SimpleElectronicSignatureResource: Disposable, AutoCloseable, V3Sim
             throw InternalException("uniffiCloneHandle() called on NoHandle object");
         }
         return uniffiRustCall() { status ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3simpleelectronicsignatureresource(handle, status)
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3tasksresource(handle, status)
         }
     }
 
     
     /**
-     * `download_ses_document`: `GET /simple_electronic_signature/documents`.
+     * `complete_task`: `POST /workflow_runs/{workflow_run_id}/tasks/{task_id}/complete`.
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `downloadSesDocument`(`workflowRunId`: kotlin.String, `id`: kotlin.String, `options`: CallOptions?) : Download {
+    override suspend fun `complete`(`workflowRunId`: kotlin.String, `taskId`: kotlin.String, `input`: V3CompleteTaskBuilder, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3simpleelectronicsignatureresource_download_ses_document(
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3tasksresource_complete(
                 uniffiHandle,
                 
         FfiConverterString.lower(`workflowRunId`),
-        FfiConverterString.lower(`id`),
+        FfiConverterString.lower(`taskId`),
+        FfiConverterTypeV3CompleteTaskBuilder.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_task`: `GET /workflow_runs/{workflow_run_id}/tasks/{task_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`workflowRunId`: kotlin.String, `taskId`: kotlin.String, `options`: CallOptions?) : V3Task {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3tasksresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterString.lower(`taskId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3Task.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_tasks`: `GET /workflow_runs/{workflow_run_id}/tasks`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`workflowRunId`: kotlin.String, `options`: CallOptions?) : List<V3TaskItem> {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3tasksresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterSequenceTypeV3TaskItem.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV3TasksResource: FfiConverter<V3TasksResource, Long> {
+    override fun lower(value: V3TasksResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V3TasksResource {
+        return V3TasksResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V3TasksResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V3TasksResource) = 8UL
+
+    override fun write(value: V3TasksResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin `client.timelineFiles`).
+ */
+public interface V3TimelineFilesResourceInterface {
+    
+    /**
+     * `create_timeline_file`: `POST /workflow_runs/{workflow_run_id}/timeline_file`.
+     */
+    suspend fun `create`(`workflowRunId`: kotlin.String, `options`: CallOptions? = null): V3TimelineFileReference
+    
+    /**
+     * `find_timeline_file`: `GET /workflow_runs/{workflow_run_id}/timeline_file/{timeline_file_id}`.
+     */
+    suspend fun `find`(`workflowRunId`: kotlin.String, `timelineFileId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    companion object
+}
+
+/**
+ * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin `client.timelineFiles`).
+ */
+open class V3TimelineFilesResource: Disposable, AutoCloseable, V3TimelineFilesResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v3timelinefilesresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v3timelinefilesresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `create_timeline_file`: `POST /workflow_runs/{workflow_run_id}/timeline_file`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `create`(`workflowRunId`: kotlin.String, `options`: CallOptions?) : V3TimelineFileReference {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3timelinefilesresource_create(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV3TimelineFileReference.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `find_timeline_file`: `GET /workflow_runs/{workflow_run_id}/timeline_file/{timeline_file_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `find`(`workflowRunId`: kotlin.String, `timelineFileId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3timelinefilesresource_find(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`workflowRunId`),
+        FfiConverterString.lower(`timelineFileId`),
         FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
@@ -13267,22 +13427,22 @@ open class V3SimpleElectronicSignatureResource: Disposable, AutoCloseable, V3Sim
 /**
  * @suppress
  */
-public object FfiConverterTypeV3SimpleElectronicSignatureResource: FfiConverter<V3SimpleElectronicSignatureResource, Long> {
-    override fun lower(value: V3SimpleElectronicSignatureResource): Long {
+public object FfiConverterTypeV3TimelineFilesResource: FfiConverter<V3TimelineFilesResource, Long> {
+    override fun lower(value: V3TimelineFilesResource): Long {
         return value.uniffiCloneHandle()
     }
 
-    override fun lift(value: Long): V3SimpleElectronicSignatureResource {
-        return V3SimpleElectronicSignatureResource(UniffiWithHandle, value)
+    override fun lift(value: Long): V3TimelineFilesResource {
+        return V3TimelineFilesResource(UniffiWithHandle, value)
     }
 
-    override fun read(buf: ByteBuffer): V3SimpleElectronicSignatureResource {
+    override fun read(buf: ByteBuffer): V3TimelineFilesResource {
         return lift(buf.getLong())
     }
 
-    override fun allocationSize(value: V3SimpleElectronicSignatureResource) = 8UL
+    override fun allocationSize(value: V3TimelineFilesResource) = 8UL
 
-    override fun write(value: V3SimpleElectronicSignatureResource, buf: ByteBuffer) {
+    override fun write(value: V3TimelineFilesResource, buf: ByteBuffer) {
         buf.putLong(lower(value))
     }
 }
@@ -13406,7 +13566,7 @@ public interface V3WatchlistMonitorsResourceInterface {
     /**
      * `force_report_creation_from_watchlist_monitor`: `POST /watchlist_monitors/{monitor_id}/new_report`.
      */
-    suspend fun `forceReportCreationFromWatchlistMonitor`(`monitorId`: kotlin.String, `options`: CallOptions? = null)
+    suspend fun `forceReportCreation`(`monitorId`: kotlin.String, `options`: CallOptions? = null)
     
     /**
      * `list_watchlist_monitors`: `GET /watchlist_monitors`.
@@ -13615,10 +13775,10 @@ open class V3WatchlistMonitorsResource: Disposable, AutoCloseable, V3WatchlistMo
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `forceReportCreationFromWatchlistMonitor`(`monitorId`: kotlin.String, `options`: CallOptions?) {
+    override suspend fun `forceReportCreation`(`monitorId`: kotlin.String, `options`: CallOptions?) {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_force_report_creation_from_watchlist_monitor(
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_force_report_creation(
                 uniffiHandle,
                 
         FfiConverterString.lower(`monitorId`),
@@ -14290,19 +14450,9 @@ public object FfiConverterTypeV3WebhooksResource: FfiConverter<V3WebhooksResourc
 public interface V3WorkflowRunsResourceInterface {
     
     /**
-     * `complete_task`: `POST /workflow_runs/{workflow_run_id}/tasks/{task_id}/complete`.
-     */
-    suspend fun `completeTask`(`workflowRunId`: kotlin.String, `taskId`: kotlin.String, `input`: V3CompleteTaskBuilder, `options`: CallOptions? = null)
-    
-    /**
      * `create_workflow_run`: `POST /workflow_runs`.
      */
     suspend fun `create`(`input`: V3WorkflowRunBuilder, `options`: CallOptions? = null): V3WorkflowRun
-    
-    /**
-     * `create_timeline_file`: `POST /workflow_runs/{workflow_run_id}/timeline_file`.
-     */
-    suspend fun `createTimelineFile`(`workflowRunId`: kotlin.String, `options`: CallOptions? = null): V3TimelineFileReference
     
     /**
      * `download_evidence_folder`: `GET /workflow_runs/{workflow_run_id}/evidence_folder`.
@@ -14320,24 +14470,9 @@ public interface V3WorkflowRunsResourceInterface {
     suspend fun `find`(`workflowRunId`: kotlin.String, `options`: CallOptions? = null): V3WorkflowRun
     
     /**
-     * `find_task`: `GET /workflow_runs/{workflow_run_id}/tasks/{task_id}`.
-     */
-    suspend fun `findTask`(`workflowRunId`: kotlin.String, `taskId`: kotlin.String, `options`: CallOptions? = null): V3Task
-    
-    /**
-     * `find_timeline_file`: `GET /workflow_runs/{workflow_run_id}/timeline_file/{timeline_file_id}`.
-     */
-    suspend fun `findTimelineFile`(`workflowRunId`: kotlin.String, `timelineFileId`: kotlin.String, `options`: CallOptions? = null): Download
-    
-    /**
      * `list_workflow_runs`: `GET /workflow_runs`.
      */
     suspend fun `list`(`page`: kotlin.Long? = null, `status`: kotlin.String? = null, `createdAtGt`: CalendarDate? = null, `createdAtLt`: CalendarDate? = null, `sort`: kotlin.String? = null, `applicantId`: kotlin.String? = null, `tags`: List<kotlin.String>? = null, `options`: CallOptions? = null): V3ListWorkflowRunsPage
-    
-    /**
-     * `list_tasks`: `GET /workflow_runs/{workflow_run_id}/tasks`.
-     */
-    suspend fun `listTasks`(`workflowRunId`: kotlin.String, `options`: CallOptions? = null): List<V3TaskItem>
     
     companion object
 }
@@ -14448,35 +14583,6 @@ open class V3WorkflowRunsResource: Disposable, AutoCloseable, V3WorkflowRunsReso
 
     
     /**
-     * `complete_task`: `POST /workflow_runs/{workflow_run_id}/tasks/{task_id}/complete`.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `completeTask`(`workflowRunId`: kotlin.String, `taskId`: kotlin.String, `input`: V3CompleteTaskBuilder, `options`: CallOptions?) {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_complete_task(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`workflowRunId`),
-        FfiConverterString.lower(`taskId`),
-        FfiConverterTypeV3CompleteTaskBuilder.lower(`input`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
-        // lift function
-        { },
-        
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
      * `create_workflow_run`: `POST /workflow_runs`.
      */
     @Throws(OnfidoException::class)
@@ -14496,32 +14602,6 @@ open class V3WorkflowRunsResource: Disposable, AutoCloseable, V3WorkflowRunsReso
         { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
         // lift function
         { FfiConverterTypeV3WorkflowRun.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * `create_timeline_file`: `POST /workflow_runs/{workflow_run_id}/timeline_file`.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `createTimelineFile`(`workflowRunId`: kotlin.String, `options`: CallOptions?) : V3TimelineFileReference {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_create_timeline_file(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`workflowRunId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeV3TimelineFileReference.lift(it) },
         // Error FFI converter
         OnfidoException.ErrorHandler,
     )
@@ -14607,60 +14687,6 @@ open class V3WorkflowRunsResource: Disposable, AutoCloseable, V3WorkflowRunsReso
 
     
     /**
-     * `find_task`: `GET /workflow_runs/{workflow_run_id}/tasks/{task_id}`.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `findTask`(`workflowRunId`: kotlin.String, `taskId`: kotlin.String, `options`: CallOptions?) : V3Task {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find_task(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`workflowRunId`),
-        FfiConverterString.lower(`taskId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeV3Task.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * `find_timeline_file`: `GET /workflow_runs/{workflow_run_id}/timeline_file/{timeline_file_id}`.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `findTimelineFile`(`workflowRunId`: kotlin.String, `timelineFileId`: kotlin.String, `options`: CallOptions?) : Download {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_find_timeline_file(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`workflowRunId`),
-        FfiConverterString.lower(`timelineFileId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeDownload.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
      * `list_workflow_runs`: `GET /workflow_runs`.
      */
     @Throws(OnfidoException::class)
@@ -14686,32 +14712,6 @@ open class V3WorkflowRunsResource: Disposable, AutoCloseable, V3WorkflowRunsReso
         { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
         // lift function
         { FfiConverterTypeV3ListWorkflowRunsPage.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * `list_tasks`: `GET /workflow_runs/{workflow_run_id}/tasks`.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listTasks`(`workflowRunId`: kotlin.String, `options`: CallOptions?) : List<V3TaskItem> {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_list_tasks(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`workflowRunId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterSequenceTypeV3TaskItem.lift(it) },
         // Error FFI converter
         OnfidoException.ErrorHandler,
     )
