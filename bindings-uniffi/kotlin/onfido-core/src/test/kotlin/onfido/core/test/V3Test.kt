@@ -66,7 +66,7 @@ class V3Test {
         val hook = client.webhooks.create(V3WebhookBuilder(url = "https://hooks.example/onfido", events = listOf("check.completed")))
         val token = assertNotNull(hook.token, "webhook token")
         assertTrue(!hook.toString().contains(token) && hook.toString().contains("***"), "V3Webhook.toString shows its token: $hook")
-        assertEquals("OK", client.ping.ping().trim(), "ping")
+        assertEquals("OK", client.api.ping().trim(), "ping")
 
         client.applicants.delete(id)
         val gone = assertFailsWith<OnfidoException.Gone>("a deleted applicant") { client.applicants.find(id) }
