@@ -36,3 +36,14 @@ pub fn parse_response_json(
     Ok(onfido_core::dynamic::parse_response_in(version, &operation, response.try_into().map_err(OnfidoError::from)?)?
         .to_string())
 }
+
+/// Judges what a runtime observed of a shared test vector case (JSON texts): `None` when the case
+/// passes, else why not. The one checker of every runtime (the `onfido-vectors` crate).
+#[uniffi::export]
+pub fn check_vector(kind: String, case_json: String, observed_json: String) -> Option<String> {
+    let parse =
+        |text: &str, what: &str| serde_json::from_str::<serde_json::Value>(text).map_err(|e| format!("{what}: {e}"));
+    parse(&case_json, "case")
+        .and_then(|case| onfido_vectors::check(&kind, &case, &parse(&observed_json, "observed")?))
+        .err()
+}

@@ -27769,6 +27769,20 @@ public func buildRequest(operation: String, config: ClientConfig, inputJson: Str
 })
 }
 /**
+ * Judges what a runtime observed of a shared test vector case (JSON texts): `None` when the case
+ * passes, else why not. The one checker of every runtime (the `onfido-vectors` crate).
+ */
+public func checkVector(kind: String, caseJson: String, observedJson: String) -> String?  {
+    return try!  FfiConverterOptionString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_func_check_vector(
+        FfiConverterString.lower(kind),
+        FfiConverterString.lower(caseJson),
+        FfiConverterString.lower(observedJson),uniffiCallStatus
+    )
+})
+}
+/**
  * Parses an operation's response into JSON: lists as the API's wrapper object (v3.6's bare
  * arrays as arrays), 204 as `{}`, downloads as `{content_type, filename, size, sha256,
  * content_base64}`; `api_version` says whose operation it is (v2 when not given).
@@ -27842,6 +27856,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_func_build_request() != 18282) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_func_check_vector() != 34337) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_func_parse_response_json() != 30905) {

@@ -1603,6 +1603,11 @@ RustBuffer uniffi_onfido_core_uniffi_fn_func_sandbox_live_video_request(RustBuff
 RustBuffer uniffi_onfido_core_uniffi_fn_func_build_request(RustBuffer operation, RustBuffer config, RustBuffer input_json, RustBuffer now, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_FN_FUNC_CHECK_VECTOR
+#define UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_FN_FUNC_CHECK_VECTOR
+RustBuffer uniffi_onfido_core_uniffi_fn_func_check_vector(RustBuffer kind, RustBuffer case_json, RustBuffer observed_json, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_FN_FUNC_PARSE_RESPONSE_JSON
 #define UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_FN_FUNC_PARSE_RESPONSE_JSON
 RustBuffer uniffi_onfido_core_uniffi_fn_func_parse_response_json(RustBuffer operation, RustBuffer response, RustBuffer api_version, RustCallStatus *_Nonnull out_status
@@ -1955,6 +1960,12 @@ uint16_t uniffi_onfido_core_uniffi_checksum_func_sandbox_live_video_request(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_CHECKSUM_FUNC_BUILD_REQUEST
 #define UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_CHECKSUM_FUNC_BUILD_REQUEST
 uint16_t uniffi_onfido_core_uniffi_checksum_func_build_request(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_CHECKSUM_FUNC_CHECK_VECTOR
+#define UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_CHECKSUM_FUNC_CHECK_VECTOR
+uint16_t uniffi_onfido_core_uniffi_checksum_func_check_vector(void
     
 );
 #endif

@@ -779,6 +779,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_func_build_request(
     ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_func_check_vector(
+    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_func_parse_response_json(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_base_url(
@@ -1642,6 +1644,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_func_build_request(`operation`: RustBuffer.ByValue,`config`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,`now`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_func_check_vector(`kind`: RustBuffer.ByValue,`caseJson`: RustBuffer.ByValue,`observedJson`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_func_parse_response_json(`operation`: RustBuffer.ByValue,`response`: RustBuffer.ByValue,`apiVersion`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_onfido_core_uniffi_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1806,6 +1810,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_func_build_request() and 0xFFFF) != 18282) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_check_vector() and 0xFFFF) != 34337) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_func_parse_response_json() and 0xFFFF) != 30905) {
@@ -32627,6 +32634,23 @@ public typealias FfiConverterTypeJsonText = FfiConverterString
         FfiConverterTypeClientConfig.lower(`config`),
         FfiConverterString.lower(`inputJson`),
         FfiConverterOptionalLong.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Judges what a runtime observed of a shared test vector case (JSON texts): `None` when the case
+         * passes, else why not. The one checker of every runtime (the `onfido-vectors` crate).
+         */ fun `checkVector`(`kind`: kotlin.String, `caseJson`: kotlin.String, `observedJson`: kotlin.String): kotlin.String? {
+            return FfiConverterOptionalString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_func_check_vector(
+    
+        
+        FfiConverterString.lower(`kind`),
+        FfiConverterString.lower(`caseJson`),
+        FfiConverterString.lower(`observedJson`),_status)
 }
     )
     }
