@@ -493,6 +493,14 @@ fn parse_link_header(py: Python<'_>, header: &str) -> PyResult<Py<PyAny>> {
     to_py(py, &links)
 }
 
+/// The page to ask for after page `current` of a listing whose response's `next` link names page
+/// `next`: `None` at the end; a decode error when it is not after `current` (the core's rule).
+#[pyfunction]
+#[pyo3(signature = (current, next))]
+fn next_page_after(current: u64, next: Option<u32>) -> PyResult<Option<u32>> {
+    onfido_core::pagination::next_page_after(current, next, 200).map_err(|e| core_error(&e))
+}
+
 /// The native module.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -519,6 +527,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(missing_applicant_data, m)?,
         wrap_pyfunction!(sdk_token_claims, m)?,
         wrap_pyfunction!(parse_link_header, m)?,
+        wrap_pyfunction!(next_page_after, m)?,
     ] {
         m.add_function(f)?;
     }

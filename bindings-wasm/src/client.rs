@@ -169,6 +169,14 @@ pub fn is_idempotent(operation: &str) -> Result<bool, JsValue> {
     dynamic::is_idempotent(operation).map_err(|e| core_error(&e))
 }
 
+/// The page to ask for after page `current` of a listing whose response's `next` link names page
+/// `next`: `undefined` at the end; throws the core's decode error when it is not after `current`.
+#[wasm_bindgen(js_name = nextPageAfter)]
+pub fn next_page_after(current: f64, next: Option<u32>) -> Result<Option<u32>, JsValue> {
+    let current = seconds(Some(current)).map_or(1, |n| u64::try_from(n).unwrap_or(1));
+    onfido_core::pagination::next_page_after(current, next, 200).map_err(|e| core_error(&e))
+}
+
 /// Milliseconds from a JS number (negative and non-finite values count as 0).
 fn millis(value: f64) -> u64 {
     if value.is_finite() && value > 0.0 {

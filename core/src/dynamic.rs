@@ -193,13 +193,8 @@ fn next_page(input: &Value, response: &HttpResponse) -> Result<Option<Value>, Er
     let Some(next) = page.next.and_then(|link| Some((link.page?, link.per_page))) else {
         return Ok(None);
     };
-    // A `next` that is not after this page would list the same pages forever.
     let current = input.get("page").and_then(Value::as_u64).unwrap_or(1);
-    if u64::from(next.0) <= current {
-        let message =
-            format!("the next page ({}) is not after this one ({current}): the listing would never end", next.0);
-        return Err(Error::decode(response.status, message, &[]));
-    }
+    crate::pagination::next_page_after(current, Some(next.0), response.status)?;
     let mut next_input = match input {
         Value::Object(map) => map.clone(),
         _ => serde_json::Map::new(),

@@ -175,9 +175,20 @@ class Engine:
 
 
 def next_input(input: Mapping[str, Any], page: _models.Page[Any]) -> Optional[Dict[str, Any]]:
-    """The same listing's next page, or None on the last one."""
-    if page.next_page is None:
+    """The same listing's next page, or None on the last one.
+
+    A next page that is not after this one (a server whose `Link` keeps naming the same page) is a
+    `DecodeError`, by the core's rule, rather than the same pages requested forever.
+    """
+    current = input.get("page")
+    if not isinstance(current, int) or isinstance(current, bool) or current < 1:
+        current = 1
+    try:
+        following_page = _native.next_page_after(current, page.next_page)
+    except _native.CoreError as error:
+        raise from_core(error.args[0]) from None
+    if following_page is None:
         return None
     following = dict(input)
-    following["page"] = page.next_page
+    following["page"] = following_page
     return following

@@ -166,14 +166,20 @@ export class Paginated<T> implements AsyncIterable<T> {
     this.#options = options;
   }
 
-  /** Each page in turn. */
+  /**
+   * Each page in turn. A next page that is not after this one (a `Link` that keeps naming the same
+   * page) ends the listing with an `OnfidoDecodeError`, by the core's rule, rather than the same
+   * pages requested forever.
+   */
   async *pages(): AsyncGenerator<m.Page<T>, void, undefined> {
     let input: Input | undefined = this.#input;
     while (input !== undefined) {
       const raw: { items: T[]; page: m.PageLinks } = await this.#client.request(this.#operation, input, this.#options);
       const page: m.Page<T> = toPage(raw);
       yield page;
-      input = page.nextPage === null ? undefined : { ...input, page: page.nextPage };
+      const current: number = typeof input["page"] === "number" ? input["page"] : 1;
+      const next: number | undefined = core(() => native.nextPageAfter(current, page.nextPage ?? undefined));
+      input = next === undefined ? undefined : { ...input, page: next };
     }
   }
 
