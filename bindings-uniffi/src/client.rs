@@ -69,8 +69,7 @@ impl OnfidoClient {
     /// Any operation by id with the API's JSON in and out (lists as the API's wrapper object,
     /// downloads as `{content_type, filename, size, sha256, content_base64}`, 204 as `{}`).
     pub async fn request(&self, operation: String, input_json: String) -> Result<String, OnfidoError> {
-        let input: serde_json::Value = serde_json::from_str(&input_json)
-            .map_err(|e| OnfidoError::validation("input", &format!("is not JSON: {e}")))?;
+        let input = crate::models::json_in("input", &input_json)?;
         let request = dynamic::build_request_at(&operation, &self.config, &input, unix_now())?;
         let response = self.exchange(dynamic::is_idempotent(&operation)?, request).await?;
         Ok(dynamic::parse_response(&operation, response)?.to_string())
