@@ -2,7 +2,8 @@
 // send (the transport), parse (core); retries and pacing are core decisions, this file only sleeps.
 
 import * as native from "./native.js";
-import { OnfidoConfigError, OnfidoTransportError, OnfidoValidationError, core, translate } from "./errors.js";
+import { OnfidoConfigError, OnfidoTransportError, core, translate } from "./errors.js";
+import { boundedJson, configText, headerPairs, invalid, kindOf, record, text, bytes as checkedBytes } from "./guard.js";
 import type * as m from "./models.js";
 import { FetchTransport, TransportFailure } from "./transport.js";
 import type { AbortSignalLike, FetchLike, OnfidoRequest, OnfidoResponse, Transport } from "./transport.js";
@@ -78,10 +79,11 @@ function isTransportFailure(error: unknown): error is TransportFailure {
   return error instanceof Error && error.name === "TransportFailure" && typeof (error as { failure?: unknown }).failure === "string";
 }
 
-/** Arguments left `undefined` are not sent. */
-function clean(values: Input): Input {
+/** Arguments left `undefined` are not sent (`values`, named `field` in errors, must be an object). */
+function clean(values: unknown, field = "input"): Input {
+  const given = record(values, field);
   const out: Input = {};
-  for (const key of Object.keys(values)) if (values[key] !== undefined) out[key] = values[key];
+  for (const key of Object.keys(given)) if (given[key] !== undefined) out[key] = given[key];
   return out;
 }
 
@@ -96,9 +98,10 @@ function isBytes(value: unknown): value is Uint8Array | ArrayBuffer {
 
 /**
  * An input as the JSON text the core reads: `file.content` bytes become `file.content_base64`.
- * A value JSON cannot hold (a cycle, a BigInt) is an `OnfidoValidationError` on `input`.
+ * A value JSON cannot hold (a cycle, a BigInt), nests deeper than the core allows or is not an
+ * object at all is an `OnfidoValidationError` naming the field (see `guard.ts`).
  */
-function inputJson(input: Input): string {
+function inputJson(input: unknown): string {
   let values = clean(input);
   const file = values["file"] as { content?: unknown } | undefined;
   if (file !== null && typeof file === "object" && isBytes(file.content)) {
@@ -106,12 +109,7 @@ function inputJson(input: Input): string {
     const bytes = content instanceof ArrayBuffer ? new Uint8Array(content) : content;
     values = { ...values, file: { ...rest, content_base64: base64(bytes) } };
   }
-  try {
-    return JSON.stringify(values);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new OnfidoValidationError(`invalid input: ${why}`, { input: [`cannot be written as JSON: ${why}`] });
-  }
+  return boundedJson(values, "input");
 }
 
 function header(headers: ReadonlyArray<readonly [string, string]>, name: string): string | undefined {
@@ -128,12 +126,13 @@ async function bytesOf(file: m.FileInput): Promise<Uint8Array> {
     return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
   }
   if (file && typeof (file as m.BlobLike).arrayBuffer === "function") return new Uint8Array(await (file as m.BlobLike).arrayBuffer());
-  throw new TypeError("file must be a Buffer, Uint8Array, ArrayBuffer or Blob");
+  throw invalid("file", `must be a Buffer, Uint8Array, ArrayBuffer or Blob, not ${kindOf(file)}`);
 }
 
 /** An upload's file: its name (given, else a `File`'s own; none: the core names it after the bytes) and bytes. */
 async function fileInput(file: m.FileInput, filename: string | undefined): Promise<{ filename?: string; content: Uint8Array }> {
-  const own = (file as m.BlobLike).name;
+  if (filename !== undefined) text(filename, "filename");
+  const own = file === null || file === undefined ? undefined : (file as m.BlobLike).name;
   const name = filename ?? (typeof own === "string" && own ? own : undefined);
   const content = await bytesOf(file);
   return name === undefined ? { content } : { filename: name, content };
@@ -195,6 +194,54 @@ export class Paginated<T> implements AsyncIterable<T> {
   }
 }
 
+/** The options object of `new Onfido()`, or the `OnfidoConfigError` on what is wrong with it. */
+function settings(options: unknown): OnfidoOptions {
+  const fail = (field: string, what: string, value: unknown): never => {
+    throw new OnfidoConfigError(`invalid configuration: ${field}: must be ${what}, not ${kindOf(value)}`, field);
+  };
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object" || Array.isArray(options)) fail("options", "an object", options);
+  const o = options as Record<string, unknown>;
+  const transport = o["transport"];
+  if (transport !== undefined && (transport === null || typeof (transport as { send?: unknown }).send !== "function")) {
+    fail("transport", "an object with a send(request, options) method", transport);
+  }
+  if (o["fetch"] !== undefined && typeof o["fetch"] !== "function") fail("fetch", "a function", o["fetch"]);
+  const timeout = o["timeoutMs"];
+  if (timeout !== undefined && !(typeof timeout === "number" && Number.isFinite(timeout) && timeout > 0)) {
+    fail("timeoutMs", "a positive number of milliseconds", timeout);
+  }
+  const retry = o["retry"];
+  if (retry !== undefined && retry !== false && (retry === null || typeof retry !== "object" || Array.isArray(retry))) {
+    fail("retry", "an object or false", retry);
+  }
+  for (const flag of ["pace", "dangerouslyAllowBrowser"]) {
+    if (o[flag] !== undefined && typeof o[flag] !== "boolean") fail(flag, "a boolean", o[flag]);
+  }
+  return o as OnfidoOptions;
+}
+
+/** A whole number setting in `[min, max]` (default `fallback`), else an `OnfidoConfigError` on `field`. */
+function count(value: unknown, field: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
+    const what = typeof value === "number" ? `the number ${String(value)}` : kindOf(value);
+    throw new OnfidoConfigError(`invalid configuration: ${field}: must be a number from ${min} to ${max}, not ${what}`, field);
+  }
+  return value;
+}
+
+/** What is wrong with a transport's answer, if anything (a body that is not bytes, headers that are not pairs). */
+function answerProblem(response: unknown): string | undefined {
+  if (response === null || typeof response !== "object") return kindOf(response);
+  const { headers, body } = response as { headers?: unknown; body?: unknown };
+  if (!(body instanceof Uint8Array)) return `a body that is ${kindOf(body)}, not a Uint8Array`;
+  if (!Array.isArray(headers) || !headers.every((h) => Array.isArray(h) && h.length === 2 && typeof h[0] === "string" && typeof h[1] === "string")) {
+    return "headers that are not [name, value] string pairs";
+  }
+  return undefined;
+}
+
 abstract class Resource {
   protected readonly client: Onfido;
   constructor(client: Onfido) {
@@ -205,24 +252,24 @@ abstract class Resource {
 /** Applicants: the individuals checks are performed on. */
 export class Applicants extends Resource {
   /** Creates an applicant; other fields (dob, email, addresses, id_numbers…) by their API names. */
-  create(input: m.CreateApplicantInput, options?: CallOptions): Promise<m.Applicant> {
+  async create(input: m.CreateApplicantInput, options?: CallOptions): Promise<m.Applicant> {
     return this.client.request("create_applicant", input, options);
   }
   /** Retrieves an applicant. */
-  retrieve(applicantId: string, options?: CallOptions): Promise<m.Applicant> {
-    return this.client.request("retrieve_applicant", { applicant_id: applicantId }, options);
+  async retrieve(applicantId: string, options?: CallOptions): Promise<m.Applicant> {
+    return this.client.request("retrieve_applicant", { applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** Changes the given fields of an applicant. */
-  update(applicantId: string, fields: m.ApplicantInput, options?: CallOptions): Promise<m.Applicant> {
-    return this.client.request("update_applicant", { ...fields, applicant_id: applicantId }, options);
+  async update(applicantId: string, fields: m.ApplicantInput, options?: CallOptions): Promise<m.Applicant> {
+    return this.client.request("update_applicant", { ...clean(fields), applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** Deletes an applicant (at once without checks, else scheduled; see `restore`). */
   async delete(applicantId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("delete_applicant", { applicant_id: applicantId }, options);
+    await this.client.request("delete_applicant", { applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** Restores an applicant scheduled for deletion. */
   async restore(applicantId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("restore_applicant", { applicant_id: applicantId }, options);
+    await this.client.request("restore_applicant", { applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** Every applicant, newest first, following every page. */
   list(params: { include_deleted?: boolean; per_page?: number } = {}, options?: CallOptions): Paginated<m.Applicant> {
@@ -238,21 +285,21 @@ export class Applicants extends Resource {
 export class Documents extends Resource {
   /** Uploads a JPEG, PNG or PDF (32 KiB to 10 MiB) from a Buffer, Uint8Array, ArrayBuffer or Blob. */
   async upload(applicantId: string, input: m.UploadDocumentInput, options?: CallOptions): Promise<m.Document> {
-    const { file, filename, ...fields } = input;
-    const body = { ...clean(fields), applicant_id: applicantId, file: await fileInput(file, filename) };
+    const { file, filename, ...fields } = record(input, "input") as unknown as typeof input;
+    const body = { ...clean(fields), applicant_id: text(applicantId, "applicant_id"), file: await fileInput(file, filename) };
     return this.client.request("upload_document", body, options);
   }
   /** Retrieves a document. */
-  retrieve(applicantId: string, documentId: string, options?: CallOptions): Promise<m.Document> {
-    return this.client.request("retrieve_document", { applicant_id: applicantId, document_id: documentId }, options);
+  async retrieve(applicantId: string, documentId: string, options?: CallOptions): Promise<m.Document> {
+    return this.client.request("retrieve_document", { applicant_id: text(applicantId, "applicant_id"), document_id: text(documentId, "document_id") }, options);
   }
   /** An applicant's documents. */
   list(applicantId: string, options?: CallOptions): Paginated<m.Document> {
-    return new Paginated(this.client, "list_documents", { applicant_id: applicantId }, options);
+    return new Paginated(this.client, "list_documents", { applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** A document's file: exact bytes, content type and file name. */
-  download(applicantId: string, documentId: string, options?: CallOptions): Promise<m.Download> {
-    return this.client.request("download_document", { applicant_id: applicantId, document_id: documentId }, options);
+  async download(applicantId: string, documentId: string, options?: CallOptions): Promise<m.Download> {
+    return this.client.request("download_document", { applicant_id: text(applicantId, "applicant_id"), document_id: text(documentId, "document_id") }, options);
   }
 }
 
@@ -260,90 +307,91 @@ export class Documents extends Resource {
 export class LivePhotos extends Resource {
   /** Uploads a JPEG or PNG (32 KiB to 10 MiB) from a Buffer, Uint8Array, ArrayBuffer or Blob. */
   async upload(applicantId: string, input: m.UploadLivePhotoInput, options?: CallOptions): Promise<m.LivePhoto> {
-    const { file, filename, ...fields } = input;
-    const body = { ...clean(fields), applicant_id: applicantId, file: await fileInput(file, filename) };
+    const { file, filename, ...fields } = record(input, "input") as unknown as typeof input;
+    const body = { ...clean(fields), applicant_id: text(applicantId, "applicant_id"), file: await fileInput(file, filename) };
     return this.client.request("upload_live_photo", body, options);
   }
   /** Retrieves a live photo. */
-  retrieve(livePhotoId: string, options?: CallOptions): Promise<m.LivePhoto> {
-    return this.client.request("retrieve_live_photo", { live_photo_id: livePhotoId }, options);
+  async retrieve(livePhotoId: string, options?: CallOptions): Promise<m.LivePhoto> {
+    return this.client.request("retrieve_live_photo", { live_photo_id: text(livePhotoId, "live_photo_id") }, options);
   }
   /** An applicant's live photos. */
   list(applicantId: string, options?: CallOptions): Paginated<m.LivePhoto> {
-    return new Paginated(this.client, "list_live_photos", { applicant_id: applicantId }, options);
+    return new Paginated(this.client, "list_live_photos", { applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** A live photo's file. */
-  download(livePhotoId: string, options?: CallOptions): Promise<m.Download> {
-    return this.client.request("download_live_photo", { live_photo_id: livePhotoId }, options);
+  async download(livePhotoId: string, options?: CallOptions): Promise<m.Download> {
+    return this.client.request("download_live_photo", { live_photo_id: text(livePhotoId, "live_photo_id") }, options);
   }
 }
 
 /** Videos of an applicant's face (uploaded by the mobile SDKs). */
 export class LiveVideos extends Resource {
   /** Retrieves a live video. */
-  retrieve(liveVideoId: string, options?: CallOptions): Promise<m.LiveVideo> {
-    return this.client.request("retrieve_live_video", { live_video_id: liveVideoId }, options);
+  async retrieve(liveVideoId: string, options?: CallOptions): Promise<m.LiveVideo> {
+    return this.client.request("retrieve_live_video", { live_video_id: text(liveVideoId, "live_video_id") }, options);
   }
   /** An applicant's live videos. */
   list(applicantId: string, options?: CallOptions): Paginated<m.LiveVideo> {
-    return new Paginated(this.client, "list_live_videos", { applicant_id: applicantId }, options);
+    return new Paginated(this.client, "list_live_videos", { applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** A live video's file. */
-  download(liveVideoId: string, options?: CallOptions): Promise<m.Download> {
-    return this.client.request("download_live_video", { live_video_id: liveVideoId }, options);
+  async download(liveVideoId: string, options?: CallOptions): Promise<m.Download> {
+    return this.client.request("download_live_video", { live_video_id: text(liveVideoId, "live_video_id") }, options);
   }
 }
 
 /** Checks: sets of reports run on an applicant. */
 export class Checks extends Resource {
   /** Creates a check (`type` express or standard) with reports like `[{ name: "document" }]`. */
-  create(applicantId: string, input: m.CreateCheckInput, options?: CallOptions): Promise<m.Check> {
-    return this.client.request("create_check", { ...clean(input), applicant_id: applicantId }, options);
+  async create(applicantId: string, input: m.CreateCheckInput, options?: CallOptions): Promise<m.Check> {
+    return this.client.request("create_check", { ...clean(input), applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** Retrieves a check. */
-  retrieve(applicantId: string, checkId: string, options?: CallOptions): Promise<m.Check> {
-    return this.client.request("retrieve_check", { applicant_id: applicantId, check_id: checkId }, options);
+  async retrieve(applicantId: string, checkId: string, options?: CallOptions): Promise<m.Check> {
+    return this.client.request("retrieve_check", { applicant_id: text(applicantId, "applicant_id"), check_id: text(checkId, "check_id") }, options);
   }
   /** An applicant's checks; with `expandReports`, reports as objects instead of ids. */
   list(applicantId: string, params: { expandReports?: boolean } = {}, options?: CallOptions): Paginated<m.Check> {
-    const input = clean({ applicant_id: applicantId, expand: params.expandReports ? "reports" : undefined });
+    const expand = record(params, "params")["expandReports"] ? "reports" : undefined;
+    const input = clean({ applicant_id: text(applicantId, "applicant_id"), expand });
     return new Paginated(this.client, "list_checks", input, options);
   }
   /** Resumes a paused check. */
   async resume(checkId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("resume_check", { check_id: checkId }, options);
+    await this.client.request("resume_check", { check_id: text(checkId, "check_id") }, options);
   }
 }
 
 /** Reports of a check. */
 export class Reports extends Resource {
   /** Retrieves a report. */
-  retrieve(checkId: string, reportId: string, options?: CallOptions): Promise<m.Report> {
-    return this.client.request("retrieve_report", { check_id: checkId, report_id: reportId }, options);
+  async retrieve(checkId: string, reportId: string, options?: CallOptions): Promise<m.Report> {
+    return this.client.request("retrieve_report", { check_id: text(checkId, "check_id"), report_id: text(reportId, "report_id") }, options);
   }
   /** A check's reports. */
   list(checkId: string, options?: CallOptions): Paginated<m.Report> {
-    return new Paginated(this.client, "list_reports", { check_id: checkId }, options);
+    return new Paginated(this.client, "list_reports", { check_id: text(checkId, "check_id") }, options);
   }
   /** Resumes a paused report. */
   async resume(checkId: string, reportId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("resume_report", { check_id: checkId, report_id: reportId }, options);
+    await this.client.request("resume_report", { check_id: text(checkId, "check_id"), report_id: text(reportId, "report_id") }, options);
   }
   /** Cancels a paused report. */
   async cancel(checkId: string, reportId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("cancel_report", { check_id: checkId, report_id: reportId }, options);
+    await this.client.request("cancel_report", { check_id: text(checkId, "check_id"), report_id: text(reportId, "report_id") }, options);
   }
 }
 
 /** Webhook endpoints. */
 export class Webhooks extends Resource {
   /** Registers an https URL (http only on loopback) for some events (default all). */
-  register(input: m.RegisterWebhookInput, options?: CallOptions): Promise<m.Webhook> {
+  async register(input: m.RegisterWebhookInput, options?: CallOptions): Promise<m.Webhook> {
     return this.client.request("register_webhook", clean(input), options);
   }
   /** Retrieves a webhook. */
-  retrieve(webhookId: string, options?: CallOptions): Promise<m.Webhook> {
-    return this.client.request("retrieve_webhook", { webhook_id: webhookId }, options);
+  async retrieve(webhookId: string, options?: CallOptions): Promise<m.Webhook> {
+    return this.client.request("retrieve_webhook", { webhook_id: text(webhookId, "webhook_id") }, options);
   }
   /** Every webhook of the account. */
   list(options?: CallOptions): Paginated<m.Webhook> {
@@ -354,8 +402,8 @@ export class Webhooks extends Resource {
 /** Report type groups configured for the account. */
 export class ReportTypeGroups extends Resource {
   /** Retrieves a group. */
-  retrieve(reportTypeGroupId: string, options?: CallOptions): Promise<m.ReportTypeGroup> {
-    return this.client.request("retrieve_report_type_group", { report_type_group_id: reportTypeGroupId }, options);
+  async retrieve(reportTypeGroupId: string, options?: CallOptions): Promise<m.ReportTypeGroup> {
+    return this.client.request("retrieve_report_type_group", { report_type_group_id: text(reportTypeGroupId, "report_type_group_id") }, options);
   }
   /** Every group of the account. */
   list(options?: CallOptions): Paginated<m.ReportTypeGroup> {
@@ -367,7 +415,7 @@ export class ReportTypeGroups extends Resource {
 export class Addresses extends Resource {
   /** The addresses at a UK postcode. */
   async pick(postcode: string, options?: CallOptions): Promise<m.Address[]> {
-    const raw = await this.client.request<{ items: m.Address[] }>("pick_addresses", { postcode }, options);
+    const raw = await this.client.request<{ items: m.Address[] }>("pick_addresses", { postcode: text(postcode, "postcode") }, options);
     return raw.items;
   }
 }
@@ -375,24 +423,24 @@ export class Addresses extends Resource {
 /** Web SDK tokens. */
 export class SdkTokens extends Resource {
   /** A token for one applicant, usable on pages matching the referrer pattern. */
-  generate(applicantId: string, input: { referrer: string }, options?: CallOptions): Promise<m.SdkToken> {
-    return this.client.request("generate_sdk_token", { applicant_id: applicantId, referrer: input.referrer }, options);
+  async generate(applicantId: string, input: { referrer: string }, options?: CallOptions): Promise<m.SdkToken> {
+    return this.client.request("generate_sdk_token", { applicant_id: text(applicantId, "applicant_id"), referrer: record(input, "input")["referrer"] }, options);
   }
 }
 
 /** OCR Autofill. */
 export class Ocr extends Resource {
   /** The data extracted from an uploaded document. */
-  extract(documentId: string, options?: CallOptions): Promise<m.OcrResult> {
-    return this.client.request("extract_ocr", { document_id: documentId }, options);
+  async extract(documentId: string, options?: CallOptions): Promise<m.OcrResult> {
+    return this.client.request("extract_ocr", { document_id: text(documentId, "document_id") }, options);
   }
 }
 
 /** Street Level verification codes. */
 export class Slv extends Resource {
   /** Submits the code from a Street Level letter. */
-  submitCode(code: string, options?: CallOptions): Promise<m.SlvResult> {
-    return this.client.request("submit_slv_code", { code }, options);
+  async submitCode(code: string, options?: CallOptions): Promise<m.SlvResult> {
+    return this.client.request("submit_slv_code", { code: text(code, "code") }, options);
   }
 }
 
@@ -428,7 +476,10 @@ export class Onfido {
   readonly #pacer: native.Pacer | undefined;
 
   constructor(options: OnfidoOptions = {}) {
-    this.#config = core(() => new native.Config(options.apiToken, options.region, options.apiVersion ?? "v2", options.baseUrl, "node"));
+    options = settings(options);
+    const [apiToken, region] = [configText(options.apiToken, "api_token"), configText(options.region, "region")];
+    const [apiVersion, baseUrl] = [configText(options.apiVersion, "api_version"), configText(options.baseUrl, "base_url")];
+    this.#config = core(() => new native.Config(apiToken, region, apiVersion ?? "v2", baseUrl, "node"));
     const inBrowser = typeof (globalThis as { window?: unknown }).window !== "undefined";
     if (inBrowser && this.#config.environment === "live" && options.dangerouslyAllowBrowser !== true) {
       throw new OnfidoConfigError(
@@ -440,12 +491,13 @@ export class Onfido {
     this.#transport = options.transport ?? new FetchTransport(options.fetch ? { fetch: options.fetch } : {});
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     const retry = options.retry === false ? { maxAttempts: 1 } : (options.retry ?? {});
+    const ms = (name: keyof RetryPolicy, fallback: number): number => count(retry[name], `retry.${name}`, fallback, 0);
     this.#retry = {
-      maxAttempts: retry.maxAttempts ?? 4,
-      initialDelayMs: retry.initialDelayMs ?? 1_000,
-      maxDelayMs: retry.maxDelayMs ?? 30_000,
-      maxRetryAfterMs: retry.maxRetryAfterMs ?? 30_000,
-      deadlineMs: retry.deadlineMs ?? 60_000,
+      maxAttempts: count(retry.maxAttempts, "retry.maxAttempts", 4, 1, 0xffff_ffff),
+      initialDelayMs: ms("initialDelayMs", 1_000),
+      maxDelayMs: ms("maxDelayMs", 30_000),
+      maxRetryAfterMs: ms("maxRetryAfterMs", 30_000),
+      deadlineMs: ms("deadlineMs", 60_000),
     };
     this.#pacer = options.pace ? new native.Pacer(this.#config.environment === "sandbox" ? 30 : 400) : undefined;
     this.applicants = new Applicants(this);
@@ -502,8 +554,11 @@ export class Onfido {
    * (Unix seconds, default the clock) is the date the rules that need one check against.
    */
   buildRequest(operation: m.OperationId, input: Input = {}, options: { now?: number } = {}): OnfidoRequest {
+    const id = text(operation, "operation");
     const json = inputJson(input);
-    return core(() => native.buildRequest(operation, this.#config, json, options.now ?? nowSeconds()) as OnfidoRequest);
+    const now = record(options, "options")["now"] ?? nowSeconds();
+    if (typeof now !== "number" || !Number.isFinite(now)) throw invalid("now", `must be a finite number of Unix seconds, not ${kindOf(now)}`);
+    return core(() => native.buildRequest(id, this.#config, json, now) as OnfidoRequest);
   }
 
   /**
@@ -511,9 +566,15 @@ export class Onfido {
    * `OnfidoError` it carries (a non-2xx status is an `OnfidoApiError`).
    */
   parseResponse<T = unknown>(operation: m.OperationId, response: OnfidoResponse): T {
-    const output = core(() =>
-      native.parseResponse(operation, response.status, response.headers, response.body, this.#config.apiVersion),
-    );
+    const id = text(operation, "operation");
+    const answer = record(response, "response");
+    const status = answer["status"];
+    if (!(Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599)) {
+      throw invalid("status", `must be an HTTP status (an integer from 100 to 599), not ${kindOf(status)}`);
+    }
+    const headers = headerPairs(answer["headers"], "headers");
+    const body = checkedBytes(answer["body"], "body");
+    const output = core(() => native.parseResponse(id, status as number, headers, body, this.#config.apiVersion));
     return (output === null ? undefined : output) as T;
   }
 
@@ -523,7 +584,10 @@ export class Onfido {
    */
   async request<T = unknown>(operation: m.OperationId, input: Input = {}, options: CallOptions = {}): Promise<T> {
     const request = this.buildRequest(operation, input);
-    const signal = options.signal;
+    const signal = record(options, "options")["signal"] as AbortSignalLike | undefined;
+    if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof signal.addEventListener !== "function")) {
+      throw invalid("signal", `must be an AbortSignal, not ${kindOf(signal)}`);
+    }
     const idempotent = core(() => native.isIdempotent(operation));
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
@@ -539,6 +603,8 @@ export class Onfido {
         if (!isTransportFailure(error)) throw translate(error);
         failure = error;
       }
+      const shape = response === undefined ? undefined : answerProblem(response);
+      if (shape !== undefined) throw new OnfidoTransportError(`${operation}: the transport answered ${shape}`, "lost");
       if (response !== undefined && !(Number.isInteger(response.status) && response.status >= 100 && response.status <= 599)) {
         // A custom transport's status that no HTTP answer has (65 736 used to wrap to 200).
         const message = `${operation}: the transport answered status ${String(response.status)}, which is not an HTTP status (100-599)`;
