@@ -300,6 +300,9 @@ test("a server answering 100,000 nested arrays, and deep report breakdowns", asy
   await assert.rejects(v2.reports.retrieve("c1", "r1"), OnfidoDecodeError);
   const v3 = new Onfido({ apiToken: TOKEN, apiVersion: "v3.6", retry: false, transport: recording(() => json(200, deep)) });
   assert.throws(() => v3.parseResponse("find_applicant", json(200, deep)), OnfidoDecodeError);
+  // A body past 1 GiB never enters the module (whose memory cannot pass 4 GiB nor shrink).
+  const giant = { status: 200, headers: [], body: new Uint8Array(2 ** 30 + 1) };
+  assert.throws(() => v2.parseResponse("download_document", giant), (e) => e instanceof OnfidoDecodeError && /over the 1073741824-byte limit/.test(e.message));
   assert.throws(() => v3.parseResponse("list_applicants", json(200, deep)), OnfidoDecodeError);
 
   // Breakdowns nested 60 levels (121 JSON levels): read, and the deepest flagged one found.

@@ -2,8 +2,8 @@
 // send (the transport), parse (core); retries and pacing are core decisions, this file only sleeps.
 
 import * as native from "./native.js";
-import { OnfidoConfigError, OnfidoTransportError, core, translate } from "./errors.js";
-import { boundedJson, configText, headerPairs, invalid, kindOf, record, text, bytes as checkedBytes } from "./guard.js";
+import { OnfidoConfigError, OnfidoDecodeError, OnfidoTransportError, core, translate } from "./errors.js";
+import { MAX_BODY, boundedJson, configText, headerPairs, invalid, kindOf, record, text, bytes as checkedBytes } from "./guard.js";
 import type * as m from "./models.js";
 import { FetchTransport, TransportFailure } from "./transport.js";
 import type { AbortSignalLike, FetchLike, OnfidoRequest, OnfidoResponse, Transport } from "./transport.js";
@@ -574,6 +574,9 @@ export class Onfido {
     }
     const headers = headerPairs(answer["headers"], "headers");
     const body = checkedBytes(answer["body"], "body");
+    if (body.length > MAX_BODY) {
+      throw new OnfidoDecodeError(`could not decode the ${status as number} response: ${id}: its body is ${body.length} bytes, over the ${MAX_BODY}-byte limit`, status as number, "");
+    }
     const output = core(() => native.parseResponse(id, status as number, headers, body, this.#config.apiVersion));
     return (output === null ? undefined : output) as T;
   }

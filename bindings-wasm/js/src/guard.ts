@@ -18,6 +18,12 @@ export const MAX_VALUES = 1_000_000;
 export const MAX_STRING = 1 << 20;
 /** The longest JSON text an input may be (an upload's file is in it, base64): 64 MiB. */
 export const MAX_JSON = 64 << 20;
+/**
+ * The largest response body handed to the core: 1 GiB. Reading a body copies it (a download
+ * twice) into a WebAssembly memory that cannot pass 4 GiB nor shrink; the API's largest files are
+ * far smaller.
+ */
+export const MAX_BODY = 1 << 30;
 
 /** What a value is, for messages (never the value itself: it may be a secret). */
 export function kindOf(value: unknown): string {
