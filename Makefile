@@ -135,7 +135,7 @@ FUZZ_SECONDS ?= 600
 fuzz:
 	cargo install cargo-fuzz --version =0.13.2 --locked --quiet
 	python3 core/fuzz/seed_corpus.py
-	cd core && for t in parse_response webhook referrer link_header v3_parse v3_build v3_event; do \
+	cd core && for t in parse_response webhook referrer link_header v3_parse v3_build v3_event bounds; do \
 	  RUSTC_BOOTSTRAP=1 cargo fuzz run $$t -O -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; done
 
 toolchain:

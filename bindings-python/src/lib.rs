@@ -7,6 +7,7 @@ mod json;
 
 use std::sync::Mutex;
 
+use onfido_core::bounds::{self, Key, Node};
 use onfido_core::call::{self, Call, Now, Session};
 use onfido_core::dynamic::{self, AnyOutput, OutputVisitor};
 use onfido_core::models::{Applicant, Report, ReportResult, SdkTokenClaims};
@@ -48,44 +49,35 @@ fn from_py<T: serde::de::DeserializeOwned>(object: &Bound<'_, PyAny>, field: &st
     pythonize::depythonize(object).map_err(|e| core_error(&Error::validation(field, e.to_string())))
 }
 
-/// How deeply an input may nest (the API's deepest body nests 6 levels; JSON parsers stop at 128).
-const MAX_DEPTH: usize = 64;
+/// A Python value as the core's depth and cycle check walks it: dicts, lists and tuples hold
+/// children; anything else is a leaf (the conversion does not look into it).
+struct PyNode<'py>(Bound<'py, PyAny>);
 
-/// Refuses an input nested deeper than [`MAX_DEPTH`] or holding itself, naming where, before any
-/// conversion recurses into it: a `ValidationError` instead of a native stack overflow.
-fn bounded(object: &Bound<'_, PyAny>, field: &str) -> PyResult<()> {
-    fn walk(value: &Bound<'_, PyAny>, path: &str, depth: usize, open: &mut Vec<usize>) -> Result<(), Error> {
-        let children: Vec<(String, Bound<'_, PyAny>)> = if let Ok(dict) = value.cast::<PyDict>() {
-            let name = |k: &Bound<'_, PyAny>| k.str().map(|s| s.to_string()).unwrap_or_default();
-            // The input's own fields are named as the API names them (`first_name`, not `input.first_name`).
-            let child = |k: &Bound<'_, PyAny>| {
-                if depth == 0 && path == "input" {
-                    name(k)
-                } else {
-                    format!("{path}.{}", name(k))
-                }
-            };
-            dict.iter().map(|(k, v)| (child(&k), v)).collect()
-        } else if let Ok(list) = value.cast::<PyList>() {
-            list.iter().enumerate().map(|(i, v)| (format!("{path}[{i}]"), v)).collect()
-        } else if let Ok(tuple) = value.cast::<PyTuple>() {
-            tuple.iter().enumerate().map(|(i, v)| (format!("{path}[{i}]"), v)).collect()
-        } else {
-            return Ok(());
-        };
-        if depth >= MAX_DEPTH {
-            return Err(Error::validation(path, format!("is nested deeper than {MAX_DEPTH} levels")));
-        }
-        let id = value.as_ptr() as usize;
-        if open.contains(&id) {
-            return Err(Error::validation(path, "contains itself"));
-        }
-        open.push(id);
-        let result = children.iter().try_for_each(|(child, v)| walk(v, child, depth + 1, open));
-        open.pop();
-        result
+impl Node for PyNode<'_> {
+    fn identity(&self) -> usize {
+        self.0.as_ptr() as usize
     }
-    walk(object, field, 0, &mut Vec::new()).map_err(|e| core_error(&e))
+
+    fn children(&self) -> Option<Vec<(Key, Self)>> {
+        let value = &self.0;
+        if let Ok(dict) = value.cast::<PyDict>() {
+            let name = |k: &Bound<'_, PyAny>| k.str().map(|s| s.to_string()).unwrap_or_default();
+            Some(dict.iter().map(|(k, v)| (Key::Name(name(&k)), PyNode(v))).collect())
+        } else if let Ok(list) = value.cast::<PyList>() {
+            Some(list.iter().enumerate().map(|(i, v)| (Key::Index(i), PyNode(v))).collect())
+        } else if let Ok(tuple) = value.cast::<PyTuple>() {
+            Some(tuple.iter().enumerate().map(|(i, v)| (Key::Index(i), PyNode(v))).collect())
+        } else {
+            None
+        }
+    }
+}
+
+/// Refuses an input nested deeper than the core's limit ([`bounds::MAX_DEPTH`]) or holding
+/// itself, naming where, before any conversion recurses into it: a `ValidationError` instead of a
+/// native stack overflow.
+fn bounded(object: &Bound<'_, PyAny>, field: &str) -> PyResult<()> {
+    bounds::check(PyNode(object.clone()), field).map_err(|e| core_error(&e))
 }
 
 /// Client settings: token, region, API version, base URL. `repr` never shows the token.

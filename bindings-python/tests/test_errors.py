@@ -342,3 +342,44 @@ def test_deep_inputs_are_refused_in_a_thread_with_a_small_stack() -> None:
     finally:
         threading.stack_size(old)
     assert len(outcome) == 1 and isinstance(outcome[0], ValidationError), outcome
+
+
+def _stuck_listing(request: Request) -> Response:
+    # Every page says the next one is page 2: a listing that would never end.
+    link = '<https://api.onfido.com/v2/applicants?page=2>; rel="next"'
+    return Response(200, [("Link", link), ("Content-Type", "application/json")], b'{"applicants": []}')
+
+
+def test_a_listing_whose_next_page_never_advances_stops_with_a_decode_error() -> None:
+    # Issue 14 point 10: the sync iterator used to request page 2 forever.
+    transport = RecordingTransport(_stuck_listing)
+    client = Client(api_token="test_pages", transport=transport, retry=NEVER)
+    with pytest.raises(DecodeError, match=r"the next page \(2\) is not after this one \(2\)"):
+        for _ in client.applicants.list():
+            pass
+    assert [r.url.rsplit("?", 1)[-1] if "?" in r.url else "" for r in transport.calls] == ["", "page=2"]
+
+
+def test_an_async_listing_whose_next_page_never_advances_stops_with_a_decode_error() -> None:
+    import asyncio
+
+    from onfido_core import AsyncClient
+
+    calls: List[Request] = []
+
+    class StuckTransport:
+        async def send(self, request: Request, timeout: float) -> Response:
+            calls.append(request)
+            return _stuck_listing(request)
+
+        async def aclose(self) -> None:
+            pass
+
+    async def run() -> None:
+        client = AsyncClient(api_token="test_pages", transport=StuckTransport(), retry=NEVER)
+        async for _ in client.applicants.list():
+            pass
+
+    with pytest.raises(DecodeError, match="the listing would never end"):
+        asyncio.run(run())
+    assert len(calls) == 2, [r.url for r in calls]

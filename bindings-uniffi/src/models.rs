@@ -96,11 +96,18 @@ pub(crate) fn extra_json(extra: &m::Extra) -> Option<String> {
     (!extra.is_empty()).then(|| Value::Object(extra.clone()).to_string())
 }
 
+/// JSON text from the foreign side, as `field`: nested at most the core's limit
+/// (`bounds::MAX_DEPTH`, a `Validation` error naming where otherwise), then parsed.
+pub(crate) fn json_in(field: &str, json: &str) -> Result<Value, crate::error::OnfidoError> {
+    onfido_core::bounds::check_json(json.as_bytes(), field)?;
+    serde_json::from_str(json).map_err(|e| crate::error::OnfidoError::validation(field, &format!("is not JSON: {e}")))
+}
+
 /// The fields of `extra_json` (an object), for inputs.
 pub(crate) fn extra_in(field: &str, json: Option<&str>) -> Result<m::Extra, crate::error::OnfidoError> {
-    match json.map(serde_json::from_str::<Value>) {
+    match json.map(|json| json_in(field, json)).transpose()? {
         None => Ok(m::Extra::new()),
-        Some(Ok(Value::Object(map))) => Ok(map),
+        Some(Value::Object(map)) => Ok(map),
         Some(_) => Err(crate::error::OnfidoError::validation(field, "must be a JSON object")),
     }
 }

@@ -164,6 +164,17 @@ pub fn parse_link_header(header: String) -> Result<LinkRelations, OnfidoError> {
     Ok(LinkRelations { next: links.next, prev: links.prev, first: links.first, last: links.last })
 }
 
+/// The page to ask for after page `current` of a listing whose answer's `next` link names page
+/// `next`: `None` at the end; a `Decode` error when it is not after `current` (a server that keeps
+/// naming the same page), the core's rule that ends every binding's listing loop.
+#[uniffi::export]
+pub fn next_page_after(current: i32, next: Option<i32>) -> Result<Option<i32>, OnfidoError> {
+    let current = u64::try_from(current).unwrap_or(1).max(1);
+    let next = next.map(|n| u32::try_from(n).unwrap_or(0));
+    let after = onfido_core::pagination::next_page_after(current, next, 200)?;
+    Ok(after.map(|n| i32::try_from(n).unwrap_or(i32::MAX)))
+}
+
 /// A Web SDK token's claims, read without checking its signature.
 #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
 pub struct SdkTokenClaims {

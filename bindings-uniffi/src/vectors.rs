@@ -14,8 +14,7 @@ pub fn build_request(
     now: Option<i64>,
 ) -> Result<HttpRequest, OnfidoError> {
     let config = config.to_core()?;
-    let input: serde_json::Value = serde_json::from_str(&input_json)
-        .map_err(|e| OnfidoError::validation("input", &format!("is not JSON: {e}")))?;
+    let input = crate::models::json_in("input", &input_json)?;
     let request = match now {
         Some(now) => onfido_core::dynamic::build_request_at(&operation, &config, &input, now),
         None => onfido_core::dynamic::build_request(&operation, &config, &input),

@@ -69,4 +69,21 @@ for path in glob.glob(os.path.join(root, "*.json")):
         elif kind == "webhook_signature":
             body = base64.b64decode(case["body_base64"]) if "body_base64" in case else case.get("body", "").encode()
             write("webhook", case["secret"].encode() + b"\n" + case["signature"].encode() + b"\n" + body)
+# bounds: case 0 (JSON text), 1 (a value graph), 2 (a binding's JSON conversion: op byte, then input).
+for depth in (1, 63, 64, 65, 129, 1000):
+    write("bounds", b"\x00" + b"[" * depth + b"]" * depth)
+    write("bounds", b"\x00" + b'{"a": ' * depth + b"1" + b"}" * depth)
+write("bounds", b"\x00" + b'{"k\\"[": ["[", {"b": [[[]]]}]}')
+write("bounds", b"\x01" + b"\x02\x00\x01" + b"\x80")           # 0 = [1, 1]: shared, no cycle
+write("bounds", b"\x01" + b"\x02\x01\x02" + b"\x01\x00" + b"\x80")  # 1 holds 0: a cycle
+write("bounds", b"\x01" + b"\xff" * 2)                              # chains past the limit
+for op in range(0, 68, 7):
+    write("bounds", b"\x02" + bytes([op]) + json.dumps({"first_name": "A", "last_name": "B", "address": {"postcode": "SW4"}}).encode())
+    write("bounds", b"\x02" + bytes([op]) + b'{"breakdown": ' * 40 + b"{}" + b"}" * 40)
+for path in glob.glob(os.path.join(root, "*.json")):
+    doc = json.load(open(path))
+    if doc["kind"] == "build_request":
+        for case in doc["cases"][:20]:
+            if case["operation"] in ops:
+                write("bounds", b"\x02" + bytes([2 * ops.index(case["operation"])]) + json.dumps(case.get("input") or {}).encode()[:8192])
 print("seeded", out, file=sys.stderr)

@@ -108,21 +108,17 @@ pub fn build_request_json(
     OperationId::parse(operation)?.visit(BuildJson { config, json, now })
 }
 
-/// Reads a value from JSON text; a mismatch is a validation error naming its path under `field`.
+/// Reads a value from JSON text; a mismatch is a validation error naming its path under `field`,
+/// and so is a value nested deeper than [`crate::bounds::MAX_DEPTH`] levels.
 ///
 /// An empty text or `null` reads as `{}`.
 pub fn from_json<T: DeserializeOwned>(json: &[u8], field: &str) -> Result<T, Error> {
     let blank = json.iter().all(u8::is_ascii_whitespace) || json.trim_ascii() == b"null";
     let json = if blank { b"{}".as_slice() } else { json };
+    crate::bounds::check_json(json, field)?;
     serde_json::from_slice(json).map_err(|e| {
         let path = crate::json_path::error_path(json, &e);
-        let field = match (field, path.as_str()) {
-            (_, "") => field.to_owned(),
-            ("input", path) => path.to_owned(),
-            (field, path) if path.starts_with('[') => format!("{field}{path}"),
-            (field, path) => format!("{field}.{path}"),
-        };
-        Error::validation(field, crate::json_path::error_message(&e))
+        Error::validation(crate::bounds::field_path(field, &path), crate::json_path::error_message(&e))
     })
 }
 
@@ -199,13 +195,8 @@ fn next_page(input: &Value, response: &HttpResponse) -> Result<Option<Value>, Er
     let Some(next) = page.next.and_then(|link| Some((link.page?, link.per_page))) else {
         return Ok(None);
     };
-    // A `next` that is not after this page would list the same pages forever.
     let current = input.get("page").and_then(Value::as_u64).unwrap_or(1);
-    if u64::from(next.0) <= current {
-        let message =
-            format!("the next page ({}) is not after this one ({current}): the listing would never end", next.0);
-        return Err(Error::decode(response.status, message, &[]));
-    }
+    crate::pagination::next_page_after(current, Some(next.0), response.status)?;
     let mut next_input = match input {
         Value::Object(map) => map.clone(),
         _ => serde_json::Map::new(),

@@ -40,11 +40,25 @@ fn offset(json: &[u8], line: usize, column: usize) -> usize {
 
 /// The path of the value being read at `end`, scanning `json[..end]`.
 fn path_at(json: &[u8], end: usize) -> String {
-    let text = json.get(..end).unwrap_or(json);
+    let (stack, _) = scan(json.get(..end).unwrap_or(json), usize::MAX);
+    path_of(&stack)
+}
+
+/// The path of the first container opened deeper than `limit` containers, if any (see
+/// [`crate::bounds::check_json`]).
+pub(crate) fn first_deeper_than(json: &[u8], limit: usize) -> Option<String> {
+    let (stack, too_deep) = scan(json, limit);
+    too_deep.then(|| path_of(&stack))
+}
+
+/// Scans `text`, keeping the open containers, until its end or until a container would open
+/// past `limit` (then `true`, the stack naming where that container starts).
+fn scan(text: &[u8], limit: usize) -> (Vec<Frame>, bool) {
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
     while let Some(&byte) = text.get(i) {
         match byte {
+            b'{' | b'[' if stack.len() >= limit => return (stack, true),
             b'{' => stack.push(Frame::Object(None)),
             b'[' => stack.push(Frame::Array(0)),
             b'}' | b']' => {
@@ -66,8 +80,13 @@ fn path_at(json: &[u8], end: usize) -> String {
         }
         i += 1;
     }
+    (stack, false)
+}
+
+/// `a.b[2].c` from the open containers.
+fn path_of(stack: &[Frame]) -> String {
     let mut path = String::new();
-    for frame in &stack {
+    for frame in stack {
         match frame {
             Frame::Object(Some(key)) => {
                 if !path.is_empty() {

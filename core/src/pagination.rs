@@ -79,6 +79,21 @@ impl Page {
     }
 }
 
+/// The page to ask for after page `current` (what the request named; 1 when it named none), given
+/// the page number of the response's `next` link: `None` on the last page, a decode error (with
+/// the response's `status`) when the next page is not after this one, which would list the same
+/// pages forever. Every binding's listing loop asks this before each further request.
+pub fn next_page_after(current: u64, next: Option<u32>, status: u16) -> Result<Option<u32>, Error> {
+    match next {
+        Some(next) if u64::from(next) <= current => Err(Error::decode(
+            status,
+            format!("the next page ({next}) is not after this one ({current}): the listing would never end"),
+            &[],
+        )),
+        next => Ok(next),
+    }
+}
+
 /// Parses a `Link` header (RFC 8288) into its pagination relations.
 ///
 /// Accepts quoted and unquoted `rel`, several space-separated relations, any case, and other
@@ -194,6 +209,16 @@ impl Scanner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_page_must_come_after_this_one() {
+        assert_eq!(next_page_after(1, Some(2), 200).unwrap(), Some(2));
+        assert_eq!(next_page_after(7, None, 200).unwrap(), None);
+        for (current, next) in [(2, 2), (3, 1), (u64::from(u32::MAX), u32::MAX)] {
+            let error = next_page_after(current, Some(next), 200).unwrap_err();
+            assert!(error.to_string().contains("the listing would never end"), "{error}");
+        }
+    }
 
     #[test]
     fn reference_example() {

@@ -27665,6 +27665,20 @@ public func coreVersion() -> String  {
 })
 }
 /**
+ * The page to ask for after page `current` of a listing whose answer's `next` link names page
+ * `next`: `None` at the end; a `Decode` error when it is not after `current` (a server that keeps
+ * naming the same page), the core's rule that ends every binding's listing loop.
+ */
+public func nextPageAfter(current: Int32, next: Int32?)throws  -> Int32?  {
+    return try  FfiConverterOptionInt32.lift(try rustCallWithError(FfiConverterTypeOnfidoError_lift) {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_func_next_page_after(
+        FfiConverterInt32.lower(current),
+        FfiConverterOptionInt32.lower(next),uniffiCallStatus
+    )
+})
+}
+/**
  * Every operation id (`create_applicant`, …), in the reference's order.
  */
 public func operationIds() -> [String]  {
@@ -27832,6 +27846,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_func_core_version() != 10253) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_func_next_page_after() != 59993) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_func_operation_ids() != 56620) {

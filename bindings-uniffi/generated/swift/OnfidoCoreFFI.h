@@ -1562,6 +1562,11 @@ RustBuffer uniffi_onfido_core_uniffi_fn_func_core_version(RustCallStatus *_Nonnu
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_FN_FUNC_NEXT_PAGE_AFTER
+#define UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_FN_FUNC_NEXT_PAGE_AFTER
+RustBuffer uniffi_onfido_core_uniffi_fn_func_next_page_after(int32_t current, RustBuffer next, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_FN_FUNC_OPERATION_IDS
 #define UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_FN_FUNC_OPERATION_IDS
 RustBuffer uniffi_onfido_core_uniffi_fn_func_operation_ids(RustCallStatus *_Nonnull out_status
@@ -1912,6 +1917,12 @@ uint16_t uniffi_onfido_core_uniffi_checksum_func_check_result(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_CHECKSUM_FUNC_CORE_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_CHECKSUM_FUNC_CORE_VERSION
 uint16_t uniffi_onfido_core_uniffi_checksum_func_core_version(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_CHECKSUM_FUNC_NEXT_PAGE_AFTER
+#define UNIFFI_FFIDEF_UNIFFI_ONFIDO_CORE_UNIFFI_CHECKSUM_FUNC_NEXT_PAGE_AFTER
+uint16_t uniffi_onfido_core_uniffi_checksum_func_next_page_after(void
     
 );
 #endif

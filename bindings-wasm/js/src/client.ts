@@ -2,7 +2,8 @@
 // retries, pacing, pagination and redirects; this file only sends, sleeps and returns.
 
 import * as native from "./native.js";
-import { OnfidoConfigError, OnfidoTransportError, OnfidoValidationError, core, translate } from "./errors.js";
+import { OnfidoConfigError, OnfidoDecodeError, OnfidoTransportError, core, translate } from "./errors.js";
+import { MAX_BODY, boundedJson, configText, headerPairs, invalid, kindOf, record, text, bytes as checkedBytes } from "./guard.js";
 import type * as m from "./models.js";
 import { readFileInput } from "./files.js";
 import { FetchTransport, TransportFailure } from "./transport.js";
@@ -120,10 +121,11 @@ function isTransportFailure(error: unknown): error is TransportFailure {
   return error instanceof Error && error.name === "TransportFailure" && typeof (error as { failure?: unknown }).failure === "string";
 }
 
-/** Arguments left `undefined` are not sent. */
-function clean(values: Input): Input {
+/** Arguments left `undefined` are not sent (`values`, named `field` in errors, must be an object). */
+function clean(values: unknown, field = "input"): Input {
+  const given = record(values, field);
   const out: Input = {};
-  for (const key of Object.keys(values)) if (values[key] !== undefined) out[key] = values[key];
+  for (const key of Object.keys(given)) if (given[key] !== undefined) out[key] = given[key];
   return out;
 }
 
@@ -138,9 +140,10 @@ function isBytes(value: unknown): value is Uint8Array | ArrayBuffer {
 
 /**
  * An input as the JSON text the core reads: `file.content` bytes become `file.content_base64`.
- * A value JSON cannot hold (a cycle, a BigInt) is an `OnfidoValidationError` on `input`.
+ * A value JSON cannot hold (a cycle, a BigInt), nests deeper than the core allows or is not an
+ * object at all is an `OnfidoValidationError` naming the field (see `guard.ts`).
  */
-function inputJson(input: Input): string {
+function inputJson(input: unknown): string {
   let values = clean(input);
   const file = values["file"] as { content?: unknown } | undefined;
   if (file !== null && typeof file === "object" && isBytes(file.content)) {
@@ -148,16 +151,12 @@ function inputJson(input: Input): string {
     const bytes = content instanceof ArrayBuffer ? new Uint8Array(content) : content;
     values = { ...values, file: { ...rest, content_base64: base64(bytes) } };
   }
-  try {
-    return JSON.stringify(values);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new OnfidoValidationError(`invalid input: ${why}`, { input: [`cannot be written as JSON: ${why}`] });
-  }
+  return boundedJson(values, "input");
 }
 
 /** An upload's file: its name (given, else its own: a path's, a `File`'s; none: the core names it after the bytes) and bytes. */
 async function fileInput(file: m.FileInput, filename: string | undefined): Promise<{ filename?: string; content: Uint8Array }> {
+  if (filename !== undefined) text(filename, "filename");
   const { content, name: own } = await readFileInput(file);
   const name = filename ?? own;
   return name === undefined ? { content } : { filename: name, content };
@@ -190,7 +189,11 @@ export class Paginated<T> implements AsyncIterable<T> {
     this.#options = options;
   }
 
-  /** Each page in turn. */
+  /**
+   * Each page in turn. A next page that is not after this one (a `Link` that keeps naming the same
+   * page) ends the listing with an `OnfidoDecodeError`, by the core's rule, rather than the same
+   * pages requested forever.
+   */
   async *pages(): AsyncGenerator<m.Page<T>, void, undefined> {
     let input: Input | undefined = this.#input;
     while (input !== undefined) {
@@ -217,6 +220,54 @@ export class Paginated<T> implements AsyncIterable<T> {
   }
 }
 
+/** The options object of `new Onfido()`, or the `OnfidoConfigError` on what is wrong with it. */
+function settings(options: unknown): OnfidoOptions {
+  const fail = (field: string, what: string, value: unknown): never => {
+    throw new OnfidoConfigError(`invalid configuration: ${field}: must be ${what}, not ${kindOf(value)}`, field);
+  };
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object" || Array.isArray(options)) fail("options", "an object", options);
+  const o = options as Record<string, unknown>;
+  const transport = o["transport"];
+  if (transport !== undefined && (transport === null || typeof (transport as { send?: unknown }).send !== "function")) {
+    fail("transport", "an object with a send(request, options) method", transport);
+  }
+  if (o["fetch"] !== undefined && typeof o["fetch"] !== "function") fail("fetch", "a function", o["fetch"]);
+  const timeout = o["timeoutMs"];
+  if (timeout !== undefined && !(typeof timeout === "number" && Number.isFinite(timeout) && timeout > 0)) {
+    fail("timeoutMs", "a positive number of milliseconds", timeout);
+  }
+  const retry = o["retry"];
+  if (retry !== undefined && retry !== false && (retry === null || typeof retry !== "object" || Array.isArray(retry))) {
+    fail("retry", "an object or false", retry);
+  }
+  for (const flag of ["pace", "dangerouslyAllowBrowser"]) {
+    if (o[flag] !== undefined && typeof o[flag] !== "boolean") fail(flag, "a boolean", o[flag]);
+  }
+  return o as OnfidoOptions;
+}
+
+/** A whole number setting in `[min, max]` (default `fallback`), else an `OnfidoConfigError` on `field`. */
+function count(value: unknown, field: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
+    const what = typeof value === "number" ? `the number ${String(value)}` : kindOf(value);
+    throw new OnfidoConfigError(`invalid configuration: ${field}: must be a number from ${min} to ${max}, not ${what}`, field);
+  }
+  return value;
+}
+
+/** What is wrong with a transport's answer, if anything (a body that is not bytes, headers that are not pairs). */
+function answerProblem(response: unknown): string | undefined {
+  if (response === null || typeof response !== "object") return kindOf(response);
+  const { headers, body } = response as { headers?: unknown; body?: unknown };
+  if (!(body instanceof Uint8Array)) return `a body that is ${kindOf(body)}, not a Uint8Array`;
+  if (!Array.isArray(headers) || !headers.every((h) => Array.isArray(h) && h.length === 2 && typeof h[0] === "string" && typeof h[1] === "string")) {
+    return "headers that are not [name, value] string pairs";
+  }
+  return undefined;
+}
+
 abstract class Resource {
   protected readonly client: Onfido;
   constructor(client: Onfido) {
@@ -227,24 +278,24 @@ abstract class Resource {
 /** Applicants: the individuals checks are performed on. */
 export class Applicants extends Resource {
   /** Creates an applicant; other fields (dob, email, addresses, id_numbers…) by their API names. */
-  create(input: m.CreateApplicantInput, options?: CallOptions): Promise<m.Applicant> {
+  async create(input: m.CreateApplicantInput, options?: CallOptions): Promise<m.Applicant> {
     return this.client.request("create_applicant", input, options);
   }
   /** Retrieves an applicant. */
-  retrieve(applicantId: string, options?: CallOptions): Promise<m.Applicant> {
-    return this.client.request("retrieve_applicant", { applicant_id: applicantId }, options);
+  async retrieve(applicantId: string, options?: CallOptions): Promise<m.Applicant> {
+    return this.client.request("retrieve_applicant", { applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** Changes the given fields of an applicant. */
-  update(applicantId: string, fields: m.ApplicantInput, options?: CallOptions): Promise<m.Applicant> {
-    return this.client.request("update_applicant", { ...fields, applicant_id: applicantId }, options);
+  async update(applicantId: string, fields: m.ApplicantInput, options?: CallOptions): Promise<m.Applicant> {
+    return this.client.request("update_applicant", { ...clean(fields), applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** Deletes an applicant (at once without checks, else scheduled; see `restore`). */
   async delete(applicantId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("delete_applicant", { applicant_id: applicantId }, options);
+    await this.client.request("delete_applicant", { applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** Restores an applicant scheduled for deletion. */
   async restore(applicantId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("restore_applicant", { applicant_id: applicantId }, options);
+    await this.client.request("restore_applicant", { applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** Every applicant, newest first, following every page. */
   list(params: { include_deleted?: boolean; per_page?: number } = {}, options?: CallOptions): Paginated<m.Applicant> {
@@ -260,21 +311,21 @@ export class Applicants extends Resource {
 export class Documents extends Resource {
   /** Uploads a JPEG, PNG or PDF (32 KiB to 10 MiB) from a Buffer, Uint8Array, ArrayBuffer or Blob. */
   async upload(applicantId: string, input: m.UploadDocumentInput, options?: CallOptions): Promise<m.Document> {
-    const { file, filename, ...fields } = input;
-    const body = { ...clean(fields), applicant_id: applicantId, file: await fileInput(file, filename) };
+    const { file, filename, ...fields } = record(input, "input") as unknown as typeof input;
+    const body = { ...clean(fields), applicant_id: text(applicantId, "applicant_id"), file: await fileInput(file, filename) };
     return this.client.request("upload_document", body, options);
   }
   /** Retrieves a document. */
-  retrieve(applicantId: string, documentId: string, options?: CallOptions): Promise<m.Document> {
-    return this.client.request("retrieve_document", { applicant_id: applicantId, document_id: documentId }, options);
+  async retrieve(applicantId: string, documentId: string, options?: CallOptions): Promise<m.Document> {
+    return this.client.request("retrieve_document", { applicant_id: text(applicantId, "applicant_id"), document_id: text(documentId, "document_id") }, options);
   }
   /** An applicant's documents. */
   list(applicantId: string, options?: CallOptions): Paginated<m.Document> {
-    return new Paginated(this.client, "list_documents", { applicant_id: applicantId }, options);
+    return new Paginated(this.client, "list_documents", { applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** A document's file: exact bytes, content type and file name. */
-  download(applicantId: string, documentId: string, options?: CallOptions): Promise<m.Download> {
-    return this.client.request("download_document", { applicant_id: applicantId, document_id: documentId }, options);
+  async download(applicantId: string, documentId: string, options?: CallOptions): Promise<m.Download> {
+    return this.client.request("download_document", { applicant_id: text(applicantId, "applicant_id"), document_id: text(documentId, "document_id") }, options);
   }
 }
 
@@ -282,90 +333,91 @@ export class Documents extends Resource {
 export class LivePhotos extends Resource {
   /** Uploads a JPEG or PNG (32 KiB to 10 MiB) from a Buffer, Uint8Array, ArrayBuffer or Blob. */
   async upload(applicantId: string, input: m.UploadLivePhotoInput, options?: CallOptions): Promise<m.LivePhoto> {
-    const { file, filename, ...fields } = input;
-    const body = { ...clean(fields), applicant_id: applicantId, file: await fileInput(file, filename) };
+    const { file, filename, ...fields } = record(input, "input") as unknown as typeof input;
+    const body = { ...clean(fields), applicant_id: text(applicantId, "applicant_id"), file: await fileInput(file, filename) };
     return this.client.request("upload_live_photo", body, options);
   }
   /** Retrieves a live photo. */
-  retrieve(livePhotoId: string, options?: CallOptions): Promise<m.LivePhoto> {
-    return this.client.request("retrieve_live_photo", { live_photo_id: livePhotoId }, options);
+  async retrieve(livePhotoId: string, options?: CallOptions): Promise<m.LivePhoto> {
+    return this.client.request("retrieve_live_photo", { live_photo_id: text(livePhotoId, "live_photo_id") }, options);
   }
   /** An applicant's live photos. */
   list(applicantId: string, options?: CallOptions): Paginated<m.LivePhoto> {
-    return new Paginated(this.client, "list_live_photos", { applicant_id: applicantId }, options);
+    return new Paginated(this.client, "list_live_photos", { applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** A live photo's file. */
-  download(livePhotoId: string, options?: CallOptions): Promise<m.Download> {
-    return this.client.request("download_live_photo", { live_photo_id: livePhotoId }, options);
+  async download(livePhotoId: string, options?: CallOptions): Promise<m.Download> {
+    return this.client.request("download_live_photo", { live_photo_id: text(livePhotoId, "live_photo_id") }, options);
   }
 }
 
 /** Videos of an applicant's face (uploaded by the mobile SDKs). */
 export class LiveVideos extends Resource {
   /** Retrieves a live video. */
-  retrieve(liveVideoId: string, options?: CallOptions): Promise<m.LiveVideo> {
-    return this.client.request("retrieve_live_video", { live_video_id: liveVideoId }, options);
+  async retrieve(liveVideoId: string, options?: CallOptions): Promise<m.LiveVideo> {
+    return this.client.request("retrieve_live_video", { live_video_id: text(liveVideoId, "live_video_id") }, options);
   }
   /** An applicant's live videos. */
   list(applicantId: string, options?: CallOptions): Paginated<m.LiveVideo> {
-    return new Paginated(this.client, "list_live_videos", { applicant_id: applicantId }, options);
+    return new Paginated(this.client, "list_live_videos", { applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** A live video's file. */
-  download(liveVideoId: string, options?: CallOptions): Promise<m.Download> {
-    return this.client.request("download_live_video", { live_video_id: liveVideoId }, options);
+  async download(liveVideoId: string, options?: CallOptions): Promise<m.Download> {
+    return this.client.request("download_live_video", { live_video_id: text(liveVideoId, "live_video_id") }, options);
   }
 }
 
 /** Checks: sets of reports run on an applicant. */
 export class Checks extends Resource {
   /** Creates a check (`type` express or standard) with reports like `[{ name: "document" }]`. */
-  create(applicantId: string, input: m.CreateCheckInput, options?: CallOptions): Promise<m.Check> {
-    return this.client.request("create_check", { ...clean(input), applicant_id: applicantId }, options);
+  async create(applicantId: string, input: m.CreateCheckInput, options?: CallOptions): Promise<m.Check> {
+    return this.client.request("create_check", { ...clean(input), applicant_id: text(applicantId, "applicant_id") }, options);
   }
   /** Retrieves a check. */
-  retrieve(applicantId: string, checkId: string, options?: CallOptions): Promise<m.Check> {
-    return this.client.request("retrieve_check", { applicant_id: applicantId, check_id: checkId }, options);
+  async retrieve(applicantId: string, checkId: string, options?: CallOptions): Promise<m.Check> {
+    return this.client.request("retrieve_check", { applicant_id: text(applicantId, "applicant_id"), check_id: text(checkId, "check_id") }, options);
   }
   /** An applicant's checks; with `expandReports`, reports as objects instead of ids. */
   list(applicantId: string, params: { expandReports?: boolean } = {}, options?: CallOptions): Paginated<m.Check> {
-    const input = clean({ applicant_id: applicantId, expand: params.expandReports ? "reports" : undefined });
+    const expand = record(params, "params")["expandReports"] ? "reports" : undefined;
+    const input = clean({ applicant_id: text(applicantId, "applicant_id"), expand });
     return new Paginated(this.client, "list_checks", input, options);
   }
   /** Resumes a paused check. */
   async resume(checkId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("resume_check", { check_id: checkId }, options);
+    await this.client.request("resume_check", { check_id: text(checkId, "check_id") }, options);
   }
 }
 
 /** Reports of a check. */
 export class Reports extends Resource {
   /** Retrieves a report. */
-  retrieve(checkId: string, reportId: string, options?: CallOptions): Promise<m.Report> {
-    return this.client.request("retrieve_report", { check_id: checkId, report_id: reportId }, options);
+  async retrieve(checkId: string, reportId: string, options?: CallOptions): Promise<m.Report> {
+    return this.client.request("retrieve_report", { check_id: text(checkId, "check_id"), report_id: text(reportId, "report_id") }, options);
   }
   /** A check's reports. */
   list(checkId: string, options?: CallOptions): Paginated<m.Report> {
-    return new Paginated(this.client, "list_reports", { check_id: checkId }, options);
+    return new Paginated(this.client, "list_reports", { check_id: text(checkId, "check_id") }, options);
   }
   /** Resumes a paused report. */
   async resume(checkId: string, reportId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("resume_report", { check_id: checkId, report_id: reportId }, options);
+    await this.client.request("resume_report", { check_id: text(checkId, "check_id"), report_id: text(reportId, "report_id") }, options);
   }
   /** Cancels a paused report. */
   async cancel(checkId: string, reportId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("cancel_report", { check_id: checkId, report_id: reportId }, options);
+    await this.client.request("cancel_report", { check_id: text(checkId, "check_id"), report_id: text(reportId, "report_id") }, options);
   }
 }
 
 /** Webhook endpoints. */
 export class Webhooks extends Resource {
   /** Registers an https URL (http only on loopback) for some events (default all). */
-  register(input: m.RegisterWebhookInput, options?: CallOptions): Promise<m.Webhook> {
+  async register(input: m.RegisterWebhookInput, options?: CallOptions): Promise<m.Webhook> {
     return this.client.request("register_webhook", clean(input), options);
   }
   /** Retrieves a webhook. */
-  retrieve(webhookId: string, options?: CallOptions): Promise<m.Webhook> {
-    return this.client.request("retrieve_webhook", { webhook_id: webhookId }, options);
+  async retrieve(webhookId: string, options?: CallOptions): Promise<m.Webhook> {
+    return this.client.request("retrieve_webhook", { webhook_id: text(webhookId, "webhook_id") }, options);
   }
   /** Every webhook of the account. */
   list(options?: CallOptions): Paginated<m.Webhook> {
@@ -376,8 +428,8 @@ export class Webhooks extends Resource {
 /** Report type groups configured for the account. */
 export class ReportTypeGroups extends Resource {
   /** Retrieves a group. */
-  retrieve(reportTypeGroupId: string, options?: CallOptions): Promise<m.ReportTypeGroup> {
-    return this.client.request("retrieve_report_type_group", { report_type_group_id: reportTypeGroupId }, options);
+  async retrieve(reportTypeGroupId: string, options?: CallOptions): Promise<m.ReportTypeGroup> {
+    return this.client.request("retrieve_report_type_group", { report_type_group_id: text(reportTypeGroupId, "report_type_group_id") }, options);
   }
   /** Every group of the account. */
   list(options?: CallOptions): Paginated<m.ReportTypeGroup> {
@@ -389,7 +441,7 @@ export class ReportTypeGroups extends Resource {
 export class Addresses extends Resource {
   /** The addresses at a UK postcode. */
   async pick(postcode: string, options?: CallOptions): Promise<m.Address[]> {
-    const raw = await this.client.request<{ items: m.Address[] }>("pick_addresses", { postcode }, options);
+    const raw = await this.client.request<{ items: m.Address[] }>("pick_addresses", { postcode: text(postcode, "postcode") }, options);
     return raw.items;
   }
 }
@@ -397,24 +449,24 @@ export class Addresses extends Resource {
 /** Web SDK tokens. */
 export class SdkTokens extends Resource {
   /** A token for one applicant, usable on pages matching the referrer pattern. */
-  generate(applicantId: string, input: { referrer: string }, options?: CallOptions): Promise<m.SdkToken> {
-    return this.client.request("generate_sdk_token", { applicant_id: applicantId, referrer: input.referrer }, options);
+  async generate(applicantId: string, input: { referrer: string }, options?: CallOptions): Promise<m.SdkToken> {
+    return this.client.request("generate_sdk_token", { applicant_id: text(applicantId, "applicant_id"), referrer: record(input, "input")["referrer"] }, options);
   }
 }
 
 /** OCR Autofill. */
 export class Ocr extends Resource {
   /** The data extracted from an uploaded document. */
-  extract(documentId: string, options?: CallOptions): Promise<m.OcrResult> {
-    return this.client.request("extract_ocr", { document_id: documentId }, options);
+  async extract(documentId: string, options?: CallOptions): Promise<m.OcrResult> {
+    return this.client.request("extract_ocr", { document_id: text(documentId, "document_id") }, options);
   }
 }
 
 /** Street Level verification codes. */
 export class Slv extends Resource {
   /** Submits the code from a Street Level letter. */
-  submitCode(code: string, options?: CallOptions): Promise<m.SlvResult> {
-    return this.client.request("submit_slv_code", { code }, options);
+  async submitCode(code: string, options?: CallOptions): Promise<m.SlvResult> {
+    return this.client.request("submit_slv_code", { code: text(code, "code") }, options);
   }
 }
 
@@ -449,9 +501,11 @@ export class Onfido {
   readonly #hooks: OnfidoHooks;
 
   constructor(options: OnfidoOptions = {}) {
-    this.#config = core(
-      () => new native.Config(options.apiToken, options.region, options.apiVersion ?? "v2", options.baseUrl, "node", options.appName),
-    );
+    options = settings(options);
+    const [apiToken, region] = [configText(options.apiToken, "api_token"), configText(options.region, "region")];
+    const [apiVersion, baseUrl] = [configText(options.apiVersion, "api_version"), configText(options.baseUrl, "base_url")];
+    const appName = configText(options.appName, "app_name");
+    this.#config = core(() => new native.Config(apiToken, region, apiVersion ?? "v2", baseUrl, "node", appName));
     const inBrowser = typeof (globalThis as { window?: unknown }).window !== "undefined";
     if (inBrowser && this.#config.environment === "live" && options.dangerouslyAllowBrowser !== true) {
       throw new OnfidoConfigError(
@@ -462,15 +516,16 @@ export class Onfido {
     }
     this.#transport = options.transport ?? new FetchTransport(options.fetch ? { fetch: options.fetch } : {});
     const retry = options.retry === false ? { maxAttempts: 1 } : (options.retry ?? {});
+    const ms = (name: keyof RetryPolicy, fallback: number): number => count(retry[name], `retry.${name}`, fallback, 0);
     this.#session = new native.Session(
       this.#config,
-      retry.maxAttempts ?? 4,
-      retry.initialDelayMs ?? 1_000,
-      retry.maxDelayMs ?? 30_000,
-      retry.maxRetryAfterMs ?? 30_000,
-      retry.deadlineMs ?? 60_000,
+      count(retry.maxAttempts, "retry.maxAttempts", 4, 1, 0xffff_ffff),
+      ms("initialDelayMs", 1_000),
+      ms("maxDelayMs", 30_000),
+      ms("maxRetryAfterMs", 30_000),
+      ms("deadlineMs", 60_000),
       options.pace === true,
-      options.timeoutMs ?? 30_000,
+      count(options.timeoutMs, "timeoutMs", 30_000, 1),
     );
     this.#hooks = options.hooks ?? {};
     this.applicants = new Applicants(this);
@@ -527,8 +582,11 @@ export class Onfido {
    * (Unix seconds, default the clock) is the date the rules that need one check against.
    */
   buildRequest(operation: m.OperationId, input: Input = {}, options: { now?: number } = {}): OnfidoRequest {
+    const id = text(operation, "operation");
     const json = inputJson(input);
-    return core(() => native.buildRequest(operation, this.#config, json, options.now ?? nowSeconds()) as OnfidoRequest);
+    const now = record(options, "options")["now"] ?? nowSeconds();
+    if (typeof now !== "number" || !Number.isFinite(now)) throw invalid("now", `must be a finite number of Unix seconds, not ${kindOf(now)}`);
+    return core(() => native.buildRequest(id, this.#config, json, now) as OnfidoRequest);
   }
 
   /**
@@ -536,9 +594,18 @@ export class Onfido {
    * `OnfidoError` it carries (a non-2xx status is an `OnfidoApiError`).
    */
   parseResponse<T = unknown>(operation: m.OperationId, response: OnfidoResponse): T {
-    const output = core(() =>
-      native.parseResponse(operation, response.status, response.headers, response.body, this.#config.apiVersion),
-    );
+    const id = text(operation, "operation");
+    const answer = record(response, "response");
+    const status = answer["status"];
+    if (!(Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599)) {
+      throw invalid("status", `must be an HTTP status (an integer from 100 to 599), not ${kindOf(status)}`);
+    }
+    const headers = headerPairs(answer["headers"], "headers");
+    const body = checkedBytes(answer["body"], "body");
+    if (body.length > MAX_BODY) {
+      throw new OnfidoDecodeError(`could not decode the ${status as number} response: ${id}: its body is ${body.length} bytes, over the ${MAX_BODY}-byte limit`, status as number, "");
+    }
+    const output = core(() => native.parseResponse(id, status as number, headers, body, this.#config.apiVersion));
     return (output === null ? undefined : output) as T;
   }
 
@@ -555,7 +622,10 @@ export class Onfido {
    * The parsed output, and for listings the next page's input.
    */
   async _call<T>(operation: m.OperationId, input: Input, options: CallOptions = {}): Promise<{ output: T; next: Input | undefined }> {
-    const { signal } = options;
+    const signal = record(options, "options")["signal"] as AbortSignalLike | undefined;
+    if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof signal.addEventListener !== "function")) {
+      throw invalid("signal", `must be an AbortSignal, not ${kindOf(signal)}`);
+    }
     const json = inputJson(input);
     const session = this.#session;
     const hooks = this.#hooks;
@@ -578,6 +648,8 @@ export class Onfido {
             failure = error;
           }
           const elapsedMs = performance.now() - started;
+          const shape = response === undefined ? undefined : answerProblem(response);
+          if (shape !== undefined) throw new OnfidoTransportError(`${operation}: the transport answered ${shape}`, "lost");
           report(hooks.response, { operation, status: response?.status, failure: failure?.failure, elapsedMs });
           if (response !== undefined && !(Number.isInteger(response.status) && response.status >= 100 && response.status <= 599)) {
             // A custom transport's status that no HTTP answer has (65 736 used to wrap to 200).

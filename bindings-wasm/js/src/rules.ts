@@ -5,6 +5,7 @@ import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import * as native from "./native.js";
 import { OnfidoValidationError, core, translate } from "./errors.js";
 import { bodyTypeError } from "./raw-body.js";
+import { MAX_VALUES, boundedJson, deeperThan, invalid, kindOf, record, text } from "./guard.js";
 import type * as m from "./models.js";
 
 /** A raw body: the bytes as received (a `Buffer` is a `Uint8Array`), or text (sent as UTF-8). */
@@ -78,12 +79,16 @@ function signatureHeaders(headers: HeadersInput): [string | undefined, string | 
     else if (lower === SHA1_HEADER) sha1 ??= firstValue(value);
   };
   if (hasForEach) {
-    (headers as { forEach(cb: (value: string, name: string) => void): void }).forEach((value, name) => take(name, value));
+    (headers as { forEach(cb: (value: unknown, name: unknown) => void): void }).forEach((value, name) => {
+      if (typeof name === "string") take(name, value);
+    });
   } else if (isRecord) {
     const record = headers as Record<string, unknown>;
     for (const name of Object.keys(record)) take(name, record[name]);
   } else {
-    for (const pair of headers as Iterable<readonly [string, string]>) take(String(pair[0]), pair[1]);
+    // Only [name, value] pairs with a string name count: anything else names no header (and
+    // `String()` of a deeply nested array would overflow the stack).
+    for (const pair of headers as Iterable<unknown>) if (Array.isArray(pair) && typeof pair[0] === "string") take(pair[0], pair[1]);
   }
   return [sha256, sha1];
 }
@@ -96,20 +101,26 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
  * `action` and an `object` whose `id` is a string. Anything else is an `OnfidoDecodeError`.
  */
 function readEvent(raw: Uint8Array): m.WebhookEvent {
-  const invalid = (why: string): unknown => translate(native.webhookEventError(why, raw));
+  // The error's excerpt is the body's first characters: only those cross into the core.
+  const notAnEvent = (why: string): unknown => translate(native.webhookEventError(why, raw.subarray(0, 1024)));
   let event: unknown;
   try {
     event = JSON.parse(decoder.decode(raw));
   } catch (error) {
-    throw invalid(error instanceof Error ? error.message : String(error));
+    throw notAnEvent(error instanceof Error ? error.message : String(error));
   }
+  // What the core's JSON parser (and so the Python and Kotlin packages) refuses, refused here too.
+  if (deeperThan(event, EVENT_DEPTH)) throw notAnEvent(`recursion limit exceeded (nested deeper than ${EVENT_DEPTH} levels)`);
   const payload = isObject(event) ? event["payload"] : undefined;
-  if (!isObject(payload)) throw invalid("no payload object");
-  if (typeof payload["action"] !== "string") throw invalid("payload.action must be a string");
+  if (!isObject(payload)) throw notAnEvent("no payload object");
+  if (typeof payload["action"] !== "string") throw notAnEvent("payload.action must be a string");
   const object = payload["object"];
-  if (!isObject(object) || typeof object["id"] !== "string") throw invalid("payload.object.id must be a string");
+  if (!isObject(object) || typeof object["id"] !== "string") throw notAnEvent("payload.object.id must be a string");
   return event as m.WebhookEvent;
 }
+
+/** How deeply a webhook event may nest: `serde_json`'s limit, which the core reads events with. */
+const EVENT_DEPTH = 128;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -151,7 +162,8 @@ export function verifyWebhook(body: BodyInput, headers: HeadersInput, secret: st
 /** Whether one signature value (hex) is the body's under `secret`, in constant time. */
 export function verifySignature(body: BodyInput, signature: string, secret: string, algorithm: SignatureAlgorithm = "sha256"): boolean {
   const raw = bytes(body);
-  return core(() => native.verifySignature(raw, signature, secret, algorithm));
+  const [sig, key, name] = [text(signature, "signature"), text(secret, "secret"), text(algorithm, "algorithm")];
+  return core(() => native.verifySignature(raw, sig, key, name));
 }
 
 /** Reads a notification's event without verifying it (only after your own verification). */
@@ -162,7 +174,8 @@ export function parseWebhookEvent(body: BodyInput): m.WebhookEvent {
 /** The hex signature Onfido sends for a body (`sha256` by default, or `sha1`): for tests. */
 export function signWebhook(body: BodyInput, secret: string, algorithm: SignatureAlgorithm = "sha256"): string {
   const raw = bytes(body);
-  return core(() => native.signWebhook(raw, secret, algorithm));
+  const [key, name] = [text(secret, "secret"), text(algorithm, "algorithm")];
+  return core(() => native.signWebhook(raw, key, name));
 }
 
 /** A Web SDK referrer pattern (`https://*.example.com/*`), matched as the API matches it. */
@@ -173,13 +186,14 @@ export class ReferrerPattern {
 
   /** Throws `OnfidoValidationError` (field `referrer`) for an invalid pattern. */
   constructor(pattern: string) {
+    text(pattern, "referrer");
     this.#native = core(() => new native.ReferrerPattern(pattern));
     this.pattern = pattern;
   }
 
   /** Whether a page URL matches (userinfo never decides the host; non-http(s) URLs never match). */
   matches(url: string): boolean {
-    return this.#native.matches(url);
+    return this.#native.matches(text(url, "url"));
   }
 
   /** Warnings to show a user (path-specific patterns, `*` hosts, `*://`). */
@@ -194,29 +208,34 @@ export class ReferrerPattern {
 
 /** A check's result from its reports' results: `consider`, `clear`, or `null` while undecided. */
 export function checkResult(reportResults: ReadonlyArray<string | null | undefined>): "clear" | "consider" | null {
-  const results = reportResults.map((r) => (typeof r === "string" ? r : null));
+  if (!Array.isArray(reportResults)) throw invalid("report_results", `must be an array, not ${kindOf(reportResults)}`);
+  if (reportResults.length > MAX_VALUES) throw invalid("report_results", `holds more than ${MAX_VALUES} values`);
+  const results = reportResults.map((r, i) => (typeof r === "string" ? text(r, `report_results[${i}]`) : null));
   return (core(() => native.checkResult(results)) ?? null) as "clear" | "consider" | null;
 }
 
 /** The breakdowns of a report a reviewer must look at, deepest first in name order. */
 export function findings(report: m.Report | Record<string, unknown>): m.Finding[] {
-  const json = JSON.stringify(report);
+  const json = boundedJson(record(report, "report"), "report");
   return core(() => native.findings(json) as m.Finding[]);
 }
 
 /** The applicant data a check's reports need and the applicant lacks (before the server says `failed_check_requirements`). */
 export function missingApplicantData(check: m.CreateCheckInput | Record<string, unknown>, applicant: m.Applicant | m.ApplicantInput): m.MissingData[] {
-  const [checkJson, applicantJson] = [JSON.stringify(check), JSON.stringify(applicant)];
+  const checkJson = boundedJson(record(check, "check"), "check");
+  const applicantJson = boundedJson(record(applicant, "applicant"), "applicant");
   return core(() => native.missingApplicantData(checkJson, applicantJson) as m.MissingData[]);
 }
 
 /** A Web SDK token's claims (`exp`, `iat`…), read without checking its signature. */
 export function sdkTokenClaims(token: string): m.SdkTokenClaims {
+  text(token, "token");
   return core(() => native.sdkTokenClaims(token) as m.SdkTokenClaims);
 }
 
 /** The `next`, `prev`, `first` and `last` targets of a `Link` header (RFC 8288); throws `OnfidoDecodeError` for an invalid one. */
 export function parseLinkHeader(header: string): m.LinkRelations {
+  text(header, "link");
   return core(() => native.parseLinkHeader(header) as m.LinkRelations);
 }
 
@@ -227,6 +246,7 @@ export function operations(): m.OperationId[] {
 
 /** Whether repeating an operation cannot create a second resource (what retries depend on). */
 export function isIdempotent(operation: m.OperationId): boolean {
+  text(operation, "operation");
   return core(() => native.isIdempotent(operation));
 }
 

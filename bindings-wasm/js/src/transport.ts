@@ -1,8 +1,10 @@
 // Transports: how requests reach the API. Global `fetch` by default, or the in-process sandbox.
 
 import type * as sandboxNative from "./sandbox_native.js";
+import { OnfidoConfigError, OnfidoTransportError, translate } from "./errors.js";
 import type { TransportFailureKind } from "./errors.js";
 import { proxiedFetch, proxyFor, type ProxyOptions } from "./proxy.js";
+import { bytes, headerPairs, kindOf, record, text } from "./guard.js";
 
 /** Header pairs in order, names as sent. */
 export type HeaderPairs = Array<[string, string]>;
@@ -195,13 +197,34 @@ export function redactRequest(request: OnfidoRequest): { method: string; url: st
   };
 }
 
+/** How many sandbox modules were loaded: each after the first is a fresh instance. */
+let sandboxInstances = 0;
+
+/**
+ * A fresh instance of the sandbox's module (its own WebAssembly memory): the first import
+ * normally, later ones under another module URL (ES modules) or with the module cache cleared
+ * (CommonJS), since an instance that trapped (out of memory) cannot be used again.
+ */
+async function freshSandboxModule(): Promise<typeof sandboxNative> {
+  const n = sandboxInstances++;
+  // CommonJS: this file's own `require`. (ES modules have none.)
+  if (typeof require === "function" && typeof module === "object") {
+    const path = require.resolve("./sandbox_native.js");
+    if (n > 0) delete require.cache[path];
+    return require(path) as typeof sandboxNative;
+  }
+  return (await import(n === 0 ? "./sandbox_native.js" : "./sandbox_native.js" + `?instance=${n}`)) as typeof sandboxNative;
+}
+
 /**
  * The offline sandbox in process: the whole v2 API simulated in memory, no server, no network,
  * deterministic ids. Use any sandbox token (`test_…`). The webhook notifications it produces are
  * kept in `deliveries` as signed requests, to test a webhook handler with.
  *
  * The simulator is its own `.wasm` (`sandbox_native_bg.wasm`), loaded on the first `send`, so
- * that code which never uses the sandbox never loads it.
+ * that code which never uses the sandbox never loads it. Should it fail (its WebAssembly memory
+ * exhausted by a giant request), that request is an `OnfidoTransportError` and the next one
+ * starts a fresh, empty sandbox.
  */
 export class SandboxTransport implements Transport {
   #sandbox: Promise<sandboxNative.Sandbox> | undefined;
@@ -211,16 +234,47 @@ export class SandboxTransport implements Transport {
   readonly deliveries: OnfidoRequest[] = [];
 
   constructor(options: { rateLimit?: number; baseUrl?: string; now?: () => number } = {}) {
-    this.#options = { ...options };
-    this.#now = options.now ?? (() => Date.now() / 1000);
+    const given = options === undefined ? {} : options;
+    if (given === null || typeof given !== "object") throw sandboxConfig("options", "an object", given);
+    const { rateLimit, baseUrl, now } = given;
+    if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 0 && rateLimit <= 0xffff_ffff)) {
+      throw sandboxConfig("rateLimit", "a whole number of requests a minute", rateLimit);
+    }
+    if (baseUrl !== undefined && typeof baseUrl !== "string") throw sandboxConfig("baseUrl", "a string", baseUrl);
+    if (now !== undefined && typeof now !== "function") throw sandboxConfig("now", "a function", now);
+    this.#options = { ...given };
+    this.#now = now ?? (() => Date.now() / 1000);
   }
 
   async send(request: OnfidoRequest, options?: SendOptions): Promise<OnfidoResponse> {
     if (options?.signal?.aborted) throw options.signal.reason ?? abortError();
-    this.#sandbox ??= import("./sandbox_native.js").then((m) => new m.Sandbox(this.#options.baseUrl ?? "https://api.onfido.com", this.#options.rateLimit));
+    const r = record(request, "request");
+    const method = text(r["method"], "method");
+    const url = text(r["url"], "url");
+    const headers = headerPairs(r["headers"], "headers");
+    const body = bytes(r["body"], "body");
+    const now = this.#now();
+    if (typeof now !== "number") throw new OnfidoTransportError(`the sandbox's clock answered ${kindOf(now)}, not Unix seconds`, "lost");
+    this.#sandbox ??= freshSandboxModule().then((m) => new m.Sandbox(this.#options.baseUrl ?? "https://api.onfido.com", this.#options.rateLimit));
     const sandbox = await this.#sandbox;
-    const response = sandbox.handle(request.method, request.url, request.headers, request.body, this.#now()) as OnfidoResponse;
-    for (const delivery of sandbox.takeWebhookDeliveries() as OnfidoRequest[]) this.deliveries.push(delivery);
-    return response;
+    try {
+      const response = sandbox.handle(method, url, headers, body, now) as OnfidoResponse;
+      for (const delivery of sandbox.takeWebhookDeliveries() as OnfidoRequest[]) this.deliveries.push(delivery);
+      return response;
+    } catch (error) {
+      if (error instanceof Error && error.name === "CoreError") throw translate(error);
+      // A trap (out of memory, most likely) leaves the instance unusable: the next send starts afresh.
+      this.#sandbox = undefined;
+      const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new OnfidoTransportError(
+        `the in-process sandbox failed (${why}); its state is lost, and the next request starts a fresh, empty sandbox`,
+        "lost",
+        error,
+      );
+    }
   }
+}
+
+function sandboxConfig(field: string, what: string, value: unknown): OnfidoConfigError {
+  return new OnfidoConfigError(`invalid configuration: ${field}: must be ${what}, not ${kindOf(value)}`, field);
 }

@@ -763,6 +763,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_func_core_version(
     ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_func_next_page_after(
+    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_func_operation_ids(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_func_parse_link_header(
@@ -1628,6 +1630,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_func_core_version(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_func_next_page_after(`current`: Int,`next`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_func_operation_ids(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_func_parse_link_header(`header`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1786,6 +1790,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_func_core_version() and 0xFFFF) != 10253) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_next_page_after() and 0xFFFF) != 59993) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_func_operation_ids() and 0xFFFF) != 56620) {
@@ -32502,6 +32509,24 @@ public typealias FfiConverterTypeJsonText = FfiConverterString
     UniffiLib.uniffi_onfido_core_uniffi_fn_func_core_version(
     
         _status)
+}
+    )
+    }
+    
+
+        /**
+         * The page to ask for after page `current` of a listing whose answer's `next` link names page
+         * `next`: `None` at the end; a `Decode` error when it is not after `current` (a server that keeps
+         * naming the same page), the core's rule that ends every binding's listing loop.
+         */
+    @Throws(OnfidoException::class) fun `nextPageAfter`(`current`: kotlin.Int, `next`: kotlin.Int?): kotlin.Int? {
+            return FfiConverterOptionalInt.lift(
+    uniffiRustCallWithError(OnfidoException) { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_func_next_page_after(
+    
+        
+        FfiConverterInt.lower(`current`),
+        FfiConverterOptionalInt.lower(`next`),_status)
 }
     )
     }

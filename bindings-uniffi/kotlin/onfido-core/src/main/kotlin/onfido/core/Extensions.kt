@@ -86,7 +86,7 @@ fun OnfidoClient.applicants(perPage: Int? = null, includeDeleted: Boolean? = nul
     while (page != null) {
         val result = listApplicants(page, perPage, includeDeleted)
         for (applicant in result.items) emit(applicant)
-        page = result.page.nextPage?.takeIf { it > page!! }
+        page = nextPageAfter(page!!, result.page.nextPage)
     }
 }
 
@@ -122,7 +122,7 @@ fun OnfidoClient.applicantsSequence(perPage: Int? = null, includeDeleted: Boolea
         while (page != null) {
             val result = runBlocking { listApplicants(page, perPage, includeDeleted) }
             yieldAll(result.items)
-            page = result.page.nextPage?.takeIf { it > page!! }
+            page = nextPageAfter(page!!, result.page.nextPage)
         }
     }
 
