@@ -363,7 +363,7 @@ def test_a_listing_whose_next_page_never_advances_stops_with_a_decode_error() ->
 def test_an_async_listing_whose_next_page_never_advances_stops_with_a_decode_error() -> None:
     import asyncio
 
-    from onfido_core import AsyncClient
+    from onfido_core.v2 import AsyncClient
 
     calls: List[Request] = []
 

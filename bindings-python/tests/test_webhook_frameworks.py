@@ -15,7 +15,8 @@ import flask
 import pytest
 from fastapi.testclient import TestClient
 
-from onfido_core import Client, DecodeError, SandboxTransport, SignatureError, WebhookEvent, sign_webhook, verify_webhook
+from onfido_core import DecodeError, SandboxTransport, SignatureError, WebhookEvent, sign_webhook, verify_webhook
+from onfido_core.v2 import Client  # the v2 sandbox delivers the v2 events these helpers are shown with
 from onfido_core.webhooks import (
     django_webhook,
     fastapi_webhook,
