@@ -39,7 +39,7 @@ test("installs with no dependencies: the client's .wasm, the sandbox's .wasm (lo
 test("the tarball ships the package's files and nothing else: no sources, tests, maps or build info", () => {
   const [packed] = JSON.parse(run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: join(packageRoot, "pkg") }));
   const files = packed.files.map((f) => f.path).sort();
-  const unexpected = files.filter((f) => !/^(package\.json|README\.md|dist\/[A-Za-z_]+(\.mjs|\.cjs|\.d\.mts|\.d\.cts)|dist\/native_bg\.wasm|dist\/sandbox_native_bg\.wasm\.br)$/.test(f));
+  const unexpected = files.filter((f) => !/^(package\.json|README\.md|dist\/[A-Za-z_-]+(\.mjs|\.cjs|\.d\.mts|\.d\.cts)|dist\/native_bg\.wasm|dist\/sandbox_native_bg\.wasm\.br)$/.test(f));
   assert.deepEqual(unexpected, []);
   // Every module in both systems, each with its declarations.
   const modules = files.filter((f) => f.endsWith(".mjs")).map((f) => f.slice(0, -4));

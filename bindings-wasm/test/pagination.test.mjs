@@ -38,7 +38,9 @@ test("a listing whose next page never advances stops with a decode error after o
   await assert.rejects(async () => {
     for await (const page of onfido.applicants.list().pages()) pages.push(page);
   }, OnfidoDecodeError);
-  assert.equal(pages.length, 2);
+  // The core's driver refuses the second answer as a whole (its `next` goes nowhere new), so only
+  // the first page is yielded before the error.
+  assert.equal(pages.length, 1);
   // A next page before this one (page 3 says "next: 1") is refused too.
   const back = recording(() => json(200, '{"applicants": []}', [["link", '<https://api.onfido.com/v2/applicants?page=1>; rel="next"']]));
   const c = new Onfido({ apiToken: TOKEN, transport: back, retry: false });

@@ -622,6 +622,7 @@ export class Onfido {
    * The parsed output, and for listings the next page's input.
    */
   async _call<T>(operation: m.OperationId, input: Input, options: CallOptions = {}): Promise<{ output: T; next: Input | undefined }> {
+    text(operation, "operation");
     const signal = record(options, "options")["signal"] as AbortSignalLike | undefined;
     if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof signal.addEventListener !== "function")) {
       throw invalid("signal", `must be an AbortSignal, not ${kindOf(signal)}`);
