@@ -48,3 +48,13 @@ impl Sandbox {
         self.inner.take_webhook_deliveries().iter().map(request_to_js).collect()
     }
 }
+
+/// Judges what a runtime observed of a shared test vector case (JSON texts): `undefined` when the
+/// case passes, else why not. The one checker of every runtime (the `onfido-vectors` crate); it
+/// ships in the sandbox's module, which only tests and tools load.
+#[wasm_bindgen(js_name = checkVector)]
+pub fn check_vector(kind: &str, case: &str, observed: &str) -> Option<String> {
+    let parse =
+        |text: &str, what: &str| serde_json::from_str::<serde_json::Value>(text).map_err(|e| format!("{what}: {e}"));
+    parse(case, "case").and_then(|case| onfido_vectors::check(kind, &case, &parse(observed, "observed")?)).err()
+}
