@@ -113,6 +113,7 @@ lint: toolchain
 	cargo clippy -p onfido-core --all-targets -- -D warnings
 	cargo clippy -p onfido-core --lib -- -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic
 	cargo clippy -p onfido-sandbox --lib -- -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic
+	cargo clippy -p onfido-vectors --all-targets -- -D warnings
 
 ## demo: the v3.6 getting-started flow on the offline sandbox server (the real API when ONFIDO_API_TOKEN is set; ARGS=--v2 for the v2 flow)
 demo:

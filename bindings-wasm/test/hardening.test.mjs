@@ -131,7 +131,6 @@ test("wrong types at every entry point are the package's errors naming the argum
     ["applicants.listPage(params)", (v) => onfido.applicants.listPage(v), "input", notObjects],
     ["documents.upload(id)", (v) => onfido.documents.upload(v, { file: new Uint8Array(40_000), type: "passport" }), "applicant_id"],
     ["documents.upload(input)", (v) => onfido.documents.upload("a1", v), "input", notObjects],
-    ["documents.upload(file)", (v) => onfido.documents.upload("a1", { file: v, type: "passport" }), "file", [123, {}, null, undefined, Symbol("s"), 10n, "x"]],
     ["documents.upload(filename)", (v) => onfido.documents.upload("a1", { file: new Uint8Array(1), filename: v }), "filename", omit(NOT_STRINGS, undefined)],
     ["documents.retrieve(applicantId)", (v) => onfido.documents.retrieve(v, "d1"), "applicant_id"],
     ["documents.retrieve(documentId)", (v) => onfido.documents.retrieve("a1", v), "document_id"],
@@ -165,6 +164,8 @@ test("wrong types at every entry point are the package's errors naming the argum
     ["slv.submitCode", (v) => onfido.slv.submitCode(v), "code"],
   ];
   for (const [what, call, field, values] of rows) await refuses(what, call, V, field, values);
+  // What is not a file is a TypeError (a string is a path: uploads.test.mjs).
+  await refuses("documents.upload(file)", (v) => onfido.documents.upload("a1", { file: v, type: "passport" }), TypeError, undefined, [123, {}, null, undefined, Symbol("s"), 10n]);
   // A wrong type inside an input is the core's validation error, naming the field.
   await refuses("applicants.create(first_name)", (v) => onfido.applicants.create({ first_name: v, last_name: "B" }), V, undefined, [123, {}, null, 10n, []]);
 
