@@ -150,6 +150,15 @@ test("a misspelt or bad input is refused by the core, naming the field, before a
   await assert.rejects(onfido.applicants.find("not-a-uuid"), (e) => isOnfidoValidationError(e) && "applicant_id" in e.fields);
   await assert.rejects(onfido.documents.upload({ applicant_id: "6f3d1b7c-0a64-4c4e-9b8a-2d5f1e7c9a10", type: "passport", file: new Uint8Array(10) }), (e) => isOnfidoValidationError(e) && "file" in e.fields);
   await assert.rejects(onfido._call("frobnicate", {}), (e) => isOnfidoValidationError(e) && "operation" in e.fields);
+  // Values JSON cannot hold, on an operation with date fields (converted first) and on one without.
+  const cyclic = { country: "GBR", postcode: "SW4 6EH" };
+  cyclic.self = cyclic;
+  await assert.rejects(onfido.applicants.create({ first_name: "J", last_name: "D", dob: new Date(), address: cyclic }), (e) => isOnfidoValidationError(e) && "input" in e.fields);
+  await assert.rejects(onfido.webhooks.create({ url: "https://example.com/h", events: [1n] }), (e) => isOnfidoValidationError(e) && "input" in e.fields);
+  let deep = {};
+  for (let i = 0; i < 100_000; i++) deep = { next: deep };
+  await assert.rejects(onfido.applicants.create({ first_name: "J", last_name: "D", location: deep }), (e) => isOnfidoValidationError(e));
+  await assert.rejects(onfido.applicants.create(null), (e) => isOnfidoValidationError(e) && "first_name" in e.fields);
   assert.equal(transport.calls.length, 0);
 });
 

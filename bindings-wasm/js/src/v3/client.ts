@@ -97,39 +97,40 @@ export class Listing<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   }
 }
 
-function isPlainObject(value: unknown): value is Input {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
-}
-
-/** `Date`s at date-only fields as their UTC `yyyy-mm-dd` (timestamps: `JSON.stringify` writes ISO text). */
-function dates(value: unknown, names: ReadonlySet<string>, key?: string): unknown {
-  if (value instanceof Date && key !== undefined && names.has(key)) {
-    return Number.isNaN(value.getTime()) ? value : value.toISOString().slice(0, 10);
-  }
-  if (Array.isArray(value)) return value.map((item) => dates(item, names, key));
-  if (isPlainObject(value)) {
-    const out: Input = {};
-    for (const [k, v] of Object.entries(value)) out[k] = dates(v, names, k);
-    return out;
-  }
-  return value;
-}
-
-/** The input as the call loop takes it: date-only fields as text, an upload's file read whole. */
+/**
+ * The input as the call loop takes it: an upload's file read whole, `Date`s at date-only fields as
+ * their UTC `yyyy-mm-dd` (other `Date`s: `JSON.stringify` writes ISO timestamps). A value JSON
+ * cannot hold (a cycle, a BigInt) is an `OnfidoValidationError` on `input`, as the call loop says.
+ */
 async function prepare(info: OperationInfo, input: object): Promise<Input> {
   let values: Input = { ...(input as Input) };
-  if (info.dates !== undefined) values = dates(values, new Set(info.dates)) as Input;
+  let upload: Input = {};
   if (info.upload !== undefined) {
     const { filename, [info.upload]: file, ...rest } = values;
+    values = rest;
     if (file !== undefined) {
       const read = await readFileInput(file as FileInput);
       const name = typeof filename === "string" ? filename : read.name;
-      values = { ...rest, [info.upload]: name === undefined ? { content: read.content } : { filename: name, content: read.content } };
-    } else {
-      values = filename === undefined ? rest : { ...rest, filename };
+      upload = { [info.upload]: name === undefined ? { content: read.content } : { filename: name, content: read.content } };
+    } else if (filename !== undefined) {
+      upload = { filename };
     }
   }
-  return values;
+  if (info.dates !== undefined) {
+    const names = new Set(info.dates);
+    try {
+      // The replacer sees each value after its `toJSON`; `this[key]` is still the `Date`.
+      const text = JSON.stringify(values, function (this: Record<string, unknown>, key: string, value: unknown) {
+        const original = this[key];
+        return original instanceof Date && names.has(key) && !Number.isNaN(original.getTime()) ? original.toISOString().slice(0, 10) : value;
+      });
+      values = JSON.parse(text) as Input;
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new OnfidoValidationError(`invalid input: ${why}`, { input: [`cannot be written as JSON: ${why}`] });
+    }
+  }
+  return { ...values, ...upload };
 }
 
 function header(headers: [string, string][], name: string): string | undefined {
