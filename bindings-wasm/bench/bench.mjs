@@ -88,7 +88,7 @@ const requestHeaders = {
 const check = readFileSync(join(repoRoot, "tests", "fixtures", "check_with_five_reports.json"));
 const documentReport = Buffer.from(JSON.stringify(JSON.parse(check.toString()).reports.find((r) => r.name === "document")));
 const jsonHeaders = [["Content-Type", "application/json; charset=utf-8"]];
-const client = new ours.Onfido({ apiToken: "test_bench", transport: { send: () => Promise.reject(new Error("no sending")) } });
+const client = new ours.OnfidoV2({ apiToken: "test_bench", transport: { send: () => Promise.reject(new Error("no sending")) } });
 
 // sanity: both sides read the same event
 const a = new theirs.WebhookEventVerifier(WEBHOOK_TOKEN).readPayload(eventBody, signature);

@@ -6,10 +6,11 @@
 //   build/<name>_bg.opt.wasm (wasm-opt)            -> pkg/dist/<name>_bg.wasm (one file, both glues load it)
 // for <name> = native (the client) and sandbox_native (the offline sandbox, loaded on first use,
 // shipped as sandbox_native_bg.wasm.br).
-// Relative specifiers ("./x.js") are rewritten to the file's own extension.
+// Relative specifiers ("./x.js") are rewritten to the file's own extension. Modules in
+// subdirectories (src/v3/models.ts) are flattened (dist/v3_models.mjs), their specifiers with them.
 
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, posix } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
@@ -21,25 +22,36 @@ const dist = join(pkg, "dist");
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-/** Rewrites `"./name.js"` specifiers (import, export, require, import()) to `./name<ext>`. */
-function rewrite(text, ext) {
-  const out = text.replace(/(["'])\.\/([A-Za-z0-9_-]+)\.js\1/g, (_, q, name) => `${q}./${name}${ext}${q}`);
-  return out;
+/** A module's path under src/ (`v3/models`) as its flat name in dist/ (`v3_models`). */
+const flat = (path) => path.split("/").join("_");
+
+/**
+ * Rewrites relative `"./name.js"` / `"../name.js"` specifiers (import, export, require, import())
+ * of a module in directory `dir` to the flat `./dir_name<ext>`.
+ */
+function rewrite(text, ext, dir) {
+  return text.replace(/(["'])(\.\.?\/[A-Za-z0-9_/-]+)\.js\1/g, (_, q, spec) => {
+    const target = posix.normalize(posix.join(dir, spec));
+    if (target.startsWith("..")) throw new Error(`${spec} in ${dir || "."} leaves src/`);
+    return `${q}./${flat(target)}${ext}${q}`;
+  });
 }
 
-function emit(from, to, ext) {
-  writeFileSync(join(dist, to), rewrite(readFileSync(from, "utf8"), ext));
+function emit(from, to, ext, dir) {
+  writeFileSync(join(dist, to), rewrite(readFileSync(from, "utf8"), ext, dir));
 }
 
 let modules = 0;
-for (const file of readdirSync(join(build, "esm"))) {
-  const base = file.replace(/\.d\.ts$|\.js$/, "");
-  if (file.endsWith(".d.ts")) {
-    emit(join(build, "esm", file), `${base}.d.mts`, ".mjs");
-    emit(join(build, "esm", file), `${base}.d.cts`, ".cjs");
-  } else if (file.endsWith(".js")) {
-    emit(join(build, "esm", file), `${base}.mjs`, ".mjs");
-    emit(join(build, "cjs", file), `${base}.cjs`, ".cjs");
+for (const file of readdirSync(join(build, "esm"), { recursive: true }).map(String).sort()) {
+  const path = file.split("\\").join("/");
+  const dir = posix.dirname(path) === "." ? "" : posix.dirname(path);
+  const base = flat(path.replace(/\.d\.ts$|\.js$/, ""));
+  if (path.endsWith(".d.ts")) {
+    emit(join(build, "esm", path), `${base}.d.mts`, ".mjs", dir);
+    emit(join(build, "esm", path), `${base}.d.cts`, ".cjs", dir);
+  } else if (path.endsWith(".js")) {
+    emit(join(build, "esm", path), `${base}.mjs`, ".mjs", dir);
+    emit(join(build, "cjs", path), `${base}.cjs`, ".cjs", dir);
     modules++;
   }
 }

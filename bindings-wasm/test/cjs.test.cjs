@@ -6,7 +6,7 @@ const { join } = require("node:path");
 const test = require("node:test");
 
 const onfidoCore = require("../pkg/dist/index.cjs");
-const { Onfido, SandboxTransport, verifyWebhook, signWebhook, isOnfidoApiError, isOnfidoValidationError, OnfidoError } = onfidoCore;
+const { OnfidoV2: Onfido, SandboxTransport, verifyWebhook, signWebhook, isOnfidoApiError, isOnfidoValidationError, OnfidoError } = onfidoCore;
 
 const png = readFileSync(join(__dirname, "..", "..", "tests", "fixtures", "sample_driving_licence.png"));
 
@@ -31,8 +31,8 @@ test("require(): webhooks", () => {
 
 test("ESM and CommonJS side by side: one wasm file, guards work across both copies", async () => {
   const esm = await import("../pkg/dist/index.mjs");
-  assert.notEqual(esm.Onfido, Onfido, "two module instances");
-  const fromEsm = await new esm.Onfido({ apiToken: "test_x", transport: new esm.SandboxTransport() }).applicants.create({ first_name: "", last_name: "Doe" }).catch((e) => e);
+  assert.notEqual(esm.OnfidoV2, Onfido, "two module instances");
+  const fromEsm = await new esm.OnfidoV2({ apiToken: "test_x", transport: new esm.SandboxTransport() }).applicants.create({ first_name: "", last_name: "Doe" }).catch((e) => e);
   assert.ok(isOnfidoValidationError(fromEsm), "the CommonJS guard recognises an ESM error");
   assert.ok(!(fromEsm instanceof OnfidoError), "instanceof does not cross copies; the guards do");
   const fromCjs = await new Onfido({ apiToken: "test_x", transport: new SandboxTransport() }).applicants.retrieve("nope").catch((e) => e);
@@ -46,7 +46,7 @@ test("the sandbox's .wasm loads on the first send, not on require()", async () =
     const core = require(${JSON.stringify(join(__dirname, "..", "pkg", "dist", "index.cjs"))});
     const loaded = () => Object.keys(require.cache).some((f) => path.basename(f) === "sandbox_native.cjs");
     const before = loaded();
-    const onfido = new core.Onfido({ apiToken: "test_lazy", transport: new core.SandboxTransport() });
+    const onfido = new core.OnfidoV2({ apiToken: "test_lazy", transport: new core.SandboxTransport() });
     onfido.applicants.create({ first_name: "A", last_name: "B" }).then((a) => console.log(JSON.stringify({ before, after: loaded(), id: typeof a.id })));
   `;
   const out = require("node:child_process").execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });

@@ -10,7 +10,7 @@ import { everyOperation } from "./flow.mjs";
 import { drivingLicence, photo } from "./helpers.mjs";
 import {
   FetchTransport,
-  Onfido,
+  OnfidoV2 as Onfido,
   OnfidoApiError,
   OnfidoError,
   OnfidoValidationError,

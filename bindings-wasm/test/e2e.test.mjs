@@ -8,7 +8,7 @@ import { everyOperation } from "./flow.mjs";
 import { startSandboxServer } from "./helpers.mjs";
 import {
   FetchTransport,
-  Onfido,
+  OnfidoV2 as Onfido,
   isOnfidoApiError,
   isOnfidoAuthenticationError,
   isOnfidoRateLimitError,

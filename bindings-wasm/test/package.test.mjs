@@ -39,7 +39,7 @@ test("installs with no dependencies: the client's .wasm, the sandbox's .wasm (lo
 test("the tarball ships the package's files and nothing else: no sources, tests, maps or build info", () => {
   const [packed] = JSON.parse(run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: join(packageRoot, "pkg") }));
   const files = packed.files.map((f) => f.path).sort();
-  const unexpected = files.filter((f) => !/^(package\.json|README\.md|dist\/[A-Za-z_-]+(\.mjs|\.cjs|\.d\.mts|\.d\.cts)|dist\/native_bg\.wasm|dist\/sandbox_native_bg\.wasm\.br)$/.test(f));
+  const unexpected = files.filter((f) => !/^(package\.json|README\.md|dist\/[A-Za-z0-9_-]+(\.mjs|\.cjs|\.d\.mts|\.d\.cts)|dist\/native_bg\.wasm|dist\/sandbox_native_bg\.wasm\.br)$/.test(f));
   assert.deepEqual(unexpected, []);
   // Every module in both systems, each with its declarations.
   const modules = files.filter((f) => f.endsWith(".mjs")).map((f) => f.slice(0, -4));
@@ -69,25 +69,29 @@ test("the manifest: the workspace's version, provenance-ready publishing, types 
 test("import (ESM) from the installed package", () => {
   writeFileSync(
     join(scratch, "esm.mjs"),
-    `import { Onfido, SandboxTransport, isOnfidoApiError } from "onfido-core";
-     const onfido = new Onfido({ apiToken: "test_pkg", transport: new SandboxTransport() });
+    `import { Onfido, OnfidoV2, SandboxTransport, isOnfidoApiError } from "onfido-core";
+     const onfido = new Onfido({ apiToken: "api_sandbox.pkg", transport: new SandboxTransport() });
      const a = await onfido.applicants.create({ first_name: "Jane", last_name: "Doe" });
-     const err = await onfido.applicants.retrieve("nope").catch((e) => e);
-     console.log(JSON.stringify({ name: a.first_name, guard: isOnfidoApiError(err), status: err.status }));`,
+     const err = await onfido.applicants.find("00000000-0000-4000-8000-000000000000").catch((e) => e);
+     const old = await new OnfidoV2({ apiToken: "test_pkg", transport: new SandboxTransport() }).applicants.create({ first_name: "Old", last_name: "Doe" });
+     console.log(JSON.stringify({ name: a.first_name, href: a.href.split("/")[1], guard: isOnfidoApiError(err), status: err.status, v2: old.first_name }));`,
   );
-  assert.deepEqual(JSON.parse(run(process.execPath, ["esm.mjs"])), { name: "Jane", guard: true, status: 404 });
+  assert.deepEqual(JSON.parse(run(process.execPath, ["esm.mjs"])), { name: "Jane", href: "v3.6", guard: true, status: 404, v2: "Old" });
 });
 
 test("require (CommonJS) from the installed package", () => {
   writeFileSync(
     join(scratch, "cjs.cjs"),
-    `const { Onfido, SandboxTransport, verifyWebhook, signWebhook } = require("onfido-core");
+    `const { Onfido, OnfidoV2, SandboxTransport, verifyWebhook, signWebhook } = require("onfido-core");
      const body = '{"payload":{"resource_type":"check","action":"check.completed","object":{"id":"c1"}}}';
      const event = verifyWebhook(body, { "x-sha2-signature": signWebhook(body, "s") }, "s");
-     new Onfido({ apiToken: "test_pkg", transport: new SandboxTransport() }).reportTypeGroups.list().toArray()
-       .then((groups) => console.log(JSON.stringify({ action: event.payload.action, groups: groups.length })));`,
+     new OnfidoV2({ apiToken: "test_pkg", transport: new SandboxTransport() }).reportTypeGroups.list().toArray()
+       .then(async (groups) => {
+         const ping = await new Onfido({ apiToken: "api_sandbox.pkg", transport: new SandboxTransport() }).api.ping();
+         console.log(JSON.stringify({ action: event.payload.action, groups: groups.length, ping }));
+       });`,
   );
-  assert.deepEqual(JSON.parse(run(process.execPath, ["cjs.cjs"])), { action: "check.completed", groups: 2 });
+  assert.deepEqual(JSON.parse(run(process.execPath, ["cjs.cjs"])), { action: "check.completed", groups: 2, ping: "OK" });
 });
 
 test("the exports map: the package and its package.json, nothing deeper", () => {
@@ -110,6 +114,9 @@ test("the README's example runs from the installed package", () => {
   const out = run(process.execPath, ["readme.mjs"], { env });
   assert.match(out, /uploaded 40896 bytes, downloaded 40896 \(image\/png\)/);
   assert.match(out, /check [0-9a-f-]+: complete, clear/);
+  assert.match(out, /^identity_enhanced clear$/m);
+  assert.match(out, /check PDF: \d+ bytes/);
+  assert.match(out, /1 applicant\(s\), next page: null/);
   assert.match(out, /refused before sending: \{ dob:/);
   assert.match(out, /check\.completed/);
 });

@@ -8,7 +8,7 @@ import { connect } from "node:net";
 import test, { after, before } from "node:test";
 
 import { startSandboxServer } from "./helpers.mjs";
-import { FetchTransport, Onfido, isOnfidoConfigError, proxyFor } from "../pkg/dist/index.mjs";
+import { FetchTransport, OnfidoV2 as Onfido, isOnfidoConfigError, proxyFor } from "../pkg/dist/index.mjs";
 
 const PROXY_VARIABLES = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY"];
 let sandbox;

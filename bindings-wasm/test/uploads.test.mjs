@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import test, { after, before } from "node:test";
 
 import { drivingLicence, photo } from "./helpers.mjs";
-import { Onfido, SandboxTransport, isOnfidoValidationError } from "../pkg/dist/index.mjs";
+import { OnfidoV2 as Onfido, SandboxTransport, isOnfidoValidationError } from "../pkg/dist/index.mjs";
 
 let dir;
 let licencePath;

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 
 import { repoRoot } from "./helpers.mjs";
 import {
-  Onfido,
+  OnfidoV2 as Onfido,
   ReferrerPattern,
   checkResult,
   isOnfidoError,

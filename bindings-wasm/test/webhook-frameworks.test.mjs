@@ -8,7 +8,7 @@ import test, { after, before } from "node:test";
 import express from "express";
 import Fastify from "fastify";
 
-import { Onfido, SandboxTransport, signWebhook, verifyWebhook, expressWebhook, fastifyWebhook, webhookRefusal, OnfidoSignatureError } from "../pkg/dist/index.mjs";
+import { OnfidoV2 as Onfido, SandboxTransport, signWebhook, verifyWebhook, expressWebhook, fastifyWebhook, webhookRefusal, OnfidoSignatureError } from "../pkg/dist/index.mjs";
 
 const SECRET = "whsec-node-frameworks-51d2";
 let deliveries; // [{ body: Buffer, headers: {…} }]

@@ -1,7 +1,7 @@
 //! The generator: reads the project's API description and writes the core's v3 tables.
 //!
 //! ```text
-//! cargo xtask generate   # writes core/src/v3/{generated,models,endpoints}.rs, the Python surface, the uniffi binding's v3 surface and api/METHODS.md
+//! cargo xtask generate   # writes core/src/v3/{generated,models,endpoints}.rs, the Python surface, the uniffi binding's v3 surface, the npm package's v3 surface and api/METHODS.md
 //! cargo xtask check      # fails when the committed file differs from what it would write
 //! ```
 //!
@@ -9,12 +9,13 @@
 //! `api/overrides.json` applied (the document's known bugs). Output: the static tables the engine
 //! reads (`core/src/v3/schema.rs` says their shape), the typed models, and one type per endpoint. No network, no clock: the same input gives
 //! the same bytes. The same input also gives the Python binding's v3 models and resources
-//! (`python.rs`) and the runtime-neutral method table `api/METHODS.md`.
+//! (`python.rs`), the npm package's (`typescript.rs`) and the runtime-neutral method table `api/METHODS.md`.
 
 mod emit;
 mod models;
 mod overrides;
 mod python;
+mod typescript;
 mod uniffi;
 
 use std::path::{Path, PathBuf};
@@ -24,8 +25,8 @@ const DESCRIPTION: &str = "api/onfido-v3.json";
 const OVERRIDES: &str = "api/overrides.json";
 /// What the generator writes: the tables, the typed models, the endpoint types, the Python models
 /// and resources, the method table; the uniffi binding's v3 records and resources, and their
-/// Kotlin and Swift properties.
-const OUTPUTS: [&str; 9] = [
+/// Kotlin and Swift properties; the npm package's v3 models and resources.
+const OUTPUTS: [&str; 11] = [
     "core/src/v3/generated.rs",
     "core/src/v3/models.rs",
     "core/src/v3/endpoints.rs",
@@ -35,6 +36,8 @@ const OUTPUTS: [&str; 9] = [
     "bindings-uniffi/src/v3/generated.rs",
     "bindings-uniffi/kotlin/onfido-core/src/main/kotlin/onfido/core/V3Resources.kt",
     "bindings-uniffi/swift/V3Resources.swift",
+    "bindings-wasm/js/src/v3/models.ts",
+    "bindings-wasm/js/src/v3/resources.ts",
 ];
 
 fn main() -> ExitCode {
@@ -92,7 +95,7 @@ fn read_json(root: &Path, path: &str) -> Result<(serde_json::Value, String), Str
 }
 
 /// The generated files' texts, in the order of [`OUTPUTS`].
-fn generate(root: &Path) -> Result<[String; 9], String> {
+fn generate(root: &Path) -> Result<[String; 11], String> {
     let (mut description, description_text) = read_json(root, DESCRIPTION)?;
     let (overrides, overrides_text) = read_json(root, OVERRIDES)?;
     overrides::apply(&mut description, &overrides)?;
@@ -106,7 +109,8 @@ fn generate(root: &Path) -> Result<[String; 9], String> {
     let (models, endpoints) = models::rust(&description, &header)?;
     let (py_models, py_resources, methods) = python::python(&description, &header)?;
     let (bindings, kotlin, swift) = uniffi::bindings(&description, &header)?;
-    Ok([tables, models, endpoints, py_models, py_resources, methods, bindings, kotlin, swift])
+    let (ts_models, ts_resources) = typescript::typescript(&description, &header)?;
+    Ok([tables, models, endpoints, py_models, py_resources, methods, bindings, kotlin, swift, ts_models, ts_resources])
 }
 
 /// A fingerprint of the inputs for the header (FNV-1a, 64 bits): which inputs a file came from.

@@ -619,9 +619,13 @@ export class Onfido {
 
   /**
    * @internal Runs the core's call loop for one operation: sends and sleeps as its steps say.
-   * The parsed output, and for listings the next page's input.
+   * The parsed output, for listings the next page's input, and the answer's headers.
    */
-  async _call<T>(operation: m.OperationId, input: Input, options: CallOptions = {}): Promise<{ output: T; next: Input | undefined }> {
+  async _call<T>(
+    operation: m.OperationId,
+    input: Input,
+    options: CallOptions = {},
+  ): Promise<{ output: T; next: Input | undefined; headers: [string, string][] }> {
     text(operation, "operation");
     const signal = record(options, "options")["signal"] as AbortSignalLike | undefined;
     if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof signal.addEventListener !== "function")) {
@@ -669,7 +673,7 @@ export class Onfido {
           step = core(() => call.waited(session, ...now())) as Step;
         } else {
           const output = this.parseResponse<T>(operation, { status: step.status, headers: step.headers, body: step.body });
-          return { output, next: step.next === undefined ? undefined : (JSON.parse(step.next) as Input) };
+          return { output, next: step.next === undefined ? undefined : (JSON.parse(step.next) as Input), headers: step.headers };
         }
       }
     } finally {

@@ -1,6 +1,11 @@
-// onfido-core: an Onfido API v2 client for Node on a Rust core (WebAssembly). No runtime dependencies.
+// onfido-core: an Onfido API client for Node on a Rust core (WebAssembly): v3.6 (and its v3.4
+// profile) as `Onfido`, the superseded v2 as `OnfidoV2` (its models under `v2.`). No runtime dependencies.
 
-export { Onfido, Paginated, Applicants, Documents, LivePhotos, LiveVideos, Checks, Reports, Webhooks, ReportTypeGroups, Addresses, SdkTokens, Ocr, Slv } from "./client.js";
+export { Onfido, Onfido as OnfidoV3, Listing, raw } from "./v3/client.js";
+export type { OnfidoV3Options } from "./v3/client.js";
+export type * from "./v3/models.js";
+export { Onfido as OnfidoV2, Paginated } from "./client.js";
+export * as v2 from "./v2.js";
 export type { OnfidoOptions, OnfidoHooks, RetryPolicy, CallOptions } from "./client.js";
 export { FetchTransport, SandboxTransport, TransportFailure, redactRequest } from "./transport.js";
 export type { Transport, OnfidoRequest, OnfidoResponse, SendOptions, HeaderPairs, FetchLike, FetchInit, FetchResponseLike, AbortSignalLike } from "./transport.js";
@@ -50,7 +55,24 @@ export {
   coreVersion,
 } from "./rules.js";
 export type { BodyInput, HeadersInput, SignatureAlgorithm } from "./rules.js";
-export type * from "./models.js";
+// What v2 and v3 share (files, pages, webhooks, rules); v2's other models: `v2.Applicant`…
+export type {
+  Timestamp,
+  Download,
+  Page,
+  PageLink,
+  PageLinks,
+  FileInput,
+  UrlLike,
+  BlobLike,
+  ReadableStreamLike,
+  LinkRelations,
+  WebhookEvent,
+  WebhookEventObject,
+  Finding,
+  MissingData,
+  SdkTokenClaims,
+} from "./models.js";
 export { expressWebhook, fastifyWebhook, webhookRefusal } from "./frameworks.js";
 export type { WebhookSecret, ExpressWebhookRequest, ExpressWebhookResponse, FastifyWebhookOptions, FastifyWebhookRequest, FastifyWebhookReply } from "./frameworks.js";
 export { proxyFor } from "./proxy.js";

@@ -3,7 +3,12 @@
 // installed package (test/package.test.mjs). Never run: it only has to type-check.
 
 import {
-  Onfido,
+  OnfidoV2 as Onfido,
+  Onfido as OnfidoV36,
+  OnfidoV3,
+  Listing,
+  raw,
+  v2,
   FetchTransport,
   SandboxTransport,
   TransportFailure,
@@ -70,20 +75,6 @@ import type {
   BodyInput,
   HeadersInput,
   SignatureAlgorithm,
-  Applicant,
-  Address,
-  IdNumber,
-  Document,
-  LivePhoto,
-  LiveVideo,
-  Check,
-  Report,
-  BreakdownItem,
-  Webhook,
-  ReportTypeGroup,
-  SdkToken,
-  OcrResult,
-  SlvResult,
   Download,
   Page,
   PageLinks,
@@ -92,14 +83,7 @@ import type {
   MissingData,
   SdkTokenClaims,
   LinkRelations,
-  CreateApplicantInput,
-  ApplicantInput,
-  CreateCheckInput,
-  UploadDocumentInput,
-  UploadLivePhotoInput,
-  RegisterWebhookInput,
   FileInput,
-  OperationId,
   ProxyOptions,
   WebhookSecret,
   ExpressWebhookRequest,
@@ -110,6 +94,29 @@ import type {
   UrlLike,
   ReadableStreamLike,
 } from "onfido-core";
+// API v2's models live under `v2.` (the package's top-level names are v3.6's).
+type Applicant = v2.Applicant;
+type Address = v2.Address;
+type IdNumber = v2.IdNumber;
+type Document = v2.Document;
+type LivePhoto = v2.LivePhoto;
+type LiveVideo = v2.LiveVideo;
+type Check = v2.Check;
+type Report = v2.Report;
+type BreakdownItem = v2.BreakdownItem;
+type Webhook = v2.Webhook;
+type ReportTypeGroup = v2.ReportTypeGroup;
+type SdkToken = v2.SdkToken;
+type OcrResult = v2.OcrResult;
+type SlvResult = v2.SlvResult;
+type CreateApplicantInput = v2.CreateApplicantInput;
+type ApplicantInput = v2.ApplicantInput;
+type CreateCheckInput = v2.CreateCheckInput;
+type UploadDocumentInput = v2.UploadDocumentInput;
+type UploadLivePhotoInput = v2.UploadLivePhotoInput;
+type RegisterWebhookInput = v2.RegisterWebhookInput;
+type OperationId = v2.OperationId;
+import type * as v3 from "onfido-core";
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 
@@ -303,3 +310,68 @@ async function main(): Promise<void> {
 }
 
 void main;
+
+// API v3.6: the generated surface (the package's `Onfido`), its models, and what `tsc --strict` refuses.
+async function v3Surface(): Promise<void> {
+  const onfido = new OnfidoV36({ apiToken: "api_sandbox.types", transport: new SandboxTransport() });
+  const v34: OnfidoV3 = new OnfidoV3({ apiToken: "api_sandbox.types", apiVersion: "v3.4", retry: false });
+  const options: v3.OnfidoV3Options = { apiToken: "api_sandbox.types", region: "us", apiVersion: "v3.6" };
+  const call: CallOptions = { timeoutMs: 5_000, headers: { "X-Request-Tag": "types" } };
+
+  const input: v3.CreateApplicantInput = {
+    first_name: "Jane",
+    last_name: "Doe",
+    dob: new Date("1990-01-31"),
+    address: { country: "GBR", postcode: "SW4 6EH", town: "London" },
+    location: { country_of_residence: "GBR" },
+  };
+  const applicant: v3.Applicant = await onfido.applicants.create(input, call);
+  const id: string = applicant.id;
+  const dob: string | null | undefined = applicant.dob;
+  const created: Date | undefined = applicant.created_at ? new Date(applicant.created_at) : undefined;
+  const unknownField: unknown = raw(applicant)["a_field_this_version_does_not_name"];
+  const found: v3.Applicant = await onfido.applicants.find(id);
+  await onfido.applicants.update(id, { email: "jane@example.com", dob: "1990-01-31" });
+  const consents: v3.ApplicantConsent[] = await onfido.applicants.findConsents(id);
+
+  const listing: Listing<v3.Applicant> = onfido.applicants.list({ per_page: 50, include_deleted: false });
+  const page: Page<v3.Applicant> = await listing;
+  const nextPage: number | null = page.nextPage;
+  for await (const each of onfido.applicants.list()) void each.first_name;
+  for await (const each of onfido.workflowRuns.list({ status: "approved", created_at_gt: new Date() }).pages()) void each.totalCount;
+  const every: v3.WorkflowRun[] = await onfido.workflowRuns.list().toArray();
+
+  const document: v3.Document = await onfido.documents.upload({ applicant_id: id, type: "passport", side: "front", file: "./passport.png", filename: "p.png" });
+  const documents: v3.Document[] = await onfido.documents.list({ applicant_id: id });
+  const download: Download = await onfido.documents.download(document.id);
+  const bytes: Uint8Array = download.content;
+  const frame: Download = await onfido.liveVideos.downloadFrame("lv");
+  const check: v3.Check = await onfido.checks.create({ applicant_id: id, report_names: ["document", "identity_enhanced"] });
+  const status: v3.Open<v3.CheckStatus> | null | undefined = check.status;
+  const isComplete: boolean = check.status === "complete" || check.status === "a_status_a_newer_server_sends";
+  const reports: v3.Report[] = await onfido.reports.list({ check_id: check.id });
+  const breakdown: Record<string, unknown> | null | undefined = reports[0]?.breakdown;
+  const resumed: void = await onfido.checks.resume(check.id);
+  const run: v3.WorkflowRun = await onfido.workflowRuns.create({ applicant_id: id, workflow_id: "w", tags: ["a"] });
+  await onfido.tasks.complete(run.id, "task", { data: { first_name: "Jane" } });
+  const location: string | null = await onfido.watchlistMonitors.forceReportCreation("m");
+  const pong: string = await onfido.api.ping();
+  const operation: v3.OperationId = "find_applicant";
+  const rawAnswer: unknown = await onfido.request(operation, { applicant_id: id });
+
+  // @ts-expect-error a misspelt field read
+  void applicant.frist_name;
+  // @ts-expect-error a misspelt input field
+  await onfido.applicants.create({ first_name: "Jane", last_name: "Doe", dbo: "1990-01-31" });
+  // @ts-expect-error a value the closed input enum lacks
+  await onfido.documents.upload({ applicant_id: id, type: "passport", side: "middle", file: bytes });
+  // @ts-expect-error a path id is positional
+  await onfido.applicants.find({ applicant_id: id });
+  // @ts-expect-error v2 is OnfidoV2
+  new OnfidoV36({ apiToken: "test_x", apiVersion: "v2" });
+  const old: v2.Onfido = new v2.Onfido({ apiToken: "test_x" });
+
+  void [v34, options, dob, created, unknownField, found, consents, nextPage, every, documents, frame, status, isComplete, breakdown, resumed, location, pong, rawAnswer, old];
+}
+
+void v3Surface;
