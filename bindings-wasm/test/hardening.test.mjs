@@ -10,7 +10,7 @@ import test from "node:test";
 import { dist } from "./helpers.mjs";
 import {
   FetchTransport,
-  Onfido,
+  OnfidoV2 as Onfido,
   OnfidoConfigError,
   OnfidoDecodeError,
   OnfidoSignatureError,

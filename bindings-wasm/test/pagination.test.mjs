@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { Onfido, OnfidoDecodeError } from "../pkg/dist/index.mjs";
+import { OnfidoV2 as Onfido, OnfidoDecodeError } from "../pkg/dist/index.mjs";
 
 const TOKEN = "test_pagination";
 

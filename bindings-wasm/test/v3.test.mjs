@@ -154,7 +154,7 @@ test("a misspelt or bad input is refused by the core, naming the field, before a
   const cyclic = { country: "GBR", postcode: "SW4 6EH" };
   cyclic.self = cyclic;
   await assert.rejects(onfido.applicants.create({ first_name: "J", last_name: "D", dob: new Date(), address: cyclic }), (e) => isOnfidoValidationError(e) && "input" in e.fields);
-  await assert.rejects(onfido.webhooks.create({ url: "https://example.com/h", events: [1n] }), (e) => isOnfidoValidationError(e) && "input" in e.fields);
+  await assert.rejects(onfido.webhooks.create({ url: "https://example.com/h", events: [1n] }), (e) => isOnfidoValidationError(e) && "events[0]" in e.fields);
   let deep = {};
   for (let i = 0; i < 100_000; i++) deep = { next: deep };
   await assert.rejects(onfido.applicants.create({ first_name: "J", last_name: "D", location: deep }), (e) => isOnfidoValidationError(e));
