@@ -624,11 +624,7 @@ fn parse_link_header(py: Python<'_>, header: &str) -> PyResult<Py<PyAny>> {
 /// case passes, else why not. The one checker of every runtime (the `onfido-vectors` crate).
 #[pyfunction]
 fn check_vector(kind: &str, case: &str, observed: &str) -> Option<String> {
-    let parse =
-        |text: &str, what: &str| serde_json::from_str::<serde_json::Value>(text).map_err(|e| format!("{what}: {e}"));
-    let verdict =
-        parse(case, "case").and_then(|case| onfido_vectors::check(kind, &case, &parse(observed, "observed")?));
-    verdict.err()
+    onfido_vectors::check_texts(kind, case, observed)
 }
 
 /// The native module.

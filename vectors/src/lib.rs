@@ -61,6 +61,13 @@ pub fn check(kind: &str, case: &Value, observed: &Value) -> Outcome {
     }
 }
 
+/// [`check`] on JSON texts, as bindings hand them over: `None` when the case passes, else why not
+/// (a text that is not JSON included).
+pub fn check_texts(kind: &str, case: &str, observed: &str) -> Option<String> {
+    let parse = |text: &str, what: &str| serde_json::from_str::<Value>(text).map_err(|e| format!("{what}: {e}"));
+    parse(case, "case").and_then(|case| check(kind, &case, &parse(observed, "observed")?)).err()
+}
+
 /// The response a `parse_response` case describes: `status`, `headers` (an object or pairs),
 /// `body` (text, or a JSON value sent as JSON) or `body_base64`.
 pub fn response_of(case: &Value) -> Result<HttpResponse, String> {
