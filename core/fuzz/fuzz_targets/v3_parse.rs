@@ -1,5 +1,7 @@
-//! Every v3 operation's answer on arbitrary status, headers and body, read both ways: the tables
-//! and the typed models must never panic and must agree on accepting it.
+//! Every v3 operation's answer on arbitrary status, headers and body, read three ways: the tables
+//! and the typed models must never panic and must agree on accepting it, and the check without a
+//! tree (`v3::check_response`) must give exactly the tables' answer (a conforming body, parsed as
+//! JSON, is that answer).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -20,6 +22,12 @@ fuzz_target!(|data: &[u8]| {
     let body = body.get(2..).unwrap_or_default().to_vec();
     let response = HttpResponse { status, headers, body };
     let tables = v3::parse_response(ApiVersion::V3_6, operation.id, response.clone());
+    let checked = match v3::check_response(ApiVersion::V3_6, operation.id, response.clone()) {
+        Ok(v3::Checked::Body) => Ok(serde_json::from_slice(&response.body).expect("a conforming body is JSON")),
+        Ok(v3::Checked::Value(value)) => Ok(value),
+        Err(error) => Err(error),
+    };
+    assert_eq!(checked, tables, "{}: checked without a tree", operation.id);
     let typed = v3::endpoints::parse_typed(operation.id, ApiVersion::V3_6, response);
     assert_eq!(tables.is_ok(), typed.is_ok(), "{}: tables {tables:?}, typed {typed:?}", operation.id);
 });

@@ -23,6 +23,7 @@
 
 mod answer;
 mod build;
+mod conform;
 #[rustfmt::skip]
 pub mod endpoints;
 #[rustfmt::skip]
@@ -35,7 +36,7 @@ pub mod schema;
 
 pub use answer::{Empty, FileOrRedirect};
 pub use build::{build_request, check_input, check_upload_input};
-pub use parse::{parse_event, parse_response};
+pub use parse::{check_response, parse_event, parse_response, Checked};
 
 use crate::config::ApiVersion;
 use crate::error::Error;

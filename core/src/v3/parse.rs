@@ -52,6 +52,33 @@ pub fn parse_response(version: ApiVersion, operation: &str, response: HttpRespon
     }
 }
 
+/// A v3 answer as [`check_response`] finds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Checked {
+    /// The body is the answer: JSON whose declared fields all have their declared types. A
+    /// binding parses it with its runtime's own JSON parser and gets what [`parse_response`]
+    /// would have returned (member order aside).
+    Body,
+    /// Any other answer (no content, a file, text, a redirect, a body read leniently), as
+    /// [`parse_response`] reads it.
+    Value(Value),
+}
+
+/// [`parse_response`] without building the answer when the body already is it: a successful JSON
+/// answer is checked against its declared types straight from the bytes, and `Checked::Body`
+/// says the caller may parse it natively. Everything else, errors included, is exactly
+/// [`parse_response`]'s (a body that does not conform is read again by it, for its message).
+pub fn check_response(version: ApiVersion, operation: &str, response: HttpResponse) -> Result<Checked, Error> {
+    let op = super::operation(version, operation)?;
+    if let Answer::Json(ty) = op.answer {
+        let plain = response.is_success() && super::answer::redirect_location(op, &response).is_none();
+        if plain && super::conform::conforms(ty, &response.body) {
+            return Ok(Checked::Body);
+        }
+    }
+    parse_response(version, operation, response).map(Checked::Value)
+}
+
 /// Reads a v3 webhook notification body, `{"payload": {resource_type, action, object, resource}}`
 /// (verify it first: [`super::verify_event`]).
 ///
@@ -73,7 +100,7 @@ pub fn parse_event(body: &[u8]) -> Result<Value, Error> {
 }
 
 /// The first place where `value` does not have the JSON type `ty` declares, as `path: message`.
-fn mismatch(ty: &Ty, value: &Value, path: &mut String) -> Option<String> {
+pub(super) fn mismatch(ty: &Ty, value: &Value, path: &mut String) -> Option<String> {
     if value.is_null() {
         return None;
     }

@@ -313,3 +313,72 @@ fn typed_models_hide_secrets_in_debug() {
     let shown = format!("{webhook:?}");
     assert!(!shown.contains("whsec-9") && !shown.contains("cs-9") && shown.contains("***"), "{shown}");
 }
+
+/// `check_response` reads every answer as `parse_response` does; `Body` only when the body, parsed
+/// as JSON, is exactly that answer.
+fn checks_as_it_parses(id: &str, status: u16, body: &[u8]) -> bool {
+    let parsed = parse(id, status, &[], body);
+    let checked = check_response(ApiVersion::V3_6, id, HttpResponse::new(status, body.to_vec()));
+    match checked {
+        Ok(Checked::Body) => {
+            assert_eq!(
+                Ok(serde_json::from_slice::<Value>(body).unwrap()),
+                parsed,
+                "{id}: {}",
+                String::from_utf8_lossy(body)
+            );
+            true
+        }
+        Ok(Checked::Value(value)) => {
+            assert_eq!(Ok(value), parsed, "{id}: {}", String::from_utf8_lossy(body));
+            false
+        }
+        Err(error) => {
+            assert_eq!(Err(error), parsed, "{id}: {}", String::from_utf8_lossy(body));
+            false
+        }
+    }
+}
+
+#[test]
+fn a_conforming_body_is_the_answer_and_anything_else_reads_as_before() {
+    let applicant =
+        |extra: &str| format!(r#"{{"id":"{ID}","first_name":"Jane","last_name":"Doe"{extra}}}"#).into_bytes();
+    // Conforming: declared fields of their types, nulls for absent members, unknown members, escapes.
+    for body in [
+        applicant(""),
+        applicant(r#","email":null,"id_numbers":[{"type":"ssn","value":"1"}],"new_field":{"deep":[1,"x",null]}"#),
+        applicant(r#","first_name":"J\u00e9\"ane\\","address":{"postcode":"S2 2DF","unknown":true}"#),
+        format!(r#"  {{"id":"{ID}"}}  "#).into_bytes(),
+    ] {
+        assert!(checks_as_it_parses("find_applicant", 200, &body), "{}", String::from_utf8_lossy(&body));
+    }
+    // Not conforming, or not JSON, or not an answer: the tree-building read, its error or value.
+    for body in [
+        applicant(r#","first_name":5"#),
+        applicant(r#","id_numbers":[null]"#),
+        applicant(r#","id_numbers":{"type":"ssn"}"#),
+        applicant(r#","address":"12 Main St""#),
+        applicant(r#","first_name":5,"first_name":"Jane""#), // the last duplicate wins, as in the tree
+        b"null".to_vec(),
+        b"".to_vec(),
+        b"[]".to_vec(),
+        format!(r#"{{"id":"{ID}"}} trailing"#).into_bytes(),
+        br#"{"id":"\ud800"}"#.to_vec(),
+        b"{\"id\":\"\xff\"}".to_vec(),
+        "[".repeat(200).into_bytes(),
+    ] {
+        assert!(!checks_as_it_parses("find_applicant", 200, &body), "{}", String::from_utf8_lossy(&body));
+    }
+    assert!(!checks_as_it_parses("find_applicant", 404, br#"{"error":{"type":"resource_not_found"}}"#));
+    // Whole numbers: what fits an i64, as `Value::as_i64` reads it.
+    let document = |size: &str| format!(r#"{{"id":"{ID}","file_size":{size}}}"#).into_bytes();
+    assert!(checks_as_it_parses("find_document", 200, &document("12")));
+    assert!(checks_as_it_parses("find_document", 200, &document("-1")));
+    for size in ["1.0", "1e3", "9223372036854775808", "\"12\"", "true"] {
+        assert!(!checks_as_it_parses("find_document", 200, &document(size)), "{size}");
+    }
+    // Not JSON answers (a file, no content) read as before.
+    assert!(!checks_as_it_parses("download_document", 200, b"%PDF-1.4"));
+    assert!(!checks_as_it_parses("delete_applicant", 204, b""));
+}
