@@ -9,7 +9,9 @@
 //! `api/overrides.json` applied (the document's known bugs). Output: the static tables the engine
 //! reads (`core/src/v3/schema.rs` says their shape), the typed models, and one type per endpoint. No network, no clock: the same input gives
 //! the same bytes. The same input also gives the Python binding's v3 models and resources
-//! (`python.rs`), the npm package's (`typescript.rs`) and the runtime-neutral method table `api/METHODS.md`.
+//! (`python.rs`), the npm package's (`typescript.rs`) and the runtime-neutral method table `api/METHODS.md`;
+//! `api/onfido-v2.json` gives the Python binding's v2 models and resources (the same generator) and
+//! the table's v2 section.
 
 mod emit;
 mod models;

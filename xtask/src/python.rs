@@ -1,5 +1,8 @@
-//! Writes the Python surface of v3 (`bindings-python/python/onfido_core/_v3_models.py` and
-//! `_v3_resources.py`) and the runtime-neutral method table (`api/METHODS.md`).
+//! Writes the Python surfaces of one description each, v3 (`bindings-python/python/onfido_core/
+//! _v3_models.py` and `_v3_resources.py`) and v2 (`_v2_models.py`, `_v2_resources.py`), and the
+//! runtime-neutral method table (`api/METHODS.md`, a section per version). What differs between
+//! the versions is a [`Surface`]: names, and the hand-written rule mixins (`_v2_rules.py`) that
+//! the classes of the schemas it names take as a base (the rules no description states).
 //!
 //! Models: one class per object an answer holds, wrapping the parsed dict and reading each field
 //! lazily through a typed descriptor (`Field`), so `mypy --strict` knows every field and refuses a
@@ -9,7 +12,10 @@
 //! as in the core). Request objects are `TypedDict`s.
 //!
 //! Resources: one method table (`Method`) rendered twice, sync and async; each method calls the
-//! client's one private entry point, `_call(operation, input, reader)`.
+//! client's one private entry point, `_call(operation, input, reader)`. A listing in pages (a
+//! `page` parameter, the core's `is_paginated`) is two methods: `list` iterates over every item of
+//! every page (`_base.every`: each next page's input is the one the core's driver gave), and
+//! `list_page` returns one `Page`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Literal, Mapping, Optional, TypeVar
+from typing import Any, Dict, Literal, Mapping, Optional, Tuple, TypeVar
 
 from . import _base as r
 from ._base import Reader
@@ -19,7 +19,7 @@ ApiVersion = Literal["v3.6", "v3.4"]
 
 
 def engine(
-    versions: Mapping[str, str],
+    versions: Tuple[Tuple[str, ...], str],
     api_token: Optional[str],
     region: Optional[str],
     base_url: Optional[str],
@@ -28,13 +28,15 @@ def engine(
     timeout: float,
     pace: bool,
 ) -> Engine:
-    if api_version not in versions:
-        raise ConfigError(f"api_version {api_version!r}: {versions.get('', '')}", field="api_version")
+    """The engine of a client that speaks `versions` (the versions, and what to say of another)."""
+    spoken, otherwise = versions
+    if api_version not in spoken:
+        raise ConfigError(f"api_version {api_version!r}: {otherwise}", field="api_version")
     return Engine(api_token, region, base_url, api_version, retry, timeout, pace)
 
 
-V3 = {"v3.6": "", "v3.4": "", "": "this client speaks v3.6 and v3.4; onfido_core.v2.Client speaks v2"}
-V2 = {"v2": "", "": "this client speaks v2; onfido_core.Client speaks v3.6 and v3.4"}
+V3 = (("v3.6", "v3.4"), "this client speaks v3.6 and v3.4; onfido_core.v2.Client speaks v2")
+V2 = (("v2",), "this client speaks v2; onfido_core.Client speaks v3.6 and v3.4")
 
 
 class _Sync:
