@@ -36,7 +36,11 @@ def test_models_copy_and_pickle() -> None:
 
 def test_absent_declared_fields_read_as_none() -> None:
     item = BreakdownItem({"result": "clear"})
-    assert item.properties is None
+    assert item.properties is None and item.breakdown is None
+    # A breakdown's breakdowns are breakdowns (a schema holding itself), at any depth.
+    tree = BreakdownItem({"result": "consider", "breakdown": {"a": {"breakdown": {"b": {"result": "consider"}}}}})
+    assert tree.breakdown is not None and tree.breakdown["a"].breakdown is not None
+    assert tree.breakdown["a"].breakdown["b"].result == "consider"
     with pytest.raises(AttributeError):
         item.not_a_field  # noqa: B018
 

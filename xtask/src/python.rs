@@ -91,6 +91,7 @@ pub fn python(
         inputs: BTreeMap::new(),
         enums: BTreeMap::new(),
         open: BTreeSet::new(),
+        naming: BTreeMap::new(),
         used: BTreeSet::new(),
         exported: Vec::new(),
     };
@@ -125,6 +126,8 @@ struct Py<'d> {
     enums: BTreeMap<String, String>,
     /// Schemas being written (a schema that holds itself reads as a plain dict).
     open: BTreeSet<String>,
+    /// Schema being written → its class's name (for a field that holds the schema itself).
+    naming: BTreeMap<String, String>,
     used: BTreeSet<String>,
     exported: Vec<String>,
 }
@@ -253,7 +256,11 @@ impl<'d> Py<'d> {
             return Ok(found.clone());
         }
         if self.open.contains(name) {
-            return Ok(("Dict[str, Any]".to_owned(), None));
+            // A schema inside itself (a breakdown's breakdowns): its class, read once it exists.
+            return Ok(match self.naming.get(name) {
+                Some(class) => (format!("{NAME}{class}"), Some(format!("later(lambda: {class})"))),
+                None => ("Dict[str, Any]".to_owned(), None),
+            });
         }
         let node = self.schema(name)?;
         let found = if node.get("enum").is_some() {
@@ -263,7 +270,10 @@ impl<'d> Py<'d> {
             (format!("{NAME}{class}"), Some(format!("one({class})")))
         } else if node.get("properties").is_some() {
             self.open.insert(name.to_owned());
-            let class = self.class(node, name, &[])?;
+            let class = self.fresh(name);
+            self.naming.insert(name.to_owned(), class.clone());
+            self.class_named(node, name, &[], &class)?;
+            self.naming.remove(name);
             self.open.remove(name);
             (format!("{NAME}{class}"), Some(format!("one({class})")))
         } else {
@@ -275,6 +285,13 @@ impl<'d> Py<'d> {
 
     /// A model class for an object node; its nested classes are written first.
     fn class(&mut self, node: &Value, context: &str, free: &[&str]) -> Result<String, String> {
+        let class = self.fresh(context);
+        self.class_named(node, context, free, &class)?;
+        Ok(class)
+    }
+
+    /// `class` under a name already chosen (so that its fields can name it).
+    fn class_named(&mut self, node: &Value, context: &str, free: &[&str], class: &str) -> Result<(), String> {
         let props = node.get("properties").and_then(Value::as_object).ok_or("an object without properties")?;
         let required = strings(node.get("required"));
         let mut fields = Vec::new();
@@ -287,9 +304,8 @@ impl<'d> Py<'d> {
             let nullable = prop.get("nullable").and_then(Value::as_bool).unwrap_or(false);
             fields.push((key.clone(), field, required.contains(key) && !nullable));
         }
-        let class = self.fresh(context);
-        self.push_class(&class, context, &fields);
-        Ok(class)
+        self.push_class(class, context, &fields);
+        Ok(())
     }
 
     fn push_class(&mut self, class: &str, schema: &str, fields: &[FieldSpec]) {
@@ -554,7 +570,7 @@ impl<'d> Py<'d> {
              from __future__ import annotations\n\n\
              from datetime import date, datetime\n\
              from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, TypedDict, Union\n\n\
-             from ._base import Field, Model, as_date, as_datetime, as_list, dict_of, list_of, one, str_or\n\
+             from ._base import Field, Model, as_date, as_datetime, as_list, dict_of, later, list_of, one, str_or\n\
              from ._engine import FileInput\n",
         );
         if !surface.rules.is_empty() {

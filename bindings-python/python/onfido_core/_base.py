@@ -183,6 +183,11 @@ def one(cls: Type[M]) -> Callable[[Any], Optional[M]]:
     return lambda value: cls(value) if isinstance(value, dict) else None
 
 
+def later(cls: Callable[[], Type[M]]) -> Callable[[Any], Optional[M]]:
+    """`one` of a class named before it exists (a model whose field holds the model itself)."""
+    return lambda value: cls()(value) if isinstance(value, dict) else None
+
+
 def str_or(cls: Type[M]) -> Callable[[Any], Union[str, M, None]]:
     """Text, or an object read as `cls` (a check's reports: ids, or the reports expanded)."""
     return lambda value: cls(value) if isinstance(value, dict) else value

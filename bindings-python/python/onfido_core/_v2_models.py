@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, TypedDict, Union
 
-from ._base import Field, Model, as_date, as_datetime, as_list, dict_of, list_of, one, str_or
+from ._base import Field, Model, as_date, as_datetime, as_list, dict_of, later, list_of, one, str_or
 from ._engine import FileInput
 from ._v2_rules import CheckRules, OcrResultsRules, ReportRules, SdkTokenRules, WebhookEventRules, WebhookRules
 
@@ -182,7 +182,7 @@ class BreakdownItem(Model):
 
     __slots__ = ()
     _keys = frozenset({"breakdown", "properties", "result"})
-    breakdown: Field[Optional[Dict[str, Dict[str, Any]]]] = Field("breakdown")
+    breakdown: Field[Optional[Dict[str, BreakdownItem]]] = Field("breakdown", dict_of(later(lambda: BreakdownItem)))
     properties: Field[Optional[Any]] = Field("properties")
     result: Field[Optional[ReportResult]] = Field("result")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, TypedDict, Union
 
-from ._base import Field, Model, as_date, as_datetime, as_list, dict_of, list_of, one, str_or
+from ._base import Field, Model, as_date, as_datetime, as_list, dict_of, later, list_of, one, str_or
 from ._engine import FileInput
 
 __all__ = [
