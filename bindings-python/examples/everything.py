@@ -31,8 +31,6 @@ from onfido_core import (
     ConfigError,
     DecodeError,
     Download,
-    EventObject,
-    EventPayload,
     GoneError,
     HttpxTransport,
     Model,
@@ -55,6 +53,8 @@ from onfido_core import (
     TransportFailure,
     ValidationError,
     WebhookEvent,
+    WebhookEventObject,
+    WebhookEventPayload,
     WorkflowRun,
     check_result,
     missing_applicant_data,
@@ -110,8 +110,9 @@ def getting_started(client: Client) -> None:
     show("missing data (v2 rule)", missing_applicant_data({"reports": []}, applicant.to_dict()))
     download: Download = client.documents.download(document.id)
     show("download", f"{download.filename} {download.content_type} byte-exact={download.content == LICENCE.read_bytes()}")
-    page: Page[Applicant] = client.applicants.list(page=1, per_page=20)
-    show("page", f"{len(page)} of {page.total_count}, next page {page.next_page}")
+    page: Page[Applicant] = client.applicants.list_page(page=1, per_page=20)
+    every: List[Applicant] = list(client.applicants.list(per_page=1))
+    show("page", f"{len(page)} of {page.total_count}, next page {page.next_page}; every page: {len(every)}")
     run: WorkflowRun = client.workflow_runs.create(applicant_id=applicant.id, workflow_id="e5f6a7b8-c9d0-4e1f-8a2b-4c5d6e7f8a9b")
     show("workflow run", f"{run.status} -> {client.workflow_runs.find(run.id).status}")
     token = client.sdk_tokens.generate(applicant_id=applicant.id, referrer="https://*.example.com/*").token
@@ -156,8 +157,8 @@ def webhooks() -> None:
     body = json.dumps({"payload": {"resource_type": "check", "action": "check.completed", "object": {"id": "c1", "status": "complete"}}}).encode()
     signature = sign_webhook(body, "secret", "sha256")
     event: WebhookEvent = verify_webhook(body, {"X-SHA2-Signature": signature}, "secret")
-    payload: EventPayload = event.payload
-    subject: EventObject = event.object
+    payload: WebhookEventPayload = event.payload
+    subject: WebhookEventObject = event.object
     show("verified", f"{payload.action} {subject.id} {parse_webhook_event(body).resource_type}")
 
 

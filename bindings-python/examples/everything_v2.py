@@ -1,4 +1,5 @@
-"""Every public name of onfido_core.v2 (API v2), on the offline sandbox (no server, no network, no account).
+"""Every hand-written public name and every method of onfido_core.v2 (API v2, generated from
+api/onfido-v2.json), on the offline sandbox (no server, no network, no account).
 
     python examples/everything_v2.py
 
@@ -13,14 +14,16 @@ import asyncio
 import io
 import json
 import sys
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Any, List, Mapping, Optional, Sequence, Set, Tuple
 
 import httpx
 
 import onfido_core
 from onfido_core.v2 import (
     Address,
+    AddressParam,
     ApiError,
     ApiValidationError,
     Applicant,
@@ -30,21 +33,19 @@ from onfido_core.v2 import (
     AsyncTransport,
     AuthenticationError,
     BreakdownItem,
-    Challenge,
     Check,
     Client,
     ConfigError,
     DecodeError,
     Document,
     Download,
-    EventObject,
-    EventPayload,
     Finding,
     GoneError,
     HttpxTransport,
     IdNumber,
     LivePhoto,
     LiveVideo,
+    LiveVideoChallenge,
     Model,
     NotFoundError,
     OcrDocInfo,
@@ -57,6 +58,7 @@ from onfido_core.v2 import (
     RateLimitError,
     ReferrerPattern,
     Report,
+    ReportRequestParam,
     ReportType,
     ReportTypeGroup,
     Request,
@@ -74,6 +76,8 @@ from onfido_core.v2 import (
     ValidationError,
     Webhook,
     WebhookEvent,
+    WebhookEventObject,
+    WebhookEventPayload,
     check_result,
     missing_applicant_data,
     parse_webhook_event,
@@ -85,7 +89,7 @@ FIXTURES = Path(__file__).resolve().parent.parent.parent / "tests" / "fixtures"
 LICENCE = FIXTURES / "sample_driving_licence.png"
 PHOTO = FIXTURES / "sample_photo.png"
 TOKEN = "test_everything_example"
-ADDRESS: Dict[str, str] = {
+ADDRESS: AddressParam = {
     "building_number": "100",
     "street": "Main Street",
     "town": "London",
@@ -185,19 +189,22 @@ def upload_live_video(transport: SandboxTransport, applicant_id: str, video: byt
 def applicants(client: Client) -> Tuple[Applicant, Applicant]:
     heading("applicants")
     jane: Applicant = client.applicants.create(
-        first_name="Jane", last_name="Doe", dob="1990-01-01", addresses=[ADDRESS], email="jane@example.com"
+        first_name="Jane", last_name="Doe", dob=date(1990, 1, 1), addresses=[ADDRESS], email="jane@example.com"
     )
-    show("created", f"{jane!r} sandbox={jane.sandbox}")
+    born: Optional[date] = jane.dob
+    created_at: Optional[datetime] = jane.created_at
+    show("created", f"{jane!r} sandbox={jane.sandbox} dob={born} ({jane['dob']!r}) at {created_at}")
     address: Address = jane.addresses[0]
     show("address", f"{address.building_number} {address.street}, {address.town} {address.postcode} {address.country}")
     jane = client.applicants.update(jane.id, first_name="Janet")
     show("updated", jane.first_name)
     show("retrieved", client.applicants.retrieve(jane.id).first_name)
-    sam: Applicant = client.request(
+    # Any operation by id, with the API's field names: the answer as JSON, a model made from it.
+    sam = Applicant(client.request(
         "create_applicant",
         {"first_name": "Sam", "last_name": "Consider", "dob": "1980-05-05", "addresses": [ADDRESS],
          "id_numbers": [{"type": "ssn", "value": "433-54-3937"}]},
-    )
+    ))
     id_number: IdNumber = sam.id_numbers[0]
     show("by operation id", f"{sam!r} id_numbers={id_number.type}")
     everyone: List[Applicant] = list(client.applicants.list(per_page=1))
@@ -220,19 +227,19 @@ def documents_and_photos(client: Client, transport: SandboxTransport, jane: Appl
     same = download.content == LICENCE.read_bytes()
     show("downloaded", f"{download!r} byte-exact={same}")
 
-    photo: LivePhoto = client.live_photos.upload(jane.id, file=PHOTO, advanced_validation=True)
-    client.live_photos.upload(sam.id, file=io.BytesIO(PHOTO.read_bytes()), filename="sam.png")
+    photo: LivePhoto = client.live_photos.upload(applicant_id=jane.id, file=PHOTO, advanced_validation=True)
+    client.live_photos.upload(applicant_id=sam.id, file=io.BytesIO(PHOTO.read_bytes()), filename="sam.png")
     show("live photo", f"{photo.file_name} {photo.file_size} bytes")
     show("retrieved", repr(client.live_photos.retrieve(photo.id)))
-    show("listed", [p.id for p in client.live_photos.list(jane.id)])
+    show("listed", [p.id for p in client.live_photos.list(applicant_id=jane.id)])
     show("downloaded", repr(client.live_photos.download(photo.id)))
 
     video_bytes = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 64
     video_id = upload_live_video(transport, jane.id, video_bytes)
     video: LiveVideo = client.live_videos.retrieve(video_id)
-    challenges: List[Challenge] = video.challenge
+    challenges: List[LiveVideoChallenge] = video.challenge
     show("live video challenges", [(c.type, c.query) for c in challenges])
-    show("listed", [v.id for v in client.live_videos.list(jane.id)])
+    show("listed", [v.id for v in client.live_videos.list(applicant_id=jane.id)])
     show("downloaded", f"{client.live_videos.download(video_id)!r} byte-exact={client.live_videos.download(video_id).content == video_bytes}")
     return front
 
@@ -241,10 +248,10 @@ def describe_report(report: Report) -> None:
     show(f"report {report.name}", f"{report.result} sub_result={report.sub_result} finished={report.is_finished}")
     if report.sub_result_meaning:
         show("  sub_result means", report.sub_result_meaning)
-    for name, item in report.breakdown.items():
+    for name, item in (report.breakdown or {}).items():
         node: BreakdownItem = item
         if node.result != "clear":
-            show(f"  breakdown {name}", f"{node.result} ({len(node.breakdown)} sub-breakdowns)")
+            show(f"  breakdown {name}", f"{node.result} ({len(node.breakdown or {})} sub-breakdowns)")
     finding: Finding
     for finding in report.findings():
         show(f"  finding {finding.path}", f"{finding.result}: {finding.description}")
@@ -271,7 +278,7 @@ def checks_and_reports(client: Client, jane: Applicant, sam: Applicant) -> Check
     requirements = missing_applicant_data(identity_check, bare.to_dict())
     show("missing_applicant_data", [f"{r['report']}: {r['field']}" for r in requirements])
     show("...for Sam", missing_applicant_data(dict(identity_check, applicant_id=sam.id), sam.to_dict()))
-    reports: List[Dict[str, Any]] = [{"name": "document"}, {"name": "facial_similarity", "variant": "standard"}, {"name": "identity", "variant": "kyc"}]
+    reports: List[ReportRequestParam] = [{"name": "document"}, {"name": "facial_similarity", "variant": "standard"}, {"name": "identity", "variant": "kyc"}]
     check: Check = client.checks.create(jane.id, type="express", reports=reports, tags=["example"])
     show("express check", f"{check!r} derived={check.derived_result()} finished={check.is_finished}")
     considered = client.checks.create(sam.id, type="express", reports=[{"name": "document"}, {"name": "identity", "variant": "kyc"}, {"name": "watchlist"}])
@@ -280,16 +287,17 @@ def checks_and_reports(client: Client, jane: Applicant, sam: Applicant) -> Check
         describe_report(report)
     show("retrieved", client.checks.retrieve(jane.id, check.id).report_ids)
     show("listed", [c.id for c in client.checks.list(jane.id)])
-    show("listed, expanded", [[r.name for r in c.expanded_reports] for c in client.checks.list(jane.id, expand_reports=True)])
+    show("listed, expanded", [[r.name for r in c.expanded_reports] for c in client.checks.list(jane.id, expand="reports")])
     show("reports listed", [r.name for r in client.reports.list(check.id)])
     show("report retrieved", repr(client.reports.retrieve(check.id, check.report_ids[0])))
 
-    paused = client.checks.create(jane.id, type="express", reports=[{"name": "watchlist"}, {"name": "document"}], paused=True)
+    # A paused check is a sandbox extension, not an API field: by operation id.
+    paused = Check(client.request("create_check", {"applicant_id": jane.id, "type": "express", "reports": [{"name": "watchlist"}, {"name": "document"}], "paused": True}))
     show("paused check", f"{paused.status} paused={paused.paused}")
     client.reports.cancel(paused.id, paused.report_ids[1])
     client.reports.resume(paused.id, paused.report_ids[0])
     show("after cancel + resume", client.checks.retrieve(jane.id, paused.id).status)
-    another = client.checks.create(jane.id, type="express", reports=[{"name": "watchlist"}], paused=True)
+    another = Check(client.request("create_check", {"applicant_id": jane.id, "type": "express", "reports": [{"name": "watchlist"}], "paused": True}))
     client.checks.resume(another.id)
     show("after checks.resume", client.checks.retrieve(jane.id, another.id).status)
     return check
@@ -297,17 +305,17 @@ def checks_and_reports(client: Client, jane: Applicant, sam: Applicant) -> Check
 
 def the_rest(client: Client, jane: Applicant, front: Document) -> None:
     heading("addresses, SDK tokens, OCR, Street Level")
-    picked: List[Address] = client.addresses.pick("SW4 6EH")
+    picked: List[Address] = client.addresses.pick(postcode="SW4 6EH")
     show("addresses at SW4 6EH", [f"{a.building_number or a.building_name} {a.street}" for a in picked])
-    sdk: SdkToken = client.sdk_tokens.generate(jane.id, referrer="https://*.example.com/*")
+    sdk: SdkToken = client.sdk_tokens.generate(applicant_id=jane.id, referrer="https://*.example.com/*")
     claims = sdk.claims()
     show("sdk token", f"{sdk!r} valid for {claims['exp'] - claims['iat']} s, expired now: {sdk.is_expired(claims['iat'])}")
-    ocr: OcrResult = client.ocr.extract(front.id)
+    ocr: OcrResult = client.ocr.extract(document_id=front.id)
     info: Optional[OcrDocInfo] = ocr.doc_info
     extracted: Optional[OcrExtractedData] = ocr.extracted_data
     results: Optional[OcrResults] = extracted.ocr_results if extracted else None
     show("ocr", f"{info.type if info else None} from {info.country if info else None}: {results.first_name if results else None} {results.last_name if results else None}, mrz line 1 {results.mrz_line(1) if results else None}")
-    slv: SlvResult = client.slv.submit_code("ABC123")
+    slv: SlvResult = client.slv.submit_code(code="ABC123")
     show("street level code accepted", slv.success)
 
     heading("delete and restore")
@@ -328,8 +336,8 @@ def webhooks(transport: SandboxTransport, secret: str) -> None:
         if event.action in shown:
             continue
         shown.add(event.action)
-        payload: EventPayload = event.payload
-        obj: EventObject = event.object
+        payload: WebhookEventPayload = event.payload
+        obj: WebhookEventObject = event.object
         show(event.action, f"{payload.resource_type} {obj.id} {obj.status} at {obj.completed_at_iso8601}")
     body = '{"payload":{"resource_type":"report","action":"report.completed","object":{"id":"r1","status":"complete","href":"https://api.onfido.com/v2/checks/c1/reports/r1"}}}'
     signature = sign_webhook(body, "my-webhook-token")
@@ -434,7 +442,7 @@ async def async_client(secret_holder: List[str]) -> None:
         show("list_page", repr(page))
         hook = await client.webhooks.register(url="https://hooks.example/async")
         secret_holder.append(hook.token or "")
-        show("webhooks", [w.url async for w in client.webhooks.list()])
+        show("webhooks", [w.url for w in await client.webhooks.list()])
         await client.applicants.delete(created[2].id)
         try:
             await client.applicants.restore(created[2].id)

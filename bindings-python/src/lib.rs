@@ -9,15 +9,13 @@ use std::sync::Mutex;
 
 use onfido_core::bounds::{self, Key, Node};
 use onfido_core::call::{self, Call, Now, Session};
-use onfido_core::dynamic::{self, AnyOutput, OutputVisitor};
+use onfido_core::dynamic;
 use onfido_core::models::{Applicant, Report, ReportResult, SdkTokenClaims};
 use onfido_core::operations::checks::CreateCheck;
 use onfido_core::referrer::ReferrerPattern;
 use onfido_core::retry::RetryPolicy;
 use onfido_core::webhook::{self, Algorithm};
-use onfido_core::{
-    ApiVersion, Config, Download, Error, Failure, HttpRequest, HttpResponse, Method, OperationId, Page, Region,
-};
+use onfido_core::{ApiVersion, Config, Error, Failure, HttpRequest, HttpResponse, Method, OperationId, Page, Region};
 use onfido_sandbox::{Sandbox, SandboxOptions};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
@@ -184,9 +182,10 @@ fn build_request(
     Ok(request_tuple(py, request))
 }
 
-/// Parses an operation's response. v2 (`api_version` None or "v2"): a dict; `(items, page)` for
-/// lists; a dict with `content` bytes for downloads; `None` for 204s. v3.x: the answer as JSON
-/// reads it (`onfido_core::v3::parse_response`). The GIL is released while Rust reads the body.
+/// Parses an operation's response of API `api_version` (None: v2) into JSON: objects and lists as
+/// sent (lists as the API's wrapper), downloads as `{content_type, filename, size, sha256,
+/// content_base64}`, `{}` for no content (`onfido_core::dynamic::parse_response_in`). The GIL is
+/// released while Rust reads the body.
 #[pyfunction]
 #[pyo3(signature = (operation, status, headers, body, api_version=None))]
 fn parse_response(
@@ -198,8 +197,8 @@ fn parse_response(
     api_version: Option<&str>,
 ) -> PyResult<Py<PyAny>> {
     let response = HttpResponse { status, headers, body };
-    let version = api_version.map(ApiVersion::parse).transpose().map_err(|e| core_error(&e))?;
-    if let Some(version) = version.filter(|v| v.is_v3()) {
+    let version = api_version.map(ApiVersion::parse).transpose().map_err(|e| core_error(&e))?.unwrap_or(ApiVersion::V2);
+    if version.is_v3() {
         let json_answer = onfido_core::v3::operation(version, operation)
             .is_ok_and(|op| matches!(op.answer, onfido_core::v3::schema::Answer::Json(_)));
         let body = json_answer.then(|| response.body.clone());
@@ -212,33 +211,9 @@ fn parse_response(
         }
         return to_py(py, &value);
     }
-    let output = py.detach(|| dynamic::parse_output(operation, response)).map_err(|e| core_error(&e))?;
-    output_to_py(py, &output)
-}
-
-fn output_to_py(py: Python<'_>, output: &AnyOutput) -> PyResult<Py<PyAny>> {
-    /// Objects as dicts, lists as `(items, page)`, downloads as a dict with `content` bytes, 204 as None.
-    struct ToPy<'py>(Python<'py>);
-    impl OutputVisitor for ToPy<'_> {
-        type Result = PyResult<Py<PyAny>>;
-        fn object<T: Serialize>(self, value: &T) -> Self::Result {
-            to_py(self.0, value)
-        }
-        fn list<T: Serialize>(self, items: &[T], page: &Page) -> Self::Result {
-            Ok((to_py(self.0, items)?, to_py(self.0, page)?).into_pyobject(self.0)?.into_any().unbind())
-        }
-        fn download(self, download: &Download) -> Self::Result {
-            let dict = PyDict::new(self.0);
-            dict.set_item("content", PyBytes::new(self.0, &download.content))?;
-            dict.set_item("content_type", download.content_type.as_deref())?;
-            dict.set_item("filename", download.filename.as_deref())?;
-            Ok(dict.into_any().unbind())
-        }
-        fn no_content(self) -> Self::Result {
-            Ok(self.0.None())
-        }
-    }
-    output.visit(ToPy(py))
+    // v2's typed models normalise what they read (null lists, timestamps): their JSON, not the body.
+    let value = py.detach(|| dynamic::parse_response(operation, response)).map_err(|e| core_error(&e))?;
+    to_py(py, &value)
 }
 
 /// Every operation id.

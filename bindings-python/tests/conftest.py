@@ -128,6 +128,9 @@ class VectorTally:
         self.passed = 0
         self.failed = 0
         self.files = 0
+        # Build and parse cases: through the typed API, and (what it cannot express) through `request`.
+        self.typed = 0
+        self.through_request: Dict[str, int] = {}
 
 
 _TALLY_KEY = pytest.StashKey[VectorTally]()
@@ -146,3 +149,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatu
     tally: Optional[VectorTally] = config.stash.get(_TALLY_KEY, None)
     if tally is not None and tally.files:
         terminalreporter.write_line(f"vectors: {tally.passed} passed, {tally.failed} failed")
+        reasons = ", ".join(f"{n} {why}" for why, n in sorted(tally.through_request.items()))
+        total = sum(tally.through_request.values())
+        terminalreporter.write_line(
+            f"vectors: {tally.typed} build/parse cases through the typed API, {total} through request ({reasons or 'none'})"
+        )

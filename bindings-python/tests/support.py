@@ -6,12 +6,15 @@ import hashlib
 import json
 import threading
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Mapping, Optional, Set, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple, TypeVar
 
 import httpx
 
 from onfido_core import _native
+from onfido_core._base import Reader
 from onfido_core.v2 import AsyncClient, Client, Request, Response, SandboxTransport
+
+T = TypeVar("T")
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -26,15 +29,15 @@ VIDEO = b"\x00\x00\x00\x18ftypmp42" + hashlib.sha256(b"video").digest() * 2048
 
 
 class RecordingClient(Client):
-    """A `Client` that notes every operation id it runs (every resource method goes through `_run`)."""
+    """A `Client` that notes every operation id it runs (every resource method goes through `_call`)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.operations: Set[str] = set()
 
-    def _run(self, operation: str, input: Mapping[str, Any]) -> Tuple[Any, Optional[Dict[str, Any]]]:
+    def _call(self, operation: str, input: Dict[str, Any], read: Reader[T]) -> T:
         self.operations.add(operation)
-        return super()._run(operation, input)
+        return super()._call(operation, input, read)
 
 
 class RecordingAsyncClient(AsyncClient):
@@ -44,9 +47,9 @@ class RecordingAsyncClient(AsyncClient):
         super().__init__(*args, **kwargs)
         self.operations: Set[str] = set()
 
-    async def _run(self, operation: str, input: Mapping[str, Any]) -> Tuple[Any, Optional[Dict[str, Any]]]:
+    async def _call(self, operation: str, input: Dict[str, Any], read: Reader[T]) -> T:
         self.operations.add(operation)
-        return await super()._run(operation, input)
+        return await super()._call(operation, input, read)
 
 
 class RecordingTransport:

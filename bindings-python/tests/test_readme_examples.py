@@ -79,8 +79,21 @@ def examples() -> Dict[str, str]:
     return {m.group(1): m.group(2) for m in re.finditer(r"```python\n# file: (\w+\.py)[^\n]*\n(.*?)```", text, re.S)}
 
 
-def test_the_readme_has_the_three_receivers() -> None:
-    assert sorted(examples()) == ["django_views.py", "fastapi_app.py", "flask_app.py"]
+def test_the_readme_has_the_three_receivers_and_the_v2_example() -> None:
+    assert sorted(examples()) == ["django_views.py", "fastapi_app.py", "flask_app.py", "v2_example.py"]
+
+
+def test_readme_v2_example_runs_from_the_install(tmp_path: Path) -> None:
+    (tmp_path / "v2_example.py").write_text(examples()["v2_example.py"], encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, "v2_example.py"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines() == ["complete clear clear ['document', 'watchlist']", "['Jane'] 1990"], done.stdout
+    strict = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"), "v2_example.py"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert strict.returncode == 0, strict.stdout + strict.stderr
 
 
 @pytest.mark.parametrize("framework,module", [("flask", "flask_app.py"), ("fastapi", "fastapi_app.py"), ("django", "django_views.py")])

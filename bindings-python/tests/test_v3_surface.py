@@ -35,7 +35,7 @@ from onfido_core import (
     ValidationError,
     WorkflowRun,
 )
-from onfido_core._v3_base import Reader, as_datetime
+from onfido_core._base import Reader, as_datetime
 
 TOKEN = "api_sandbox.python-v3-tests"
 DESCRIPTION = json.loads((REPO / "api" / "onfido-v3.json").read_text(encoding="utf-8"))
@@ -83,8 +83,15 @@ class Blocking:
     def __getattr__(self, name: str) -> Any:
         found = getattr(self._target, name)
         if callable(found):
-            return lambda *args, **kwargs: self._loop.run_until_complete(found(*args, **kwargs))
+            return lambda *args, **kwargs: self._loop.run_until_complete(self._complete(found(*args, **kwargs)))
         return Blocking(found, self._loop)
+
+    @staticmethod
+    async def _complete(started: Any) -> Any:
+        # A listing in pages is an async iterator (every item of every page): collected.
+        if hasattr(started, "__aiter__"):
+            return [item async for item in started]
+        return await started
 
 
 def every_method(c: Any) -> None:
@@ -97,8 +104,9 @@ def every_method(c: Any) -> None:
     a = applicant.id
     assert c.applicants.find(a).first_name == "Jane"
     assert c.applicants.update(a, email="jane@example.com").email == "jane@example.com"
-    listed = c.applicants.list(per_page=50)
+    listed = c.applicants.list_page(per_page=50)
     assert isinstance(listed, Page) and a in [x.id for x in listed]
+    assert a in [x.id for x in c.applicants.list(per_page=1)]  # every page
     assert isinstance(c.applicants.find_consents(a), list)
 
     document = c.documents.upload(applicant_id=a, type="passport", side="front", file=DRIVING_LICENCE)
@@ -154,7 +162,8 @@ def every_method(c: Any) -> None:
     run = c.workflow_runs.create(applicant_id=a, workflow_id=WORKFLOW, tags=["python"])
     assert isinstance(run, WorkflowRun) and run.created_at is not None and run.created_at.tzinfo is not None
     assert c.workflow_runs.find(run.id).status == "approved"
-    assert run.id in [r.id for r in c.workflow_runs.list(page=1)]
+    assert run.id in [r.id for r in c.workflow_runs.list_page(page=1)]
+    assert run.id in [r.id for r in c.workflow_runs.list()]
     assert c.workflow_runs.download_signed_evidence_file(run.id).content
     assert c.workflow_runs.download_evidence_folder(run.id).content
     tasks = c.tasks.list(run.id)
@@ -308,11 +317,13 @@ def test_a_correct_program_passes_mypy(tmp_path: Path) -> None:
         "client = Client('api_sandbox.x', api_version='v3.4')\n"
         "a: Applicant = client.applicants.create(first_name='J', last_name='D', dob=date(1990, 1, 2), address={'country': 'GBR', 'postcode': 'S2 2DF'})\n"
         "born: Optional[date] = a.dob\n"
-        "page: Page[Applicant] = client.applicants.list(page=2)\n"
+        "page: Page[Applicant] = client.applicants.list_page(page=2)\n"
+        "every: List[Applicant] = list(client.applicants.list(per_page=2))\n"
         "reports: List[Report] = client.reports.list(check_id='c')\n"
         "async def main() -> None:\n"
         "    async with AsyncClient('api_sandbox.x') as c:\n"
         "        r: Report = await c.reports.find('r')\n"
+        "        runs = [run.id async for run in c.workflow_runs.list(status='approved')]\n"
         "        print(r.breakdown, r['name'], r.extra)\n",
         encoding="utf-8",
     )
@@ -371,7 +382,7 @@ def test_dates_round_trip() -> None:
 def test_pages_read_the_link_header() -> None:
     link = '<https://api.eu.onfido.com/v3.6/applicants?page=3&per_page=2>; rel="next", <https://api.eu.onfido.com/v3.6/applicants?page=9&per_page=2>; rel="last"'
     transport = answering({"applicants": [{"id": "a1"}, {"id": "a2"}]}, [("Link", link), ("X-Total-Count", "17")])
-    page = onfido_core.Client(TOKEN, transport=transport).applicants.list(page=2, per_page=2)
+    page = onfido_core.Client(TOKEN, transport=transport).applicants.list_page(page=2, per_page=2)
     assert [a.id for a in page] == ["a1", "a2"] and (page.next_page, page.last_page, page.total_count) == (3, 9, 17)
     assert transport.calls[0].url.endswith("/v3.6/applicants?page=2&per_page=2")
 

@@ -7,6 +7,7 @@ import json
 import queue
 import threading
 import time
+from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Dict, Iterator, List, Tuple
 
@@ -14,10 +15,10 @@ import pytest
 
 from onfido_core.v2 import (
     Client,
-    EventObject,
     SandboxTransport,
     SignatureError,
     WebhookEvent,
+    WebhookEventObject,
     parse_webhook_event,
     sign_webhook,
     verify_webhook,
@@ -111,7 +112,7 @@ def test_delivered_notifications_verify(sandbox_factory: Any, receiver: Receiver
             assert isinstance(event, WebhookEvent)
             assert event.to_dict() == events[0].to_dict()
         event = events[0]
-        assert isinstance(event.object, EventObject) and event.object.status == "complete"
+        assert isinstance(event.object, WebhookEventObject) and event.object.status == "complete"
         assert event.payload.object.id == event.object.id
         if event.resource_type == "check":
             assert event.object.id == check.id
@@ -192,7 +193,9 @@ def test_sign_and_verify_round_trip() -> None:
     ):
         event = verify_webhook(BODY, headers, "webhook-token")
         assert (event.action, event.resource_type, event.object.id) == ("check.completed", "check", "c1")
-        assert event.object.completed_at_iso8601 == "2019-10-28T15:00:39Z"
+        moment = datetime(2019, 10, 28, 15, 0, 39, tzinfo=timezone.utc)
+        assert event.object.completed_at_iso8601 == moment and event.object.completed_at == moment
+        assert event.object["completed_at"] == "2019-10-28 15:00:39 UTC"
     assert parse_webhook_event(BODY).to_dict() == verify_webhook(BODY, {"X-Signature": sha1}, "webhook-token").to_dict()
     # SHA-256 is preferred: a good SHA-1 does not save a bad SHA-256.
     with pytest.raises(SignatureError):

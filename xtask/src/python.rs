@@ -1,5 +1,8 @@
-//! Writes the Python surface of v3 (`bindings-python/python/onfido_core/_v3_models.py` and
-//! `_v3_resources.py`) and the runtime-neutral method table (`api/METHODS.md`).
+//! Writes the Python surfaces of one description each, v3 (`bindings-python/python/onfido_core/
+//! _v3_models.py` and `_v3_resources.py`) and v2 (`_v2_models.py`, `_v2_resources.py`), and the
+//! runtime-neutral method table (`api/METHODS.md`, a section per version). What differs between
+//! the versions is a [`Surface`]: names, and the hand-written rule mixins (`_v2_rules.py`) that
+//! the classes of the schemas it names take as a base (the rules no description states).
 //!
 //! Models: one class per object an answer holds, wrapping the parsed dict and reading each field
 //! lazily through a typed descriptor (`Field`), so `mypy --strict` knows every field and refuses a
@@ -9,7 +12,10 @@
 //! as in the core). Request objects are `TypedDict`s.
 //!
 //! Resources: one method table (`Method`) rendered twice, sync and async; each method calls the
-//! client's one private entry point, `_call(operation, input, reader)`.
+//! client's one private entry point, `_call(operation, input, reader)`. A listing in pages (a
+//! `page` parameter, the core's `is_paginated`) is two methods: `list` iterates over every item of
+//! every page (`_base.every`: each next page's input is the one the core's driver gave), and
+//! `list_page` returns one `Page`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -29,12 +35,54 @@ const KEYWORDS: [&str; 35] = [
 /// Marks a generated name in a type: bare in the models module, `m.`-qualified in the resources one.
 const NAME: char = '§';
 
-/// The three texts: (`_v3_models.py`, `_v3_resources.py`, `api/METHODS.md`).
-pub fn python(description: &Value, header: &str) -> Result<(String, String, String), String> {
+/// What differs between the API versions' Python surfaces: names, and the hand-written rules.
+pub struct Surface {
+    /// The version the docstrings name (`v3.6`, `v2`).
+    pub version: &'static str,
+    /// The models module (`_v3_models`); the resources module is `_<version>_resources`.
+    pub models: &'static str,
+    /// Schema → the hand-written mixin (in `rules`) its model class takes its rules from.
+    pub rules: &'static [(&'static str, &'static str)],
+    /// The module holding the mixins.
+    pub rules_module: &'static str,
+    /// Whether the description's `webhook_event` root is a model too (the notifications' event).
+    pub event: bool,
+    /// Whether the method table has a v3.4 column.
+    pub v3_4: bool,
+}
+
+/// API v3.6 (and v3.4): no hand-written rules on its models.
+pub const V3: Surface =
+    Surface { version: "v3.6", models: "_v3_models", rules: &[], rules_module: "", event: false, v3_4: true };
+
+/// API v2: the rules the description cannot state, as mixins of `_v2_rules.py`.
+pub const V2: Surface = Surface {
+    version: "v2",
+    models: "_v2_models",
+    rules: &[
+        ("check", "CheckRules"),
+        ("report", "ReportRules"),
+        ("sdk_token", "SdkTokenRules"),
+        ("ocr_results", "OcrResultsRules"),
+        ("webhook", "WebhookRules"),
+        ("webhook_event", "WebhookEventRules"),
+    ],
+    rules_module: "_v2_rules",
+    event: true,
+    v3_4: false,
+};
+
+/// The texts of one version: (models module, resources module, its section of `api/METHODS.md`).
+pub fn python(
+    description: &Value,
+    header: &str,
+    surface: &'static Surface,
+) -> Result<(String, String, String), String> {
     let schemas = description.get("schemas").and_then(Value::as_object).ok_or("the description has no schemas")?;
     let operations =
         description.get("operations").and_then(Value::as_array).ok_or("the description has no operations")?;
     let mut py = Py {
+        surface,
         schemas,
         aliases: Vec::new(),
         classes: Vec::new(),
@@ -43,6 +91,7 @@ pub fn python(description: &Value, header: &str) -> Result<(String, String, Stri
         inputs: BTreeMap::new(),
         enums: BTreeMap::new(),
         open: BTreeSet::new(),
+        naming: BTreeMap::new(),
         used: BTreeSet::new(),
         exported: Vec::new(),
     };
@@ -50,11 +99,20 @@ pub fn python(description: &Value, header: &str) -> Result<(String, String, Stri
     for op in operations {
         methods.push(py.method(op)?);
     }
+    if surface.event {
+        let root = description.get("webhook_event").ok_or("the description has no webhook_event")?;
+        py.model_type(root, "webhook_event")?;
+    }
     let py_header: String = header.lines().map(|l| format!("# {}\n", l.trim_start_matches("// "))).collect();
-    Ok((py.models_module(&py_header), resources_module(&py_header, &methods), methods_table(header, &methods)))
+    Ok((
+        py.models_module(&py_header),
+        resources_module(&py_header, surface, &methods),
+        methods_section(surface, &methods),
+    ))
 }
 
 struct Py<'d> {
+    surface: &'static Surface,
     schemas: &'d Map<String, Value>,
     /// Literal aliases, model classes and request TypedDicts, each in an order that defines a name before its use.
     aliases: Vec<String>,
@@ -68,6 +126,8 @@ struct Py<'d> {
     enums: BTreeMap<String, String>,
     /// Schemas being written (a schema that holds itself reads as a plain dict).
     open: BTreeSet<String>,
+    /// Schema being written → its class's name (for a field that holds the schema itself).
+    naming: BTreeMap<String, String>,
     used: BTreeSet<String>,
     exported: Vec<String>,
 }
@@ -91,6 +151,8 @@ struct Method {
     file: Option<String>,
     returns: String,
     reader: String,
+    /// For a listing in pages (`page` parameter): the item type `list` iterates over.
+    item: Option<String>,
 }
 
 impl<'d> Py<'d> {
@@ -132,7 +194,21 @@ impl<'d> Py<'d> {
             let class = self.report(node, context)?;
             return Ok((format!("{NAME}{class}"), Some(format!("one({class})"))));
         }
-        if node.get("oneOf").is_some() {
+        if let Some(alternatives) = node.get("oneOf").and_then(Value::as_array) {
+            // Text or an object (a check's reports: ids, or the reports expanded).
+            if let [text, object] = alternatives.as_slice() {
+                if text.get("type").and_then(Value::as_str) == Some("string")
+                    && text.as_object().map(Map::len) == Some(1)
+                {
+                    if let Some(name) = object.get("ref").and_then(Value::as_str) {
+                        if let (ty, Some(read)) = self.named_model(name)? {
+                            if let Some(class) = read.strip_prefix("one(").and_then(|r| r.strip_suffix(')')) {
+                                return Ok((format!("Union[str, {ty}]"), Some(format!("str_or({class})"))));
+                            }
+                        }
+                    }
+                }
+            }
             return Ok(("Any".to_owned(), None));
         }
         if node.get("enum").is_some() {
@@ -180,7 +256,11 @@ impl<'d> Py<'d> {
             return Ok(found.clone());
         }
         if self.open.contains(name) {
-            return Ok(("Dict[str, Any]".to_owned(), None));
+            // A schema inside itself (a breakdown's breakdowns): its class, read once it exists.
+            return Ok(match self.naming.get(name) {
+                Some(class) => (format!("{NAME}{class}"), Some(format!("later(lambda: {class})"))),
+                None => ("Dict[str, Any]".to_owned(), None),
+            });
         }
         let node = self.schema(name)?;
         let found = if node.get("enum").is_some() {
@@ -190,7 +270,10 @@ impl<'d> Py<'d> {
             (format!("{NAME}{class}"), Some(format!("one({class})")))
         } else if node.get("properties").is_some() {
             self.open.insert(name.to_owned());
-            let class = self.class(node, name, &[])?;
+            let class = self.fresh(name);
+            self.naming.insert(name.to_owned(), class.clone());
+            self.class_named(node, name, &[], &class)?;
+            self.naming.remove(name);
             self.open.remove(name);
             (format!("{NAME}{class}"), Some(format!("one({class})")))
         } else {
@@ -202,6 +285,13 @@ impl<'d> Py<'d> {
 
     /// A model class for an object node; its nested classes are written first.
     fn class(&mut self, node: &Value, context: &str, free: &[&str]) -> Result<String, String> {
+        let class = self.fresh(context);
+        self.class_named(node, context, free, &class)?;
+        Ok(class)
+    }
+
+    /// `class` under a name already chosen (so that its fields can name it).
+    fn class_named(&mut self, node: &Value, context: &str, free: &[&str], class: &str) -> Result<(), String> {
         let props = node.get("properties").and_then(Value::as_object).ok_or("an object without properties")?;
         let required = strings(node.get("required"));
         let mut fields = Vec::new();
@@ -214,15 +304,19 @@ impl<'d> Py<'d> {
             let nullable = prop.get("nullable").and_then(Value::as_bool).unwrap_or(false);
             fields.push((key.clone(), field, required.contains(key) && !nullable));
         }
-        let class = self.fresh(context);
-        self.push_class(&class, context, &fields);
-        Ok(class)
+        self.push_class(class, context, &fields);
+        Ok(())
     }
 
     fn push_class(&mut self, class: &str, schema: &str, fields: &[FieldSpec]) {
         let keys: Vec<String> = fields.iter().map(|(k, _, _)| format!("{k:?}")).collect();
+        // A schema with rules the description cannot state takes them from its hand-written mixin.
+        let bases = match self.surface.rules.iter().find(|(name, _)| *name == schema) {
+            Some((_, mixin)) => format!("{mixin}, Model"),
+            None => "Model".to_owned(),
+        };
         let mut text = format!(
-            "class {class}(Model):\n    \"\"\"The `{schema}` object.\"\"\"\n\n    __slots__ = ()\n    _keys = frozenset({{{}}})\n",
+            "class {class}({bases}):\n    \"\"\"The `{schema}` object.\"\"\"\n\n    __slots__ = ()\n    _keys = frozenset({{{}}})\n",
             keys.join(", ")
         );
         for (key, (ty, read), required) in fields {
@@ -391,7 +485,7 @@ impl<'d> Py<'d> {
             }
         }
         keywords.sort_by_key(|(_, _, _, required)| !required);
-        let (returns, reader) = self.answer(&id, op)?;
+        let (returns, reader, item) = self.answer(&id, op)?;
         Ok(Method {
             resource,
             name,
@@ -403,11 +497,12 @@ impl<'d> Py<'d> {
             file,
             returns,
             reader,
+            item,
         })
     }
 
     /// What a method returns, and the reader that makes it from the core's answer.
-    fn answer(&mut self, id: &str, op: &Value) -> Result<(String, String), String> {
+    fn answer(&mut self, id: &str, op: &Value) -> Result<(String, String, Option<String>), String> {
         let paginated = op
             .get("params")
             .and_then(Value::as_array)
@@ -419,9 +514,9 @@ impl<'d> Py<'d> {
             .ok_or_else(|| format!("{id}: no 2xx answer"))?;
         let status = ok.get("status").and_then(Value::as_str).unwrap_or_default();
         Ok(match ok.get("content_type").and_then(Value::as_str) {
-            None if status == "201" => ("Optional[str]".to_owned(), "r.location".to_owned()),
-            None => ("None".to_owned(), "r.nothing".to_owned()),
-            Some("text/plain") => ("str".to_owned(), "r.text".to_owned()),
+            None if status == "201" => ("Optional[str]".to_owned(), "r.location".to_owned(), None),
+            None => ("None".to_owned(), "r.nothing".to_owned(), None),
+            Some("text/plain") => ("str".to_owned(), "r.text".to_owned(), None),
             Some("application/json") => {
                 let mut schema = ok.get("schema").ok_or_else(|| format!("{id}: JSON without a schema"))?.clone();
                 // A wrapper object holding one list (`{"applicants": [...]}`) reads as the list.
@@ -447,9 +542,9 @@ impl<'d> Py<'d> {
                         .to_owned();
                     let key = key.map_or_else(|| "None".to_owned(), |k| format!("{k:?}"));
                     if paginated {
-                        (format!("Page[{item}]"), format!("r.page(m.{class}, {key})"))
+                        (format!("Page[{item}]"), format!("r.page(m.{class}, {key})"), Some(item))
                     } else {
-                        (format!("List[{item}]"), format!("r.many(m.{class}, {key})"))
+                        (format!("List[{item}]"), format!("r.many(m.{class}, {key})"), None)
                     }
                 } else {
                     let (ty, read) = self.model_type(&schema, &format!("{id}_output"))?;
@@ -458,23 +553,32 @@ impl<'d> Py<'d> {
                         .and_then(|r| r.strip_prefix("one(")?.strip_suffix(')'))
                         .ok_or_else(|| format!("{id}: an answer other than an object"))?
                         .to_owned();
-                    (ty, format!("r.single(m.{class})"))
+                    (ty, format!("r.single(m.{class})"), None)
                 }
             }
-            Some(_) => ("Download".to_owned(), "r.download".to_owned()),
+            Some(_) => ("Download".to_owned(), "r.download".to_owned(), None),
         })
     }
 
     fn models_module(&self, header: &str) -> String {
         let mut out = header.to_owned();
-        out.push_str(
-            "\"\"\"The v3.6 (and v3.4) models: every object an answer holds, and the objects requests take.\"\"\"\n\n\
+        let surface = self.surface;
+        let what = if surface.v3_4 { format!("{} (and v3.4)", surface.version) } else { surface.version.to_owned() };
+        let _ = write!(
+            out,
+            "\"\"\"The {what} models: every object an answer holds, and the objects requests take.\"\"\"\n\n\
              from __future__ import annotations\n\n\
              from datetime import date, datetime\n\
              from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, TypedDict, Union\n\n\
-             from ._engine import FileInput\n\
-             from ._v3_base import Field, Model, as_date, as_datetime, as_list, dict_of, list_of, one\n\n",
+             from ._base import Field, Model, as_date, as_datetime, as_list, dict_of, later, list_of, one, str_or\n\
+             from ._engine import FileInput\n",
         );
+        if !surface.rules.is_empty() {
+            let mut mixins: Vec<&str> = surface.rules.iter().map(|(_, mixin)| *mixin).collect();
+            mixins.sort_unstable();
+            let _ = writeln!(out, "from .{} import {}", surface.rules_module, mixins.join(", "));
+        }
+        out.push('\n');
         let mut names = self.exported.clone();
         names.sort();
         out.push_str("__all__ = [\n");
@@ -498,44 +602,54 @@ fn item_reader(read: &str) -> String {
     read.strip_prefix("one(").and_then(|r| r.strip_suffix(')')).unwrap_or(read).to_owned()
 }
 
-fn resources_module(header: &str, methods: &[Method]) -> String {
+fn resources_module(header: &str, surface: &Surface, methods: &[Method]) -> String {
     let mut by_resource: BTreeMap<&str, Vec<&Method>> = BTreeMap::new();
     for method in methods {
         by_resource.entry(method.resource.as_str()).or_default().push(method);
     }
+    let version = surface.version;
     let mut out = header.to_owned();
-    out.push_str(
-        "\"\"\"Every v3.6 operation as a method of a resource, sync and async, from one method table.\n\n\
-         Each method calls the client's one entry point, `_call(operation, input, reader)`.\n\"\"\"\n\n\
+    let _ = write!(
+        out,
+        "\"\"\"Every {version} operation as a method of a resource, sync and async, from one method table.\n\n\
+         Each method calls the client's one entry point, `_call(operation, input, reader)`; a listing in\n\
+         pages is `list(...)` (every item of every page) and `list_page(...)` (one page).\n\"\"\"\n\n\
          from __future__ import annotations\n\n\
          from datetime import date, datetime\n\
-         from typing import Any, List, Literal, Mapping, Optional, Sequence, Union\n\n\
-         from . import _v3_models as m\n\
-         from ._engine import FileInput\n\
-         from ._models import Download, Page\n\
-         from . import _v3_base as r\n\
-         from ._v3_base import AsyncCaller, Caller\n\n\
+         from typing import Any, AsyncIterator, Iterator, List, Literal, Mapping, Optional, Sequence, Union\n\n\
+         from . import {} as m\n\
+         from . import _base as r\n\
+         from ._base import AsyncCaller, Caller, Download, Page\n\
+         from ._engine import FileInput\n\n\
          __all__ = [\"Resources\", \"AsyncResources\"]\n",
+        surface.models
     );
     for asynchronous in [false, true] {
         let prefix = if asynchronous { "Async" } else { "" };
         let caller = if asynchronous { "AsyncCaller" } else { "Caller" };
         for (resource, methods) in &by_resource {
             let class = format!("{prefix}{}", camel(resource));
+            let names: Vec<String> = methods
+                .iter()
+                .flat_map(|m| match m.item {
+                    Some(_) => vec![m.name.clone(), format!("{}_page", m.name)],
+                    None => vec![m.name.clone()],
+                })
+                .collect();
             let _ = write!(
                 out,
                 "\n\nclass {class}:\n    \"\"\"`{resource}`: {}.\"\"\"\n\n    __slots__ = (\"_client\",)\n\n    \
                  def __init__(self, client: {caller}) -> None:\n        self._client = client\n",
-                methods.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(", ")
+                names.join(", ")
             );
             for method in methods {
                 out.push('\n');
-                out.push_str(&render(method, asynchronous));
+                out.push_str(&render(method, surface, asynchronous));
             }
         }
         let _ = write!(
             out,
-            "\n\nclass {prefix}Resources:\n    \"\"\"Every resource of API v3.6 as an attribute.\"\"\"\n\n    \
+            "\n\nclass {prefix}Resources:\n    \"\"\"Every resource of API {version} as an attribute.\"\"\"\n\n    \
              def __init__(self, client: {caller}) -> None:\n"
         );
         for resource in by_resource.keys() {
@@ -545,73 +659,119 @@ fn resources_module(header: &str, methods: &[Method]) -> String {
     out
 }
 
-/// One method, sync or async: the one template both renderings share.
-fn render(method: &Method, asynchronous: bool) -> String {
+/// One method, sync or async: the one template both renderings share. A listing in pages is two:
+/// `list` (an iterator over every item of every page) and `list_page` (one `Page`).
+fn render(method: &Method, surface: &Surface, asynchronous: bool) -> String {
     let qualify = |ty: &str| ty.replace(NAME, "m.");
-    let mut params: Vec<String> = method.positional.iter().map(|p| format!("{p}: str")).collect();
-    if !method.keywords.is_empty() {
-        params.push("*".to_owned());
-    }
-    for (py, _, ty, required) in &method.keywords {
-        params.push(if *required {
-            format!("{py}: {}", qualify(ty))
-        } else {
-            format!("{py}: Optional[{}] = None", qualify(ty))
-        });
-    }
-    if method.file.is_some() {
-        params.push("filename: Optional[str] = None".to_owned());
-    }
-    let mut input: Vec<String> = method.positional.iter().map(|p| format!("{p:?}: {p}")).collect();
-    for (py, key, _, _) in &method.keywords {
-        if method.file.as_deref() == Some(key.as_str()) {
-            input.push(format!("{key:?}: r.upload({py}, filename)"));
-        } else {
-            input.push(format!("{key:?}: {py}"));
+    let signature = |skip_page: bool| {
+        let mut params: Vec<String> = method.positional.iter().map(|p| format!("{p}: str")).collect();
+        let keywords: Vec<_> = method.keywords.iter().filter(|(_, key, _, _)| !(skip_page && key == "page")).collect();
+        if !keywords.is_empty() {
+            params.push("*".to_owned());
         }
-    }
+        for (py, _, ty, required) in &keywords {
+            params.push(if *required {
+                format!("{py}: {}", qualify(ty))
+            } else {
+                format!("{py}: Optional[{}] = None", qualify(ty))
+            });
+        }
+        if method.file.is_some() {
+            params.push("filename: Optional[str] = None".to_owned());
+        }
+        if params.len() <= 2 {
+            format!("(self{})", params.iter().map(|p| format!(", {p}")).collect::<String>())
+        } else {
+            format!("(\n        self,\n{}    )", params.iter().map(|p| format!("        {p},\n")).collect::<String>())
+        }
+    };
+    let input = |skip_page: bool, indent: &str| {
+        let mut input: Vec<String> = method.positional.iter().map(|p| format!("{p:?}: {p}")).collect();
+        for (py, key, _, _) in &method.keywords {
+            if skip_page && key == "page" {
+                continue;
+            }
+            if method.file.as_deref() == Some(key.as_str()) {
+                input.push(format!("{key:?}: r.upload({py}, filename)"));
+            } else {
+                input.push(format!("{key:?}: {py}"));
+            }
+        }
+        if input.len() <= 2 {
+            format!("{{{}}}", input.join(", "))
+        } else {
+            format!("{{\n{}{indent}}}", input.iter().map(|i| format!("{indent}    {i},\n")).collect::<String>())
+        }
+    };
     let (def, call) =
         if asynchronous { ("async def", "await self._client._call") } else { ("def", "self._client._call") };
-    let signature = if params.len() <= 2 {
-        format!("(self{})", params.iter().map(|p| format!(", {p}")).collect::<String>())
-    } else {
-        format!("(\n        self,\n{}    )", params.iter().map(|p| format!("        {p},\n")).collect::<String>())
+    let only = if surface.v3_4 && !method.in_v3_4 { " v3.6 only." } else { "" };
+    let Some(item) = &method.item else {
+        return format!(
+            "    {def} {}{} -> {}:\n        \"\"\"`{}` ({}).{only}\"\"\"\n        return {call}(\n            {:?},\n            {},\n            {},\n        )\n",
+            method.name,
+            signature(false),
+            qualify(&method.returns),
+            method.http,
+            method.id,
+            method.id,
+            input(false, "            "),
+            method.reader,
+        );
     };
-    let input = if input.len() <= 2 {
-        format!("{{{}}}", input.join(", "))
+    let (iterator, every, fetch) = if asynchronous {
+        ("AsyncIterator", "r.every_async", "self._client._call")
     } else {
-        format!("{{\n{}            }}", input.iter().map(|i| format!("                {i},\n")).collect::<String>())
+        ("Iterator", "r.every", "self._client._call")
     };
-    let v34 = if method.in_v3_4 { "" } else { " v3.6 only." };
     format!(
-        "    {def} {}{signature} -> {}:\n        \"\"\"`{}` ({}).{v34}\"\"\"\n        return {call}(\n            {:?},\n            {input},\n            {},\n        )\n",
-        method.name,
+        "    def {name}{} -> {iterator}[{item}]:\n        \"\"\"`{http}` ({id}): every item of every page.{only}\"\"\"\n        \
+         return {every}(\n            lambda input: {fetch}({id:?}, input, {reader}),\n            {},\n        )\n\n    \
+         {def} {name}_page{} -> {}:\n        \"\"\"`{http}` ({id}): one page.{only}\"\"\"\n        return {call}(\n            {id:?},\n            {},\n            {reader},\n        )\n",
+        signature(true),
+        input(true, "            "),
+        signature(false),
         qualify(&method.returns),
-        method.http,
-        method.id,
-        method.id,
-        method.reader,
+        input(false, "            "),
+        name = method.name,
+        item = qualify(item),
+        http = method.http,
+        id = method.id,
+        reader = method.reader,
     )
 }
 
-fn methods_table(header: &str, methods: &[Method]) -> String {
-    let comment: Vec<&str> = header.lines().map(|l| l.trim_start_matches("// ")).collect();
-    let mut out = format!("<!-- {} -->\n\n", comment.join(" "));
-    out.push_str(
-        "# The v3 methods\n\nEvery v3.6 operation as every runtime calls it, `client.<resource>.<method>(...)`: path ids \
-         positional, everything else by the API's field names. The names come from the rule and the exceptions of \
-         [names.json](names.json).\n\n| method | operation | request | v3.4 |\n|---|---|---|---|\n",
-    );
+/// `api/METHODS.md`: one section per version.
+pub fn methods_table(header: &str, v3: &str, header_v2: &str, v2: &str) -> String {
+    let comment = |header: &str| header.lines().map(|l| l.trim_start_matches("// ")).collect::<Vec<_>>().join(" ");
+    format!(
+        "<!-- {} -->\n<!-- {} -->\n\n# The methods\n\nEvery operation as every runtime calls it, `client.<resource>.<method>(...)`: path ids \
+         positional, everything else by the API's field names. API v3.6 (and v3.4) first, then [API v2](#api-v2). \
+         In Python a listing in pages (a `page` parameter) is two methods: `list(...)` iterates over every item of \
+         every page, `list_page(...)` returns one page.\n\n{v3}\n{v2}",
+        comment(header),
+        comment(header_v2),
+    )
+}
+
+fn methods_section(surface: &Surface, methods: &[Method]) -> String {
+    let mut out = if surface.v3_4 {
+        "## API v3.6\n\nThe names come from the rule and the exceptions of [names.json](names.json).\n\n\
+         | method | operation | request | v3.4 |\n|---|---|---|---|\n"
+            .to_owned()
+    } else {
+        format!(
+            "## API {}\n\nThe names are the description's (`api/onfido-{}.json`, `surface`).\n\n\
+             | method | operation | request |\n|---|---|---|\n",
+            surface.version, surface.version
+        )
+    };
     for m in methods {
-        let _ = writeln!(
-            out,
-            "| `{}.{}` | `{}` | `{}` | {} |",
-            m.resource,
-            m.name,
-            m.id,
-            m.http,
-            if m.in_v3_4 { "yes" } else { "" }
-        );
+        let _ = write!(out, "| `{}.{}` | `{}` | `{}` |", m.resource, m.name, m.id, m.http);
+        if surface.v3_4 {
+            out.push_str(if m.in_v3_4 { " yes |" } else { "  |" });
+        }
+        out.push('\n');
     }
     out
 }

@@ -26,7 +26,7 @@ from ._errors import (
     UnprocessableError,
     ValidationError,
 )
-from ._models import Download, EventObject, EventPayload, Page, WebhookEvent
+from ._base import Download, Model, Page
 from ._native import __version__
 from ._retry import RetryPolicy
 from ._rules import ReferrerPattern, check_result, missing_applicant_data
@@ -41,9 +41,9 @@ from ._transport import (
     Transport,
     TransportFailure,
 )
-from ._v3_base import Model
-from ._v3_client import AsyncClient, Client
+from ._clients import AsyncClient, Client
 from ._v3_models import *  # noqa: F403 (the generated models, by their names in _v3_models.__all__)
+from ._v2_models import WebhookEvent, WebhookEventObject, WebhookEventPayload
 from ._webhooks import parse_webhook_event, sign_webhook, verify_webhook
 
 __all__ = [
@@ -85,8 +85,8 @@ __all__ = [
     "Model",
     "Download",
     "Page",
-    "EventObject",
-    "EventPayload",
     "WebhookEvent",
+    "WebhookEventPayload",
+    "WebhookEventObject",
 ]
 __all__ += _v3_models.__all__

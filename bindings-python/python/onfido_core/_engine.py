@@ -9,9 +9,9 @@ import random
 import time
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any, Dict, Generator, Mapping, Optional, Tuple, Type, Union
+from typing import IO, Any, Dict, Generator, Mapping, Optional, Tuple, Union
 
-from . import _models, _native
+from . import _native
 from ._errors import TransportError, from_core
 from ._retry import RetryPolicy
 from ._transport import AsyncTransport, Request, Response, Transport, TransportFailure
@@ -20,46 +20,7 @@ __all__ = ["Engine", "FileInput", "file_input", "run", "run_async"]
 
 log = logging.getLogger("onfido_core")
 
-FileInput = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
-
-# The model each operation reads as (lists: the item model).
-MODELS: Dict[str, Optional[Type[_models.Model]]] = {
-    "create_applicant": _models.Applicant,
-    "retrieve_applicant": _models.Applicant,
-    "update_applicant": _models.Applicant,
-    "delete_applicant": None,
-    "restore_applicant": None,
-    "list_applicants": _models.Applicant,
-    "upload_document": _models.Document,
-    "retrieve_document": _models.Document,
-    "list_documents": _models.Document,
-    "download_document": _models.Download,
-    "upload_live_photo": _models.LivePhoto,
-    "retrieve_live_photo": _models.LivePhoto,
-    "list_live_photos": _models.LivePhoto,
-    "download_live_photo": _models.Download,
-    "retrieve_live_video": _models.LiveVideo,
-    "list_live_videos": _models.LiveVideo,
-    "download_live_video": _models.Download,
-    "create_check": _models.Check,
-    "retrieve_check": _models.Check,
-    "list_checks": _models.Check,
-    "resume_check": None,
-    "retrieve_report": _models.Report,
-    "list_reports": _models.Report,
-    "resume_report": None,
-    "cancel_report": None,
-    "register_webhook": _models.Webhook,
-    "retrieve_webhook": _models.Webhook,
-    "list_webhooks": _models.Webhook,
-    "retrieve_report_type_group": _models.ReportTypeGroup,
-    "list_report_type_groups": _models.ReportTypeGroup,
-    "pick_addresses": _models.Address,
-    "generate_sdk_token": _models.SdkToken,
-    "extract_ocr": _models.OcrResult,
-    "submit_slv_code": _models.SlvResult,
-}
-
+FileInput = Union[str, os.PathLike[str], bytes, bytearray, memoryview, IO[bytes]]
 
 def file_input(file: FileInput, filename: Optional[str]) -> Dict[str, Any]:
     """An upload's file from a path, bytes or a binary file object.
@@ -80,11 +41,6 @@ def file_input(file: FileInput, filename: Optional[str]) -> Dict[str, Any]:
     name = getattr(file, "name", None)
     default = os.path.basename(name) if isinstance(name, str) else None
     return {"filename": filename or default, "content": content}
-
-
-def clean(values: Mapping[str, Any]) -> Dict[str, Any]:
-    """Arguments left as None are not sent."""
-    return {k: v for k, v in values.items() if v is not None}
 
 
 class Send:
@@ -180,22 +136,8 @@ class Engine:
                 failure="lost",
             )
 
-    def parse(self, operation: str, outcome: Response) -> Any:
-        """A v2 operation's result from its final response."""
-        try:
-            raw = _native.parse_response(operation, outcome.status, outcome.headers, outcome.body)
-        except _native.CoreError as error:
-            raise from_core(error.args[0]) from None
-        model = MODELS[operation]
-        if raw is None or model is None:
-            return None
-        if isinstance(raw, tuple):
-            items, links = raw
-            return _models.Page([model(item) for item in items], links)
-        return model(raw)
-
     def parse_json(self, operation: str, outcome: Response) -> Any:
-        """A v3 answer as the core reads it (JSON as Python values), or its error."""
+        """An answer as the core reads it (JSON as Python values; lists as the API's wrapper), or its error."""
         try:
             return _native.parse_response(operation, outcome.status, outcome.headers, outcome.body, self.config.api_version)
         except _native.CoreError as error:
@@ -247,15 +189,24 @@ async def run_async(engine: Engine, transport: AsyncTransport, operation: str, i
 
 
 def plain(input: Mapping[str, Any]) -> Dict[str, Any]:
-    """A v3 input as the core takes it: arguments left as None dropped, dates as ISO 8601 text."""
-    return {k: _plain(v) for k, v in input.items() if v is not None}
+    """An input as the core takes it: arguments left as None dropped, dates as ISO 8601 text."""
+    return {k: _plain(v, ()) for k, v in input.items() if v is not None}
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, within: Tuple[int, ...]) -> Any:
+    # Containers with no date inside stay the very objects given, so that the core's bounds check
+    # (`bounds.rs`) names a container that holds itself, or one nested too deep, as it would
+    # without this pass; this pass stops where the core would refuse (65 levels) or at a cycle.
     if isinstance(value, (date, datetime)):
         return value.isoformat()
+    if len(within) > 64 or id(value) in within:
+        return value
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        inner = within + (id(value),)
+        converted = {k: _plain(v, inner) for k, v in value.items()}
+        return value if all(converted[k] is v for k, v in value.items()) else converted
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        inner = within + (id(value),)
+        items = [_plain(v, inner) for v in value]
+        return value if isinstance(value, list) and all(a is b for a, b in zip(items, value)) else items
     return value

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, TypedDict, Union
 
+from ._base import Field, Model, as_date, as_datetime, as_list, dict_of, later, list_of, one, str_or
 from ._engine import FileInput
-from ._v3_base import Field, Model, as_date, as_datetime, as_list, dict_of, list_of, one
 
 __all__ = [
     "Address",

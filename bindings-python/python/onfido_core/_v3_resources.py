@@ -2,19 +2,19 @@
 # Do not edit: change the description or the generator and regenerate.
 """Every v3.6 operation as a method of a resource, sync and async, from one method table.
 
-Each method calls the client's one entry point, `_call(operation, input, reader)`.
+Each method calls the client's one entry point, `_call(operation, input, reader)`; a listing in
+pages is `list(...)` (every item of every page) and `list_page(...)` (one page).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, List, Literal, Mapping, Optional, Sequence, Union
+from typing import Any, AsyncIterator, Iterator, List, Literal, Mapping, Optional, Sequence, Union
 
 from . import _v3_models as m
+from . import _base as r
+from ._base import AsyncCaller, Caller, Download, Page
 from ._engine import FileInput
-from ._models import Download, Page
-from . import _v3_base as r
-from ._v3_base import AsyncCaller, Caller
 
 __all__ = ["Resources", "AsyncResources"]
 
@@ -54,7 +54,7 @@ class Api:
 
 
 class Applicants:
-    """`applicants`: list, create, find, update, delete, restore, find_consents."""
+    """`applicants`: list, list_page, create, find, update, delete, restore, find_consents."""
 
     __slots__ = ("_client",)
 
@@ -64,11 +64,23 @@ class Applicants:
     def list(
         self,
         *,
+        per_page: Optional[int] = None,
+        include_deleted: Optional[bool] = None,
+    ) -> Iterator[m.Applicant]:
+        """`GET /applicants` (list_applicants): every item of every page."""
+        return r.every(
+            lambda input: self._client._call("list_applicants", input, r.page(m.Applicant, "applicants")),
+            {"per_page": per_page, "include_deleted": include_deleted},
+        )
+
+    def list_page(
+        self,
+        *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
         include_deleted: Optional[bool] = None,
     ) -> Page[m.Applicant]:
-        """`GET /applicants` (list_applicants)."""
+        """`GET /applicants` (list_applicants): one page."""
         return self._client._call(
             "list_applicants",
             {
@@ -1130,7 +1142,7 @@ class Webhooks:
 
 
 class WorkflowRuns:
-    """`workflow_runs`: list, create, find, download_signed_evidence_file, download_evidence_folder."""
+    """`workflow_runs`: list, list_page, create, find, download_signed_evidence_file, download_evidence_folder."""
 
     __slots__ = ("_client",)
 
@@ -1138,6 +1150,29 @@ class WorkflowRuns:
         self._client = client
 
     def list(
+        self,
+        *,
+        status: Optional[str] = None,
+        created_at_gt: Optional[Union[str, date]] = None,
+        created_at_lt: Optional[Union[str, date]] = None,
+        sort: Optional[Literal["desc", "asc"]] = None,
+        applicant_id: Optional[str] = None,
+        tags: Optional[Sequence[str]] = None,
+    ) -> Iterator[m.WorkflowRun]:
+        """`GET /workflow_runs` (list_workflow_runs): every item of every page. v3.6 only."""
+        return r.every(
+            lambda input: self._client._call("list_workflow_runs", input, r.page(m.WorkflowRun, None)),
+            {
+                "status": status,
+                "created_at_gt": created_at_gt,
+                "created_at_lt": created_at_lt,
+                "sort": sort,
+                "applicant_id": applicant_id,
+                "tags": tags,
+            },
+        )
+
+    def list_page(
         self,
         *,
         page: Optional[int] = None,
@@ -1148,7 +1183,7 @@ class WorkflowRuns:
         applicant_id: Optional[str] = None,
         tags: Optional[Sequence[str]] = None,
     ) -> Page[m.WorkflowRun]:
-        """`GET /workflow_runs` (list_workflow_runs). v3.6 only."""
+        """`GET /workflow_runs` (list_workflow_runs): one page. v3.6 only."""
         return self._client._call(
             "list_workflow_runs",
             {
@@ -1280,21 +1315,33 @@ class AsyncApi:
 
 
 class AsyncApplicants:
-    """`applicants`: list, create, find, update, delete, restore, find_consents."""
+    """`applicants`: list, list_page, create, find, update, delete, restore, find_consents."""
 
     __slots__ = ("_client",)
 
     def __init__(self, client: AsyncCaller) -> None:
         self._client = client
 
-    async def list(
+    def list(
+        self,
+        *,
+        per_page: Optional[int] = None,
+        include_deleted: Optional[bool] = None,
+    ) -> AsyncIterator[m.Applicant]:
+        """`GET /applicants` (list_applicants): every item of every page."""
+        return r.every_async(
+            lambda input: self._client._call("list_applicants", input, r.page(m.Applicant, "applicants")),
+            {"per_page": per_page, "include_deleted": include_deleted},
+        )
+
+    async def list_page(
         self,
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
         include_deleted: Optional[bool] = None,
     ) -> Page[m.Applicant]:
-        """`GET /applicants` (list_applicants)."""
+        """`GET /applicants` (list_applicants): one page."""
         return await self._client._call(
             "list_applicants",
             {
@@ -2356,14 +2403,37 @@ class AsyncWebhooks:
 
 
 class AsyncWorkflowRuns:
-    """`workflow_runs`: list, create, find, download_signed_evidence_file, download_evidence_folder."""
+    """`workflow_runs`: list, list_page, create, find, download_signed_evidence_file, download_evidence_folder."""
 
     __slots__ = ("_client",)
 
     def __init__(self, client: AsyncCaller) -> None:
         self._client = client
 
-    async def list(
+    def list(
+        self,
+        *,
+        status: Optional[str] = None,
+        created_at_gt: Optional[Union[str, date]] = None,
+        created_at_lt: Optional[Union[str, date]] = None,
+        sort: Optional[Literal["desc", "asc"]] = None,
+        applicant_id: Optional[str] = None,
+        tags: Optional[Sequence[str]] = None,
+    ) -> AsyncIterator[m.WorkflowRun]:
+        """`GET /workflow_runs` (list_workflow_runs): every item of every page. v3.6 only."""
+        return r.every_async(
+            lambda input: self._client._call("list_workflow_runs", input, r.page(m.WorkflowRun, None)),
+            {
+                "status": status,
+                "created_at_gt": created_at_gt,
+                "created_at_lt": created_at_lt,
+                "sort": sort,
+                "applicant_id": applicant_id,
+                "tags": tags,
+            },
+        )
+
+    async def list_page(
         self,
         *,
         page: Optional[int] = None,
@@ -2374,7 +2444,7 @@ class AsyncWorkflowRuns:
         applicant_id: Optional[str] = None,
         tags: Optional[Sequence[str]] = None,
     ) -> Page[m.WorkflowRun]:
-        """`GET /workflow_runs` (list_workflow_runs). v3.6 only."""
+        """`GET /workflow_runs` (list_workflow_runs): one page. v3.6 only."""
         return await self._client._call(
             "list_workflow_runs",
             {

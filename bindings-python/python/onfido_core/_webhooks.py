@@ -6,7 +6,7 @@ from typing import Any, Iterable, Mapping, Tuple, Union
 
 from . import _native
 from ._errors import from_core
-from ._models import WebhookEvent
+from ._v2_models import WebhookEvent
 
 __all__ = ["verify_webhook", "sign_webhook", "parse_webhook_event", "HeadersLike", "BodyLike"]
 

@@ -31,7 +31,7 @@ import inspect
 from typing import Any, Awaitable, Callable, Tuple, TypeVar, Union
 
 from ._errors import DecodeError, OnfidoError, SignatureError
-from ._models import WebhookEvent
+from ._v2_models import WebhookEvent
 from ._webhooks import verify_webhook
 
 __all__ = [
