@@ -199,17 +199,19 @@ fn parse_response(
     let response = HttpResponse { status, headers, body };
     let version = api_version.map(ApiVersion::parse).transpose().map_err(|e| core_error(&e))?.unwrap_or(ApiVersion::V2);
     if version.is_v3() {
-        let json_answer = onfido_core::v3::operation(version, operation)
-            .is_ok_and(|op| matches!(op.answer, onfido_core::v3::schema::Answer::Json(_)));
-        let body = json_answer.then(|| response.body.clone());
-        let value =
-            py.detach(|| onfido_core::v3::parse_response(version, operation, response)).map_err(|e| core_error(&e))?;
-        // A JSON answer that passed the checks is the body as sent: reading the bytes straight into
-        // Python objects is faster than converting the checked tree.
-        if let Some(Ok(object)) = body.filter(|_| value.is_object() || value.is_array()).map(|b| json::loads(py, &b)) {
-            return Ok(object.unbind());
-        }
-        return to_py(py, &value);
+        // A JSON answer the core finds of its declared types is the body as sent: read straight
+        // into Python objects, with no Rust tree built and converted.
+        let checked =
+            py.detach(|| onfido_core::v3::check_response(version, operation, response)).map_err(|e| core_error(&e))?;
+        return match checked {
+            onfido_core::v3::Checked::Body(body) => match json::loads(py, &body) {
+                Ok(object) => Ok(object.unbind()),
+                Err(_) => onfido_core::v3::parse_response(version, operation, HttpResponse::new(status, body))
+                    .map_err(|e| core_error(&e))
+                    .and_then(|value| to_py(py, &value)),
+            },
+            onfido_core::v3::Checked::Value(value) => to_py(py, &value),
+        };
     }
     // v2's typed models normalise what they read (null lists, timestamps): their JSON, not the body.
     let value = py.detach(|| dynamic::parse_response(operation, response)).map_err(|e| core_error(&e))?;

@@ -119,10 +119,9 @@ fn parse_response(case: &Value) -> Result<Value, String> {
         let typed = answer(onfido_core::v3::endpoints::parse_typed(operation, version, response_of(case)?));
         onfido_vectors::check("parse_response", case, &typed).map_err(|why| format!("typed: {why}"))?;
         // And through the check without a tree: a conforming body, parsed as a runtime would.
-        let body = response_of(case)?.body;
         let checked =
             answer(onfido_core::v3::check_response(version, operation, response_of(case)?).and_then(|c| match c {
-                onfido_core::v3::Checked::Body => {
+                onfido_core::v3::Checked::Body(body) => {
                     serde_json::from_slice(&body).map_err(|e| Error::decode(200, e.to_string(), &[]))
                 }
                 onfido_core::v3::Checked::Value(value) => Ok(value),

@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let response = HttpResponse { status, headers, body };
     let tables = v3::parse_response(ApiVersion::V3_6, operation.id, response.clone());
     let checked = match v3::check_response(ApiVersion::V3_6, operation.id, response.clone()) {
-        Ok(v3::Checked::Body) => Ok(serde_json::from_slice(&response.body).expect("a conforming body is JSON")),
+        Ok(v3::Checked::Body(body)) => Ok(serde_json::from_slice(&body).expect("a conforming body is JSON")),
         Ok(v3::Checked::Value(value)) => Ok(value),
         Err(error) => Err(error),
     };

@@ -55,10 +55,10 @@ pub fn parse_response(version: ApiVersion, operation: &str, response: HttpRespon
 /// A v3 answer as [`check_response`] finds it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Checked {
-    /// The body is the answer: JSON whose declared fields all have their declared types. A
-    /// binding parses it with its runtime's own JSON parser and gets what [`parse_response`]
-    /// would have returned (member order aside).
-    Body,
+    /// The body (given back) is the answer: JSON whose declared fields all have their declared
+    /// types. A binding parses it with its runtime's own JSON parser and gets what
+    /// [`parse_response`] would have returned (member order aside).
+    Body(Vec<u8>),
     /// Any other answer (no content, a file, text, a redirect, a body read leniently), as
     /// [`parse_response`] reads it.
     Value(Value),
@@ -73,7 +73,7 @@ pub fn check_response(version: ApiVersion, operation: &str, response: HttpRespon
     if let Answer::Json(ty) = op.answer {
         let plain = response.is_success() && super::answer::redirect_location(op, &response).is_none();
         if plain && super::conform::conforms(ty, &response.body) {
-            return Ok(Checked::Body);
+            return Ok(Checked::Body(response.body));
         }
     }
     parse_response(version, operation, response).map(Checked::Value)

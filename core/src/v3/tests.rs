@@ -320,7 +320,8 @@ fn checks_as_it_parses(id: &str, status: u16, body: &[u8]) -> bool {
     let parsed = parse(id, status, &[], body);
     let checked = check_response(ApiVersion::V3_6, id, HttpResponse::new(status, body.to_vec()));
     match checked {
-        Ok(Checked::Body) => {
+        Ok(Checked::Body(returned)) => {
+            assert_eq!(returned, body);
             assert_eq!(
                 Ok(serde_json::from_slice::<Value>(body).unwrap()),
                 parsed,
