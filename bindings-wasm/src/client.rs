@@ -2,7 +2,7 @@
 
 use js_sys::{Array, Object, Uint8Array};
 use onfido_core::call::{self, Now};
-use onfido_core::dynamic::{self, AnyOutput, OutputVisitor};
+use onfido_core::dynamic;
 use onfido_core::retry::RetryPolicy;
 use onfido_core::{ApiVersion, Failure, HttpResponse, OperationId, Region};
 use wasm_bindgen::prelude::*;
@@ -111,9 +111,10 @@ pub fn build_request(operation: &str, config: &Config, input: &str, now: Option<
     Ok(request_to_js(&request))
 }
 
-/// Parses an operation's response. v2 (`apiVersion` absent or "v2"): an object; `{items, page}`
-/// for lists; `{content: Uint8Array, contentType, filename}` for downloads; `null` for 204s.
-/// v3.x: the answer as JSON reads it (the core's `v3::parse_response`).
+/// Parses an operation's response in `apiVersion` (absent: v2) into the answer as JSON reads it,
+/// for v2 as for v3.x (the core's `dynamic::parse_response_in`): lists as the API's wrapper
+/// (`{"applicants": [...]}`) or bare array, 204 as `{}`, files as
+/// `{content_type, filename, size, sha256, content_base64}`.
 #[wasm_bindgen(js_name = parseResponse)]
 pub fn parse_response(
     operation: &str,
@@ -123,42 +124,9 @@ pub fn parse_response(
     api_version: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let response = HttpResponse { status, headers: crate::convert::header_pairs(headers)?, body };
-    let version = api_version.as_deref().map(ApiVersion::parse).transpose().map_err(|e| core_error(&e))?;
-    if let Some(version) = version.filter(|v| v.is_v3()) {
-        let value = onfido_core::v3::parse_response(version, operation, response).map_err(|e| core_error(&e))?;
-        return to_js(&value);
-    }
-    let output = dynamic::parse_output(operation, response).map_err(|e| core_error(&e))?;
-    output_to_js(&output)
-}
-
-fn output_to_js(output: &AnyOutput) -> Result<JsValue, JsValue> {
-    /// Objects as plain objects, lists as `{items, page}`, downloads with `content` bytes, 204 as null.
-    struct ToJs;
-    impl OutputVisitor for ToJs {
-        type Result = Result<JsValue, JsValue>;
-        fn object<T: serde::Serialize>(self, value: &T) -> Self::Result {
-            to_js(value)
-        }
-        fn list<T: serde::Serialize>(self, items: &[T], page: &onfido_core::Page) -> Self::Result {
-            let out = Object::new();
-            set(&out, "items", &to_js(&items)?);
-            set(&out, "page", &to_js(page)?);
-            Ok(out.into())
-        }
-        fn download(self, download: &onfido_core::Download) -> Self::Result {
-            let optional = |v: Option<&str>| v.map_or(JsValue::NULL, JsValue::from_str);
-            let out = Object::new();
-            set(&out, "content", &Uint8Array::from(download.content.as_slice()));
-            set(&out, "contentType", &optional(download.content_type.as_deref()));
-            set(&out, "filename", &optional(download.filename.as_deref()));
-            Ok(out.into())
-        }
-        fn no_content(self) -> Self::Result {
-            Ok(JsValue::NULL)
-        }
-    }
-    output.visit(ToJs)
+    let version = ApiVersion::parse(api_version.as_deref().unwrap_or("v2")).map_err(|e| core_error(&e))?;
+    let value = dynamic::parse_response_in(version, operation, response).map_err(|e| core_error(&e))?;
+    to_js(&value)
 }
 
 /// Every operation id (`create_applicant`, …).

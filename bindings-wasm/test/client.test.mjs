@@ -300,9 +300,9 @@ test("timeouts use AbortSignal (30 s by default); network failures are classifie
 test("pacing: the core's pacer keeps a sandbox token under 30 requests a minute", async () => {
   const onfido = new Onfido({ apiToken: SECRET_TOKEN, transport: new SandboxTransport(), pace: true });
   const started = Date.now();
-  for (let i = 0; i < 15; i++) await onfido.reportTypeGroups.list().toArray();
+  for (let i = 0; i < 15; i++) await onfido.reportTypeGroups.list();
   assert.ok(Date.now() - started < 1500, "half the limit goes at once");
-  await onfido.reportTypeGroups.list().toArray();
+  await onfido.reportTypeGroups.list();
   const waited = Date.now() - started;
   assert.ok(waited >= 3000 && waited < 8000, `the 16th request waited ${waited} ms`);
 });
@@ -312,7 +312,7 @@ test("uploads from Buffer, Uint8Array, ArrayBuffer and Blob; bad files refused b
   const a = await onfido.applicants.create({ first_name: "Jane", last_name: "Doe" });
   const ab = photo.buffer.slice(photo.byteOffset, photo.byteOffset + photo.byteLength);
   for (const file of [photo, new Uint8Array(photo), ab, new Blob([photo])]) {
-    const p = await onfido.livePhotos.upload(a.id, { file, filename: "face.png" });
+    const p = await onfido.livePhotos.upload({ applicant_id: a.id, file, filename: "face.png" });
     assert.equal(p.file_size, photo.length);
     assert.equal(Buffer.compare(Buffer.from((await onfido.livePhotos.download(p.id)).content), photo), 0);
   }
@@ -320,7 +320,7 @@ test("uploads from Buffer, Uint8Array, ArrayBuffer and Blob; bad files refused b
   const named = await onfido.documents.upload(a.id, { file: new File([drivingLicence], "mine.png"), type: "passport" });
   assert.equal(named.file_name, "mine.png");
   // no name at all: the core names it after the bytes
-  const unnamed = await onfido.livePhotos.upload(a.id, { file: photo });
+  const unnamed = await onfido.livePhotos.upload({ applicant_id: a.id, file: photo });
   assert.equal(unnamed.file_name, "upload.png");
   // a Buffer that is a view into a larger pool keeps its own bytes only
   const pooled = Buffer.concat([Buffer.alloc(7, 1), drivingLicence]).subarray(7);
@@ -361,7 +361,7 @@ test("webhooks: sign, verify (any header shape, any body shape), parse", async (
   for (const status of [65_736, 99, 600, -200, 200.5, Number.NaN]) {
     const odd = { send: async () => ({ status, headers: [], body: new TextEncoder().encode('{"webhooks": []}') }) };
     const onfido = new Onfido({ apiToken: SECRET_TOKEN, transport: odd });
-    await assert.rejects(onfido.webhooks.list().toArray(), (e) => isOnfidoTransportError(e) && /not an HTTP status/.test(e.message), String(status));
+    await assert.rejects(onfido.webhooks.list(), (e) => isOnfidoTransportError(e) && /not an HTTP status/.test(e.message), String(status));
   }
   // A present X-SHA2-Signature that is not text is a failure, never a fallback to X-Signature (issue 14).
   for (const odd of [123, null, {}, [5], true]) {
@@ -425,12 +425,14 @@ test("rules: referrer patterns, check results, findings, requirements, Link head
   assert.match(coreVersion, /^\d+\.\d+\.\d+/);
   assert.throws(() => sdkTokenClaims("nope"), (e) => isOnfidoValidationError(e));
 
-  // request() runs any operation by id
+  // request() runs any operation by id: the answer as JSON, lists as the API's wrapper (as v3's)
   const onfido = new Onfido({ apiToken: SECRET_TOKEN, transport: new SandboxTransport() });
   const created = await onfido.request("create_applicant", { first_name: "Jane", last_name: "Doe" });
-  const page = await onfido.request("list_applicants", { per_page: 1 });
+  const listed = await onfido.request("list_applicants", { per_page: 1 });
+  assert.deepEqual(listed.applicants.map((a) => a.id), [created.id]);
+  const page = await onfido.applicants.listPage({ per_page: 1 });
   assert.equal(page.items[0].id, created.id);
-  assert.equal(page.page.total_count, 1);
+  assert.equal(page.totalCount, 1);
   await assert.rejects(onfido.request("launch_rocket", {}), (e) => isOnfidoError(e));
 });
 
@@ -440,8 +442,8 @@ test("the Onfido options: region, version, base URL, environment", () => {
   assert.equal(us.environment, "sandbox");
   assert.equal(us.region, "us");
   assert.match(us.userAgent, /node/);
-  const v34 = new Onfido({ apiToken: "test_abc", apiVersion: "v3.4" });
-  assert.equal(v34.baseUrl, "https://api.eu.onfido.com/v3.4/");
+  assert.equal(new Onfido({ apiToken: "test_abc", apiVersion: "v2" }).baseUrl, "https://api.onfido.com/v2/");
+  assert.throws(() => new Onfido({ apiToken: "test_abc", apiVersion: "v3.4" }), (e) => isOnfidoConfigError(e) && e.field === "api_version" && /Onfido speaks v3.6/.test(e.message));
   assert.throws(() => new Onfido({}), (e) => isOnfidoConfigError(e) && e.field === "base_url");
   assert.throws(() => new Onfido({ apiToken: "test_abc", baseUrl: "http://example.com" }), (e) => isOnfidoConfigError(e));
   assert.throws(() => new Onfido({ apiToken: "test_abc", region: "au" }), (e) => isOnfidoConfigError(e));

@@ -77,9 +77,9 @@ test("rate limit: 429 with Retry-After, retried when allowed", async () => {
   const limited = await startSandboxServer(["--rate-limit", "2"]);
   try {
     const noRetry = new Onfido({ apiToken: TOKEN, baseUrl: limited.url, retry: false });
-    await noRetry.reportTypeGroups.list().toArray();
-    await noRetry.reportTypeGroups.list().toArray();
-    await assert.rejects(noRetry.reportTypeGroups.list().toArray(), (e) => {
+    await noRetry.reportTypeGroups.list();
+    await noRetry.reportTypeGroups.list();
+    await assert.rejects(noRetry.reportTypeGroups.list(), (e) => {
       assert.ok(isOnfidoRateLimitError(e));
       assert.equal(e.name, "OnfidoRateLimitError");
       assert.ok(e.retryAfter > 0 && e.retryAfter <= 60, `retryAfter ${e.retryAfter}`);
@@ -88,7 +88,7 @@ test("rate limit: 429 with Retry-After, retried when allowed", async () => {
     // A Retry-After longer than the policy allows gives up at once rather than sleeping a minute.
     const impatient = new Onfido({ apiToken: TOKEN, baseUrl: limited.url, retry: { maxRetryAfterMs: 1000 } });
     const started = Date.now();
-    await assert.rejects(impatient.reportTypeGroups.list().toArray(), (e) => isOnfidoRateLimitError(e));
+    await assert.rejects(impatient.reportTypeGroups.list(), (e) => isOnfidoRateLimitError(e));
     assert.ok(Date.now() - started < 5000);
   } finally {
     await limited.stop();
@@ -105,7 +105,7 @@ test("faults: 5xx, slow answers and dropped connections are retried for idempote
       retry: { maxAttempts: 8, initialDelayMs: 5, maxDelayMs: 20 },
     });
     for (let i = 0; i < 12; i++) {
-      const groups = await onfido.reportTypeGroups.list().toArray();
+      const groups = await onfido.reportTypeGroups.list();
       assert.equal(groups.length, 2);
     }
   } finally {
@@ -117,7 +117,7 @@ test("timeouts and refused connections are transport errors", async () => {
   const slow = await startSandboxServer(["--latency-ms", "400"]);
   try {
     const onfido = new Onfido({ apiToken: TOKEN, baseUrl: slow.url, timeoutMs: 100, retry: { maxAttempts: 2, initialDelayMs: 1 } });
-    await assert.rejects(onfido.reportTypeGroups.list().toArray(), (e) => {
+    await assert.rejects(onfido.reportTypeGroups.list(), (e) => {
       assert.ok(isOnfidoTransportError(e));
       assert.equal(e.failure, "timeout");
       assert.match(e.message, /\[2 attempts\]\.$/);
@@ -142,7 +142,7 @@ test("an AbortSignal cancels a call, waits between retries included", async () =
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("cancelled by the test")), 100);
     const started = Date.now();
-    await assert.rejects(onfido.reportTypeGroups.list({ signal: controller.signal }).toArray(), /cancelled by the test/);
+    await assert.rejects(onfido.reportTypeGroups.list({ signal: controller.signal }), /cancelled by the test/);
     assert.ok(Date.now() - started < 1500);
   } finally {
     await slow.stop();

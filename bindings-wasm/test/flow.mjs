@@ -16,15 +16,16 @@ export const ALL_OPERATIONS = [
   "pick_addresses", "generate_sdk_token", "extract_ocr", "submit_slv_code",
 ];
 
-/** Records the operation of every request the client makes. */
+/** Records the operation of every call the client's methods make (`_call`; `_list` and `_page` for listings with pages). */
 export function recordOperations(onfido) {
   const seen = new Set();
-  // Every method and every page goes through the client's one call loop.
-  const original = onfido._call.bind(onfido);
-  onfido._call = (operation, input, options) => {
-    seen.add(operation);
-    return original(operation, input, options);
-  };
+  for (const entry of ["_call", "_list", "_page"]) {
+    const original = onfido[entry].bind(onfido);
+    onfido[entry] = (operation, ...rest) => {
+      seen.add(operation);
+      return original(operation, ...rest);
+    };
+  }
   return seen;
 }
 
@@ -70,6 +71,8 @@ export async function everyOperation(onfido, { sendRaw, origin, token }) {
   assert.equal((await onfido.applicants.update(jane.id, { first_name: "Janet" })).first_name, "Janet");
   const listed = await onfido.applicants.list().toArray();
   assert.ok(listed.some((a) => a.id === jane.id));
+  const page = await onfido.applicants.listPage({ per_page: 50 });
+  assert.ok(page.items.some((a) => a.id === jane.id) && page.totalCount >= 1);
 
   // documents: from a Buffer, and from a Blob
   const document = await onfido.documents.upload(jane.id, { file: drivingLicence, type: "driving_licence", side: "front", filename: "licence.png" });
@@ -79,7 +82,7 @@ export async function everyOperation(onfido, { sendRaw, origin, token }) {
   const fromBlob = await onfido.documents.upload(jane.id, { file: new Blob([drivingLicence], { type: "image/png" }), type: "passport", filename: "passport.png" });
   assert.equal(fromBlob.file_size, drivingLicence.length);
   assert.equal((await onfido.documents.retrieve(jane.id, document.id)).id, document.id);
-  const documents = await onfido.documents.list(jane.id).toArray();
+  const documents = await onfido.documents.list(jane.id);
   assert.equal(documents.length, 2);
   const download = await onfido.documents.download(jane.id, document.id);
   assert.ok(download.content instanceof Uint8Array);
@@ -87,10 +90,10 @@ export async function everyOperation(onfido, { sendRaw, origin, token }) {
   assert.equal(download.contentType, "image/png");
 
   // live photos: from a plain Uint8Array
-  const livePhoto = await onfido.livePhotos.upload(jane.id, { file: new Uint8Array(photo), filename: "selfie.png" });
+  const livePhoto = await onfido.livePhotos.upload({ applicant_id: jane.id, file: new Uint8Array(photo), filename: "selfie.png" });
   assert.equal(livePhoto.file_size, photo.length);
   assert.equal((await onfido.livePhotos.retrieve(livePhoto.id)).id, livePhoto.id);
-  assert.equal((await onfido.livePhotos.list(jane.id).toArray()).length, 1);
+  assert.equal((await onfido.livePhotos.list({ applicant_id: jane.id })).length, 1);
   const photoDownload = await onfido.livePhotos.download(livePhoto.id);
   assert.equal(Buffer.compare(Buffer.from(photoDownload.content), photo), 0);
 
@@ -98,7 +101,7 @@ export async function everyOperation(onfido, { sendRaw, origin, token }) {
   const videoBytes = Buffer.concat([Buffer.from("\x00\x00\x00\x18ftypmp42", "latin1"), Buffer.from([0, 255, 1, 254, 13, 10, 0])]);
   const uploaded = await sendRaw(liveVideoUpload(origin, token, jane.id, videoBytes));
   assert.equal(uploaded.status, 201);
-  const videos = await onfido.liveVideos.list(jane.id).toArray();
+  const videos = await onfido.liveVideos.list({ applicant_id: jane.id });
   assert.equal(videos.length, 1);
   const video = await onfido.liveVideos.retrieve(videos[0].id);
   assert.equal(video.challenge.length, 2);
@@ -109,10 +112,10 @@ export async function everyOperation(onfido, { sendRaw, origin, token }) {
   const hook = await onfido.webhooks.register({ url: "https://hooks.example/onfido", events: ["check.completed"] });
   assert.equal(hook.token?.length, 16);
   assert.deepEqual((await onfido.webhooks.retrieve(hook.id)).events, ["check.completed"]);
-  assert.ok((await onfido.webhooks.list().toArray()).some((h) => h.id === hook.id));
+  assert.ok((await onfido.webhooks.list()).some((h) => h.id === hook.id));
 
   // report type groups
-  const groups = await onfido.reportTypeGroups.list().toArray();
+  const groups = await onfido.reportTypeGroups.list();
   assert.equal(groups.length, 2);
   assert.equal((await onfido.reportTypeGroups.retrieve(groups[0].id)).id, groups[0].id);
 
@@ -124,9 +127,9 @@ export async function everyOperation(onfido, { sendRaw, origin, token }) {
   assert.equal(check.status, "complete");
   assert.equal(check.result, "clear");
   assert.equal((await onfido.checks.retrieve(jane.id, check.id)).reports.length, 3);
-  const expanded = await onfido.checks.list(jane.id, { expandReports: true }).toArray();
+  const expanded = await onfido.checks.list(jane.id, { expand: "reports" });
   assert.ok(expanded[0].reports.every((r) => typeof r === "object"));
-  const reports = await onfido.reports.list(check.id).toArray();
+  const reports = await onfido.reports.list(check.id);
   assert.equal(reports.length, 3);
   const documentReport = reports.find((r) => r.name === "document");
   const report = await onfido.reports.retrieve(check.id, documentReport.id);
@@ -143,13 +146,13 @@ export async function everyOperation(onfido, { sendRaw, origin, token }) {
   assert.equal((await onfido.checks.retrieve(jane.id, paused.id)).status, "complete");
 
   // misc
-  const addresses = await onfido.addresses.pick("sw46eh");
+  const addresses = await onfido.addresses.pick({ postcode: "sw46eh" });
   assert.equal(addresses[0].postcode, "SW4 6EH");
-  const sdkToken = await onfido.sdkTokens.generate(jane.id, { referrer: "https://*.example.com/*" });
+  const sdkToken = await onfido.sdkTokens.generate({ applicant_id: jane.id, referrer: "https://*.example.com/*" });
   assert.equal(typeof sdkToken.token, "string");
-  const ocr = await onfido.ocr.extract(document.id);
+  const ocr = await onfido.ocr.extract({ document_id: document.id });
   assert.equal(ocr.extracted_data?.ocr_results?.first_name, "JANET");
-  assert.equal((await onfido.slv.submitCode("ABC123")).success, true);
+  assert.equal((await onfido.slv.submitCode({ code: "ABC123" })).success, true);
 
   // delete with checks: scheduled (410), restorable
   await onfido.applicants.delete(jane.id);

@@ -11,6 +11,7 @@ import { dist } from "./helpers.mjs";
 import {
   FetchTransport,
   OnfidoV2 as Onfido,
+  OnfidoV3,
   OnfidoConfigError,
   OnfidoDecodeError,
   OnfidoSignatureError,
@@ -136,19 +137,18 @@ test("wrong types at every entry point are the package's errors naming the argum
     ["documents.retrieve(documentId)", (v) => onfido.documents.retrieve("a1", v), "document_id"],
     ["documents.list", (v) => onfido.documents.list(v), "applicant_id"],
     ["documents.download", (v) => onfido.documents.download("a1", v), "document_id"],
-    ["livePhotos.upload(id)", (v) => onfido.livePhotos.upload(v, { file: new Uint8Array(40_000) }), "applicant_id"],
-    ["livePhotos.upload(input)", (v) => onfido.livePhotos.upload("a1", v), "input", notObjects],
+    ["livePhotos.upload(input)", (v) => onfido.livePhotos.upload(v), "input", notObjects],
     ["livePhotos.retrieve", (v) => onfido.livePhotos.retrieve(v), "live_photo_id"],
-    ["livePhotos.list", (v) => onfido.livePhotos.list(v), "applicant_id"],
+    ["livePhotos.list", (v) => onfido.livePhotos.list(v), "input", notObjects],
     ["livePhotos.download", (v) => onfido.livePhotos.download(v), "live_photo_id"],
     ["liveVideos.retrieve", (v) => onfido.liveVideos.retrieve(v), "live_video_id"],
-    ["liveVideos.list", (v) => onfido.liveVideos.list(v), "applicant_id"],
+    ["liveVideos.list", (v) => onfido.liveVideos.list(v), "input", notObjects],
     ["liveVideos.download", (v) => onfido.liveVideos.download(v), "live_video_id"],
     ["checks.create(id)", (v) => onfido.checks.create(v, { type: "express", reports: [] }), "applicant_id"],
     ["checks.create(input)", (v) => onfido.checks.create("a1", v), "input", notObjects],
     ["checks.retrieve", (v) => onfido.checks.retrieve("a1", v), "check_id"],
     ["checks.list(id)", (v) => onfido.checks.list(v), "applicant_id"],
-    ["checks.list(params)", (v) => onfido.checks.list("a1", v), "params", notObjects],
+    ["checks.list(input)", (v) => onfido.checks.list("a1", v), "input", notObjects],
     ["checks.resume", (v) => onfido.checks.resume(v), "check_id"],
     ["reports.retrieve", (v) => onfido.reports.retrieve("c1", v), "report_id"],
     ["reports.list", (v) => onfido.reports.list(v), "check_id"],
@@ -157,17 +157,31 @@ test("wrong types at every entry point are the package's errors naming the argum
     ["webhooks.register", (v) => onfido.webhooks.register(v), "input", notObjects],
     ["webhooks.retrieve", (v) => onfido.webhooks.retrieve(v), "webhook_id"],
     ["reportTypeGroups.retrieve", (v) => onfido.reportTypeGroups.retrieve(v), "report_type_group_id"],
-    ["addresses.pick", (v) => onfido.addresses.pick(v), "postcode"],
-    ["sdkTokens.generate(id)", (v) => onfido.sdkTokens.generate(v, { referrer: "https://*.example.com/*" }), "applicant_id"],
-    ["sdkTokens.generate(input)", (v) => onfido.sdkTokens.generate("a1", v), "input", notObjects],
-    ["ocr.extract", (v) => onfido.ocr.extract(v), "document_id"],
-    ["slv.submitCode", (v) => onfido.slv.submitCode(v), "code"],
+    ["addresses.pick", (v) => onfido.addresses.pick(v), "input", notObjects],
+    ["sdkTokens.generate(input)", (v) => onfido.sdkTokens.generate(v), "input", notObjects],
+    ["ocr.extract", (v) => onfido.ocr.extract(v), "input", notObjects],
+    ["slv.submitCode", (v) => onfido.slv.submitCode(v), "input", notObjects],
   ];
   for (const [what, call, field, values] of rows) await refuses(what, call, V, field, values);
   // What is not a file is a TypeError (a string is a path: uploads.test.mjs).
-  await refuses("documents.upload(file)", (v) => onfido.documents.upload("a1", { file: v, type: "passport" }), TypeError, undefined, [123, {}, null, undefined, Symbol("s"), 10n]);
+  await refuses("documents.upload(file)", (v) => onfido.documents.upload("a1", { file: v, type: "passport" }), TypeError, undefined, [123, {}, null, Symbol("s"), 10n]);
+  // A file left out is the core's validation error naming it, as any required field.
+  const noFile = await onfido.documents.upload("a1", { type: "passport" }).catch((e) => e);
+  assert.ok(noFile instanceof V && "file" in noFile.fields, `no file: ${noFile}`);
   // A wrong type inside an input is the core's validation error, naming the field.
   await refuses("applicants.create(first_name)", (v) => onfido.applicants.create({ first_name: v, last_name: "B" }), V, undefined, [123, {}, null, 10n, []]);
+  for (const [what, call, field] of [
+    ["addresses.pick(postcode)", (v) => onfido.addresses.pick({ postcode: v }), "postcode"],
+    ["livePhotos.upload(applicant_id)", (v) => onfido.livePhotos.upload({ applicant_id: v, file: new Uint8Array(40_000) }), "applicant_id"],
+    ["livePhotos.list(applicant_id)", (v) => onfido.livePhotos.list({ applicant_id: v }), "applicant_id"],
+    ["sdkTokens.generate(applicant_id)", (v) => onfido.sdkTokens.generate({ applicant_id: v, referrer: "https://*.example.com/*" }), "applicant_id"],
+    ["ocr.extract(document_id)", (v) => onfido.ocr.extract({ document_id: v }), "document_id"],
+    ["slv.submitCode(code)", (v) => onfido.slv.submitCode({ code: v }), "code"],
+  ]) {
+    await refuses(what, call, V, undefined, [123, {}, null, 10n, []]);
+    const missing = await call(undefined).catch((e) => e);
+    assert.ok(missing instanceof V && field in missing.fields, `${what} left out: ${missing}`);
+  }
 
   // The rules.
   const body = '{"payload": {"resource_type": "check", "action": "check.completed", "object": {"id": "c1"}}}';
@@ -299,7 +313,7 @@ test("a server answering 100,000 nested arrays, and deep report breakdowns", asy
   await assert.rejects(v2.applicants.retrieve("a1"), (e) => e instanceof OnfidoDecodeError && e.status === 200);
   await assert.rejects(v2.applicants.list().toArray(), OnfidoDecodeError);
   await assert.rejects(v2.reports.retrieve("c1", "r1"), OnfidoDecodeError);
-  const v3 = new Onfido({ apiToken: TOKEN, apiVersion: "v3.6", retry: false, transport: recording(() => json(200, deep)) });
+  const v3 = new OnfidoV3({ apiToken: TOKEN, apiVersion: "v3.6", retry: false, transport: recording(() => json(200, deep)) });
   assert.throws(() => v3.parseResponse("find_applicant", json(200, deep)), OnfidoDecodeError);
   // A body past 1 GiB never enters the module (whose memory cannot pass 4 GiB nor shrink).
   const giant = { status: 200, headers: [], body: new Uint8Array(2 ** 30 + 1) };

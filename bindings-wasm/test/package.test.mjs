@@ -85,7 +85,7 @@ test("require (CommonJS) from the installed package", () => {
     `const { Onfido, OnfidoV2, SandboxTransport, verifyWebhook, signWebhook } = require("onfido-core");
      const body = '{"payload":{"resource_type":"check","action":"check.completed","object":{"id":"c1"}}}';
      const event = verifyWebhook(body, { "x-sha2-signature": signWebhook(body, "s") }, "s");
-     new OnfidoV2({ apiToken: "test_pkg", transport: new SandboxTransport() }).reportTypeGroups.list().toArray()
+     new OnfidoV2({ apiToken: "test_pkg", transport: new SandboxTransport() }).reportTypeGroups.list()
        .then(async (groups) => {
          const ping = await new Onfido({ apiToken: "api_sandbox.pkg", transport: new SandboxTransport() }).api.ping();
          console.log(JSON.stringify({ action: event.payload.action, groups: groups.length, ping }));

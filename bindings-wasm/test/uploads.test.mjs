@@ -51,7 +51,7 @@ test("a path (string) or a file: URL: read, named after the file", async () => {
   assert.equal((await roundTrip(licencePath)).file_name, "my licence.png");
   assert.equal((await roundTrip(pathToFileURL(licencePath))).file_name, "my licence.png");
   assert.equal((await roundTrip(licencePath, { filename: "given.png" })).file_name, "given.png", "filename wins");
-  const live = await onfido.livePhotos.upload(applicantId, { file: photoPath });
+  const live = await onfido.livePhotos.upload({ applicant_id: applicantId, file: photoPath });
   assert.equal(live.file_name, "selfie.png");
   assert.equal(live.file_size, photo.length);
 });
@@ -104,7 +104,9 @@ test("an oversized stream is refused by the core's size check, read no further t
 
 test("what is not a file is a TypeError; a path that does not exist is the file system's error", async () => {
   const upload = (file) => onfido.documents.upload(applicantId, { file, type: "passport" });
-  for (const file of [42, null, undefined, {}, [1, 2], ""]) await assert.rejects(upload(file), TypeError, String(file));
+  for (const file of [42, null, {}, [1, 2], ""]) await assert.rejects(upload(file), TypeError, String(file));
+  // Left out, the file is a required field the core names.
+  await assert.rejects(upload(undefined), (e) => isOnfidoValidationError(e) && "file" in e.fields);
   await assert.rejects(upload(new URL("https://example.com/x.png")), /file: URL/);
   await assert.rejects(upload(Readable.from([{ an: "object" }])), /object-mode/);
   await assert.rejects(upload(join(dir, "missing.png")), (e) => e.code === "ENOENT");

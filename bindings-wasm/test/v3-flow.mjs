@@ -18,14 +18,16 @@ const MOTION_CAPTURE = "3d4e5f6a-7b8c-4d9e-8f1a-2b3c4d5e6f7a";
 const BIOMETRIC_TOKEN = "3a4b5c6d-7e8f-4a9b-9c0d-1e2f3a4b5c6f";
 const SIGNED_FILE = "4a5b6c7d-8e9f-4a0b-8c1d-2e3f4a5b6c7a";
 
-/** Records the operation of every call the client's methods make (all go through `_call`). */
+/** Records the operation of every call the client's methods make (`_call`; `_list` and `_page` for listings with pages). */
 export function recordOperations(onfido) {
   const seen = new Set();
-  const original = onfido._call.bind(onfido);
-  onfido._call = (operation, input, options) => {
-    seen.add(operation);
-    return original(operation, input, options);
-  };
+  for (const entry of ["_call", "_list", "_page"]) {
+    const original = onfido[entry].bind(onfido);
+    onfido[entry] = (operation, ...rest) => {
+      seen.add(operation);
+      return original(operation, ...rest);
+    };
+  }
   return seen;
 }
 
@@ -46,8 +48,9 @@ export async function everyMethod(c) {
   const a = applicant.id;
   assert.equal((await c.applicants.find(a)).first_name, "Jane");
   assert.equal((await c.applicants.update(a, { email: "jane@example.com" })).email, "jane@example.com");
-  const listed = await c.applicants.list({ per_page: 50 });
+  const listed = await c.applicants.listPage({ per_page: 50 });
   assert.ok(Array.isArray(listed.items) && listed.items.some((x) => x.id === a));
+  assert.ok((await c.applicants.list({ per_page: 50 }).toArray()).some((x) => x.id === a));
   assert.ok(Array.isArray(await c.applicants.findConsents(a)));
 
   const document = await c.documents.upload({ applicant_id: a, type: "passport", side: "front", file: drivingLicence, filename: "sample_driving_licence.png" });
@@ -105,7 +108,7 @@ export async function everyMethod(c) {
   const run = await c.workflowRuns.create({ applicant_id: a, workflow_id: WORKFLOW, tags: ["node"] });
   assert.ok(!Number.isNaN(Date.parse(run.created_at)), "timestamps are ISO text");
   assert.equal((await c.workflowRuns.find(run.id)).status, "approved");
-  assert.ok((await c.workflowRuns.list({ page: 1 })).items.some((r) => r.id === run.id));
+  assert.ok((await c.workflowRuns.listPage({ page: 1 })).items.some((r) => r.id === run.id));
   assert.ok(isDownload(await c.workflowRuns.downloadSignedEvidenceFile(run.id)));
   assert.ok(isDownload(await c.workflowRuns.downloadEvidenceFolder(run.id)));
   const tasks = await c.tasks.list(run.id);

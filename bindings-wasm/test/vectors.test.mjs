@@ -1,5 +1,13 @@
 // The shared vectors (tests/vectors/ and $ONFIDO_VECTORS), run through the package's public API
 // by the rules of VECTORS.md. One test per file; prints `vectors: N passed, M failed` at the end.
+//
+// Build and parse cases are observed twice where the typed API can express them: through the
+// generated resource method of the case's operation (`OnfidoV2` for v2, `Onfido` for v3.x; path
+// ids positional, the rest as the input object; a transport that keeps the request it is handed,
+// or answers the case's response), and through the JSON-by-id path (`buildRequest`,
+// `parseResponse`). Both observations go to the core's checker. Cases the typed API cannot express
+// (a missing or non-text path id, a field a method without input cannot take, a redirect the
+// client follows…) go through the JSON path only, counted and named at the end.
 
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -9,7 +17,8 @@ import assert from "node:assert/strict";
 
 import { repoRoot } from "./helpers.mjs";
 import {
-  OnfidoV2 as Onfido,
+  Onfido as OnfidoV3,
+  OnfidoV2,
   ReferrerPattern,
   checkResult,
   isOnfidoError,
@@ -18,18 +27,6 @@ import {
 } from "../pkg/dist/index.mjs";
 // The core's one vector checker (the onfido-vectors crate), shipped in the sandbox's module.
 import { checkVector } from "../pkg/dist/sandbox_native.mjs";
-
-const LIST_KEYS = {
-  list_applicants: "applicants",
-  list_documents: "documents",
-  list_live_photos: "live_photos",
-  list_live_videos: "live_videos",
-  list_checks: "checks",
-  list_reports: "reports",
-  list_webhooks: "webhooks",
-  list_report_type_groups: "report_type_groups",
-  pick_addresses: "addresses",
-};
 
 const noTransport = { send: () => Promise.reject(new Error("vectors never send")) };
 
@@ -46,20 +43,29 @@ function str(v) {
 
 // ---- build_request ----
 
-function client(config) {
+/** The version a case's config names (`v2` when it names none). */
+function versionOf(config) {
+  const v = config?.api_version;
+  return v === undefined || v === null ? "v2" : v;
+}
+
+/** The client of the case's API version (`OnfidoV2`, or `Onfido` for v3.x). */
+function client(config, transport = noTransport) {
   const text = (key) => {
     const v = config?.[key];
     if (v === undefined || v === null) return undefined;
     if (typeof v !== "string") fail(`config.${key} must be a string`);
     return v;
   };
-  return new Onfido({
+  const options = {
     apiToken: text("token") ?? text("api_token"),
     region: text("region"),
     apiVersion: text("api_version"),
     baseUrl: text("base_url"),
-    transport: noTransport,
-  });
+    transport,
+    retry: false,
+  };
+  return /^v3/.test(versionOf(config)) ? new OnfidoV3(options) : new OnfidoV2(options);
 }
 
 /** An error as the core describes errors (tests/vectors/README.md). */
@@ -77,16 +83,135 @@ function errorView(error) {
   };
 }
 
+const requestView = (request) => ({ method: request.method, url: request.url, headers: request.headers, body_base64: Buffer.from(request.body).toString("base64") });
+
 function buildRequest(c) {
   try {
     const now = typeof c.now === "number" ? c.now : undefined;
-    const request = client(c.config ?? {}).buildRequest(str(c.operation), c.input ?? {}, { now });
-    return { method: request.method, url: request.url, headers: request.headers, body_base64: Buffer.from(request.body).toString("base64") };
+    return requestView(client(c.config ?? {}).buildRequest(str(c.operation), c.input ?? {}, { now }));
   } catch (e) {
     if (e instanceof Failure) throw e;
     return { error: errorView(e) };
   }
 }
+
+// ---- the typed API: the generated methods ----
+
+const DESCRIPTIONS = {
+  v2: JSON.parse(readFileSync(join(repoRoot, "api", "onfido-v2.json"), "utf8")),
+  v3: JSON.parse(readFileSync(join(repoRoot, "api", "onfido-v3.json"), "utf8")),
+};
+const lowerCamel = (text) => text.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+
+/** What a method's answer reads as (as the generator decides it), for turning it back into the vectors' JSON. */
+function answerOf(description, op) {
+  const ok = op.responses.find((r) => /^2/.test(r.status));
+  if (!ok.content_type) return ok.status === "201" ? { kind: "location" } : { kind: "none" };
+  if (ok.content_type === "text/plain") return { kind: "text" };
+  if (ok.content_type !== "application/json") return { kind: "download" };
+  const target = ok.schema?.ref ? description.schemas[ok.schema.ref] : undefined;
+  const props = Object.entries(target?.properties ?? {});
+  if (props.length === 1 && props[0][1].type === "array") return { kind: "list", key: props[0][0] };
+  return { kind: "json" };
+}
+
+/** The generated method of an operation of `version`: resource, name, path ids, whether it takes an input, its upload field. */
+function methodOf(version, operation) {
+  const description = /^v3/.test(version) ? DESCRIPTIONS.v3 : DESCRIPTIONS.v2;
+  // The methods are named by v3.6's ids in v3.4 too (a v3.4-only id is refused by the core: the JSON path).
+  const op = description.operations.find((o) => o.id === operation);
+  if (op === undefined) return undefined;
+  const params = op.params ?? [];
+  const path = params.filter((p) => p.in === "path").map((p) => p.name);
+  let body = op.body?.schema;
+  while (body?.ref) body = description.schemas[body.ref];
+  const fields = Object.entries(body?.properties ?? {}).filter(([, p]) => !p.readOnly);
+  const upload = fields.find(([, p]) => p.type === "string" && p.format === "binary")?.[0];
+  const paged = params.some((p) => p.name === "page");
+  return {
+    resource: lowerCamel(op.surface.resource),
+    name: lowerCamel(op.surface.method) + (paged ? "Page" : ""),
+    path,
+    takesInput: params.some((p) => p.in !== "path") || fields.length > 0,
+    upload,
+    answer: answerOf(description, op),
+  };
+}
+
+/** How many build and parse cases ran through the typed API, and why the others could not. */
+const typed = { cases: 0, json: 0, why: new Map() };
+
+/**
+ * The case's operation as a call of its generated method: `(onfido) => promise`, or the reason
+ * the typed API cannot express it.
+ */
+function typedCall(version, operation, input) {
+  const method = methodOf(version, operation);
+  if (method === undefined) return { why: "an operation the version has no method for" };
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return { why: "an input that is not an object" };
+  const rest = { ...input };
+  const ids = [];
+  for (const name of method.path) {
+    if (typeof rest[name] !== "string") return { why: "a path id missing or not text (ids are positional strings)" };
+    ids.push(rest[name]);
+    delete rest[name];
+  }
+  if (method.upload !== undefined && rest[method.upload] !== undefined) {
+    const file = rest[method.upload];
+    const keys = file && typeof file === "object" ? Object.keys(file).sort().join(",") : "";
+    if (keys !== "content_base64" && keys !== "content_base64,filename") return { why: "an upload that is not {filename, content_base64}" };
+    if (typeof file.content_base64 !== "string" || (file.filename !== undefined && typeof file.filename !== "string")) {
+      return { why: "an upload that is not {filename, content_base64}" };
+    }
+    if (rest.filename !== undefined) return { why: "a body field called filename (the method's own)" };
+    rest[method.upload] = Buffer.from(file.content_base64, "base64");
+    if (file.filename !== undefined) rest.filename = file.filename;
+  }
+  if (!method.takesInput && Object.keys(rest).length > 0) return { why: "fields a method without input cannot take" };
+  const args = method.takesInput ? [...ids, rest] : ids;
+  return {
+    method,
+    call: (onfido) => {
+      const resource = onfido[method.resource];
+      if (typeof resource?.[method.name] !== "function") fail(`no method ${method.resource}.${method.name}`);
+      return resource[method.name](...args);
+    },
+  };
+}
+
+function countJson(why) {
+  typed.json++;
+  typed.why.set(why, (typed.why.get(why) ?? 0) + 1);
+}
+
+/** Stops a typed call at its first request: the request is what a build case observes. */
+class Sent extends Error {
+  constructor(request) {
+    super("sent");
+    this.request = request;
+  }
+}
+
+/** A build case through the generated method: the request it sends, or its error. */
+async function buildRequestTyped(c) {
+  const config = c.config ?? {};
+  const plan = typedCall(versionOf(config), str(c.operation), c.input ?? {});
+  if (plan.why !== undefined) {
+    countJson(plan.why);
+    return buildRequest(c);
+  }
+  typed.cases++;
+  try {
+    const onfido = client(config, { send: async (request) => Promise.reject(new Sent(request)) });
+    await plan.call(onfido);
+    fail("the method returned without sending");
+  } catch (e) {
+    if (e instanceof Failure) throw e;
+    if (e instanceof Sent) return requestView(e.request);
+    return { error: errorView(e) };
+  }
+}
+
 
 function responseOf(c) {
   if (typeof c.status !== "number" || !Number.isInteger(c.status) || c.status < 0 || c.status > 65535) fail("no status");
@@ -104,34 +229,83 @@ function responseOf(c) {
   return { status: c.status, headers, body };
 }
 
-/** The package's output in the vectors' shape: lists as the API's wrapper, 204 as {}, downloads as metadata. */
-function vectorView(operation, output) {
-  if (output === undefined || output === null) return {};
-  if (LIST_KEYS[operation]) return { [LIST_KEYS[operation]]: output.items };
-  if (output.content instanceof Uint8Array) {
-    return {
-      content_type: output.contentType,
-      filename: output.filename,
-      size: output.content.length,
-      sha256: createHash("sha256").update(output.content).digest("hex"),
-      content_base64: Buffer.from(output.content).toString("base64"),
-    };
+/** A typed method's answer in the vectors' shape: lists as the API's wrapper, 204 as {}, downloads as metadata. */
+function vectorView(answer, output) {
+  switch (answer.kind) {
+    case "none":
+      return {};
+    case "text":
+      return { text: output };
+    case "location":
+      return { location: output };
+    case "download":
+      return {
+        content_type: output.contentType,
+        filename: output.filename,
+        size: output.content.length,
+        sha256: createHash("sha256").update(output.content).digest("hex"),
+        content_base64: Buffer.from(output.content).toString("base64"),
+      };
+    case "list": {
+      const items = Array.isArray(output) ? output : output.items;
+      return { [answer.key]: items };
+    }
+    default:
+      // A bare array's page (`list_workflow_runs`) reads back as the array.
+      return output !== null && typeof output === "object" && Array.isArray(output.items) && output.links ? output.items : output;
   }
-  return output;
 }
 
 function parseResponse(c) {
   const operation = str(c.operation);
   const response = responseOf(c);
-  let output;
   try {
-    output = client({ token: "test_vectors", api_version: c.api_version }).parseResponse(operation, response);
+    // Answers read back as the API's JSON, v2's as v3's (tests/vectors/README.md).
+    return { ok: client({ token: "test_vectors", api_version: c.api_version }).parseResponse(operation, response) };
   } catch (e) {
     return { error: errorView(e) };
   }
-  // v3 answers already read back as the API's JSON (tests/vectors/README.md).
-  const v3 = c.api_version === "v3.4" || c.api_version === "v3.6";
-  return { ok: v3 ? output : vectorView(operation, output) };
+}
+
+/**
+ * A valid input of each operation (`version operation`), from the build cases that expect a
+ * request: what a parse case's typed call is made with.
+ */
+const VALID_INPUTS = new Map();
+
+/** A parse case through the generated method: called with a valid input, answered with the case's response. */
+async function parseResponseTyped(c) {
+  const version = c.api_version ?? "v2";
+  const operation = str(c.operation);
+  const valid = VALID_INPUTS.get(`${version} ${operation}`);
+  if (valid === undefined) {
+    countJson("no build case with a valid input for the operation");
+    return parseResponse(c);
+  }
+  const response = responseOf(c);
+  if (response.status >= 300 && response.status < 400) {
+    countJson("a redirect, which the typed call follows");
+    return parseResponse(c);
+  }
+  const plan = typedCall(version, operation, valid.input);
+  if (plan.why !== undefined) {
+    countJson(plan.why);
+    return parseResponse(c);
+  }
+  typed.cases++;
+  let sent = 0;
+  const transport = {
+    async send() {
+      if (++sent > 1) fail("the typed call sent a second request");
+      return { status: response.status, headers: response.headers, body: response.body };
+    },
+  };
+  try {
+    return { ok: vectorView(plan.method.answer, await plan.call(client({ ...valid.config, api_version: version }, transport))) };
+  } catch (e) {
+    if (e instanceof Failure) throw e;
+    return { error: errorView(e) };
+  }
 }
 
 // ---- the rules ----
@@ -177,6 +351,12 @@ const RUNNERS = {
   webhook_signature: webhookSignature,
 };
 
+/** The typed observations of the kinds the generated methods serve. */
+const TYPED_RUNNERS = {
+  build_request: buildRequestTyped,
+  parse_response: parseResponseTyped,
+};
+
 // ---- the run ----
 
 const dirs = [join(repoRoot, "tests", "vectors"), join(repoRoot, "tests", "vectors", "v3")];
@@ -185,65 +365,96 @@ if (process.env.ONFIDO_VECTORS) dirs.push(process.env.ONFIDO_VECTORS);
 let passed = 0;
 let failed = 0;
 
+/** Every vector file: `{dir, file, doc}`, or `{dir, error}` for a directory that cannot be read. */
+const files = [];
 for (const dir of dirs) {
-  let files;
+  let names;
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+    names = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
   } catch (e) {
+    files.push({ dir, error: e });
+    continue;
+  }
+  for (const file of names) {
+    let doc;
+    try {
+      doc = JSON.parse(readFileSync(join(dir, file), "utf8"));
+    } catch (e) {
+      files.push({ dir, file, error: e });
+      continue;
+    }
+    files.push({ dir, file, doc });
+    // Build cases that expect a request give each operation a valid input for the typed parse calls.
+    if (doc?.kind !== "build_request" || !Array.isArray(doc.cases)) continue;
+    for (const c of doc.cases) {
+      if (c?.expect === undefined || c.expect?.error !== undefined || typeof c.operation !== "string") continue;
+      const key = `${versionOf(c.config)} ${c.operation}`;
+      if (!VALID_INPUTS.has(key)) VALID_INPUTS.set(key, { input: c.input ?? {}, config: c.config ?? {} });
+    }
+  }
+}
+
+for (const { dir, file, doc, error } of files) {
+  if (file === undefined) {
     test(`vectors directory ${dir}`, () => {
       failed++;
-      console.log(`FAIL ${dir}: cannot read the directory: ${e.message}`);
+      console.log(`FAIL ${dir}: cannot read the directory: ${error.message}`);
       assert.fail(`cannot read ${dir}`);
     });
     continue;
   }
-  for (const file of files) {
-    test(`vectors ${file}`, () => {
-      let doc;
+  test(`vectors ${file}`, async () => {
+    if (error !== undefined) {
+      failed++;
+      console.log(`FAIL ${file}: not a JSON vector file: ${error.message}`);
+      assert.fail(`${file} is not JSON`);
+    }
+    const kind = typeof doc?.kind === "string" ? doc.kind : "";
+    const cases = Array.isArray(doc?.cases) ? doc.cases : [];
+    const failures = [];
+    for (const c of cases) {
+      const name = typeof c?.name === "string" ? c.name : "(unnamed)";
+      let why;
       try {
-        doc = JSON.parse(readFileSync(join(dir, file), "utf8"));
+        // Observed through the package's API; judged by the core's checker (unknown kinds too).
+        const observe = RUNNERS[kind];
+        const observed = observe ? observe(c) : null;
+        why = checkVector(kind, JSON.stringify(c), JSON.stringify(observed ?? null));
+        // Build and parse cases again through the generated methods (or, where they cannot
+        // express the case, the JSON path once more, counted).
+        const typedObserve = TYPED_RUNNERS[kind];
+        if (why === undefined && typedObserve !== undefined) {
+          const again = checkVector(kind, JSON.stringify(c), JSON.stringify((await typedObserve(c)) ?? null));
+          if (again !== undefined) why = `through the generated method: ${again}`;
+        }
       } catch (e) {
+        why = e instanceof Failure ? e.message : `crashed: ${e?.stack ?? e}`;
+      }
+      if (why === undefined) {
+        passed++;
+      } else {
         failed++;
-        console.log(`FAIL ${file}: not a JSON vector file: ${e.message}`);
-        assert.fail(`${file} is not JSON`);
+        failures.push(`${name}: ${why}`);
+        console.log(`FAIL ${file}: ${name}: ${why}`);
       }
-      const kind = typeof doc?.kind === "string" ? doc.kind : "";
-      const cases = Array.isArray(doc?.cases) ? doc.cases : [];
-      const failures = [];
-      for (const c of cases) {
-        const name = typeof c?.name === "string" ? c.name : "(unnamed)";
-        let why;
-        try {
-          // Observed through the package's API; judged by the core's checker (unknown kinds too).
-          const observe = RUNNERS[kind];
-          const observed = observe ? observe(c) : null;
-          why = checkVector(kind, JSON.stringify(c), JSON.stringify(observed ?? null));
-        } catch (e) {
-          why = e instanceof Failure ? e.message : `crashed: ${e?.stack ?? e}`;
-        }
-        if (why === undefined) {
-          passed++;
-        } else {
-          failed++;
-          failures.push(`${name}: ${why}`);
-          console.log(`FAIL ${file}: ${name}: ${why}`);
-        }
-      }
-      if (cases.length === 0) {
-        failed++;
-        console.log(`FAIL ${file}: no cases`);
-        failures.push("no cases");
-      }
-      assert.deepEqual(failures, [], `${failures.length} failing case(s) in ${file}`);
-    });
-  }
+    }
+    if (cases.length === 0) {
+      failed++;
+      console.log(`FAIL ${file}: no cases`);
+      failures.push("no cases");
+    }
+    assert.deepEqual(failures, [], `${failures.length} failing case(s) in ${file}`);
+  });
 }
 
 test.after(() => {
+  const reasons = [...typed.why].map(([why, n]) => `${n}: ${why}`).join("; ");
+  console.log(`vectors through the generated methods: ${typed.cases} build/parse cases; through the JSON path only: ${typed.json} (${reasons})`);
   console.log(`vectors: ${passed} passed, ${failed} failed`);
 });
 
 test("vectors ran", { concurrency: false }, () => {
   // Registered last: the file-level tests above run first, in order.
   assert.ok(passed + failed > 0, "no vector ran");
+  assert.ok(typed.cases > 0, "no case ran through the generated methods");
 });

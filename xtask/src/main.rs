@@ -110,7 +110,10 @@ fn generate(root: &Path) -> Result<Vec<(&'static str, String)>, String> {
     let (py_models_v2, py_resources_v2, methods_v2) = python::python(&v2, &header_v2, &python::V2)?;
     let methods = python::methods_table(&header, &methods, &header_v2, &methods_v2);
     let (bindings, kotlin, swift) = uniffi::bindings(&description, &header)?;
-    let (ts_models, ts_resources) = typescript::typescript(&description, &header)?;
+    let v3_api = typescript::Api { label: "v3.6", about: "v3.6 (and v3.4)", ids_note: " (v3.4 has 39 of them)" };
+    let (ts_models, ts_resources) = typescript::typescript(&description, &header, &v3_api)?;
+    let v2_api = typescript::Api { label: "v2", about: "v2", ids_note: "" };
+    let (ts_v2_models, ts_v2_resources) = typescript::typescript(&v2, &header_v2, &v2_api)?;
     Ok(vec![
         ("core/src/v3/generated.rs", tables),
         ("core/src/v3/models.rs", models),
@@ -125,6 +128,8 @@ fn generate(root: &Path) -> Result<Vec<(&'static str, String)>, String> {
         ("bindings-wasm/js/src/v3/resources.ts", ts_resources),
         ("bindings-python/python/onfido_core/_v2_models.py", py_models_v2),
         ("bindings-python/python/onfido_core/_v2_resources.py", py_resources_v2),
+        ("bindings-wasm/js/src/v2/models.ts", ts_v2_models),
+        ("bindings-wasm/js/src/v2/resources.ts", ts_v2_resources),
     ])
 }
 

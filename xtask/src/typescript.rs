@@ -1,4 +1,6 @@
-//! Writes the npm package's v3 surface: `bindings-wasm/js/src/v3/models.ts` and `resources.ts`.
+//! Writes the npm package's surface of one API version from its description: `models.ts` and
+//! `resources.ts` under `bindings-wasm/js/src/v3/` (from `api/onfido-v3.json`) and `v2/` (from
+//! `api/onfido-v2.json`), by one generator.
 //!
 //! Models: one interface per object an answer holds or a request takes, by the API's field names,
 //! with no index signature, so `tsc --strict` refuses a misspelt field read and (by its excess
@@ -10,8 +12,11 @@
 //! kind's fields (`breakdown` and `properties` free-form), as in the other runtimes.
 //!
 //! Resources: one class per resource, one method per operation named by its `surface`, each
-//! calling one hand-written entry point of `v3/client.ts` (`_call`, or `_list` for listings with
-//! pages); `OPERATIONS` tells that entry point how each answer reads (object, list, page, file…).
+//! calling one hand-written entry point of the shared `client.ts` (`_call`; for listings with
+//! pages, `_list` for every item and `_page` for one page, as `list` and `listPage`); `OPERATIONS`
+//! tells that entry point how each answer reads (object, list, page, file…). The generated
+//! `Resources` class extends the shared `Client`: each version's client is its resources on the
+//! one client implementation.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -22,7 +27,7 @@ use serde_json::{Map, Value};
 const FREE_FORM: [&str; 2] = ["breakdown", "properties"];
 /// Names the package already exports (or the generated files define by hand): a schema whose
 /// interface would be called so gets a suffix.
-const TAKEN: [&str; 22] = [
+const TAKEN: [&str; 23] = [
     "Open",
     "OperationId",
     "Download",
@@ -40,15 +45,26 @@ const TAKEN: [&str; 22] = [
     "Finding",
     "MissingData",
     "SdkTokenClaims",
-    "Listing",
+    "Paginated",
+    "Client",
     "Onfido",
     "Resources",
     "CallOptions",
     "OPERATIONS",
 ];
 
-/// The two texts: (`v3/models.ts`, `v3/resources.ts`).
-pub fn typescript(description: &Value, header: &str) -> Result<(String, String), String> {
+/// Which API version a description is, as the generated texts name it.
+pub struct Api {
+    /// `v3.6`, `v2`.
+    pub label: &'static str,
+    /// What the models module says of its versions (`v3.6 (and v3.4)`).
+    pub about: &'static str,
+    /// The note on the operation ids (`(v3.4 has 39 of them)`), or "".
+    pub ids_note: &'static str,
+}
+
+/// The two texts: (`<version>/models.ts`, `<version>/resources.ts`).
+pub fn typescript(description: &Value, header: &str, api: &Api) -> Result<(String, String), String> {
     let schemas = description.get("schemas").and_then(Value::as_object).ok_or("the description has no schemas")?;
     let operations =
         description.get("operations").and_then(Value::as_array).ok_or("the description has no operations")?;
@@ -69,7 +85,7 @@ pub fn typescript(description: &Value, header: &str) -> Result<(String, String),
     for (op, answer) in operations.iter().zip(answers) {
         methods.push(ts.method(op, answer)?);
     }
-    Ok((ts.models_module(header, &methods), resources_module(header, &methods)))
+    Ok((ts.models_module(header, &methods, api), resources_module(header, &methods, api)))
 }
 
 struct Ts<'d> {
@@ -520,20 +536,28 @@ impl<'d> Ts<'d> {
         })
     }
 
-    fn models_module(&self, header: &str, methods: &[Method]) -> String {
+    fn models_module(&self, header: &str, methods: &[Method], api: &Api) -> String {
         let mut out = header.to_owned();
-        out.push_str(
-            "// The v3.6 (and v3.4) models: every object an answer holds, and the objects requests take.\n\
+        let _ = write!(
+            out,
+            "// The {} models: every object an answer holds, and the objects requests take.\n\
              //\n\
              // Answers are the JSON the server sent, unchanged: dates and timestamps stay ISO text\n\
              // (`\"1990-01-31\"`, `\"2024-05-06T07:08:09Z\"`: `new Date(x)` reads a timestamp), enum\n\
              // fields admit values this version does not list, and members it does not name are kept\n\
-             // (read them with `raw(model)`). Requests take `string | Date` for dates and timestamps.\n\n\
-             import type { FileInput } from \"../models.js\";\n\n\
-             /** A closed set of values, open to those a newer server sends (still type-checked as text). */\n\
-             export type Open<T extends string> = T | (string & {});\n\n\
-             /** Every v3.6 operation id (v3.4 has 39 of them). */\n\
+             // (read them with `raw(model)`). Requests take `string | Date` for dates and timestamps.\n\n",
+            api.about
+        );
+        if self.decls.values().any(|text| text.contains(&format!("{NAME}FileInput"))) {
+            out.push_str("import type { FileInput } from \"../models.js\";\n\n");
+        }
+        let _ = write!(
+            out,
+            "/** A closed set of values, open to those a newer server sends (still type-checked as text). */\n\
+             export type Open<T extends string> = T | (string & {{}});\n\n\
+             /** Every {} operation id{}. */\n\
              export type OperationId =\n",
+            api.label, api.ids_note
         );
         for method in methods {
             let _ = writeln!(out, "  | {:?}", method.id);
@@ -548,26 +572,45 @@ impl<'d> Ts<'d> {
     }
 }
 
-fn resources_module(header: &str, methods: &[Method]) -> String {
+fn resources_module(header: &str, methods: &[Method], api: &Api) -> String {
     let mut by_resource: BTreeMap<&str, Vec<&Method>> = BTreeMap::new();
     for method in methods {
         by_resource.entry(method.resource.as_str()).or_default().push(method);
     }
+    let profiled = methods.iter().any(|m| m.in_v3_4);
+    let paged = methods.iter().any(|m| m.answer.kind == "page");
+    let downloads = methods.iter().any(|m| m.answer.kind == "download");
     let mut out = header.to_owned();
+    let _ = write!(
+        out,
+        "// Every {} operation as a method of a resource. Each method calls one entry point of the\n\
+         // shared client (`_call`; `_list` and `_page` for listings with pages); `OPERATIONS` says\n\
+         // how answers read.\n\n",
+        api.label
+    );
+    out.push_str(if paged {
+        "import { Client, type ApiVersions, type CallOptions, type CommonOptions, type OperationInfo, type Paginated } from \"../client.js\";\n"
+    } else {
+        "import { Client, type ApiVersions, type CallOptions, type CommonOptions, type OperationInfo } from \"../client.js\";\n"
+    });
+    let shared: Vec<&str> =
+        [(downloads, "Download"), (paged, "Page")].iter().filter(|(u, _)| *u).map(|(_, n)| *n).collect();
+    if !shared.is_empty() {
+        let _ = writeln!(out, "import type {{ {} }} from \"../models.js\";", shared.join(", "));
+    }
     out.push_str(
-        "// Every v3.6 operation as a method of a resource. Each method calls one entry point of the\n\
-         // client (`_call`, or `_list` for listings with pages); `OPERATIONS` says how answers read.\n\n\
-         import type { CallOptions } from \"../client.js\";\n\
-         import type { Download } from \"../models.js\";\n\
-         import type { Listing, OperationInfo } from \"./client.js\";\n\
-         import type * as m from \"./models.js\";\n\n\
-         /** How each operation's answer reads, its upload field and its date-only fields. */\n\
+        "import type * as m from \"./models.js\";\n\n\
+         /** How each operation's answer reads, its path parameters, its upload field and its date-only fields. */\n\
          export const OPERATIONS: { readonly [id in m.OperationId]: OperationInfo } = {\n",
     );
     for method in methods {
         let mut info = format!("answer: {:?}", method.answer.kind);
         if let Some(key) = &method.answer.key {
             let _ = write!(info, ", key: {key:?}");
+        }
+        if !method.positional.is_empty() {
+            let path: Vec<String> = method.positional.iter().map(|(_, key)| format!("{key:?}")).collect();
+            let _ = write!(info, ", path: [{}]", path.join(", "));
         }
         if let Some(file) = &method.upload {
             let _ = write!(info, ", upload: {file:?}");
@@ -580,27 +623,29 @@ fn resources_module(header: &str, methods: &[Method]) -> String {
     }
     out.push_str("};\n");
     for (resource, methods) in &by_resource {
-        let names: Vec<String> = methods.iter().map(|m| lower_camel(&m.name)).collect();
+        let names: Vec<String> = methods.iter().flat_map(|m| method_names(m)).collect();
         let _ = write!(
             out,
-            "\n/** `{}`: {}. */\nexport class {} {{\n  /** @internal */\n  protected readonly client: Resources;\n\n  \
-             /** @internal */\n  constructor(client: Resources) {{\n    this.client = client;\n  }}\n",
+            "\n/** `{}`: {}. */\nexport class {} {{\n  /** @internal */\n  protected readonly client: Client<m.OperationId>;\n\n  \
+             /** @internal */\n  constructor(client: Client<m.OperationId>) {{\n    this.client = client;\n  }}\n",
             lower_camel(resource),
             names.join(", "),
             camel(resource)
         );
         for method in methods {
             out.push('\n');
-            out.push_str(&render(method));
+            out.push_str(&render(method, profiled));
         }
         out.push_str("}\n");
     }
-    out.push_str(
-        "\n/** Every resource of API v3.6 as an attribute; the client brings the two entry points. */\n\
-         export abstract class Resources {\n",
+    let _ = writeln!(
+        out,
+        "\n/** Every resource of API {} as an attribute, on the shared client (`../client.ts`). */\n\
+         export abstract class Resources extends Client<m.OperationId> {{",
+        api.label
     );
     for (resource, methods) in &by_resource {
-        let names: Vec<String> = methods.iter().map(|m| lower_camel(&m.name)).collect();
+        let names: Vec<String> = methods.iter().flat_map(|m| method_names(m)).collect();
         let _ = writeln!(
             out,
             "  /** {}. */\n  readonly {}: {} = new {}(this);",
@@ -611,51 +656,50 @@ fn resources_module(header: &str, methods: &[Method]) -> String {
         );
     }
     out.push_str(
-        "\n  /** @internal Runs one operation: its answer as `OPERATIONS` says it reads. */\n  \
-         abstract _call<T>(operation: m.OperationId, input: object, options?: CallOptions): Promise<T>;\n\n  \
-         /** @internal A listing with pages: awaited, the first page asked for; iterated, every item. */\n  \
-         abstract _list<T>(operation: m.OperationId, input: object, options?: CallOptions): Listing<T>;\n}\n",
+        "\n  /** @internal */\n  protected constructor(options: CommonOptions | undefined, versions: ApiVersions) {\n    \
+         super(options, versions, OPERATIONS);\n  }\n}\n",
     );
     out
 }
 
-/// One method.
-fn render(method: &Method) -> String {
+/// The method names of an operation: a listing with pages has two (`list`, `listPage`).
+fn method_names(method: &Method) -> Vec<String> {
+    let name = lower_camel(&method.name);
+    if method.answer.kind == "page" {
+        vec![name.clone(), format!("{name}Page")]
+    } else {
+        vec![name]
+    }
+}
+
+/// One method (two for a listing with pages: every item, and one page).
+fn render(method: &Method, profiled: bool) -> String {
     let qualify = |ty: &str| ty.replace(NAME, "m.");
     let mut params: Vec<String> = method.positional.iter().map(|(arg, _)| format!("{arg}: string")).collect();
     if let Some((interface, optional)) = &method.input {
         params.push(if *optional { format!("input: m.{interface} = {{}}") } else { format!("input: m.{interface}") });
     }
     params.push("options?: CallOptions".to_owned());
-    let ids: Vec<String> = method.positional.iter().map(|(arg, key)| format!("{key}: {arg}")).collect();
-    let input = match (&method.input, ids.is_empty()) {
-        (None, _) => format!("{{ {} }}", ids.join(", ")).replace("{  }", "{}"),
-        (Some(_), true) => "input".to_owned(),
-        (Some(_), false) => format!("{{ ...input, {} }}", ids.join(", ")),
-    };
-    let (returns, entry, generic) = match method.answer.kind {
-        "page" => {
-            let item = qualify(&method.answer.ty);
-            (format!("Listing<{item}>"), "_list", item)
-        }
-        _ => {
-            let ty = qualify(&method.answer.ty);
-            (format!("Promise<{ty}>"), "_call", ty)
-        }
-    };
-    let v34 = if method.in_v3_4 { "" } else { " v3.6 only." };
-    let listing = if method.answer.kind == "page" {
-        " Awaited: the page asked for (`page`, default 1); `for await`: every item from there on."
-    } else {
-        ""
-    };
+    let ids: Vec<&str> = method.positional.iter().map(|(arg, _)| arg.as_str()).collect();
+    let input = format!("[{}], {}", ids.join(", "), if method.input.is_some() { "input" } else { "{}" });
+    let only = if profiled && !method.in_v3_4 { " v3.6 only." } else { "" };
+    let name = lower_camel(&method.name);
+    let params = params.join(", ");
+    if method.answer.kind == "page" {
+        let item = qualify(&method.answer.ty);
+        return format!(
+            "  /** `{http}` (`{id}`): every item, page after page from `page` (default 1); `toArray()` collects them.{only} */\n  \
+             {name}({params}): Paginated<{item}> {{\n    return this.client._list<{item}>({id:?}, {input}, options);\n  }}\n\n  \
+             /** `{http}` (`{id}`): one page (`page`, default 1), with the total count and the neighbouring page numbers.{only} */\n  \
+             {name}Page({params}): Promise<Page<{item}>> {{\n    return this.client._page<{item}>({id:?}, {input}, options);\n  }}\n",
+            http = method.http,
+            id = method.id,
+        );
+    }
+    let ty = qualify(&method.answer.ty);
     format!(
-        "  /** `{}` (`{}`).{listing}{v34} */\n  {}({}): {returns} {{\n    return this.client.{entry}<{generic}>({:?}, {input}, options);\n  }}\n",
-        method.http,
-        method.id,
-        lower_camel(&method.name),
-        params.join(", "),
-        method.id,
+        "  /** `{}` (`{}`).{only} */\n  {name}({params}): Promise<{ty}> {{\n    return this.client._call<{ty}>({:?}, {input}, options);\n  }}\n",
+        method.http, method.id, method.id,
     )
 }
 

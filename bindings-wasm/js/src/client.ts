@@ -1,10 +1,12 @@
-// The client: every operation as a method returning a Promise. The core's call driver decides
-// retries, pacing, pagination and redirects; this file only sends, sleeps and returns.
+// The client every API version shares (`Client`: settings, hooks, the call loop, the entry points
+// the generated resources call) and what it returns (`Paginated`, pages, downloads). The core's call
+// driver decides retries, pacing, pagination and redirects; this file only sends, sleeps and returns.
 
 import * as native from "./native.js";
-import { OnfidoConfigError, OnfidoDecodeError, OnfidoTransportError, core, translate } from "./errors.js";
+import { OnfidoConfigError, OnfidoDecodeError, OnfidoTransportError, OnfidoValidationError, core, translate } from "./errors.js";
 import { MAX_BODY, boundedJson, configText, headerPairs, invalid, kindOf, record, text, bytes as checkedBytes } from "./guard.js";
-import type * as m from "./models.js";
+import type { Download, FileInput, Page, PageLink, PageLinks } from "./models.js";
+import { parseLinkHeader } from "./rules.js";
 import { readFileInput } from "./files.js";
 import { FetchTransport, TransportFailure } from "./transport.js";
 import type { AbortSignalLike, FetchLike, OnfidoRequest, OnfidoResponse, Transport } from "./transport.js";
@@ -26,16 +28,16 @@ export interface RetryPolicy {
   deadlineMs?: number;
 }
 
-/** How to reach the API. */
-export interface OnfidoOptions {
+/** How to reach the API: what every version's client takes. */
+export interface CommonOptions {
   /** The API token (`test_…`, `live_…`, `us_test_…`, `api_sandbox.…`); leave it out behind your own proxy (then `baseUrl` is required). */
   apiToken?: string | undefined;
   /** `eu`, `us` or `ca` (default: the token's region, else `eu`). */
   region?: "eu" | "us" | "ca" | (string & {}) | undefined;
   /** A base URL instead of the region's: https, or http on loopback. */
   baseUrl?: string | undefined;
-  /** `v2` (default) or `v3.4` base URLs. */
-  apiVersion?: "v2" | "v3.4" | "v3.6" | undefined;
+  /** The API version (each client speaks its own). */
+  apiVersion?: string | undefined;
   /** How requests are sent (default: `FetchTransport` on global `fetch`). */
   transport?: Transport | undefined;
   /** The `fetch` the default transport uses (default: global `fetch`). */
@@ -72,6 +74,12 @@ export interface CallOptions {
   timeoutMs?: number | undefined;
   /** Extra headers for this call (`Authorization`, `Content-Type` and the like are the client's). */
   headers?: Record<string, string> | undefined;
+}
+
+/** `OnfidoV2`'s options. */
+export interface OnfidoOptions extends CommonOptions {
+  /** `v2`, the only version this client speaks (v3.6 and v3.4: `Onfido`). */
+  apiVersion?: "v2" | undefined;
 }
 
 interface Step {
@@ -154,74 +162,8 @@ function inputJson(input: unknown): string {
   return boundedJson(values, "input");
 }
 
-/** An upload's file: its name (given, else its own: a path's, a `File`'s; none: the core names it after the bytes) and bytes. */
-async function fileInput(file: m.FileInput, filename: string | undefined): Promise<{ filename?: string; content: Uint8Array }> {
-  if (filename !== undefined) text(filename, "filename");
-  const { content, name: own } = await readFileInput(file);
-  const name = filename ?? own;
-  return name === undefined ? { content } : { filename: name, content };
-}
-
-function toPage<T>(raw: { items: T[]; page: m.PageLinks }): m.Page<T> {
-  const links = raw.page;
-  return {
-    items: raw.items,
-    totalCount: links.total_count ?? null,
-    nextPage: links.next?.page ?? null,
-    prevPage: links.prev?.page ?? null,
-    lastPage: links.last?.page ?? null,
-    links,
-  };
-}
-
-/** Every item of a listing, page after page: `for await (const x of onfido.applicants.list())`. */
-export class Paginated<T> implements AsyncIterable<T> {
-  readonly #client: Onfido;
-  readonly #operation: m.OperationId;
-  readonly #input: Input;
-  readonly #options: CallOptions | undefined;
-
-  /** @internal */
-  constructor(client: Onfido, operation: m.OperationId, input: Input, options?: CallOptions) {
-    this.#client = client;
-    this.#operation = operation;
-    this.#input = input;
-    this.#options = options;
-  }
-
-  /**
-   * Each page in turn. A next page that is not after this one (a `Link` that keeps naming the same
-   * page) ends the listing with an `OnfidoDecodeError`, by the core's rule, rather than the same
-   * pages requested forever.
-   */
-  async *pages(): AsyncGenerator<m.Page<T>, void, undefined> {
-    let input: Input | undefined = this.#input;
-    while (input !== undefined) {
-      const answer: { output: { items: T[]; page: m.PageLinks }; next: Input | undefined } = await this.#client._call(
-        this.#operation,
-        input,
-        this.#options,
-      );
-      yield toPage(answer.output);
-      // The core names the next page, and refuses one that is not after this one.
-      input = answer.next;
-    }
-  }
-
-  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    for await (const page of this.pages()) yield* page.items;
-  }
-
-  /** Every item in one array. */
-  async toArray(): Promise<T[]> {
-    const out: T[] = [];
-    for await (const item of this) out.push(item);
-    return out;
-  }
-}
-
 /** The options object of `new Onfido()`, or the `OnfidoConfigError` on what is wrong with it. */
-function settings(options: unknown): OnfidoOptions {
+function settings(options: unknown): CommonOptions {
   const fail = (field: string, what: string, value: unknown): never => {
     throw new OnfidoConfigError(`invalid configuration: ${field}: must be ${what}, not ${kindOf(value)}`, field);
   };
@@ -244,7 +186,7 @@ function settings(options: unknown): OnfidoOptions {
   for (const flag of ["pace", "dangerouslyAllowBrowser"]) {
     if (o[flag] !== undefined && typeof o[flag] !== "boolean") fail(flag, "a boolean", o[flag]);
   }
-  return o as OnfidoOptions;
+  return o as CommonOptions;
 }
 
 /** A whole number setting in `[min, max]` (default `fallback`), else an `OnfidoConfigError` on `field`. */
@@ -268,244 +210,212 @@ function answerProblem(response: unknown): string | undefined {
   return undefined;
 }
 
-abstract class Resource {
-  protected readonly client: Onfido;
-  constructor(client: Onfido) {
-    this.client = client;
-  }
+/** How an operation's answer reads (generated into each version's `OPERATIONS`). */
+export interface OperationInfo {
+  /** `object`, `list` (`key`: the wrapper's list), `page` (a listing with pages), `download`, `none` (204), `location` (201 without a body), `text`. */
+  answer: "object" | "list" | "page" | "download" | "none" | "location" | "text";
+  key?: string;
+  /** The path parameters, in the order the methods take them. */
+  path?: readonly string[];
+  /** The field that takes a file. */
+  upload?: string;
+  /** Fields whose format is a date: a `Date` there is sent as its UTC `yyyy-mm-dd`. */
+  dates?: readonly string[];
 }
 
-/** Applicants: the individuals checks are performed on. */
-export class Applicants extends Resource {
-  /** Creates an applicant; other fields (dob, email, addresses, id_numbers…) by their API names. */
-  async create(input: m.CreateApplicantInput, options?: CallOptions): Promise<m.Applicant> {
-    return this.client.request("create_applicant", input, options);
-  }
-  /** Retrieves an applicant. */
-  async retrieve(applicantId: string, options?: CallOptions): Promise<m.Applicant> {
-    return this.client.request("retrieve_applicant", { applicant_id: text(applicantId, "applicant_id") }, options);
-  }
-  /** Changes the given fields of an applicant. */
-  async update(applicantId: string, fields: m.ApplicantInput, options?: CallOptions): Promise<m.Applicant> {
-    return this.client.request("update_applicant", { ...clean(fields), applicant_id: text(applicantId, "applicant_id") }, options);
-  }
-  /** Deletes an applicant (at once without checks, else scheduled; see `restore`). */
-  async delete(applicantId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("delete_applicant", { applicant_id: text(applicantId, "applicant_id") }, options);
-  }
-  /** Restores an applicant scheduled for deletion. */
-  async restore(applicantId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("restore_applicant", { applicant_id: text(applicantId, "applicant_id") }, options);
-  }
-  /** Every applicant, newest first, following every page. */
-  list(params: { include_deleted?: boolean; per_page?: number } = {}, options?: CallOptions): Paginated<m.Applicant> {
-    return new Paginated(this.client, "list_applicants", clean(params), options);
-  }
-  /** One page of applicants, with the total count and the neighbouring page numbers. */
-  async listPage(params: { page?: number; per_page?: number; include_deleted?: boolean } = {}, options?: CallOptions): Promise<m.Page<m.Applicant>> {
-    return toPage(await this.client.request("list_applicants", clean(params), options));
-  }
+/** @internal The API versions a client speaks (the first is its default), and what to say of another. */
+export interface ApiVersions {
+  readonly speaks: readonly string[];
+  readonly refusal: string;
 }
 
-/** Documents uploaded for an applicant. */
-export class Documents extends Resource {
-  /** Uploads a JPEG, PNG or PDF (32 KiB to 10 MiB) from a Buffer, Uint8Array, ArrayBuffer or Blob. */
-  async upload(applicantId: string, input: m.UploadDocumentInput, options?: CallOptions): Promise<m.Document> {
-    const { file, filename, ...fields } = record(input, "input") as unknown as typeof input;
-    const body = { ...clean(fields), applicant_id: text(applicantId, "applicant_id"), file: await fileInput(file, filename) };
-    return this.client.request("upload_document", body, options);
-  }
-  /** Retrieves a document. */
-  async retrieve(applicantId: string, documentId: string, options?: CallOptions): Promise<m.Document> {
-    return this.client.request("retrieve_document", { applicant_id: text(applicantId, "applicant_id"), document_id: text(documentId, "document_id") }, options);
-  }
-  /** An applicant's documents. */
-  list(applicantId: string, options?: CallOptions): Paginated<m.Document> {
-    return new Paginated(this.client, "list_documents", { applicant_id: text(applicantId, "applicant_id") }, options);
-  }
-  /** A document's file: exact bytes, content type and file name. */
-  async download(applicantId: string, documentId: string, options?: CallOptions): Promise<m.Download> {
-    return this.client.request("download_document", { applicant_id: text(applicantId, "applicant_id"), document_id: text(documentId, "document_id") }, options);
-  }
+type Answer = { output: unknown; next: Input | undefined; headers: [string, string][] };
+
+/**
+ * Every member of an answer as sent, those the models do not name included:
+ * `raw(applicant)["new_field"]`. The same object, typed as a record.
+ */
+export function raw(model: object): Readonly<Record<string, unknown>> {
+  return model as Readonly<Record<string, unknown>>;
 }
 
-/** Photos of an applicant's face. */
-export class LivePhotos extends Resource {
-  /** Uploads a JPEG or PNG (32 KiB to 10 MiB) from a Buffer, Uint8Array, ArrayBuffer or Blob. */
-  async upload(applicantId: string, input: m.UploadLivePhotoInput, options?: CallOptions): Promise<m.LivePhoto> {
-    const { file, filename, ...fields } = record(input, "input") as unknown as typeof input;
-    const body = { ...clean(fields), applicant_id: text(applicantId, "applicant_id"), file: await fileInput(file, filename) };
-    return this.client.request("upload_live_photo", body, options);
-  }
-  /** Retrieves a live photo. */
-  async retrieve(livePhotoId: string, options?: CallOptions): Promise<m.LivePhoto> {
-    return this.client.request("retrieve_live_photo", { live_photo_id: text(livePhotoId, "live_photo_id") }, options);
-  }
-  /** An applicant's live photos. */
-  list(applicantId: string, options?: CallOptions): Paginated<m.LivePhoto> {
-    return new Paginated(this.client, "list_live_photos", { applicant_id: text(applicantId, "applicant_id") }, options);
-  }
-  /** A live photo's file. */
-  async download(livePhotoId: string, options?: CallOptions): Promise<m.Download> {
-    return this.client.request("download_live_photo", { live_photo_id: text(livePhotoId, "live_photo_id") }, options);
-  }
-}
+/**
+ * Every item of a listing with pages, page after page: `for await (const a of onfido.applicants.list())`.
+ * `pages()`: each page; `toArray()`: every item in one array. (One page: `listPage`.)
+ */
+export class Paginated<T> implements AsyncIterable<T> {
+  readonly #client: Client<string>;
+  readonly #operation: string;
+  readonly #ids: readonly string[];
+  readonly #input: object;
+  readonly #options: CallOptions | undefined;
 
-/** Videos of an applicant's face (uploaded by the mobile SDKs). */
-export class LiveVideos extends Resource {
-  /** Retrieves a live video. */
-  async retrieve(liveVideoId: string, options?: CallOptions): Promise<m.LiveVideo> {
-    return this.client.request("retrieve_live_video", { live_video_id: text(liveVideoId, "live_video_id") }, options);
+  /** @internal */
+  constructor(client: Client<string>, operation: string, ids: readonly string[], input: object, options?: CallOptions) {
+    this.#client = client;
+    this.#operation = operation;
+    this.#ids = ids;
+    this.#input = input;
+    this.#options = options;
   }
-  /** An applicant's live videos. */
-  list(applicantId: string, options?: CallOptions): Paginated<m.LiveVideo> {
-    return new Paginated(this.client, "list_live_videos", { applicant_id: text(applicantId, "applicant_id") }, options);
-  }
-  /** A live video's file. */
-  async download(liveVideoId: string, options?: CallOptions): Promise<m.Download> {
-    return this.client.request("download_live_video", { live_video_id: text(liveVideoId, "live_video_id") }, options);
-  }
-}
 
-/** Checks: sets of reports run on an applicant. */
-export class Checks extends Resource {
-  /** Creates a check (`type` express or standard) with reports like `[{ name: "document" }]`. */
-  async create(applicantId: string, input: m.CreateCheckInput, options?: CallOptions): Promise<m.Check> {
-    return this.client.request("create_check", { ...clean(input), applicant_id: text(applicantId, "applicant_id") }, options);
+  /**
+   * Each page in turn. A next page that is not after this one (a `Link` that keeps naming the same
+   * page) ends the listing with an `OnfidoDecodeError`, by the core's rule, rather than the same
+   * pages requested forever.
+   */
+  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+    let input: Input | undefined = await this.#client._input(this.#operation, this.#ids, this.#input);
+    while (input !== undefined) {
+      const [page, next]: [Page<T>, Input | undefined] = await this.#client._pageOf<T>(this.#operation, input, this.#options);
+      yield page;
+      // The core names the next page, and refuses one that is not after this one.
+      input = next;
+    }
   }
-  /** Retrieves a check. */
-  async retrieve(applicantId: string, checkId: string, options?: CallOptions): Promise<m.Check> {
-    return this.client.request("retrieve_check", { applicant_id: text(applicantId, "applicant_id"), check_id: text(checkId, "check_id") }, options);
-  }
-  /** An applicant's checks; with `expandReports`, reports as objects instead of ids. */
-  list(applicantId: string, params: { expandReports?: boolean } = {}, options?: CallOptions): Paginated<m.Check> {
-    const expand = record(params, "params")["expandReports"] ? "reports" : undefined;
-    const input = clean({ applicant_id: text(applicantId, "applicant_id"), expand });
-    return new Paginated(this.client, "list_checks", input, options);
-  }
-  /** Resumes a paused check. */
-  async resume(checkId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("resume_check", { check_id: text(checkId, "check_id") }, options);
-  }
-}
 
-/** Reports of a check. */
-export class Reports extends Resource {
-  /** Retrieves a report. */
-  async retrieve(checkId: string, reportId: string, options?: CallOptions): Promise<m.Report> {
-    return this.client.request("retrieve_report", { check_id: text(checkId, "check_id"), report_id: text(reportId, "report_id") }, options);
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.pages()) yield* page.items;
   }
-  /** A check's reports. */
-  list(checkId: string, options?: CallOptions): Paginated<m.Report> {
-    return new Paginated(this.client, "list_reports", { check_id: text(checkId, "check_id") }, options);
-  }
-  /** Resumes a paused report. */
-  async resume(checkId: string, reportId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("resume_report", { check_id: text(checkId, "check_id"), report_id: text(reportId, "report_id") }, options);
-  }
-  /** Cancels a paused report. */
-  async cancel(checkId: string, reportId: string, options?: CallOptions): Promise<void> {
-    await this.client.request("cancel_report", { check_id: text(checkId, "check_id"), report_id: text(reportId, "report_id") }, options);
-  }
-}
 
-/** Webhook endpoints. */
-export class Webhooks extends Resource {
-  /** Registers an https URL (http only on loopback) for some events (default all). */
-  async register(input: m.RegisterWebhookInput, options?: CallOptions): Promise<m.Webhook> {
-    return this.client.request("register_webhook", clean(input), options);
-  }
-  /** Retrieves a webhook. */
-  async retrieve(webhookId: string, options?: CallOptions): Promise<m.Webhook> {
-    return this.client.request("retrieve_webhook", { webhook_id: text(webhookId, "webhook_id") }, options);
-  }
-  /** Every webhook of the account. */
-  list(options?: CallOptions): Paginated<m.Webhook> {
-    return new Paginated(this.client, "list_webhooks", {}, options);
-  }
-}
-
-/** Report type groups configured for the account. */
-export class ReportTypeGroups extends Resource {
-  /** Retrieves a group. */
-  async retrieve(reportTypeGroupId: string, options?: CallOptions): Promise<m.ReportTypeGroup> {
-    return this.client.request("retrieve_report_type_group", { report_type_group_id: text(reportTypeGroupId, "report_type_group_id") }, options);
-  }
-  /** Every group of the account. */
-  list(options?: CallOptions): Paginated<m.ReportTypeGroup> {
-    return new Paginated(this.client, "list_report_type_groups", {}, options);
-  }
-}
-
-/** The UK address picker. */
-export class Addresses extends Resource {
-  /** The addresses at a UK postcode. */
-  async pick(postcode: string, options?: CallOptions): Promise<m.Address[]> {
-    const raw = await this.client.request<{ items: m.Address[] }>("pick_addresses", { postcode: text(postcode, "postcode") }, options);
-    return raw.items;
-  }
-}
-
-/** Web SDK tokens. */
-export class SdkTokens extends Resource {
-  /** A token for one applicant, usable on pages matching the referrer pattern. */
-  async generate(applicantId: string, input: { referrer: string }, options?: CallOptions): Promise<m.SdkToken> {
-    return this.client.request("generate_sdk_token", { applicant_id: text(applicantId, "applicant_id"), referrer: record(input, "input")["referrer"] }, options);
-  }
-}
-
-/** OCR Autofill. */
-export class Ocr extends Resource {
-  /** The data extracted from an uploaded document. */
-  async extract(documentId: string, options?: CallOptions): Promise<m.OcrResult> {
-    return this.client.request("extract_ocr", { document_id: text(documentId, "document_id") }, options);
-  }
-}
-
-/** Street Level verification codes. */
-export class Slv extends Resource {
-  /** Submits the code from a Street Level letter. */
-  async submitCode(code: string, options?: CallOptions): Promise<m.SlvResult> {
-    return this.client.request("submit_slv_code", { code: text(code, "code") }, options);
+  /** Every item in one array. */
+  async toArray(): Promise<T[]> {
+    const out: T[] = [];
+    for await (const item of this) out.push(item);
+    return out;
   }
 }
 
 /**
- * An Onfido API v2 client.
- *
- * ```js
- * const onfido = new Onfido({ apiToken: process.env.ONFIDO_API_TOKEN, region: "eu" });
- * const applicant = await onfido.applicants.create({ first_name: "Jane", last_name: "Doe" });
- * ```
- *
- * Requests are built, retried and parsed by the Rust core; the transport sends them (global
- * `fetch` by default; `new SandboxTransport()` for the offline sandbox). 429s are retried by default.
+ * The input as the call loop takes it: an upload's file read whole, `Date`s at date-only fields as
+ * their UTC `yyyy-mm-dd` (other `Date`s: `JSON.stringify` writes ISO timestamps). A value JSON
+ * cannot hold (a cycle, a BigInt) is an `OnfidoValidationError` on `input`, as the call loop says.
  */
-export class Onfido {
-  readonly applicants: Applicants;
-  readonly documents: Documents;
-  readonly livePhotos: LivePhotos;
-  readonly liveVideos: LiveVideos;
-  readonly checks: Checks;
-  readonly reports: Reports;
-  readonly webhooks: Webhooks;
-  readonly reportTypeGroups: ReportTypeGroups;
-  readonly addresses: Addresses;
-  readonly sdkTokens: SdkTokens;
-  readonly ocr: Ocr;
-  readonly slv: Slv;
+async function prepare(info: OperationInfo, input: Input): Promise<Input> {
+  let values: Input = input;
+  let upload: Input = {};
+  if (info.upload !== undefined) {
+    const { filename, [info.upload]: file, ...rest } = values;
+    values = rest;
+    if (filename !== undefined) text(filename, "filename");
+    // A file left out is the core's to refuse (a validation error naming it), like any required field.
+    if (file !== undefined) {
+      const read = await readFileInput(file as FileInput);
+      const name = typeof filename === "string" ? filename : read.name;
+      upload = { [info.upload]: name === undefined ? { content: read.content } : { filename: name, content: read.content } };
+    }
+  }
+  if (info.dates !== undefined) {
+    const names = new Set(info.dates);
+    // What JSON cannot hold (a cycle, a BigInt, too deep) is refused naming where, as the call loop does.
+    boundedJson(values, "input");
+    try {
+      // The replacer sees each value after its `toJSON`; `this[key]` is still the `Date`.
+      const json = JSON.stringify(values, function (this: Record<string, unknown>, key: string, value: unknown) {
+        const original = this[key];
+        return original instanceof Date && names.has(key) && !Number.isNaN(original.getTime()) ? original.toISOString().slice(0, 10) : value;
+      });
+      values = JSON.parse(json) as Input;
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new OnfidoValidationError(`invalid input: ${why}`, { input: [`cannot be written as JSON: ${why}`] });
+    }
+  }
+  return { ...values, ...upload };
+}
 
+function header(headers: [string, string][], name: string): string | undefined {
+  return headers.find(([n]) => n.toLowerCase() === name)?.[1];
+}
+
+function pageLink(url: string | null): PageLink | null {
+  if (url === null) return null;
+  const number = (name: string): number | null => {
+    try {
+      const found = new URL(url).searchParams.get(name);
+      return found !== null && /^\d+$/.test(found) ? Number(found) : null;
+    } catch {
+      return null;
+    }
+  };
+  return { url, page: number("page"), per_page: number("per_page") };
+}
+
+/** A page from the items and the `Link` and `X-Total-Count` headers. */
+function toPage<T>(items: T[], headers: [string, string][]): Page<T> {
+  const link = header(headers, "link");
+  const relations = link === undefined ? { next: null, prev: null, first: null, last: null } : parseLinkHeader(link);
+  const total = header(headers, "x-total-count");
+  const links: PageLinks = {
+    next: pageLink(relations.next),
+    prev: pageLink(relations.prev),
+    first: pageLink(relations.first),
+    last: pageLink(relations.last),
+    total_count: total !== undefined && /^\d+$/.test(total.trim()) ? Number(total.trim()) : null,
+  };
+  return { items, totalCount: links.total_count, nextPage: links.next?.page ?? null, prevPage: links.prev?.page ?? null, lastPage: links.last?.page ?? null, links };
+}
+
+function contentBytes(base64: unknown): Uint8Array {
+  const buffer = Buffer.from(typeof base64 === "string" ? base64 : "", "base64");
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** The items of a list answer (the wrapper's list, or a bare array). */
+function listItems(info: OperationInfo, output: unknown): unknown[] {
+  const list = info.key === undefined ? output : (output as Input)[info.key];
+  return Array.isArray(list) ? (list as unknown[]) : [];
+}
+
+/** The answer as the method returns it. */
+function shape(info: OperationInfo, answer: Answer): unknown {
+  const output = answer.output as Input;
+  switch (info.answer) {
+    case "none":
+      return undefined;
+    case "text":
+      return typeof output["text"] === "string" ? output["text"] : "";
+    case "location":
+      return typeof output["location"] === "string" ? output["location"] : null;
+    case "download": {
+      const optional = (key: string): string | null => (typeof output[key] === "string" ? (output[key] as string) : null);
+      const download: Download = { content: contentBytes(output["content_base64"]), contentType: optional("content_type"), filename: optional("filename") };
+      return download;
+    }
+    case "list":
+      return listItems(info, answer.output);
+    case "page":
+      return toPage(listItems(info, answer.output), answer.headers);
+    default:
+      return answer.output;
+  }
+}
+
+/**
+ * The client every API version shares: settings, the core's call loop (retries, pacing, pages and
+ * redirects decided in Rust; this class sends, sleeps and returns), hooks, `request` by operation
+ * id, and the entry points the generated resources call (`_call`, `_list`, `_page`). `Onfido`
+ * (v3.6) and `OnfidoV2` are this client with their generated resources.
+ */
+export abstract class Client<Op extends string> {
   readonly #config: native.Config;
   readonly #session: native.Session;
   readonly #transport: Transport;
   readonly #hooks: OnfidoHooks;
+  readonly #operations: { readonly [id: string]: OperationInfo };
 
-  constructor(options: OnfidoOptions = {}) {
+  /** @internal */
+  protected constructor(options: CommonOptions | undefined, versions: ApiVersions, operations: { readonly [id in Op]: OperationInfo }) {
     options = settings(options);
     const [apiToken, region] = [configText(options.apiToken, "api_token"), configText(options.region, "region")];
-    const [apiVersion, baseUrl] = [configText(options.apiVersion, "api_version"), configText(options.baseUrl, "base_url")];
+    const [given, baseUrl] = [configText(options.apiVersion, "api_version"), configText(options.baseUrl, "base_url")];
+    const apiVersion = given ?? versions.speaks[0] ?? "";
+    if (!versions.speaks.includes(apiVersion)) {
+      throw new OnfidoConfigError(`invalid configuration: api_version: ${JSON.stringify(apiVersion)}: ${versions.refusal}`, "api_version");
+    }
+    this.#operations = operations;
     const appName = configText(options.appName, "app_name");
-    this.#config = core(() => new native.Config(apiToken, region, apiVersion ?? "v2", baseUrl, "node", appName));
+    this.#config = core(() => new native.Config(apiToken, region, apiVersion, baseUrl, "node", appName));
     const inBrowser = typeof (globalThis as { window?: unknown }).window !== "undefined";
     if (inBrowser && this.#config.environment === "live" && options.dangerouslyAllowBrowser !== true) {
       throw new OnfidoConfigError(
@@ -528,18 +438,6 @@ export class Onfido {
       count(options.timeoutMs, "timeoutMs", 30_000, 1),
     );
     this.#hooks = options.hooks ?? {};
-    this.applicants = new Applicants(this);
-    this.documents = new Documents(this);
-    this.livePhotos = new LivePhotos(this);
-    this.liveVideos = new LiveVideos(this);
-    this.checks = new Checks(this);
-    this.reports = new Reports(this);
-    this.webhooks = new Webhooks(this);
-    this.reportTypeGroups = new ReportTypeGroups(this);
-    this.addresses = new Addresses(this);
-    this.sdkTokens = new SdkTokens(this);
-    this.ocr = new Ocr(this);
-    this.slv = new Slv(this);
   }
 
   /** `eu`, `us` or `ca`. */
@@ -581,7 +479,7 @@ export class Onfido {
    * Builds an operation's request (core) without sending it, for your own transport; `now`
    * (Unix seconds, default the clock) is the date the rules that need one check against.
    */
-  buildRequest(operation: m.OperationId, input: Input = {}, options: { now?: number } = {}): OnfidoRequest {
+  buildRequest(operation: Op, input: Input = {}, options: { now?: number } = {}): OnfidoRequest {
     const id = text(operation, "operation");
     const json = inputJson(input);
     const now = record(options, "options")["now"] ?? nowSeconds();
@@ -593,7 +491,7 @@ export class Onfido {
    * Parses a response to an operation (core): the output as `request` resolves to it, or the
    * `OnfidoError` it carries (a non-2xx status is an `OnfidoApiError`).
    */
-  parseResponse<T = unknown>(operation: m.OperationId, response: OnfidoResponse): T {
+  parseResponse<T = unknown>(operation: Op, response: OnfidoResponse): T {
     const id = text(operation, "operation");
     const answer = record(response, "response");
     const status = answer["status"];
@@ -610,22 +508,71 @@ export class Onfido {
   }
 
   /**
-   * Runs any operation by id (`create_applicant`, …) with its input by the API's field names.
-   * Resolves to the parsed output: an object; `{items, page}` for lists; a `Download`; `undefined` for 204s.
+   * Runs any operation by id (`create_applicant`, …) with its input by the API's field names:
+   * the answer as JSON, as the core reads it (lists as the API's wrapper `{"applicants": [...]}`,
+   * files as `{content_type, filename, size, sha256, content_base64}`, 204s as `{}`).
    */
-  async request<T = unknown>(operation: m.OperationId, input: Input = {}, options: CallOptions = {}): Promise<T> {
-    return (await this._call<T>(operation, input, options)).output;
+  async request<T = unknown>(operation: Op, input: Input = {}, options: CallOptions = {}): Promise<T> {
+    return (await this.#run(operation, input, options)).output as T;
+  }
+
+  /** The operation's answer table entry, or the validation error on an id this version lacks. */
+  #info(operation: string): OperationInfo {
+    const info = Object.hasOwn(this.#operations, operation) ? this.#operations[operation] : undefined;
+    if (info === undefined) {
+      throw new OnfidoValidationError(`invalid input: operation: ${JSON.stringify(operation)} is not an operation of this client's API version`, {
+        operation: ["is not an operation of this client's API version"],
+      });
+    }
+    return info;
+  }
+
+  /** A method's arguments as one input: the path ids (checked: text) over the input (checked: an object). */
+  #values(info: OperationInfo, ids: readonly string[], input: object | undefined): Input {
+    const values: Input = { ...record(input === undefined ? {} : input, "input") };
+    (info.path ?? []).forEach((name, i) => {
+      values[name] = text(ids[i], name);
+    });
+    return values;
+  }
+
+  /** @internal A method's input as the call loop takes it: its arguments as one input, prepared. */
+  async _input(operation: string, ids: readonly string[], input: object | undefined): Promise<Input> {
+    const info = this.#info(operation);
+    return prepare(info, this.#values(info, ids, input));
+  }
+
+  /** @internal Runs one operation (path ids positional, the rest as the input); its answer as `OPERATIONS` says it reads. */
+  async _call<T>(operation: Op, ids: readonly string[], input: object | undefined, options?: CallOptions): Promise<T> {
+    const info = this.#info(operation);
+    const answer = await this.#run(operation, await this._input(operation, ids, input), options);
+    return shape(info, answer) as T;
+  }
+
+  /** @internal A listing with pages: every item, page after page. */
+  _list<T>(operation: Op, ids: readonly string[], input: object | undefined, options?: CallOptions): Paginated<T> {
+    // Wrong arguments are refused at once, not at the first page.
+    this.#values(this.#info(operation), ids, input);
+    return new Paginated<T>(this as Client<string>, operation, ids, input ?? {}, options);
+  }
+
+  /** @internal One page of a listing with pages. */
+  async _page<T>(operation: Op, ids: readonly string[], input: object | undefined, options?: CallOptions): Promise<Page<T>> {
+    return (await this._pageOf<T>(operation, await this._input(operation, ids, input), options))[0];
+  }
+
+  /** @internal One page from a prepared input, and the next page's input (the core's), if any. */
+  async _pageOf<T>(operation: string, input: Input, options?: CallOptions): Promise<[Page<T>, Input | undefined]> {
+    const info = this.#info(operation);
+    const answer = await this.#run(operation, input, options);
+    return [toPage(listItems(info, answer.output) as T[], answer.headers), answer.next];
   }
 
   /**
-   * @internal Runs the core's call loop for one operation: sends and sleeps as its steps say.
-   * The parsed output, for listings the next page's input, and the answer's headers.
+   * The core's call loop for one operation: sends and sleeps as its steps say. The parsed output
+   * (JSON), for listings with pages the next page's input, and the answer's headers.
    */
-  async _call<T>(
-    operation: m.OperationId,
-    input: Input,
-    options: CallOptions = {},
-  ): Promise<{ output: T; next: Input | undefined; headers: [string, string][] }> {
+  async #run(operation: string, input: Input, options: CallOptions = {}): Promise<Answer> {
     text(operation, "operation");
     const signal = record(options, "options")["signal"] as AbortSignalLike | undefined;
     if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof signal.addEventListener !== "function")) {
@@ -672,7 +619,7 @@ export class Onfido {
           await sleep(step.ms, signal);
           step = core(() => call.waited(session, ...now())) as Step;
         } else {
-          const output = this.parseResponse<T>(operation, { status: step.status, headers: step.headers, body: step.body });
+          const output = this.parseResponse(operation as Op, { status: step.status, headers: step.headers, body: step.body });
           return { output, next: step.next === undefined ? undefined : (JSON.parse(step.next) as Input), headers: step.headers };
         }
       }

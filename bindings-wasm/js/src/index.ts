@@ -1,12 +1,13 @@
 // onfido-core: an Onfido API client for Node on a Rust core (WebAssembly): v3.6 (and its v3.4
 // profile) as `Onfido`, the superseded v2 as `OnfidoV2` (its models under `v2.`). No runtime dependencies.
 
-export { Onfido, Onfido as OnfidoV3, Listing, raw } from "./v3/client.js";
+export { Onfido, Onfido as OnfidoV3 } from "./v3/client.js";
 export type { OnfidoV3Options } from "./v3/client.js";
 export type * from "./v3/models.js";
-export { Onfido as OnfidoV2, Paginated } from "./client.js";
+export { Onfido as OnfidoV2 } from "./v2/client.js";
 export * as v2 from "./v2.js";
-export type { OnfidoOptions, OnfidoHooks, RetryPolicy, CallOptions } from "./client.js";
+export { Paginated, raw } from "./client.js";
+export type { OnfidoOptions, CommonOptions, OnfidoHooks, RetryPolicy, CallOptions } from "./client.js";
 export { FetchTransport, SandboxTransport, TransportFailure, redactRequest } from "./transport.js";
 export type { Transport, OnfidoRequest, OnfidoResponse, SendOptions, HeaderPairs, FetchLike, FetchInit, FetchResponseLike, AbortSignalLike } from "./transport.js";
 export {

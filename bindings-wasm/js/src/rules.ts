@@ -7,6 +7,8 @@ import { OnfidoValidationError, core, translate } from "./errors.js";
 import { bodyTypeError } from "./raw-body.js";
 import { MAX_VALUES, boundedJson, deeperThan, invalid, kindOf, record, text } from "./guard.js";
 import type * as m from "./models.js";
+import type * as v2 from "./v2/models.js";
+import type * as v3 from "./v3/models.js";
 
 /** A raw body: the bytes as received (a `Buffer` is a `Uint8Array`), or text (sent as UTF-8). */
 export type BodyInput = Uint8Array | ArrayBuffer | string;
@@ -215,13 +217,16 @@ export function checkResult(reportResults: ReadonlyArray<string | null | undefin
 }
 
 /** The breakdowns of a report a reviewer must look at, deepest first in name order. */
-export function findings(report: m.Report | Record<string, unknown>): m.Finding[] {
+export function findings(report: v3.Report | v2.Report | Record<string, unknown>): m.Finding[] {
   const json = boundedJson(record(report, "report"), "report");
   return core(() => native.findings(json) as m.Finding[]);
 }
 
 /** The applicant data a check's reports need and the applicant lacks (before the server says `failed_check_requirements`). */
-export function missingApplicantData(check: m.CreateCheckInput | Record<string, unknown>, applicant: m.Applicant | m.ApplicantInput): m.MissingData[] {
+export function missingApplicantData(
+  check: v3.CreateCheckInput | v2.CreateCheckInput | Record<string, unknown>,
+  applicant: v3.Applicant | v3.CreateApplicantInput | v3.UpdateApplicantInput | v2.Applicant | v2.CreateApplicantInput | v2.UpdateApplicantInput | Record<string, unknown>,
+): m.MissingData[] {
   const checkJson = boundedJson(record(check, "check"), "check");
   const applicantJson = boundedJson(record(applicant, "applicant"), "applicant");
   return core(() => native.missingApplicantData(checkJson, applicantJson) as m.MissingData[]);
@@ -239,13 +244,13 @@ export function parseLinkHeader(header: string): m.LinkRelations {
   return core(() => native.parseLinkHeader(header) as m.LinkRelations);
 }
 
-/** Every operation id. */
-export function operations(): m.OperationId[] {
-  return native.operations() as m.OperationId[];
+/** Every v2 operation id (v3.6's: the keys of `Onfido`'s methods' table, `api/METHODS.md`). */
+export function operations(): v2.OperationId[] {
+  return native.operations() as v2.OperationId[];
 }
 
 /** Whether repeating an operation cannot create a second resource (what retries depend on). */
-export function isIdempotent(operation: m.OperationId): boolean {
+export function isIdempotent(operation: v2.OperationId): boolean {
   text(operation, "operation");
   return core(() => native.isIdempotent(operation));
 }
