@@ -119,7 +119,10 @@ fn parse_response_outputs() {
     let run =
         parse_response("list_workflow_runs", 200, JsValue::NULL, br#"[{"id": "w1"}]"#.to_vec(), Some("v3.6".into()))
             .unwrap_or(JsValue::NULL);
-    assert!(Array::is_array(&run), "a v3.6 bare-array list reads back as an array");
+    assert!(run.is_undefined(), "a v3.6 JSON body of its declared types is the answer: JSON.parse reads it");
+    let empty = parse_response("delete_applicant", 204, JsValue::NULL, Vec::new(), Some("v3.6".into()))
+        .unwrap_or(JsValue::NULL);
+    assert!(empty.is_object() && !Array::is_array(&empty), "no content reads as {{}}");
     let applicant = parse_response(
         "retrieve_applicant",
         200,

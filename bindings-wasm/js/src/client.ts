@@ -11,6 +11,9 @@ import { readFileInput } from "./files.js";
 import { FetchTransport, TransportFailure } from "./transport.js";
 import type { AbortSignalLike, FetchLike, OnfidoRequest, OnfidoResponse, Transport } from "./transport.js";
 
+/** The core has checked a body it hands back as the answer: valid UTF-8 JSON. */
+const utf8 = new TextDecoder();
+
 /** When to retry: 429 always; 5xx, timeouts and lost connections only for requests safe to repeat. */
 export interface RetryPolicy {
   /** Tries in all, the first included (default 4; 1 never retries). */
@@ -504,6 +507,8 @@ export abstract class Client<Op extends string> {
       throw new OnfidoDecodeError(`could not decode the ${status as number} response: ${id}: its body is ${body.length} bytes, over the ${MAX_BODY}-byte limit`, status as number, "");
     }
     const output = core(() => native.parseResponse(id, status as number, headers, body, this.#config.apiVersion));
+    // `undefined`: the core found the body to be the answer (JSON of its declared types).
+    if (output === undefined) return JSON.parse(utf8.decode(body)) as T;
     return (output === null ? undefined : output) as T;
   }
 
