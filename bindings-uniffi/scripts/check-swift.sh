@@ -98,14 +98,19 @@ for file in $(sed -n 's/.*"\([^"]*\.\(swift\|h\|modulemap\)\)".*/\1/p' "$package
   checked=$((checked + 1))
   [ -f "$crate/$file" ] || fail "Package.swift names $file, which does not exist"
 done
-# The generated v3 properties (swift/V3Resources.swift): each names a resource class and an
-# accessor the generated bindings declare.
-resources="$crate/swift/V3Resources.swift"
-while read -r type accessor; do
-  checked=$((checked + 1))
-  grep -Eq "^open class $type\b" "$generated" || fail "V3Resources.swift uses $type, which generated/swift/OnfidoCore.swift does not declare"
-  grep -Eq "^open func $accessor\(\) -> $type\b" "$generated" || fail "V3Resources.swift calls $accessor(), which OnfidoClient does not declare as returning $type"
-done < <(sed -n 's/^ *var [A-Za-z0-9]*: \([A-Za-z0-9]*\) { \([A-Za-z0-9]*\)() }$/\1 \2/p' "$resources")
+# The generated resource properties (swift/V3Resources.swift: `client.applicants`; swift/V2Resources.swift:
+# `client.v2.applicants`): each names a resource class and an accessor the generated bindings declare.
+for resources in "$crate/swift/V3Resources.swift" "$crate/swift/V2Resources.swift"; do
+  file="$(basename "$resources")"
+  found=0
+  while read -r type accessor; do
+    checked=$((checked + 1))
+    found=$((found + 1))
+    grep -Eq "^open class $type\b" "$generated" || fail "$file uses $type, which generated/swift/OnfidoCore.swift does not declare"
+    grep -Eq "^open func $accessor\(\) -> $type\b" "$generated" || fail "$file calls $accessor(), which OnfidoClient does not declare as returning $type"
+  done < <(sed -n 's/^ *\(public \)\{0,1\}var [A-Za-z0-9]*: \([A-Za-z0-9]*\) { \(client\.\)\{0,1\}\([A-Za-z0-9]*\)() }$/\2 \4/p' "$resources")
+  [ "$found" -gt 0 ] || fail "$file: no resource properties found"
+done
 
 xcframework="$(sed -n 's/.*path: "\([^"]*\.xcframework\)".*/\1/p' "$package")"
 [ -n "$xcframework" ] || fail "Package.swift has no binaryTarget path ending in .xcframework"
@@ -118,4 +123,4 @@ if [ "$failures" -gt 0 ]; then
   echo "swift: $failures of $checked checks failed" >&2
   exit 1
 fi
-echo "swift: $checked checks passed (names, protocol signatures, argument labels, ClientConfig properties, v3 resource properties, Package.swift files; not compiled: no Swift toolchain here)"
+echo "swift: $checked checks passed (names, protocol signatures, argument labels, ClientConfig properties, v3 and v2 resource properties, Package.swift files; not compiled: no Swift toolchain here)"
