@@ -25,6 +25,7 @@ let package = Package(
                 "swift/URLSessionTransport.swift",
                 "swift/V3Resources.swift",
                 "swift/V2Resources.swift",
+                "swift/V2Rules.swift",
             ]
         ),
         // The static library per platform with OnfidoCoreFFI.h and its module map.

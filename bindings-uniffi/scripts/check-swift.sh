@@ -112,6 +112,21 @@ for resources in "$crate/swift/V3Resources.swift" "$crate/swift/V2Resources.swif
   [ "$found" -gt 0 ] || fail "$file: no resource properties found"
 done
 
+# The v2 rules (swift/V2Rules.swift): each function it calls is declared with the labels it uses,
+# on the record it extends.
+rules="$crate/swift/V2Rules.swift"
+found=0
+while read -r function label; do
+  checked=$((checked + 1))
+  found=$((found + 1))
+  grep -Eq "^public func $function\($label: " "$generated" || fail "V2Rules.swift calls $function($label:), which generated/swift/OnfidoCore.swift does not declare"
+done < <(code "$rules" | grep -o '\b[a-z][A-Za-z0-9]*([a-z][A-Za-z]*: ' | sed 's/(\([a-zA-Z]*\): $/ \1/' | sort -u)
+[ "$found" -gt 0 ] || fail "V2Rules.swift: no calls found"
+while read -r record; do
+  checked=$((checked + 1))
+  grep -Eq "^public struct $record\b" "$generated" || fail "V2Rules.swift extends $record, which generated/swift/OnfidoCore.swift does not declare"
+done < <(code "$rules" | sed -n 's/^public extension \([A-Za-z0-9]*\) {$/\1/p')
+
 xcframework="$(sed -n 's/.*path: "\([^"]*\.xcframework\)".*/\1/p' "$package")"
 [ -n "$xcframework" ] || fail "Package.swift has no binaryTarget path ending in .xcframework"
 grep -q "$(basename "$xcframework")" "$crate/scripts/build-xcframework.sh" ||
@@ -123,4 +138,4 @@ if [ "$failures" -gt 0 ]; then
   echo "swift: $failures of $checked checks failed" >&2
   exit 1
 fi
-echo "swift: $checked checks passed (names, protocol signatures, argument labels, ClientConfig properties, v3 and v2 resource properties, Package.swift files; not compiled: no Swift toolchain here)"
+echo "swift: $checked checks passed (names, protocol signatures, argument labels, ClientConfig properties, v3 and v2 resource properties, v2 rules, Package.swift files; not compiled: no Swift toolchain here)"
