@@ -24,6 +24,8 @@ let package = Package(
                 "generated/swift/OnfidoCore.swift",
                 "swift/URLSessionTransport.swift",
                 "swift/V3Resources.swift",
+                "swift/V2Resources.swift",
+                "swift/V2Rules.swift",
             ]
         ),
         // The static library per platform with OnfidoCoreFFI.h and its module map.

@@ -63,7 +63,7 @@ fn main() -> Result<()> {
         api_token: Some("test_bench".into()),
         region: None,
         base_url: None,
-        api_version: None,
+        api_version: Some(onfido_core_uniffi::config::ApiVersion::V2),
         retry: None,
         timeout_ms: None,
         binding: None,
@@ -71,19 +71,16 @@ fn main() -> Result<()> {
         pace: None,
     };
     let client = OnfidoClient::new(client_config, transport.transport(), None)?;
-    let id = ready(client.create_applicant(
-        onfido_core_uniffi::inputs::ApplicantInput {
-            first_name: Some("Jane".into()),
-            last_name: Some("Doe".into()),
-            ..Default::default()
-        },
-        None,
-    ))?
-    .id;
-    let client = Arc::clone(&client);
+    let applicants = Arc::clone(&client).v2_applicants();
+    let builder = onfido_core_uniffi::v2::V2ApplicantBuilder {
+        first_name: Some("Jane".into()),
+        last_name: Some("Doe".into()),
+        ..Default::default()
+    };
+    let id = ready(applicants.create(builder, None))?.id.unwrap_or_default();
     let through = per_call(iterations, || {
-        let applicant = ready(client.retrieve_applicant(id.clone(), None))?;
-        assert_eq!(applicant.id, id);
+        let applicant = ready(applicants.retrieve(id.clone(), None))?;
+        assert_eq!(applicant.id.as_deref(), Some(id.as_str()));
         Ok(())
     })?;
     println!("rust  OnfidoClient + SandboxTransport (records)     {through:8.2} µs/call");

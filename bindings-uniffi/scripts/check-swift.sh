@@ -98,14 +98,34 @@ for file in $(sed -n 's/.*"\([^"]*\.\(swift\|h\|modulemap\)\)".*/\1/p' "$package
   checked=$((checked + 1))
   [ -f "$crate/$file" ] || fail "Package.swift names $file, which does not exist"
 done
-# The generated v3 properties (swift/V3Resources.swift): each names a resource class and an
-# accessor the generated bindings declare.
-resources="$crate/swift/V3Resources.swift"
-while read -r type accessor; do
+# The generated resource properties (swift/V3Resources.swift: `client.applicants`; swift/V2Resources.swift:
+# `client.v2.applicants`): each names a resource class and an accessor the generated bindings declare.
+for resources in "$crate/swift/V3Resources.swift" "$crate/swift/V2Resources.swift"; do
+  file="$(basename "$resources")"
+  found=0
+  while read -r type accessor; do
+    checked=$((checked + 1))
+    found=$((found + 1))
+    grep -Eq "^open class $type\b" "$generated" || fail "$file uses $type, which generated/swift/OnfidoCore.swift does not declare"
+    grep -Eq "^open func $accessor\(\) -> $type\b" "$generated" || fail "$file calls $accessor(), which OnfidoClient does not declare as returning $type"
+  done < <(sed -n 's/^ *\(public \)\{0,1\}var [A-Za-z0-9]*: \([A-Za-z0-9]*\) { \(client\.\)\{0,1\}\([A-Za-z0-9]*\)() }$/\2 \4/p' "$resources")
+  [ "$found" -gt 0 ] || fail "$file: no resource properties found"
+done
+
+# The v2 rules (swift/V2Rules.swift): each function it calls is declared with the labels it uses,
+# on the record it extends.
+rules="$crate/swift/V2Rules.swift"
+found=0
+while read -r function label; do
   checked=$((checked + 1))
-  grep -Eq "^open class $type\b" "$generated" || fail "V3Resources.swift uses $type, which generated/swift/OnfidoCore.swift does not declare"
-  grep -Eq "^open func $accessor\(\) -> $type\b" "$generated" || fail "V3Resources.swift calls $accessor(), which OnfidoClient does not declare as returning $type"
-done < <(sed -n 's/^ *var [A-Za-z0-9]*: \([A-Za-z0-9]*\) { \([A-Za-z0-9]*\)() }$/\1 \2/p' "$resources")
+  found=$((found + 1))
+  grep -Eq "^public func $function\($label: " "$generated" || fail "V2Rules.swift calls $function($label:), which generated/swift/OnfidoCore.swift does not declare"
+done < <(code "$rules" | grep -o '\b[a-z][A-Za-z0-9]*([a-z][A-Za-z]*: ' | sed 's/(\([a-zA-Z]*\): $/ \1/' | sort -u)
+[ "$found" -gt 0 ] || fail "V2Rules.swift: no calls found"
+while read -r record; do
+  checked=$((checked + 1))
+  grep -Eq "^public struct $record\b" "$generated" || fail "V2Rules.swift extends $record, which generated/swift/OnfidoCore.swift does not declare"
+done < <(code "$rules" | sed -n 's/^public extension \([A-Za-z0-9]*\) {$/\1/p')
 
 xcframework="$(sed -n 's/.*path: "\([^"]*\.xcframework\)".*/\1/p' "$package")"
 [ -n "$xcframework" ] || fail "Package.swift has no binaryTarget path ending in .xcframework"
@@ -118,4 +138,4 @@ if [ "$failures" -gt 0 ]; then
   echo "swift: $failures of $checked checks failed" >&2
   exit 1
 fi
-echo "swift: $checked checks passed (names, protocol signatures, argument labels, ClientConfig properties, v3 resource properties, Package.swift files; not compiled: no Swift toolchain here)"
+echo "swift: $checked checks passed (names, protocol signatures, argument labels, ClientConfig properties, v3 and v2 resource properties, v2 rules, Package.swift files; not compiled: no Swift toolchain here)"

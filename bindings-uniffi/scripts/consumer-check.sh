@@ -2,7 +2,7 @@
 # The installed artifacts on their own: installs onfido-core and onfido-core-okhttp into the local
 # Maven repository, then builds two scratch Maven projects in a temporary directory that depend on
 # them alone, and runs their getting-started program (create an applicant, upload a document, create
-# a check, read the report) against a running onfido-sandbox: in Kotlin with the default transport
+# a check, read the report; in v3.6, then in v2 through `client.v2`) against a running onfido-sandbox: in Kotlin with the default transport
 # and with OkHttp, and in plain Java through OnfidoBlocking. Run by make test-kotlin after test-kotlin.sh (which builds the library and server).
 set -euo pipefail
 crate="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -103,20 +103,31 @@ import okhttp3.OkHttpClient
 import onfido.core.*
 import onfido.core.okhttp.OkHttpTransport
 
-/** The README's getting-started flow, against the server at $ONFIDO_BASE_URL, with each transport. */
+/** The README's getting-started flow (v3.6, then v2), against the server at $ONFIDO_BASE_URL, with each transport. */
 suspend fun main() {
     val config = ClientConfig(apiToken = "test_getting_started", baseUrl = System.getenv("ONFIDO_BASE_URL"))
+    val licence = fileInput(Path.of(System.getenv("LICENCE")))
     val http = OkHttpClient()
     val clients = listOf("HttpURLConnection" to onfidoClient(config, timeout = 30.seconds), "OkHttp" to onfidoClient(config, OkHttpTransport(http)))
     for ((name, onfido) in clients) {
-        val jane = onfido.createApplicant(ApplicantInput(firstName = "Jane", lastName = "Doe", dob = "1990-01-01"))
-        val document = onfido.uploadDocument(jane.id, Path.of(System.getenv("LICENCE")), DocumentType.DrivingLicence, DocumentSide.Front)
-        check(onfido.documents(jane.id).toList() == listOf(document)) { "the applicant's documents" }
-        val check = onfido.createCheck(jane.id, CheckInput(CheckType.Express, reports = listOf(ReportRequest(ReportName.Document))))
-        val report = onfido.retrieveReport(check.id, check.reportIds.single())
-        println("$name: applicant ${jane.id}, document ${document.fileName}, check ${check.status?.apiValue()} ${check.result?.apiValue()}, ${report.name?.apiValue()} report ${report.result?.apiValue()}")
-        check(check.result == CheckResult.Clear && report.result == ReportResult.Clear) { "expected a clear check" }
+        val jane = onfido.applicants.create(V3ApplicantBuilder(firstName = "Jane", lastName = "Doe", dob = java.time.LocalDate.of(1990, 1, 1)))
+        val document = onfido.documents.upload(V3DocumentUploader(applicantId = jane.id, file = licence, type = "driving_licence", side = "front"))
+        check(onfido.documents.list(jane.id!!).documents == listOf(document)) { "the applicant's documents" }
+        val check = onfido.checks.create(V3CheckBuilder(applicantId = jane.id, reportNames = listOf("document")))
+        val report = onfido.reports.find(check.reportIds!!.single())
+        val done = onfido.checks.find(check.id!!)
+        println("$name v3.6: applicant ${jane.id}, document ${document.fileName}, check ${done.status} ${done.result}, ${report.name} report ${report.result}")
+        check(done.result == "clear" && report.result == "clear") { "expected a clear check" }
+        check(onfido.applicants.listAll().toList().any { it.id == jane.id }) { "every applicant" }
     }
+    // API v2 through client.v2, with its hand-written rules (derivedResult).
+    val v2 = onfidoClient(config.copy(apiVersion = ApiVersion.V2), OkHttpTransport(http))
+    val joe = v2.v2.applicants.create(V2ApplicantBuilder(firstName = "Joe", lastName = "Bloggs"))
+    v2.v2.documents.upload(joe.id!!, V2DocumentUploader(file = licence, type = "driving_licence", side = "front"))
+    val check = v2.v2.checks.create(joe.id!!, V2CheckBuilder(type = "express", reports = listOf(V2ReportRequest(name = "document"))))
+    val report = v2.v2.reports.retrieve(check.id!!, check.reportIds.single())
+    println("OkHttp v2: applicant ${joe.id}, check ${check.status} ${check.derivedResult}, ${report.name} report ${report.result}")
+    check(check.derivedResult == "clear" && report.findings.isEmpty()) { "expected a clear check" }
     // OkHttp's threads outlive the calls by a minute unless the client is shut down.
     http.dispatcher.executorService.shutdown()
     http.connectionPool.evictAll()
@@ -130,27 +141,54 @@ import java.nio.file.Path;
 import java.util.List;
 import onfido.core.*;
 
-/** The getting-started flow from Java, against the server at $ONFIDO_BASE_URL, with blocking calls. */
+/** The getting-started flow from Java (v3.6, then v2), against the server at $ONFIDO_BASE_URL, with blocking calls. */
 public class GettingStarted {
     public static void main(String[] args) {
         ClientConfig config = new ClientConfig();
         config.setApiToken("test_getting_started");
         config.setBaseUrl(System.getenv("ONFIDO_BASE_URL"));
         OnfidoBlocking onfido = new OnfidoBlocking(Onfido.onfidoClient(config));
-        ApplicantInput input = new ApplicantInput();
+        FileInput licence = Onfido.fileInput(Path.of(System.getenv("LICENCE")), "licence.png");
+        V3ApplicantBuilder input = new V3ApplicantBuilder();
         input.setFirstName("Jane");
         input.setLastName("Doe");
-        Applicant jane = onfido.createApplicant(input);
-        Path licence = Path.of(System.getenv("LICENCE"));
-        Document document = onfido.uploadDocument(jane.getId(), Onfido.fileInput(licence, "licence.png"), DocumentType.DrivingLicence.INSTANCE, DocumentSide.Front.INSTANCE, null);
-        CheckInput checkInput = new CheckInput(CheckType.Express.INSTANCE, List.of(new ReportRequest(ReportName.Document.INSTANCE, null, null, null)),
-            null, null, null, null, null, null, null, null);
-        Check check = onfido.createCheck(jane.getId(), checkInput);
-        Report report = onfido.retrieveReport(check.getId(), check.getReportIds().get(0));
-        System.out.println("Java: applicant " + jane.getId() + ", document " + document.getFileName() + ", check "
-            + check.getResult().apiValue() + ", report " + report.getResult().apiValue());
-        if (!check.getResult().equals(CheckResult.Clear.INSTANCE) || !report.getResult().equals(ReportResult.Clear.INSTANCE)) {
+        V3Applicant jane = onfido.applicants().create(input);
+        V3DocumentUploader upload = new V3DocumentUploader();
+        upload.setApplicantId(jane.getId());
+        upload.setFile(licence);
+        upload.setType("driving_licence");
+        upload.setSide("front");
+        V3Document document = onfido.documents().upload(upload);
+        V3CheckBuilder checkInput = new V3CheckBuilder();
+        checkInput.setApplicantId(jane.getId());
+        checkInput.setReportNames(List.of("document"));
+        V3Check check = onfido.checks().find(onfido.checks().create(checkInput).getId());
+        V3Report report = onfido.reports().find(check.getReportIds().get(0));
+        System.out.println("Java v3.6: applicant " + jane.getId() + ", document " + document.getFileName() + ", check "
+            + check.getResult() + ", report " + report.getResult());
+        if (!"clear".equals(check.getResult()) || !"clear".equals(report.getResult())) {
             throw new IllegalStateException("expected a clear check");
+        }
+
+        config.setApiVersion(ApiVersion.V2);
+        OnfidoBlocking v2 = new OnfidoBlocking(Onfido.onfidoClient(config));
+        V2ApplicantBuilder joeInput = new V2ApplicantBuilder();
+        joeInput.setFirstName("Joe");
+        joeInput.setLastName("Bloggs");
+        V2Applicant joe = v2.v2().applicants().create(joeInput);
+        V2DocumentUploader joeUpload = new V2DocumentUploader();
+        joeUpload.setFile(licence);
+        joeUpload.setType("driving_licence");
+        v2.v2().documents().upload(joe.getId(), joeUpload);
+        V2ReportRequest request = new V2ReportRequest();
+        request.setName("document");
+        V2CheckBuilder v2Check = new V2CheckBuilder();
+        v2Check.setType("express");
+        v2Check.setReports(List.of(request));
+        V2Check created = v2.v2().checks().create(joe.getId(), v2Check);
+        System.out.println("Java v2: applicant " + joe.getId() + ", check " + created.getResult() + " (derived " + Onfido.getDerivedResult(created) + ")");
+        if (!"clear".equals(Onfido.getDerivedResult(created))) {
+            throw new IllegalStateException("expected a clear v2 check");
         }
     }
 }

@@ -21,11 +21,11 @@ pub enum Region {
 /// The API version: its base URL and the operations it has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum ApiVersion {
-    /// `v2`, whose operations this client's resource methods implement.
+    /// `v2` (superseded): its resources are `client.v2` (`client.v2.applicants.retrieve(id)`).
     V2,
-    /// `v3.4`, a profile of v3.6 (operations by id through the core).
+    /// `v3.4`, a profile of v3.6: the resources of the client (`client.applicants.find(id)`).
     V34,
-    /// `v3.6`, the live version (operations by id through the core).
+    /// `v3.6`, the live version and the default: the resources of the client (`client.applicants.find(id)`).
     V36,
 }
 
@@ -131,7 +131,7 @@ pub struct ClientConfig {
     /// A base URL instead of the region's: https, or http on a loopback host.
     #[uniffi(default)]
     pub base_url: Option<String>,
-    /// The API version (default v2).
+    /// The API version (default v3.6; `V2` for `client.v2`).
     #[uniffi(default)]
     pub api_version: Option<ApiVersion>,
     /// Retries (default: `defaultRetrySettings()`, as in the other bindings; `noRetries()` for none).
@@ -225,9 +225,9 @@ impl ClientConfig {
                 Region::Ca => CoreRegion::Ca,
             });
         }
-        // The client's resource methods are v2's until the generated v3 surface (issue 15): v2
-        // unless the caller asks for another version (whose operations go by id).
-        builder = builder.api_version(self.api_version.map_or(CoreVersion::V2, ApiVersion::to_core));
+        // v3.6 unless the caller asks for another version: the client's resources (`client.applicants`)
+        // are v3's; v2's are under `client.v2` and need `ApiVersion.V2`.
+        builder = builder.api_version(self.api_version.map_or(CoreVersion::V3_6, ApiVersion::to_core));
         if let Some(base_url) = &self.base_url {
             builder = builder.base_url(base_url.clone());
         }

@@ -14,7 +14,6 @@ uniffi::setup_scaffolding!("onfido");
 
 pub mod client;
 pub mod config;
-pub mod enums;
 pub mod error;
 pub mod http;
 pub mod inputs;
@@ -22,6 +21,7 @@ pub mod listener;
 pub mod models;
 pub mod rules;
 pub mod sandbox;
+pub mod v2;
 pub mod v3;
 pub mod vectors;
 
@@ -36,7 +36,6 @@ mod tests {
         let sources = [
             include_str!("client.rs"),
             include_str!("config.rs"),
-            include_str!("enums.rs"),
             include_str!("error.rs"),
             include_str!("http.rs"),
             include_str!("inputs.rs"),
@@ -47,6 +46,8 @@ mod tests {
             include_str!("vectors.rs"),
             include_str!("v3/mod.rs"),
             include_str!("v3/generated.rs"),
+            include_str!("v2/mod.rs"),
+            include_str!("v2/generated.rs"),
         ];
         for line in sources.iter().flat_map(|s| s.lines()) {
             let doc = line.trim_start();

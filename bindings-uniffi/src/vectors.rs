@@ -1,5 +1,8 @@
 //! The operations by id with JSON in and out, as the shared vectors (and debugging tools) use them.
 
+use std::sync::Arc;
+
+use crate::client::OnfidoClient;
 use crate::config::{ApiVersion, ClientConfig};
 use crate::error::OnfidoError;
 use crate::http::{HttpRequest, HttpResponse};
@@ -41,4 +44,25 @@ pub fn parse_response_json(
 #[uniffi::export]
 pub fn check_vector(kind: String, case_json: String, observed_json: String) -> Option<String> {
     onfido_vectors::check_texts(&kind, &case_json, &observed_json)
+}
+
+/// Runs an operation through the generated resource method of the client's version (`client.applicants.find`,
+/// `client.v2.applicants.retrieve`…), its arguments and body record read from the JSON input, and
+/// gives the answer back as JSON (records written as the API names their members): the shared
+/// vectors' typed path. `None` when the typed API cannot express the input (a path id that is not
+/// a string, a query value of another type, members an operation without a body cannot send, an
+/// operation the version does not have).
+#[uniffi::export]
+pub async fn typed_call_json(
+    client: Arc<OnfidoClient>,
+    operation: String,
+    input_json: String,
+) -> Result<Option<String>, OnfidoError> {
+    let input = crate::models::json_in("input", &input_json)?;
+    let answer = if client.api_version().is_v3() {
+        crate::v3::typed_call(&client, &operation, &input).await
+    } else {
+        crate::v2::typed_call(&client, &operation, &input).await
+    };
+    answer.map(|answer| answer.map(|value| value.to_string())).transpose()
 }

@@ -1121,104 +1121,9 @@ public protocol OnfidoClientProtocol: AnyObject, Sendable {
     func baseUrl()  -> String
     
     /**
-     * Cancels a paused report.
-     */
-    func cancelReport(checkId: String, reportId: String, options: CallOptions?) async throws 
-    
-    /**
-     * Creates an applicant (`first_name` and `last_name` required).
-     */
-    func createApplicant(applicant: ApplicantInput, options: CallOptions?) async throws  -> Applicant
-    
-    /**
-     * Creates a check on an applicant.
-     */
-    func createCheck(applicantId: String, check: CheckInput, options: CallOptions?) async throws  -> Check
-    
-    /**
-     * Deletes an applicant (scheduled when it has checks; see `restore_applicant`).
-     */
-    func deleteApplicant(applicantId: String, options: CallOptions?) async throws 
-    
-    /**
-     * Downloads a document's file, byte for byte.
-     */
-    func downloadDocument(applicantId: String, documentId: String, options: CallOptions?) async throws  -> Download
-    
-    /**
-     * Downloads a live photo's file.
-     */
-    func downloadLivePhoto(livePhotoId: String, options: CallOptions?) async throws  -> Download
-    
-    /**
-     * Downloads a live video's file.
-     */
-    func downloadLiveVideo(liveVideoId: String, options: CallOptions?) async throws  -> Download
-    
-    /**
      * `sandbox` or `live` from the token's prefix (`None` without a token or for an unknown prefix).
      */
     func environment()  -> String?
-    
-    /**
-     * Reads a document's data with OCR Autofill.
-     */
-    func extractOcr(documentId: String, options: CallOptions?) async throws  -> OcrResult
-    
-    /**
-     * A Web SDK token for an applicant, usable on pages matching `referrer`.
-     */
-    func generateSdkToken(applicantId: String, referrer: String, options: CallOptions?) async throws  -> SdkToken
-    
-    /**
-     * One page of applicants, newest first.
-     */
-    func listApplicants(page: Int32?, perPage: Int32?, includeDeleted: Bool?, options: CallOptions?) async throws  -> ApplicantPage
-    
-    /**
-     * An applicant's checks; with `expand_reports` each check carries its reports.
-     */
-    func listChecks(applicantId: String, expandReports: Bool, options: CallOptions?) async throws  -> [Check]
-    
-    /**
-     * An applicant's documents.
-     */
-    func listDocuments(applicantId: String, options: CallOptions?) async throws  -> [Document]
-    
-    /**
-     * An applicant's live photos.
-     */
-    func listLivePhotos(applicantId: String, options: CallOptions?) async throws  -> [LivePhoto]
-    
-    /**
-     * An applicant's live videos.
-     */
-    func listLiveVideos(applicantId: String, options: CallOptions?) async throws  -> [LiveVideo]
-    
-    /**
-     * Every report type group.
-     */
-    func listReportTypeGroups(options: CallOptions?) async throws  -> [ReportTypeGroup]
-    
-    /**
-     * A check's reports.
-     */
-    func listReports(checkId: String, options: CallOptions?) async throws  -> [Report]
-    
-    /**
-     * Every webhook.
-     */
-    func listWebhooks(options: CallOptions?) async throws  -> [Webhook]
-    
-    /**
-     * The addresses at a UK postcode.
-     */
-    func pickAddresses(postcode: String, options: CallOptions?) async throws  -> [Address]
-    
-    /**
-     * Registers a webhook; the answer carries the token its notifications are signed with.
-     */
-    func registerWebhook(webhook: WebhookInput, options: CallOptions?) async throws  -> Webhook
     
     /**
      * Any operation by id of the configured version with the API's JSON in and out (lists as
@@ -1234,197 +1139,182 @@ public protocol OnfidoClientProtocol: AnyObject, Sendable {
     func requestPage(operation: String, inputJson: String, options: CallOptions?) async throws  -> JsonPage
     
     /**
-     * Restores an applicant scheduled for deletion.
-     */
-    func restoreApplicant(applicantId: String, options: CallOptions?) async throws 
-    
-    /**
-     * Resumes a paused check.
-     */
-    func resumeCheck(checkId: String, options: CallOptions?) async throws 
-    
-    /**
-     * Resumes a paused report.
-     */
-    func resumeReport(checkId: String, reportId: String, options: CallOptions?) async throws 
-    
-    /**
-     * Retrieves an applicant.
-     */
-    func retrieveApplicant(applicantId: String, options: CallOptions?) async throws  -> Applicant
-    
-    /**
-     * Retrieves a check.
-     */
-    func retrieveCheck(applicantId: String, checkId: String, options: CallOptions?) async throws  -> Check
-    
-    /**
-     * Retrieves a document.
-     */
-    func retrieveDocument(applicantId: String, documentId: String, options: CallOptions?) async throws  -> Document
-    
-    /**
-     * Retrieves a live photo.
-     */
-    func retrieveLivePhoto(livePhotoId: String, options: CallOptions?) async throws  -> LivePhoto
-    
-    /**
-     * Retrieves a live video.
-     */
-    func retrieveLiveVideo(liveVideoId: String, options: CallOptions?) async throws  -> LiveVideo
-    
-    /**
-     * Retrieves a report.
-     */
-    func retrieveReport(checkId: String, reportId: String, options: CallOptions?) async throws  -> Report
-    
-    /**
-     * Retrieves a report type group.
-     */
-    func retrieveReportTypeGroup(reportTypeGroupId: String, options: CallOptions?) async throws  -> ReportTypeGroup
-    
-    /**
-     * Retrieves a webhook.
-     */
-    func retrieveWebhook(webhookId: String, options: CallOptions?) async throws  -> Webhook
-    
-    /**
      * Hears every request, response, wait and error of this client's calls (`null` to stop).
      */
     func setListener(listener: CallListener?) 
     
     /**
-     * Submits a Street Level verification code.
+     * The `addresses` operations of API v2 (Kotlin: `client.v2.addresses`).
      */
-    func submitSlvCode(code: String, options: CallOptions?) async throws  -> SlvResult
+    func v2Addresses()  -> V2AddressesResource
     
     /**
-     * Changes the fields set in `applicant`.
+     * The `applicants` operations of API v2 (Kotlin: `client.v2.applicants`).
      */
-    func updateApplicant(applicantId: String, applicant: ApplicantInput, options: CallOptions?) async throws  -> Applicant
+    func v2Applicants()  -> V2ApplicantsResource
     
     /**
-     * Uploads a document (JPEG, PNG or PDF, 32 KiB to 10 MiB).
+     * The `checks` operations of API v2 (Kotlin: `client.v2.checks`).
      */
-    func uploadDocument(applicantId: String, file: FileInput, documentType: DocumentType, side: DocumentSide?, issuingCountry: String?, options: CallOptions?) async throws  -> Document
+    func v2Checks()  -> V2ChecksResource
     
     /**
-     * Uploads a live photo (JPEG or PNG).
+     * The `documents` operations of API v2 (Kotlin: `client.v2.documents`).
      */
-    func uploadLivePhoto(applicantId: String, file: FileInput, advancedValidation: Bool?, options: CallOptions?) async throws  -> LivePhoto
+    func v2Documents()  -> V2DocumentsResource
     
     /**
-     * The `addresses` operations of API v3.6 / v3.4 (Kotlin: the `addresses` property).
+     * The `live_photos` operations of API v2 (Kotlin: `client.v2.livePhotos`).
+     */
+    func v2LivePhotos()  -> V2LivePhotosResource
+    
+    /**
+     * The `live_videos` operations of API v2 (Kotlin: `client.v2.liveVideos`).
+     */
+    func v2LiveVideos()  -> V2LiveVideosResource
+    
+    /**
+     * The `ocr` operations of API v2 (Kotlin: `client.v2.ocr`).
+     */
+    func v2Ocr()  -> V2OcrResource
+    
+    /**
+     * The `report_type_groups` operations of API v2 (Kotlin: `client.v2.reportTypeGroups`).
+     */
+    func v2ReportTypeGroups()  -> V2ReportTypeGroupsResource
+    
+    /**
+     * The `reports` operations of API v2 (Kotlin: `client.v2.reports`).
+     */
+    func v2Reports()  -> V2ReportsResource
+    
+    /**
+     * The `sdk_tokens` operations of API v2 (Kotlin: `client.v2.sdkTokens`).
+     */
+    func v2SdkTokens()  -> V2SdkTokensResource
+    
+    /**
+     * The `slv` operations of API v2 (Kotlin: `client.v2.slv`).
+     */
+    func v2Slv()  -> V2SlvResource
+    
+    /**
+     * The `webhooks` operations of API v2 (Kotlin: `client.v2.webhooks`).
+     */
+    func v2Webhooks()  -> V2WebhooksResource
+    
+    /**
+     * The `addresses` operations of API v3.6 / v3.4 (Kotlin: `client.addresses`).
      */
     func v3Addresses()  -> V3AddressesResource
     
     /**
-     * The `api` operations of API v3.6 / v3.4 (Kotlin: the `api` property).
+     * The `api` operations of API v3.6 / v3.4 (Kotlin: `client.api`).
      */
     func v3Api()  -> V3ApiResource
     
     /**
-     * The `applicants` operations of API v3.6 / v3.4 (Kotlin: the `applicants` property).
+     * The `applicants` operations of API v3.6 / v3.4 (Kotlin: `client.applicants`).
      */
     func v3Applicants()  -> V3ApplicantsResource
     
     /**
-     * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: the `biometricTokens` property).
+     * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: `client.biometricTokens`).
      */
     func v3BiometricTokens()  -> V3BiometricTokensResource
     
     /**
-     * The `checks` operations of API v3.6 / v3.4 (Kotlin: the `checks` property).
+     * The `checks` operations of API v3.6 / v3.4 (Kotlin: `client.checks`).
      */
     func v3Checks()  -> V3ChecksResource
     
     /**
-     * The `documents` operations of API v3.6 / v3.4 (Kotlin: the `documents` property).
+     * The `documents` operations of API v3.6 / v3.4 (Kotlin: `client.documents`).
      */
     func v3Documents()  -> V3DocumentsResource
     
     /**
-     * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: the `electronicSignatures` property).
+     * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: `client.electronicSignatures`).
      */
     func v3ElectronicSignatures()  -> V3ElectronicSignaturesResource
     
     /**
-     * The `extractions` operations of API v3.6 / v3.4 (Kotlin: the `extractions` property).
+     * The `extractions` operations of API v3.6 / v3.4 (Kotlin: `client.extractions`).
      */
     func v3Extractions()  -> V3ExtractionsResource
     
     /**
-     * The `id_photos` operations of API v3.6 / v3.4 (Kotlin: the `idPhotos` property).
+     * The `id_photos` operations of API v3.6 / v3.4 (Kotlin: `client.idPhotos`).
      */
     func v3IdPhotos()  -> V3IdPhotosResource
     
     /**
-     * The `live_photos` operations of API v3.6 / v3.4 (Kotlin: the `livePhotos` property).
+     * The `live_photos` operations of API v3.6 / v3.4 (Kotlin: `client.livePhotos`).
      */
     func v3LivePhotos()  -> V3LivePhotosResource
     
     /**
-     * The `live_videos` operations of API v3.6 / v3.4 (Kotlin: the `liveVideos` property).
+     * The `live_videos` operations of API v3.6 / v3.4 (Kotlin: `client.liveVideos`).
      */
     func v3LiveVideos()  -> V3LiveVideosResource
     
     /**
-     * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: the `motionCaptures` property).
+     * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: `client.motionCaptures`).
      */
     func v3MotionCaptures()  -> V3MotionCapturesResource
     
     /**
-     * The `passkeys` operations of API v3.6 / v3.4 (Kotlin: the `passkeys` property).
+     * The `passkeys` operations of API v3.6 / v3.4 (Kotlin: `client.passkeys`).
      */
     func v3Passkeys()  -> V3PasskeysResource
     
     /**
-     * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: the `repeatAttempts` property).
+     * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: `client.repeatAttempts`).
      */
     func v3RepeatAttempts()  -> V3RepeatAttemptsResource
     
     /**
-     * The `reports` operations of API v3.6 / v3.4 (Kotlin: the `reports` property).
+     * The `reports` operations of API v3.6 / v3.4 (Kotlin: `client.reports`).
      */
     func v3Reports()  -> V3ReportsResource
     
     /**
-     * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: the `resultsFeedback` property).
+     * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: `client.resultsFeedback`).
      */
     func v3ResultsFeedback()  -> V3ResultsFeedbackResource
     
     /**
-     * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: the `sdkTokens` property).
+     * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: `client.sdkTokens`).
      */
     func v3SdkTokens()  -> V3SdkTokensResource
     
     /**
-     * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: the `signingDocuments` property).
+     * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: `client.signingDocuments`).
      */
     func v3SigningDocuments()  -> V3SigningDocumentsResource
     
     /**
-     * The `tasks` operations of API v3.6 / v3.4 (Kotlin: the `tasks` property).
+     * The `tasks` operations of API v3.6 / v3.4 (Kotlin: `client.tasks`).
      */
     func v3Tasks()  -> V3TasksResource
     
     /**
-     * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: the `timelineFiles` property).
+     * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: `client.timelineFiles`).
      */
     func v3TimelineFiles()  -> V3TimelineFilesResource
     
     /**
-     * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: the `watchlistMonitors` property).
+     * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: `client.watchlistMonitors`).
      */
     func v3WatchlistMonitors()  -> V3WatchlistMonitorsResource
     
     /**
-     * The `webhooks` operations of API v3.6 / v3.4 (Kotlin: the `webhooks` property).
+     * The `webhooks` operations of API v3.6 / v3.4 (Kotlin: `client.webhooks`).
      */
     func v3Webhooks()  -> V3WebhooksResource
     
     /**
-     * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: the `workflowRuns` property).
+     * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: `client.workflowRuns`).
      */
     func v3WorkflowRuns()  -> V3WorkflowRunsResource
     
@@ -1518,139 +1408,6 @@ open func baseUrl() -> String  {
 }
     
     /**
-     * Cancels a paused report.
-     */
-open func cancelReport(checkId: String, reportId: String, options: CallOptions? = nil)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_cancel_report(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Creates an applicant (`first_name` and `last_name` required).
-     */
-open func createApplicant(applicant: ApplicantInput, options: CallOptions? = nil)async throws  -> Applicant  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_applicant(
-                        self.uniffiCloneHandle(),FfiConverterTypeApplicantInput_lower(applicant),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeApplicant_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Creates a check on an applicant.
-     */
-open func createCheck(applicantId: String, check: CheckInput, options: CallOptions? = nil)async throws  -> Check  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_check(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeCheckInput_lower(check),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeCheck_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Deletes an applicant (scheduled when it has checks; see `restore_applicant`).
-     */
-open func deleteApplicant(applicantId: String, options: CallOptions? = nil)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_delete_applicant(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Downloads a document's file, byte for byte.
-     */
-open func downloadDocument(applicantId: String, documentId: String, options: CallOptions? = nil)async throws  -> Download  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_document(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeDownload_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Downloads a live photo's file.
-     */
-open func downloadLivePhoto(livePhotoId: String, options: CallOptions? = nil)async throws  -> Download  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_photo(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeDownload_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Downloads a live video's file.
-     */
-open func downloadLiveVideo(liveVideoId: String, options: CallOptions? = nil)async throws  -> Download  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_video(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeDownload_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
      * `sandbox` or `live` from the token's prefix (`None` without a token or for an unknown prefix).
      */
 open func environment() -> String?  {
@@ -1660,234 +1417,6 @@ open func environment() -> String?  {
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
-}
-    
-    /**
-     * Reads a document's data with OCR Autofill.
-     */
-open func extractOcr(documentId: String, options: CallOptions? = nil)async throws  -> OcrResult  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_extract_ocr(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeOcrResult_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * A Web SDK token for an applicant, usable on pages matching `referrer`.
-     */
-open func generateSdkToken(applicantId: String, referrer: String, options: CallOptions? = nil)async throws  -> SdkToken  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_generate_sdk_token(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(referrer),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeSdkToken_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * One page of applicants, newest first.
-     */
-open func listApplicants(page: Int32? = nil, perPage: Int32? = nil, includeDeleted: Bool? = nil, options: CallOptions? = nil)async throws  -> ApplicantPage  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_applicants(
-                        self.uniffiCloneHandle(),FfiConverterOptionInt32.lower(page),FfiConverterOptionInt32.lower(perPage),FfiConverterOptionBool.lower(includeDeleted),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeApplicantPage_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * An applicant's checks; with `expand_reports` each check carries its reports.
-     */
-open func listChecks(applicantId: String, expandReports: Bool = false, options: CallOptions? = nil)async throws  -> [Check]  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_checks(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterBool.lower(expandReports),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterSequenceTypeCheck.lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * An applicant's documents.
-     */
-open func listDocuments(applicantId: String, options: CallOptions? = nil)async throws  -> [Document]  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_documents(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterSequenceTypeDocument.lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * An applicant's live photos.
-     */
-open func listLivePhotos(applicantId: String, options: CallOptions? = nil)async throws  -> [LivePhoto]  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_photos(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterSequenceTypeLivePhoto.lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * An applicant's live videos.
-     */
-open func listLiveVideos(applicantId: String, options: CallOptions? = nil)async throws  -> [LiveVideo]  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_videos(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterSequenceTypeLiveVideo.lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Every report type group.
-     */
-open func listReportTypeGroups(options: CallOptions? = nil)async throws  -> [ReportTypeGroup]  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_report_type_groups(
-                        self.uniffiCloneHandle(),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterSequenceTypeReportTypeGroup.lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * A check's reports.
-     */
-open func listReports(checkId: String, options: CallOptions? = nil)async throws  -> [Report]  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_reports(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterSequenceTypeReport.lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Every webhook.
-     */
-open func listWebhooks(options: CallOptions? = nil)async throws  -> [Webhook]  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_webhooks(
-                        self.uniffiCloneHandle(),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterSequenceTypeWebhook.lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * The addresses at a UK postcode.
-     */
-open func pickAddresses(postcode: String, options: CallOptions? = nil)async throws  -> [Address]  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_pick_addresses(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(postcode),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterSequenceTypeAddress.lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Registers a webhook; the answer carries the token its notifications are signed with.
-     */
-open func registerWebhook(webhook: WebhookInput, options: CallOptions? = nil)async throws  -> Webhook  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_register_webhook(
-                        self.uniffiCloneHandle(),FfiConverterTypeWebhookInput_lower(webhook),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeWebhook_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
 }
     
     /**
@@ -1932,215 +1461,6 @@ open func requestPage(operation: String, inputJson: String, options: CallOptions
 }
     
     /**
-     * Restores an applicant scheduled for deletion.
-     */
-open func restoreApplicant(applicantId: String, options: CallOptions? = nil)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_restore_applicant(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Resumes a paused check.
-     */
-open func resumeCheck(checkId: String, options: CallOptions? = nil)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_check(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Resumes a paused report.
-     */
-open func resumeReport(checkId: String, reportId: String, options: CallOptions? = nil)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_report(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Retrieves an applicant.
-     */
-open func retrieveApplicant(applicantId: String, options: CallOptions? = nil)async throws  -> Applicant  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_applicant(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeApplicant_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Retrieves a check.
-     */
-open func retrieveCheck(applicantId: String, checkId: String, options: CallOptions? = nil)async throws  -> Check  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_check(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeCheck_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Retrieves a document.
-     */
-open func retrieveDocument(applicantId: String, documentId: String, options: CallOptions? = nil)async throws  -> Document  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_document(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeDocument_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Retrieves a live photo.
-     */
-open func retrieveLivePhoto(livePhotoId: String, options: CallOptions? = nil)async throws  -> LivePhoto  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_photo(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeLivePhoto_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Retrieves a live video.
-     */
-open func retrieveLiveVideo(liveVideoId: String, options: CallOptions? = nil)async throws  -> LiveVideo  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_video(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeLiveVideo_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Retrieves a report.
-     */
-open func retrieveReport(checkId: String, reportId: String, options: CallOptions? = nil)async throws  -> Report  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeReport_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Retrieves a report type group.
-     */
-open func retrieveReportTypeGroup(reportTypeGroupId: String, options: CallOptions? = nil)async throws  -> ReportTypeGroup  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report_type_group(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(reportTypeGroupId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeReportTypeGroup_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
-     * Retrieves a webhook.
-     */
-open func retrieveWebhook(webhookId: String, options: CallOptions? = nil)async throws  -> Webhook  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_webhook(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(webhookId),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeWebhook_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
-}
-    
-    /**
      * Hears every request, response, wait and error of this client's calls (`null` to stop).
      */
 open func setListener(listener: CallListener?)  {try! rustCall() {
@@ -2153,83 +1473,151 @@ open func setListener(listener: CallListener?)  {try! rustCall() {
 }
     
     /**
-     * Submits a Street Level verification code.
+     * The `addresses` operations of API v2 (Kotlin: `client.v2.addresses`).
      */
-open func submitSlvCode(code: String, options: CallOptions? = nil)async throws  -> SlvResult  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_submit_slv_code(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(code),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeSlvResult_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
+open func v2Addresses() -> V2AddressesResource  {
+    return try!  FfiConverterTypeV2AddressesResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_addresses(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
 }
     
     /**
-     * Changes the fields set in `applicant`.
+     * The `applicants` operations of API v2 (Kotlin: `client.v2.applicants`).
      */
-open func updateApplicant(applicantId: String, applicant: ApplicantInput, options: CallOptions? = nil)async throws  -> Applicant  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_update_applicant(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeApplicantInput_lower(applicant),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeApplicant_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
+open func v2Applicants() -> V2ApplicantsResource  {
+    return try!  FfiConverterTypeV2ApplicantsResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_applicants(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
 }
     
     /**
-     * Uploads a document (JPEG, PNG or PDF, 32 KiB to 10 MiB).
+     * The `checks` operations of API v2 (Kotlin: `client.v2.checks`).
      */
-open func uploadDocument(applicantId: String, file: FileInput, documentType: DocumentType, side: DocumentSide? = nil, issuingCountry: String? = nil, options: CallOptions? = nil)async throws  -> Document  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_document(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeFileInput_lower(file),FfiConverterTypeDocumentType_lower(documentType),FfiConverterOptionTypeDocumentSide.lower(side),FfiConverterOptionString.lower(issuingCountry),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeDocument_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
+open func v2Checks() -> V2ChecksResource  {
+    return try!  FfiConverterTypeV2ChecksResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_checks(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
 }
     
     /**
-     * Uploads a live photo (JPEG or PNG).
+     * The `documents` operations of API v2 (Kotlin: `client.v2.documents`).
      */
-open func uploadLivePhoto(applicantId: String, file: FileInput, advancedValidation: Bool? = nil, options: CallOptions? = nil)async throws  -> LivePhoto  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_live_photo(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeFileInput_lower(file),FfiConverterOptionBool.lower(advancedValidation),FfiConverterOptionTypeCallOptions.lower(options)
-                )
-            },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeLivePhoto_lift,
-            errorHandler: FfiConverterTypeOnfidoError_lift
-        )
+open func v2Documents() -> V2DocumentsResource  {
+    return try!  FfiConverterTypeV2DocumentsResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_documents(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
 }
     
     /**
-     * The `addresses` operations of API v3.6 / v3.4 (Kotlin: the `addresses` property).
+     * The `live_photos` operations of API v2 (Kotlin: `client.v2.livePhotos`).
+     */
+open func v2LivePhotos() -> V2LivePhotosResource  {
+    return try!  FfiConverterTypeV2LivePhotosResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_live_photos(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `live_videos` operations of API v2 (Kotlin: `client.v2.liveVideos`).
+     */
+open func v2LiveVideos() -> V2LiveVideosResource  {
+    return try!  FfiConverterTypeV2LiveVideosResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_live_videos(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `ocr` operations of API v2 (Kotlin: `client.v2.ocr`).
+     */
+open func v2Ocr() -> V2OcrResource  {
+    return try!  FfiConverterTypeV2OcrResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_ocr(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `report_type_groups` operations of API v2 (Kotlin: `client.v2.reportTypeGroups`).
+     */
+open func v2ReportTypeGroups() -> V2ReportTypeGroupsResource  {
+    return try!  FfiConverterTypeV2ReportTypeGroupsResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_report_type_groups(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `reports` operations of API v2 (Kotlin: `client.v2.reports`).
+     */
+open func v2Reports() -> V2ReportsResource  {
+    return try!  FfiConverterTypeV2ReportsResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_reports(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `sdk_tokens` operations of API v2 (Kotlin: `client.v2.sdkTokens`).
+     */
+open func v2SdkTokens() -> V2SdkTokensResource  {
+    return try!  FfiConverterTypeV2SdkTokensResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_sdk_tokens(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `slv` operations of API v2 (Kotlin: `client.v2.slv`).
+     */
+open func v2Slv() -> V2SlvResource  {
+    return try!  FfiConverterTypeV2SlvResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_slv(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `webhooks` operations of API v2 (Kotlin: `client.v2.webhooks`).
+     */
+open func v2Webhooks() -> V2WebhooksResource  {
+    return try!  FfiConverterTypeV2WebhooksResource_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_webhooks(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `addresses` operations of API v3.6 / v3.4 (Kotlin: `client.addresses`).
      */
 open func v3Addresses() -> V3AddressesResource  {
     return try!  FfiConverterTypeV3AddressesResource_lift(try! rustCall() {
@@ -2241,7 +1629,7 @@ open func v3Addresses() -> V3AddressesResource  {
 }
     
     /**
-     * The `api` operations of API v3.6 / v3.4 (Kotlin: the `api` property).
+     * The `api` operations of API v3.6 / v3.4 (Kotlin: `client.api`).
      */
 open func v3Api() -> V3ApiResource  {
     return try!  FfiConverterTypeV3ApiResource_lift(try! rustCall() {
@@ -2253,7 +1641,7 @@ open func v3Api() -> V3ApiResource  {
 }
     
     /**
-     * The `applicants` operations of API v3.6 / v3.4 (Kotlin: the `applicants` property).
+     * The `applicants` operations of API v3.6 / v3.4 (Kotlin: `client.applicants`).
      */
 open func v3Applicants() -> V3ApplicantsResource  {
     return try!  FfiConverterTypeV3ApplicantsResource_lift(try! rustCall() {
@@ -2265,7 +1653,7 @@ open func v3Applicants() -> V3ApplicantsResource  {
 }
     
     /**
-     * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: the `biometricTokens` property).
+     * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: `client.biometricTokens`).
      */
 open func v3BiometricTokens() -> V3BiometricTokensResource  {
     return try!  FfiConverterTypeV3BiometricTokensResource_lift(try! rustCall() {
@@ -2277,7 +1665,7 @@ open func v3BiometricTokens() -> V3BiometricTokensResource  {
 }
     
     /**
-     * The `checks` operations of API v3.6 / v3.4 (Kotlin: the `checks` property).
+     * The `checks` operations of API v3.6 / v3.4 (Kotlin: `client.checks`).
      */
 open func v3Checks() -> V3ChecksResource  {
     return try!  FfiConverterTypeV3ChecksResource_lift(try! rustCall() {
@@ -2289,7 +1677,7 @@ open func v3Checks() -> V3ChecksResource  {
 }
     
     /**
-     * The `documents` operations of API v3.6 / v3.4 (Kotlin: the `documents` property).
+     * The `documents` operations of API v3.6 / v3.4 (Kotlin: `client.documents`).
      */
 open func v3Documents() -> V3DocumentsResource  {
     return try!  FfiConverterTypeV3DocumentsResource_lift(try! rustCall() {
@@ -2301,7 +1689,7 @@ open func v3Documents() -> V3DocumentsResource  {
 }
     
     /**
-     * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: the `electronicSignatures` property).
+     * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: `client.electronicSignatures`).
      */
 open func v3ElectronicSignatures() -> V3ElectronicSignaturesResource  {
     return try!  FfiConverterTypeV3ElectronicSignaturesResource_lift(try! rustCall() {
@@ -2313,7 +1701,7 @@ open func v3ElectronicSignatures() -> V3ElectronicSignaturesResource  {
 }
     
     /**
-     * The `extractions` operations of API v3.6 / v3.4 (Kotlin: the `extractions` property).
+     * The `extractions` operations of API v3.6 / v3.4 (Kotlin: `client.extractions`).
      */
 open func v3Extractions() -> V3ExtractionsResource  {
     return try!  FfiConverterTypeV3ExtractionsResource_lift(try! rustCall() {
@@ -2325,7 +1713,7 @@ open func v3Extractions() -> V3ExtractionsResource  {
 }
     
     /**
-     * The `id_photos` operations of API v3.6 / v3.4 (Kotlin: the `idPhotos` property).
+     * The `id_photos` operations of API v3.6 / v3.4 (Kotlin: `client.idPhotos`).
      */
 open func v3IdPhotos() -> V3IdPhotosResource  {
     return try!  FfiConverterTypeV3IdPhotosResource_lift(try! rustCall() {
@@ -2337,7 +1725,7 @@ open func v3IdPhotos() -> V3IdPhotosResource  {
 }
     
     /**
-     * The `live_photos` operations of API v3.6 / v3.4 (Kotlin: the `livePhotos` property).
+     * The `live_photos` operations of API v3.6 / v3.4 (Kotlin: `client.livePhotos`).
      */
 open func v3LivePhotos() -> V3LivePhotosResource  {
     return try!  FfiConverterTypeV3LivePhotosResource_lift(try! rustCall() {
@@ -2349,7 +1737,7 @@ open func v3LivePhotos() -> V3LivePhotosResource  {
 }
     
     /**
-     * The `live_videos` operations of API v3.6 / v3.4 (Kotlin: the `liveVideos` property).
+     * The `live_videos` operations of API v3.6 / v3.4 (Kotlin: `client.liveVideos`).
      */
 open func v3LiveVideos() -> V3LiveVideosResource  {
     return try!  FfiConverterTypeV3LiveVideosResource_lift(try! rustCall() {
@@ -2361,7 +1749,7 @@ open func v3LiveVideos() -> V3LiveVideosResource  {
 }
     
     /**
-     * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: the `motionCaptures` property).
+     * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: `client.motionCaptures`).
      */
 open func v3MotionCaptures() -> V3MotionCapturesResource  {
     return try!  FfiConverterTypeV3MotionCapturesResource_lift(try! rustCall() {
@@ -2373,7 +1761,7 @@ open func v3MotionCaptures() -> V3MotionCapturesResource  {
 }
     
     /**
-     * The `passkeys` operations of API v3.6 / v3.4 (Kotlin: the `passkeys` property).
+     * The `passkeys` operations of API v3.6 / v3.4 (Kotlin: `client.passkeys`).
      */
 open func v3Passkeys() -> V3PasskeysResource  {
     return try!  FfiConverterTypeV3PasskeysResource_lift(try! rustCall() {
@@ -2385,7 +1773,7 @@ open func v3Passkeys() -> V3PasskeysResource  {
 }
     
     /**
-     * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: the `repeatAttempts` property).
+     * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: `client.repeatAttempts`).
      */
 open func v3RepeatAttempts() -> V3RepeatAttemptsResource  {
     return try!  FfiConverterTypeV3RepeatAttemptsResource_lift(try! rustCall() {
@@ -2397,7 +1785,7 @@ open func v3RepeatAttempts() -> V3RepeatAttemptsResource  {
 }
     
     /**
-     * The `reports` operations of API v3.6 / v3.4 (Kotlin: the `reports` property).
+     * The `reports` operations of API v3.6 / v3.4 (Kotlin: `client.reports`).
      */
 open func v3Reports() -> V3ReportsResource  {
     return try!  FfiConverterTypeV3ReportsResource_lift(try! rustCall() {
@@ -2409,7 +1797,7 @@ open func v3Reports() -> V3ReportsResource  {
 }
     
     /**
-     * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: the `resultsFeedback` property).
+     * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: `client.resultsFeedback`).
      */
 open func v3ResultsFeedback() -> V3ResultsFeedbackResource  {
     return try!  FfiConverterTypeV3ResultsFeedbackResource_lift(try! rustCall() {
@@ -2421,7 +1809,7 @@ open func v3ResultsFeedback() -> V3ResultsFeedbackResource  {
 }
     
     /**
-     * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: the `sdkTokens` property).
+     * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: `client.sdkTokens`).
      */
 open func v3SdkTokens() -> V3SdkTokensResource  {
     return try!  FfiConverterTypeV3SdkTokensResource_lift(try! rustCall() {
@@ -2433,7 +1821,7 @@ open func v3SdkTokens() -> V3SdkTokensResource  {
 }
     
     /**
-     * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: the `signingDocuments` property).
+     * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: `client.signingDocuments`).
      */
 open func v3SigningDocuments() -> V3SigningDocumentsResource  {
     return try!  FfiConverterTypeV3SigningDocumentsResource_lift(try! rustCall() {
@@ -2445,7 +1833,7 @@ open func v3SigningDocuments() -> V3SigningDocumentsResource  {
 }
     
     /**
-     * The `tasks` operations of API v3.6 / v3.4 (Kotlin: the `tasks` property).
+     * The `tasks` operations of API v3.6 / v3.4 (Kotlin: `client.tasks`).
      */
 open func v3Tasks() -> V3TasksResource  {
     return try!  FfiConverterTypeV3TasksResource_lift(try! rustCall() {
@@ -2457,7 +1845,7 @@ open func v3Tasks() -> V3TasksResource  {
 }
     
     /**
-     * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: the `timelineFiles` property).
+     * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: `client.timelineFiles`).
      */
 open func v3TimelineFiles() -> V3TimelineFilesResource  {
     return try!  FfiConverterTypeV3TimelineFilesResource_lift(try! rustCall() {
@@ -2469,7 +1857,7 @@ open func v3TimelineFiles() -> V3TimelineFilesResource  {
 }
     
     /**
-     * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: the `watchlistMonitors` property).
+     * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: `client.watchlistMonitors`).
      */
 open func v3WatchlistMonitors() -> V3WatchlistMonitorsResource  {
     return try!  FfiConverterTypeV3WatchlistMonitorsResource_lift(try! rustCall() {
@@ -2481,7 +1869,7 @@ open func v3WatchlistMonitors() -> V3WatchlistMonitorsResource  {
 }
     
     /**
-     * The `webhooks` operations of API v3.6 / v3.4 (Kotlin: the `webhooks` property).
+     * The `webhooks` operations of API v3.6 / v3.4 (Kotlin: `client.webhooks`).
      */
 open func v3Webhooks() -> V3WebhooksResource  {
     return try!  FfiConverterTypeV3WebhooksResource_lift(try! rustCall() {
@@ -2493,7 +1881,7 @@ open func v3Webhooks() -> V3WebhooksResource  {
 }
     
     /**
-     * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: the `workflowRuns` property).
+     * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: `client.workflowRuns`).
      */
 open func v3WorkflowRuns() -> V3WorkflowRunsResource  {
     return try!  FfiConverterTypeV3WorkflowRunsResource_lift(try! rustCall() {
@@ -3131,6 +2519,2166 @@ public func FfiConverterTypeSleeper_lift(_ handle: UInt64) throws -> Sleeper {
 #endif
 public func FfiConverterTypeSleeper_lower(_ value: Sleeper) -> UInt64 {
     return FfiConverterTypeSleeper.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `addresses` operations of API v2 (Kotlin `client.v2.addresses`).
+ */
+public protocol V2AddressesResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `pick_addresses`: `GET /addresses/pick`.
+     */
+    func pick(postcode: String, options: CallOptions?) async throws  -> V2AddressesList
+    
+}
+/**
+ * The `addresses` operations of API v2 (Kotlin `client.v2.addresses`).
+ */
+open class V2AddressesResource: V2AddressesResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v2addressesresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v2addressesresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `pick_addresses`: `GET /addresses/pick`.
+     */
+open func pick(postcode: String, options: CallOptions? = nil)async throws  -> V2AddressesList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2addressesresource_pick(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(postcode),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2AddressesList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2AddressesResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V2AddressesResource
+
+    public static func lift(_ handle: UInt64) throws -> V2AddressesResource {
+        return V2AddressesResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V2AddressesResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2AddressesResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V2AddressesResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2AddressesResource_lift(_ handle: UInt64) throws -> V2AddressesResource {
+    return try FfiConverterTypeV2AddressesResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2AddressesResource_lower(_ value: V2AddressesResource) -> UInt64 {
+    return FfiConverterTypeV2AddressesResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `applicants` operations of API v2 (Kotlin `client.v2.applicants`).
+ */
+public protocol V2ApplicantsResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `create_applicant`: `POST /applicants`.
+     */
+    func create(input: V2ApplicantBuilder, options: CallOptions?) async throws  -> V2Applicant
+    
+    /**
+     * `delete_applicant`: `DELETE /applicants/{applicant_id}`.
+     */
+    func delete(applicantId: String, options: CallOptions?) async throws 
+    
+    /**
+     * `list_applicants`: `GET /applicants`.
+     */
+    func list(page: Int64?, perPage: Int64?, includeDeleted: Bool?, options: CallOptions?) async throws  -> V2ListApplicantsPage
+    
+    /**
+     * `restore_applicant`: `POST /applicants/{applicant_id}/restore`.
+     */
+    func restore(applicantId: String, options: CallOptions?) async throws 
+    
+    /**
+     * `retrieve_applicant`: `GET /applicants/{applicant_id}`.
+     */
+    func retrieve(applicantId: String, options: CallOptions?) async throws  -> V2Applicant
+    
+    /**
+     * `update_applicant`: `PUT /applicants/{applicant_id}`.
+     */
+    func update(applicantId: String, input: V2ApplicantUpdater, options: CallOptions?) async throws  -> V2Applicant
+    
+}
+/**
+ * The `applicants` operations of API v2 (Kotlin `client.v2.applicants`).
+ */
+open class V2ApplicantsResource: V2ApplicantsResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v2applicantsresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v2applicantsresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `create_applicant`: `POST /applicants`.
+     */
+open func create(input: V2ApplicantBuilder, options: CallOptions? = nil)async throws  -> V2Applicant  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_create(
+                        self.uniffiCloneHandle(),FfiConverterTypeV2ApplicantBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2Applicant_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `delete_applicant`: `DELETE /applicants/{applicant_id}`.
+     */
+open func delete(applicantId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_delete(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_applicants`: `GET /applicants`.
+     */
+open func list(page: Int64? = nil, perPage: Int64? = nil, includeDeleted: Bool? = nil, options: CallOptions? = nil)async throws  -> V2ListApplicantsPage  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_list(
+                        self.uniffiCloneHandle(),FfiConverterOptionInt64.lower(page),FfiConverterOptionInt64.lower(perPage),FfiConverterOptionBool.lower(includeDeleted),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2ListApplicantsPage_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `restore_applicant`: `POST /applicants/{applicant_id}/restore`.
+     */
+open func restore(applicantId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_restore(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `retrieve_applicant`: `GET /applicants/{applicant_id}`.
+     */
+open func retrieve(applicantId: String, options: CallOptions? = nil)async throws  -> V2Applicant  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_retrieve(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2Applicant_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `update_applicant`: `PUT /applicants/{applicant_id}`.
+     */
+open func update(applicantId: String, input: V2ApplicantUpdater, options: CallOptions? = nil)async throws  -> V2Applicant  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_update(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeV2ApplicantUpdater_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2Applicant_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ApplicantsResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V2ApplicantsResource
+
+    public static func lift(_ handle: UInt64) throws -> V2ApplicantsResource {
+        return V2ApplicantsResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V2ApplicantsResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ApplicantsResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V2ApplicantsResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ApplicantsResource_lift(_ handle: UInt64) throws -> V2ApplicantsResource {
+    return try FfiConverterTypeV2ApplicantsResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ApplicantsResource_lower(_ value: V2ApplicantsResource) -> UInt64 {
+    return FfiConverterTypeV2ApplicantsResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `checks` operations of API v2 (Kotlin `client.v2.checks`).
+ */
+public protocol V2ChecksResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `create_check`: `POST /applicants/{applicant_id}/checks`.
+     */
+    func create(applicantId: String, input: V2CheckBuilder, options: CallOptions?) async throws  -> V2Check
+    
+    /**
+     * `list_checks`: `GET /applicants/{applicant_id}/checks`.
+     */
+    func list(applicantId: String, expand: String?, options: CallOptions?) async throws  -> V2ChecksList
+    
+    /**
+     * `resume_check`: `POST /checks/{check_id}/resume`.
+     */
+    func resume(checkId: String, options: CallOptions?) async throws 
+    
+    /**
+     * `retrieve_check`: `GET /applicants/{applicant_id}/checks/{check_id}`.
+     */
+    func retrieve(applicantId: String, checkId: String, options: CallOptions?) async throws  -> V2Check
+    
+}
+/**
+ * The `checks` operations of API v2 (Kotlin `client.v2.checks`).
+ */
+open class V2ChecksResource: V2ChecksResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v2checksresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v2checksresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `create_check`: `POST /applicants/{applicant_id}/checks`.
+     */
+open func create(applicantId: String, input: V2CheckBuilder, options: CallOptions? = nil)async throws  -> V2Check  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2checksresource_create(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeV2CheckBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2Check_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_checks`: `GET /applicants/{applicant_id}/checks`.
+     */
+open func list(applicantId: String, expand: String? = nil, options: CallOptions? = nil)async throws  -> V2ChecksList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2checksresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionString.lower(expand),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2ChecksList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `resume_check`: `POST /checks/{check_id}/resume`.
+     */
+open func resume(checkId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2checksresource_resume(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `retrieve_check`: `GET /applicants/{applicant_id}/checks/{check_id}`.
+     */
+open func retrieve(applicantId: String, checkId: String, options: CallOptions? = nil)async throws  -> V2Check  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2checksresource_retrieve(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2Check_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ChecksResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V2ChecksResource
+
+    public static func lift(_ handle: UInt64) throws -> V2ChecksResource {
+        return V2ChecksResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V2ChecksResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ChecksResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V2ChecksResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ChecksResource_lift(_ handle: UInt64) throws -> V2ChecksResource {
+    return try FfiConverterTypeV2ChecksResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ChecksResource_lower(_ value: V2ChecksResource) -> UInt64 {
+    return FfiConverterTypeV2ChecksResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `documents` operations of API v2 (Kotlin `client.v2.documents`).
+ */
+public protocol V2DocumentsResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `download_document`: `GET /applicants/{applicant_id}/documents/{document_id}/download`.
+     */
+    func download(applicantId: String, documentId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `list_documents`: `GET /applicants/{applicant_id}/documents`.
+     */
+    func list(applicantId: String, options: CallOptions?) async throws  -> V2DocumentsList
+    
+    /**
+     * `retrieve_document`: `GET /applicants/{applicant_id}/documents/{document_id}`.
+     */
+    func retrieve(applicantId: String, documentId: String, options: CallOptions?) async throws  -> V2Document
+    
+    /**
+     * `upload_document`: `POST /applicants/{applicant_id}/documents`.
+     */
+    func upload(applicantId: String, input: V2DocumentUploader, options: CallOptions?) async throws  -> V2Document
+    
+}
+/**
+ * The `documents` operations of API v2 (Kotlin `client.v2.documents`).
+ */
+open class V2DocumentsResource: V2DocumentsResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v2documentsresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v2documentsresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `download_document`: `GET /applicants/{applicant_id}/documents/{document_id}/download`.
+     */
+open func download(applicantId: String, documentId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2documentsresource_download(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_documents`: `GET /applicants/{applicant_id}/documents`.
+     */
+open func list(applicantId: String, options: CallOptions? = nil)async throws  -> V2DocumentsList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2documentsresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2DocumentsList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `retrieve_document`: `GET /applicants/{applicant_id}/documents/{document_id}`.
+     */
+open func retrieve(applicantId: String, documentId: String, options: CallOptions? = nil)async throws  -> V2Document  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2documentsresource_retrieve(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterString.lower(documentId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2Document_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `upload_document`: `POST /applicants/{applicant_id}/documents`.
+     */
+open func upload(applicantId: String, input: V2DocumentUploader, options: CallOptions? = nil)async throws  -> V2Document  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2documentsresource_upload(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterTypeV2DocumentUploader_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2Document_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2DocumentsResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V2DocumentsResource
+
+    public static func lift(_ handle: UInt64) throws -> V2DocumentsResource {
+        return V2DocumentsResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V2DocumentsResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2DocumentsResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V2DocumentsResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2DocumentsResource_lift(_ handle: UInt64) throws -> V2DocumentsResource {
+    return try FfiConverterTypeV2DocumentsResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2DocumentsResource_lower(_ value: V2DocumentsResource) -> UInt64 {
+    return FfiConverterTypeV2DocumentsResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `live_photos` operations of API v2 (Kotlin `client.v2.livePhotos`).
+ */
+public protocol V2LivePhotosResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `download_live_photo`: `GET /live_photos/{live_photo_id}/download`.
+     */
+    func download(livePhotoId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `list_live_photos`: `GET /live_photos`.
+     */
+    func list(applicantId: String, options: CallOptions?) async throws  -> V2LivePhotosList
+    
+    /**
+     * `retrieve_live_photo`: `GET /live_photos/{live_photo_id}`.
+     */
+    func retrieve(livePhotoId: String, options: CallOptions?) async throws  -> V2LivePhoto
+    
+    /**
+     * `upload_live_photo`: `POST /live_photos`.
+     */
+    func upload(input: V2LivePhotoUploader, options: CallOptions?) async throws  -> V2LivePhoto
+    
+}
+/**
+ * The `live_photos` operations of API v2 (Kotlin `client.v2.livePhotos`).
+ */
+open class V2LivePhotosResource: V2LivePhotosResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v2livephotosresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v2livephotosresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `download_live_photo`: `GET /live_photos/{live_photo_id}/download`.
+     */
+open func download(livePhotoId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2livephotosresource_download(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_live_photos`: `GET /live_photos`.
+     */
+open func list(applicantId: String, options: CallOptions? = nil)async throws  -> V2LivePhotosList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2livephotosresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2LivePhotosList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `retrieve_live_photo`: `GET /live_photos/{live_photo_id}`.
+     */
+open func retrieve(livePhotoId: String, options: CallOptions? = nil)async throws  -> V2LivePhoto  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2livephotosresource_retrieve(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(livePhotoId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2LivePhoto_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `upload_live_photo`: `POST /live_photos`.
+     */
+open func upload(input: V2LivePhotoUploader, options: CallOptions? = nil)async throws  -> V2LivePhoto  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2livephotosresource_upload(
+                        self.uniffiCloneHandle(),FfiConverterTypeV2LivePhotoUploader_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2LivePhoto_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2LivePhotosResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V2LivePhotosResource
+
+    public static func lift(_ handle: UInt64) throws -> V2LivePhotosResource {
+        return V2LivePhotosResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V2LivePhotosResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2LivePhotosResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V2LivePhotosResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LivePhotosResource_lift(_ handle: UInt64) throws -> V2LivePhotosResource {
+    return try FfiConverterTypeV2LivePhotosResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LivePhotosResource_lower(_ value: V2LivePhotosResource) -> UInt64 {
+    return FfiConverterTypeV2LivePhotosResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `live_videos` operations of API v2 (Kotlin `client.v2.liveVideos`).
+ */
+public protocol V2LiveVideosResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `download_live_video`: `GET /live_videos/{live_video_id}/download`.
+     */
+    func download(liveVideoId: String, options: CallOptions?) async throws  -> Download
+    
+    /**
+     * `list_live_videos`: `GET /live_videos`.
+     */
+    func list(applicantId: String, options: CallOptions?) async throws  -> V2LiveVideosList
+    
+    /**
+     * `retrieve_live_video`: `GET /live_videos/{live_video_id}`.
+     */
+    func retrieve(liveVideoId: String, options: CallOptions?) async throws  -> V2LiveVideo
+    
+}
+/**
+ * The `live_videos` operations of API v2 (Kotlin `client.v2.liveVideos`).
+ */
+open class V2LiveVideosResource: V2LiveVideosResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v2livevideosresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v2livevideosresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `download_live_video`: `GET /live_videos/{live_video_id}/download`.
+     */
+open func download(liveVideoId: String, options: CallOptions? = nil)async throws  -> Download  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2livevideosresource_download(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDownload_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_live_videos`: `GET /live_videos`.
+     */
+open func list(applicantId: String, options: CallOptions? = nil)async throws  -> V2LiveVideosList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2livevideosresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(applicantId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2LiveVideosList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `retrieve_live_video`: `GET /live_videos/{live_video_id}`.
+     */
+open func retrieve(liveVideoId: String, options: CallOptions? = nil)async throws  -> V2LiveVideo  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2livevideosresource_retrieve(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(liveVideoId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2LiveVideo_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2LiveVideosResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V2LiveVideosResource
+
+    public static func lift(_ handle: UInt64) throws -> V2LiveVideosResource {
+        return V2LiveVideosResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V2LiveVideosResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2LiveVideosResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V2LiveVideosResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LiveVideosResource_lift(_ handle: UInt64) throws -> V2LiveVideosResource {
+    return try FfiConverterTypeV2LiveVideosResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LiveVideosResource_lower(_ value: V2LiveVideosResource) -> UInt64 {
+    return FfiConverterTypeV2LiveVideosResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `ocr` operations of API v2 (Kotlin `client.v2.ocr`).
+ */
+public protocol V2OcrResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `extract_ocr`: `POST /ocr`.
+     */
+    func extract(input: V2OcrRequest, options: CallOptions?) async throws  -> V2OcrResult
+    
+}
+/**
+ * The `ocr` operations of API v2 (Kotlin `client.v2.ocr`).
+ */
+open class V2OcrResource: V2OcrResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v2ocrresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v2ocrresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `extract_ocr`: `POST /ocr`.
+     */
+open func extract(input: V2OcrRequest, options: CallOptions? = nil)async throws  -> V2OcrResult  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2ocrresource_extract(
+                        self.uniffiCloneHandle(),FfiConverterTypeV2OcrRequest_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2OcrResult_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2OcrResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V2OcrResource
+
+    public static func lift(_ handle: UInt64) throws -> V2OcrResource {
+        return V2OcrResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V2OcrResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2OcrResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V2OcrResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2OcrResource_lift(_ handle: UInt64) throws -> V2OcrResource {
+    return try FfiConverterTypeV2OcrResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2OcrResource_lower(_ value: V2OcrResource) -> UInt64 {
+    return FfiConverterTypeV2OcrResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `report_type_groups` operations of API v2 (Kotlin `client.v2.reportTypeGroups`).
+ */
+public protocol V2ReportTypeGroupsResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `list_report_type_groups`: `GET /report_type_groups`.
+     */
+    func list(options: CallOptions?) async throws  -> V2ReportTypeGroupsList
+    
+    /**
+     * `retrieve_report_type_group`: `GET /report_type_groups/{report_type_group_id}`.
+     */
+    func retrieve(reportTypeGroupId: String, options: CallOptions?) async throws  -> V2ReportTypeGroup
+    
+}
+/**
+ * The `report_type_groups` operations of API v2 (Kotlin `client.v2.reportTypeGroups`).
+ */
+open class V2ReportTypeGroupsResource: V2ReportTypeGroupsResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v2reporttypegroupsresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v2reporttypegroupsresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `list_report_type_groups`: `GET /report_type_groups`.
+     */
+open func list(options: CallOptions? = nil)async throws  -> V2ReportTypeGroupsList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2reporttypegroupsresource_list(
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2ReportTypeGroupsList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `retrieve_report_type_group`: `GET /report_type_groups/{report_type_group_id}`.
+     */
+open func retrieve(reportTypeGroupId: String, options: CallOptions? = nil)async throws  -> V2ReportTypeGroup  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2reporttypegroupsresource_retrieve(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(reportTypeGroupId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2ReportTypeGroup_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ReportTypeGroupsResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V2ReportTypeGroupsResource
+
+    public static func lift(_ handle: UInt64) throws -> V2ReportTypeGroupsResource {
+        return V2ReportTypeGroupsResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V2ReportTypeGroupsResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ReportTypeGroupsResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V2ReportTypeGroupsResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportTypeGroupsResource_lift(_ handle: UInt64) throws -> V2ReportTypeGroupsResource {
+    return try FfiConverterTypeV2ReportTypeGroupsResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportTypeGroupsResource_lower(_ value: V2ReportTypeGroupsResource) -> UInt64 {
+    return FfiConverterTypeV2ReportTypeGroupsResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `reports` operations of API v2 (Kotlin `client.v2.reports`).
+ */
+public protocol V2ReportsResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `cancel_report`: `POST /checks/{check_id}/reports/{report_id}/cancel`.
+     */
+    func cancel(checkId: String, reportId: String, options: CallOptions?) async throws 
+    
+    /**
+     * `list_reports`: `GET /checks/{check_id}/reports`.
+     */
+    func list(checkId: String, options: CallOptions?) async throws  -> V2ReportsList
+    
+    /**
+     * `resume_report`: `POST /checks/{check_id}/reports/{report_id}/resume`.
+     */
+    func resume(checkId: String, reportId: String, options: CallOptions?) async throws 
+    
+    /**
+     * `retrieve_report`: `GET /checks/{check_id}/reports/{report_id}`.
+     */
+    func retrieve(checkId: String, reportId: String, options: CallOptions?) async throws  -> V2Report
+    
+}
+/**
+ * The `reports` operations of API v2 (Kotlin `client.v2.reports`).
+ */
+open class V2ReportsResource: V2ReportsResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v2reportsresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v2reportsresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `cancel_report`: `POST /checks/{check_id}/reports/{report_id}/cancel`.
+     */
+open func cancel(checkId: String, reportId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2reportsresource_cancel(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `list_reports`: `GET /checks/{check_id}/reports`.
+     */
+open func list(checkId: String, options: CallOptions? = nil)async throws  -> V2ReportsList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2reportsresource_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2ReportsList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `resume_report`: `POST /checks/{check_id}/reports/{report_id}/resume`.
+     */
+open func resume(checkId: String, reportId: String, options: CallOptions? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2reportsresource_resume(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `retrieve_report`: `GET /checks/{check_id}/reports/{report_id}`.
+     */
+open func retrieve(checkId: String, reportId: String, options: CallOptions? = nil)async throws  -> V2Report  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2reportsresource_retrieve(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterString.lower(reportId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2Report_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ReportsResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V2ReportsResource
+
+    public static func lift(_ handle: UInt64) throws -> V2ReportsResource {
+        return V2ReportsResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V2ReportsResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ReportsResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V2ReportsResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportsResource_lift(_ handle: UInt64) throws -> V2ReportsResource {
+    return try FfiConverterTypeV2ReportsResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportsResource_lower(_ value: V2ReportsResource) -> UInt64 {
+    return FfiConverterTypeV2ReportsResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `sdk_tokens` operations of API v2 (Kotlin `client.v2.sdkTokens`).
+ */
+public protocol V2SdkTokensResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `generate_sdk_token`: `POST /sdk_token`.
+     */
+    func generate(input: V2SdkTokenBuilder, options: CallOptions?) async throws  -> V2SdkToken
+    
+}
+/**
+ * The `sdk_tokens` operations of API v2 (Kotlin `client.v2.sdkTokens`).
+ */
+open class V2SdkTokensResource: V2SdkTokensResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v2sdktokensresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v2sdktokensresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `generate_sdk_token`: `POST /sdk_token`.
+     */
+open func generate(input: V2SdkTokenBuilder, options: CallOptions? = nil)async throws  -> V2SdkToken  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2sdktokensresource_generate(
+                        self.uniffiCloneHandle(),FfiConverterTypeV2SdkTokenBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2SdkToken_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2SdkTokensResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V2SdkTokensResource
+
+    public static func lift(_ handle: UInt64) throws -> V2SdkTokensResource {
+        return V2SdkTokensResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V2SdkTokensResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2SdkTokensResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V2SdkTokensResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2SdkTokensResource_lift(_ handle: UInt64) throws -> V2SdkTokensResource {
+    return try FfiConverterTypeV2SdkTokensResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2SdkTokensResource_lower(_ value: V2SdkTokensResource) -> UInt64 {
+    return FfiConverterTypeV2SdkTokensResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `slv` operations of API v2 (Kotlin `client.v2.slv`).
+ */
+public protocol V2SlvResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `submit_slv_code`: `POST /slv`.
+     */
+    func submitCode(input: V2SlvRequest, options: CallOptions?) async throws  -> V2SlvResult
+    
+}
+/**
+ * The `slv` operations of API v2 (Kotlin `client.v2.slv`).
+ */
+open class V2SlvResource: V2SlvResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v2slvresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v2slvresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `submit_slv_code`: `POST /slv`.
+     */
+open func submitCode(input: V2SlvRequest, options: CallOptions? = nil)async throws  -> V2SlvResult  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2slvresource_submit_code(
+                        self.uniffiCloneHandle(),FfiConverterTypeV2SlvRequest_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2SlvResult_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2SlvResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V2SlvResource
+
+    public static func lift(_ handle: UInt64) throws -> V2SlvResource {
+        return V2SlvResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V2SlvResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2SlvResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V2SlvResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2SlvResource_lift(_ handle: UInt64) throws -> V2SlvResource {
+    return try FfiConverterTypeV2SlvResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2SlvResource_lower(_ value: V2SlvResource) -> UInt64 {
+    return FfiConverterTypeV2SlvResource.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The `webhooks` operations of API v2 (Kotlin `client.v2.webhooks`).
+ */
+public protocol V2WebhooksResourceProtocol: AnyObject, Sendable {
+    
+    /**
+     * `list_webhooks`: `GET /webhooks`.
+     */
+    func list(options: CallOptions?) async throws  -> V2WebhooksList
+    
+    /**
+     * `register_webhook`: `POST /webhooks`.
+     */
+    func register(input: V2WebhookBuilder, options: CallOptions?) async throws  -> V2Webhook
+    
+    /**
+     * `retrieve_webhook`: `GET /webhooks/{webhook_id}`.
+     */
+    func retrieve(webhookId: String, options: CallOptions?) async throws  -> V2Webhook
+    
+}
+/**
+ * The `webhooks` operations of API v2 (Kotlin `client.v2.webhooks`).
+ */
+open class V2WebhooksResource: V2WebhooksResourceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_onfido_core_uniffi_fn_clone_v2webhooksresource(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_onfido_core_uniffi_fn_free_v2webhooksresource(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `list_webhooks`: `GET /webhooks`.
+     */
+open func list(options: CallOptions? = nil)async throws  -> V2WebhooksList  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2webhooksresource_list(
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2WebhooksList_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `register_webhook`: `POST /webhooks`.
+     */
+open func register(input: V2WebhookBuilder, options: CallOptions? = nil)async throws  -> V2Webhook  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2webhooksresource_register(
+                        self.uniffiCloneHandle(),FfiConverterTypeV2WebhookBuilder_lower(input),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2Webhook_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+    /**
+     * `retrieve_webhook`: `GET /webhooks/{webhook_id}`.
+     */
+open func retrieve(webhookId: String, options: CallOptions? = nil)async throws  -> V2Webhook  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_method_v2webhooksresource_retrieve(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(webhookId),FfiConverterOptionTypeCallOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeV2Webhook_lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2WebhooksResource: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = V2WebhooksResource
+
+    public static func lift(_ handle: UInt64) throws -> V2WebhooksResource {
+        return V2WebhooksResource(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: V2WebhooksResource) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2WebhooksResource {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: V2WebhooksResource, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2WebhooksResource_lift(_ handle: UInt64) throws -> V2WebhooksResource {
+    return try FfiConverterTypeV2WebhooksResource.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2WebhooksResource_lower(_ value: V2WebhooksResource) -> UInt64 {
+    return FfiConverterTypeV2WebhooksResource.lower(value)
 }
 
 
@@ -6985,7 +8533,7 @@ public protocol V3WatchlistMonitorsResourceProtocol: AnyObject, Sendable {
     /**
      * `force_report_creation_from_watchlist_monitor`: `POST /watchlist_monitors/{monitor_id}/new_report`.
      */
-    func forceReportCreation(monitorId: String, options: CallOptions?) async throws 
+    func forceReportCreation(monitorId: String, options: CallOptions?) async throws  -> String?
     
     /**
      * `list_watchlist_monitors`: `GET /watchlist_monitors`.
@@ -7119,7 +8667,7 @@ open func find(monitorId: String, options: CallOptions? = nil)async throws  -> V
     /**
      * `force_report_creation_from_watchlist_monitor`: `POST /watchlist_monitors/{monitor_id}/new_report`.
      */
-open func forceReportCreation(monitorId: String, options: CallOptions? = nil)async throws   {
+open func forceReportCreation(monitorId: String, options: CallOptions? = nil)async throws  -> String?  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
@@ -7127,10 +8675,10 @@ open func forceReportCreation(monitorId: String, options: CallOptions? = nil)asy
                         self.uniffiCloneHandle(),FfiConverterString.lower(monitorId),FfiConverterOptionTypeCallOptions.lower(options)
                 )
             },
-            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_void,
-            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_void,
-            freeFunc: ffi_onfido_core_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionString.lift,
             errorHandler: FfiConverterTypeOnfidoError_lift
         )
 }
@@ -7729,853 +9277,6 @@ public func FfiConverterTypeV3WorkflowRunsResource_lower(_ value: V3WorkflowRuns
 
 
 /**
- * A postal address (also an input of applicants).
- */
-public struct Address: Equatable, Hashable {
-    /**
-     * Flat number.
-     */
-    public var flatNumber: String?
-    /**
-     * Building number.
-     */
-    public var buildingNumber: String?
-    /**
-     * Building name.
-     */
-    public var buildingName: String?
-    /**
-     * Street.
-     */
-    public var street: String?
-    /**
-     * Sub-street.
-     */
-    public var subStreet: String?
-    /**
-     * Town.
-     */
-    public var town: String?
-    /**
-     * State (USA: two-letter USPS code).
-     */
-    public var state: String?
-    /**
-     * Postcode.
-     */
-    public var postcode: String?
-    /**
-     * Country (ISO alpha-3).
-     */
-    public var country: String?
-    /**
-     * Lived here from, `yyyy-mm-dd`.
-     */
-    public var startDate: String?
-    /**
-     * Lived here until, `yyyy-mm-dd`.
-     */
-    public var endDate: String?
-    /**
-     * Other fields, as a JSON object.
-     */
-    public var extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Flat number.
-         */flatNumber: String? = nil, 
-        /**
-         * Building number.
-         */buildingNumber: String? = nil, 
-        /**
-         * Building name.
-         */buildingName: String? = nil, 
-        /**
-         * Street.
-         */street: String? = nil, 
-        /**
-         * Sub-street.
-         */subStreet: String? = nil, 
-        /**
-         * Town.
-         */town: String? = nil, 
-        /**
-         * State (USA: two-letter USPS code).
-         */state: String? = nil, 
-        /**
-         * Postcode.
-         */postcode: String? = nil, 
-        /**
-         * Country (ISO alpha-3).
-         */country: String? = nil, 
-        /**
-         * Lived here from, `yyyy-mm-dd`.
-         */startDate: String? = nil, 
-        /**
-         * Lived here until, `yyyy-mm-dd`.
-         */endDate: String? = nil, 
-        /**
-         * Other fields, as a JSON object.
-         */extraJson: String? = nil) {
-        self.flatNumber = flatNumber
-        self.buildingNumber = buildingNumber
-        self.buildingName = buildingName
-        self.street = street
-        self.subStreet = subStreet
-        self.town = town
-        self.state = state
-        self.postcode = postcode
-        self.country = country
-        self.startDate = startDate
-        self.endDate = endDate
-        self.extraJson = extraJson
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Address: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeAddress: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Address {
-        return
-            try Address(
-                flatNumber: FfiConverterOptionString.read(from: &buf), 
-                buildingNumber: FfiConverterOptionString.read(from: &buf), 
-                buildingName: FfiConverterOptionString.read(from: &buf), 
-                street: FfiConverterOptionString.read(from: &buf), 
-                subStreet: FfiConverterOptionString.read(from: &buf), 
-                town: FfiConverterOptionString.read(from: &buf), 
-                state: FfiConverterOptionString.read(from: &buf), 
-                postcode: FfiConverterOptionString.read(from: &buf), 
-                country: FfiConverterOptionString.read(from: &buf), 
-                startDate: FfiConverterOptionString.read(from: &buf), 
-                endDate: FfiConverterOptionString.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Address, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.flatNumber, into: &buf)
-        FfiConverterOptionString.write(value.buildingNumber, into: &buf)
-        FfiConverterOptionString.write(value.buildingName, into: &buf)
-        FfiConverterOptionString.write(value.street, into: &buf)
-        FfiConverterOptionString.write(value.subStreet, into: &buf)
-        FfiConverterOptionString.write(value.town, into: &buf)
-        FfiConverterOptionString.write(value.state, into: &buf)
-        FfiConverterOptionString.write(value.postcode, into: &buf)
-        FfiConverterOptionString.write(value.country, into: &buf)
-        FfiConverterOptionString.write(value.startDate, into: &buf)
-        FfiConverterOptionString.write(value.endDate, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAddress_lift(_ buf: RustBuffer) throws -> Address {
-    return try FfiConverterTypeAddress.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAddress_lower(_ value: Address) -> RustBuffer {
-    return FfiConverterTypeAddress.lower(value)
-}
-
-
-/**
- * An applicant: the individual a check is performed on.
- */
-public struct Applicant: Equatable, Hashable {
-    /**
-     * Unique identifier.
-     */
-    public var id: String
-    /**
-     * When it was created (as sent).
-     */
-    public var createdAt: String?
-    /**
-     * When it is scheduled for deletion, if it is.
-     */
-    public var deleteAt: String?
-    /**
-     * The URI of this resource.
-     */
-    public var href: String?
-    /**
-     * Mr, Mrs, Miss or Ms.
-     */
-    public var title: String?
-    /**
-     * First name.
-     */
-    public var firstName: String?
-    /**
-     * Middle name(s).
-     */
-    public var middleName: String?
-    /**
-     * Surname.
-     */
-    public var lastName: String?
-    /**
-     * Email.
-     */
-    public var email: String?
-    /**
-     * Gender.
-     */
-    public var gender: String?
-    /**
-     * Date of birth, `yyyy-mm-dd`.
-     */
-    public var dob: String?
-    /**
-     * Landline number.
-     */
-    public var telephone: String?
-    /**
-     * Mobile number.
-     */
-    public var mobile: String?
-    /**
-     * Country of jurisdiction (ISO alpha-3).
-     */
-    public var country: String?
-    /**
-     * Mother's maiden name.
-     */
-    public var mothersMaidenName: String?
-    /**
-     * Previous surname.
-     */
-    public var previousLastName: String?
-    /**
-     * Nationality (ISO alpha-3).
-     */
-    public var nationality: String?
-    /**
-     * Country of birth (ISO alpha-3).
-     */
-    public var countryOfBirth: String?
-    /**
-     * Town of birth.
-     */
-    public var townOfBirth: String?
-    /**
-     * Identification numbers.
-     */
-    public var idNumbers: [IdNumber]
-    /**
-     * Address history.
-     */
-    public var addresses: [Address]
-    /**
-     * Whether it lives in the sandbox.
-     */
-    public var sandbox: Bool?
-    /**
-     * Other fields, as a JSON object.
-     */
-    public var extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Unique identifier.
-         */id: String, 
-        /**
-         * When it was created (as sent).
-         */createdAt: String?, 
-        /**
-         * When it is scheduled for deletion, if it is.
-         */deleteAt: String?, 
-        /**
-         * The URI of this resource.
-         */href: String?, 
-        /**
-         * Mr, Mrs, Miss or Ms.
-         */title: String?, 
-        /**
-         * First name.
-         */firstName: String?, 
-        /**
-         * Middle name(s).
-         */middleName: String?, 
-        /**
-         * Surname.
-         */lastName: String?, 
-        /**
-         * Email.
-         */email: String?, 
-        /**
-         * Gender.
-         */gender: String?, 
-        /**
-         * Date of birth, `yyyy-mm-dd`.
-         */dob: String?, 
-        /**
-         * Landline number.
-         */telephone: String?, 
-        /**
-         * Mobile number.
-         */mobile: String?, 
-        /**
-         * Country of jurisdiction (ISO alpha-3).
-         */country: String?, 
-        /**
-         * Mother's maiden name.
-         */mothersMaidenName: String?, 
-        /**
-         * Previous surname.
-         */previousLastName: String?, 
-        /**
-         * Nationality (ISO alpha-3).
-         */nationality: String?, 
-        /**
-         * Country of birth (ISO alpha-3).
-         */countryOfBirth: String?, 
-        /**
-         * Town of birth.
-         */townOfBirth: String?, 
-        /**
-         * Identification numbers.
-         */idNumbers: [IdNumber], 
-        /**
-         * Address history.
-         */addresses: [Address], 
-        /**
-         * Whether it lives in the sandbox.
-         */sandbox: Bool?, 
-        /**
-         * Other fields, as a JSON object.
-         */extraJson: String?) {
-        self.id = id
-        self.createdAt = createdAt
-        self.deleteAt = deleteAt
-        self.href = href
-        self.title = title
-        self.firstName = firstName
-        self.middleName = middleName
-        self.lastName = lastName
-        self.email = email
-        self.gender = gender
-        self.dob = dob
-        self.telephone = telephone
-        self.mobile = mobile
-        self.country = country
-        self.mothersMaidenName = mothersMaidenName
-        self.previousLastName = previousLastName
-        self.nationality = nationality
-        self.countryOfBirth = countryOfBirth
-        self.townOfBirth = townOfBirth
-        self.idNumbers = idNumbers
-        self.addresses = addresses
-        self.sandbox = sandbox
-        self.extraJson = extraJson
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Applicant: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeApplicant: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Applicant {
-        return
-            try Applicant(
-                id: FfiConverterString.read(from: &buf), 
-                createdAt: FfiConverterOptionString.read(from: &buf), 
-                deleteAt: FfiConverterOptionString.read(from: &buf), 
-                href: FfiConverterOptionString.read(from: &buf), 
-                title: FfiConverterOptionString.read(from: &buf), 
-                firstName: FfiConverterOptionString.read(from: &buf), 
-                middleName: FfiConverterOptionString.read(from: &buf), 
-                lastName: FfiConverterOptionString.read(from: &buf), 
-                email: FfiConverterOptionString.read(from: &buf), 
-                gender: FfiConverterOptionString.read(from: &buf), 
-                dob: FfiConverterOptionString.read(from: &buf), 
-                telephone: FfiConverterOptionString.read(from: &buf), 
-                mobile: FfiConverterOptionString.read(from: &buf), 
-                country: FfiConverterOptionString.read(from: &buf), 
-                mothersMaidenName: FfiConverterOptionString.read(from: &buf), 
-                previousLastName: FfiConverterOptionString.read(from: &buf), 
-                nationality: FfiConverterOptionString.read(from: &buf), 
-                countryOfBirth: FfiConverterOptionString.read(from: &buf), 
-                townOfBirth: FfiConverterOptionString.read(from: &buf), 
-                idNumbers: FfiConverterSequenceTypeIdNumber.read(from: &buf), 
-                addresses: FfiConverterSequenceTypeAddress.read(from: &buf), 
-                sandbox: FfiConverterOptionBool.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Applicant, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterOptionString.write(value.createdAt, into: &buf)
-        FfiConverterOptionString.write(value.deleteAt, into: &buf)
-        FfiConverterOptionString.write(value.href, into: &buf)
-        FfiConverterOptionString.write(value.title, into: &buf)
-        FfiConverterOptionString.write(value.firstName, into: &buf)
-        FfiConverterOptionString.write(value.middleName, into: &buf)
-        FfiConverterOptionString.write(value.lastName, into: &buf)
-        FfiConverterOptionString.write(value.email, into: &buf)
-        FfiConverterOptionString.write(value.gender, into: &buf)
-        FfiConverterOptionString.write(value.dob, into: &buf)
-        FfiConverterOptionString.write(value.telephone, into: &buf)
-        FfiConverterOptionString.write(value.mobile, into: &buf)
-        FfiConverterOptionString.write(value.country, into: &buf)
-        FfiConverterOptionString.write(value.mothersMaidenName, into: &buf)
-        FfiConverterOptionString.write(value.previousLastName, into: &buf)
-        FfiConverterOptionString.write(value.nationality, into: &buf)
-        FfiConverterOptionString.write(value.countryOfBirth, into: &buf)
-        FfiConverterOptionString.write(value.townOfBirth, into: &buf)
-        FfiConverterSequenceTypeIdNumber.write(value.idNumbers, into: &buf)
-        FfiConverterSequenceTypeAddress.write(value.addresses, into: &buf)
-        FfiConverterOptionBool.write(value.sandbox, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeApplicant_lift(_ buf: RustBuffer) throws -> Applicant {
-    return try FfiConverterTypeApplicant.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeApplicant_lower(_ value: Applicant) -> RustBuffer {
-    return FfiConverterTypeApplicant.lower(value)
-}
-
-
-/**
- * An applicant's fields, to create one or to change some (unset fields are not sent).
- */
-public struct ApplicantInput: Equatable, Hashable {
-    /**
-     * Mr, Mrs, Miss or Ms.
-     */
-    public var title: String?
-    /**
-     * First name (required to create).
-     */
-    public var firstName: String?
-    /**
-     * Middle name(s).
-     */
-    public var middleName: String?
-    /**
-     * Surname (required to create).
-     */
-    public var lastName: String?
-    /**
-     * Email.
-     */
-    public var email: String?
-    /**
-     * male or female.
-     */
-    public var gender: String?
-    /**
-     * Date of birth, `yyyy-mm-dd`.
-     */
-    public var dob: String?
-    /**
-     * Landline number.
-     */
-    public var telephone: String?
-    /**
-     * Mobile number.
-     */
-    public var mobile: String?
-    /**
-     * Country of jurisdiction (ISO alpha-3).
-     */
-    public var country: String?
-    /**
-     * Mother's maiden name.
-     */
-    public var mothersMaidenName: String?
-    /**
-     * Previous surname.
-     */
-    public var previousLastName: String?
-    /**
-     * Nationality (ISO alpha-3).
-     */
-    public var nationality: String?
-    /**
-     * Country of birth (ISO alpha-3).
-     */
-    public var countryOfBirth: String?
-    /**
-     * Town of birth.
-     */
-    public var townOfBirth: String?
-    /**
-     * Identification numbers.
-     */
-    public var idNumbers: [IdNumber]?
-    /**
-     * Address history.
-     */
-    public var addresses: [Address]?
-    /**
-     * More fields to send, as a JSON object.
-     */
-    public var extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Mr, Mrs, Miss or Ms.
-         */title: String? = nil, 
-        /**
-         * First name (required to create).
-         */firstName: String? = nil, 
-        /**
-         * Middle name(s).
-         */middleName: String? = nil, 
-        /**
-         * Surname (required to create).
-         */lastName: String? = nil, 
-        /**
-         * Email.
-         */email: String? = nil, 
-        /**
-         * male or female.
-         */gender: String? = nil, 
-        /**
-         * Date of birth, `yyyy-mm-dd`.
-         */dob: String? = nil, 
-        /**
-         * Landline number.
-         */telephone: String? = nil, 
-        /**
-         * Mobile number.
-         */mobile: String? = nil, 
-        /**
-         * Country of jurisdiction (ISO alpha-3).
-         */country: String? = nil, 
-        /**
-         * Mother's maiden name.
-         */mothersMaidenName: String? = nil, 
-        /**
-         * Previous surname.
-         */previousLastName: String? = nil, 
-        /**
-         * Nationality (ISO alpha-3).
-         */nationality: String? = nil, 
-        /**
-         * Country of birth (ISO alpha-3).
-         */countryOfBirth: String? = nil, 
-        /**
-         * Town of birth.
-         */townOfBirth: String? = nil, 
-        /**
-         * Identification numbers.
-         */idNumbers: [IdNumber]? = nil, 
-        /**
-         * Address history.
-         */addresses: [Address]? = nil, 
-        /**
-         * More fields to send, as a JSON object.
-         */extraJson: String? = nil) {
-        self.title = title
-        self.firstName = firstName
-        self.middleName = middleName
-        self.lastName = lastName
-        self.email = email
-        self.gender = gender
-        self.dob = dob
-        self.telephone = telephone
-        self.mobile = mobile
-        self.country = country
-        self.mothersMaidenName = mothersMaidenName
-        self.previousLastName = previousLastName
-        self.nationality = nationality
-        self.countryOfBirth = countryOfBirth
-        self.townOfBirth = townOfBirth
-        self.idNumbers = idNumbers
-        self.addresses = addresses
-        self.extraJson = extraJson
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension ApplicantInput: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeApplicantInput: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ApplicantInput {
-        return
-            try ApplicantInput(
-                title: FfiConverterOptionString.read(from: &buf), 
-                firstName: FfiConverterOptionString.read(from: &buf), 
-                middleName: FfiConverterOptionString.read(from: &buf), 
-                lastName: FfiConverterOptionString.read(from: &buf), 
-                email: FfiConverterOptionString.read(from: &buf), 
-                gender: FfiConverterOptionString.read(from: &buf), 
-                dob: FfiConverterOptionString.read(from: &buf), 
-                telephone: FfiConverterOptionString.read(from: &buf), 
-                mobile: FfiConverterOptionString.read(from: &buf), 
-                country: FfiConverterOptionString.read(from: &buf), 
-                mothersMaidenName: FfiConverterOptionString.read(from: &buf), 
-                previousLastName: FfiConverterOptionString.read(from: &buf), 
-                nationality: FfiConverterOptionString.read(from: &buf), 
-                countryOfBirth: FfiConverterOptionString.read(from: &buf), 
-                townOfBirth: FfiConverterOptionString.read(from: &buf), 
-                idNumbers: FfiConverterOptionSequenceTypeIdNumber.read(from: &buf), 
-                addresses: FfiConverterOptionSequenceTypeAddress.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ApplicantInput, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.title, into: &buf)
-        FfiConverterOptionString.write(value.firstName, into: &buf)
-        FfiConverterOptionString.write(value.middleName, into: &buf)
-        FfiConverterOptionString.write(value.lastName, into: &buf)
-        FfiConverterOptionString.write(value.email, into: &buf)
-        FfiConverterOptionString.write(value.gender, into: &buf)
-        FfiConverterOptionString.write(value.dob, into: &buf)
-        FfiConverterOptionString.write(value.telephone, into: &buf)
-        FfiConverterOptionString.write(value.mobile, into: &buf)
-        FfiConverterOptionString.write(value.country, into: &buf)
-        FfiConverterOptionString.write(value.mothersMaidenName, into: &buf)
-        FfiConverterOptionString.write(value.previousLastName, into: &buf)
-        FfiConverterOptionString.write(value.nationality, into: &buf)
-        FfiConverterOptionString.write(value.countryOfBirth, into: &buf)
-        FfiConverterOptionString.write(value.townOfBirth, into: &buf)
-        FfiConverterOptionSequenceTypeIdNumber.write(value.idNumbers, into: &buf)
-        FfiConverterOptionSequenceTypeAddress.write(value.addresses, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeApplicantInput_lift(_ buf: RustBuffer) throws -> ApplicantInput {
-    return try FfiConverterTypeApplicantInput.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeApplicantInput_lower(_ value: ApplicantInput) -> RustBuffer {
-    return FfiConverterTypeApplicantInput.lower(value)
-}
-
-
-/**
- * One page of applicants.
- */
-public struct ApplicantPage: Equatable, Hashable {
-    /**
-     * The applicants on this page.
-     */
-    public var items: [Applicant]
-    /**
-     * Where the page sits.
-     */
-    public var page: PageInfo
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The applicants on this page.
-         */items: [Applicant], 
-        /**
-         * Where the page sits.
-         */page: PageInfo) {
-        self.items = items
-        self.page = page
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension ApplicantPage: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeApplicantPage: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ApplicantPage {
-        return
-            try ApplicantPage(
-                items: FfiConverterSequenceTypeApplicant.read(from: &buf), 
-                page: FfiConverterTypePageInfo.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ApplicantPage, into buf: inout [UInt8]) {
-        FfiConverterSequenceTypeApplicant.write(value.items, into: &buf)
-        FfiConverterTypePageInfo.write(value.page, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeApplicantPage_lift(_ buf: RustBuffer) throws -> ApplicantPage {
-    return try FfiConverterTypeApplicantPage.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeApplicantPage_lower(_ value: ApplicantPage) -> RustBuffer {
-    return FfiConverterTypeApplicantPage.lower(value)
-}
-
-
-/**
- * One node of a report's breakdown tree.
- */
-public struct BreakdownNode: Equatable, Hashable {
-    /**
-     * This node's result (`clear`, `consider`, `unidentified`, …), if any.
-     */
-    public var result: ReportResult?
-    /**
-     * This node's properties, JSON (an object, or a list for `document_numbers`; `None` when absent).
-     */
-    public var propertiesJson: String?
-    /**
-     * The sub-breakdowns, by name, in name order.
-     */
-    public var children: [NamedBreakdown]
-    /**
-     * Fields of this node the core does not name, as a JSON object.
-     */
-    public var extraJson: String?
-    /**
-     * `true` when this node sits at the depth limit (64 levels) and had sub-breakdowns, which were
-     * dropped: `children` is then empty though the report had more.
-     */
-    public var truncated: Bool
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * This node's result (`clear`, `consider`, `unidentified`, …), if any.
-         */result: ReportResult?, 
-        /**
-         * This node's properties, JSON (an object, or a list for `document_numbers`; `None` when absent).
-         */propertiesJson: String?, 
-        /**
-         * The sub-breakdowns, by name, in name order.
-         */children: [NamedBreakdown], 
-        /**
-         * Fields of this node the core does not name, as a JSON object.
-         */extraJson: String?, 
-        /**
-         * `true` when this node sits at the depth limit (64 levels) and had sub-breakdowns, which were
-         * dropped: `children` is then empty though the report had more.
-         */truncated: Bool) {
-        self.result = result
-        self.propertiesJson = propertiesJson
-        self.children = children
-        self.extraJson = extraJson
-        self.truncated = truncated
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension BreakdownNode: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeBreakdownNode: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BreakdownNode {
-        return
-            try BreakdownNode(
-                result: FfiConverterOptionTypeReportResult.read(from: &buf), 
-                propertiesJson: FfiConverterOptionString.read(from: &buf), 
-                children: FfiConverterSequenceTypeNamedBreakdown.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf), 
-                truncated: FfiConverterBool.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: BreakdownNode, into buf: inout [UInt8]) {
-        FfiConverterOptionTypeReportResult.write(value.result, into: &buf)
-        FfiConverterOptionString.write(value.propertiesJson, into: &buf)
-        FfiConverterSequenceTypeNamedBreakdown.write(value.children, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-        FfiConverterBool.write(value.truncated, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeBreakdownNode_lift(_ buf: RustBuffer) throws -> BreakdownNode {
-    return try FfiConverterTypeBreakdownNode.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeBreakdownNode_lower(_ value: BreakdownNode) -> RustBuffer {
-    return FfiConverterTypeBreakdownNode.lower(value)
-}
-
-
-/**
  * Per-call settings, the optional last parameter of every operation.
  */
 public struct CallOptions: Equatable, Hashable {
@@ -8647,493 +9348,6 @@ public func FfiConverterTypeCallOptions_lower(_ value: CallOptions) -> RustBuffe
 
 
 /**
- * A live video challenge: digits to recite or a movement to make.
- */
-public struct Challenge: Equatable, Hashable {
-    /**
-     * `recite` or `movement`.
-     */
-    public var challengeType: ChallengeType
-    /**
-     * The digits of a recite challenge.
-     */
-    public var digits: [Int64]?
-    /**
-     * The movement of a movement challenge (`turnLeft`, `turnRight`).
-     */
-    public var movement: String?
-    /**
-     * The query as sent, JSON.
-     */
-    public var queryJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * `recite` or `movement`.
-         */challengeType: ChallengeType, 
-        /**
-         * The digits of a recite challenge.
-         */digits: [Int64]?, 
-        /**
-         * The movement of a movement challenge (`turnLeft`, `turnRight`).
-         */movement: String?, 
-        /**
-         * The query as sent, JSON.
-         */queryJson: String?) {
-        self.challengeType = challengeType
-        self.digits = digits
-        self.movement = movement
-        self.queryJson = queryJson
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Challenge: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeChallenge: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Challenge {
-        return
-            try Challenge(
-                challengeType: FfiConverterTypeChallengeType.read(from: &buf), 
-                digits: FfiConverterOptionSequenceInt64.read(from: &buf), 
-                movement: FfiConverterOptionString.read(from: &buf), 
-                queryJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Challenge, into buf: inout [UInt8]) {
-        FfiConverterTypeChallengeType.write(value.challengeType, into: &buf)
-        FfiConverterOptionSequenceInt64.write(value.digits, into: &buf)
-        FfiConverterOptionString.write(value.movement, into: &buf)
-        FfiConverterOptionString.write(value.queryJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeChallenge_lift(_ buf: RustBuffer) throws -> Challenge {
-    return try FfiConverterTypeChallenge.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeChallenge_lower(_ value: Challenge) -> RustBuffer {
-    return FfiConverterTypeChallenge.lower(value)
-}
-
-
-/**
- * A check: a set of reports run on one applicant.
- */
-public struct Check: Equatable, Hashable {
-    /**
-     * Unique identifier.
-     */
-    public var id: String
-    /**
-     * When it was initiated.
-     */
-    public var createdAt: String?
-    /**
-     * The URI of this resource.
-     */
-    public var href: String?
-    /**
-     * Standard or express.
-     */
-    public var checkType: CheckType?
-    /**
-     * Where it is in its processing.
-     */
-    public var status: CheckStatus?
-    /**
-     * The overall result.
-     */
-    public var result: CheckResult?
-    /**
-     * The result derived from the expanded reports (`None` with report ids only).
-     */
-    public var derivedResult: CheckResult?
-    /**
-     * Whether it reached a state it will not leave by itself.
-     */
-    public var isFinished: Bool
-    /**
-     * Where a standard check's form redirects.
-     */
-    public var redirectUri: String?
-    /**
-     * The results page on the dashboard.
-     */
-    public var resultsUri: String?
-    /**
-     * A PDF of the results.
-     */
-    public var downloadUri: String?
-    /**
-     * The applicant form of a standard check.
-     */
-    public var formUri: String?
-    /**
-     * Every report's id, in order.
-     */
-    public var reportIds: [String]
-    /**
-     * The reports, when expanded (create answers, `expand=reports`).
-     */
-    public var reports: [Report]
-    /**
-     * Report type group ids.
-     */
-    public var reportTypeGroups: [String]
-    /**
-     * Tags.
-     */
-    public var tags: [String]
-    /**
-     * Whether it lives in the sandbox.
-     */
-    public var sandbox: Bool?
-    /**
-     * Whether it is paused.
-     */
-    public var paused: Bool?
-    /**
-     * The API version that produced it.
-     */
-    public var version: String?
-    /**
-     * Other fields, as a JSON object.
-     */
-    public var extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Unique identifier.
-         */id: String, 
-        /**
-         * When it was initiated.
-         */createdAt: String?, 
-        /**
-         * The URI of this resource.
-         */href: String?, 
-        /**
-         * Standard or express.
-         */checkType: CheckType?, 
-        /**
-         * Where it is in its processing.
-         */status: CheckStatus?, 
-        /**
-         * The overall result.
-         */result: CheckResult?, 
-        /**
-         * The result derived from the expanded reports (`None` with report ids only).
-         */derivedResult: CheckResult?, 
-        /**
-         * Whether it reached a state it will not leave by itself.
-         */isFinished: Bool, 
-        /**
-         * Where a standard check's form redirects.
-         */redirectUri: String?, 
-        /**
-         * The results page on the dashboard.
-         */resultsUri: String?, 
-        /**
-         * A PDF of the results.
-         */downloadUri: String?, 
-        /**
-         * The applicant form of a standard check.
-         */formUri: String?, 
-        /**
-         * Every report's id, in order.
-         */reportIds: [String], 
-        /**
-         * The reports, when expanded (create answers, `expand=reports`).
-         */reports: [Report], 
-        /**
-         * Report type group ids.
-         */reportTypeGroups: [String], 
-        /**
-         * Tags.
-         */tags: [String], 
-        /**
-         * Whether it lives in the sandbox.
-         */sandbox: Bool?, 
-        /**
-         * Whether it is paused.
-         */paused: Bool?, 
-        /**
-         * The API version that produced it.
-         */version: String?, 
-        /**
-         * Other fields, as a JSON object.
-         */extraJson: String?) {
-        self.id = id
-        self.createdAt = createdAt
-        self.href = href
-        self.checkType = checkType
-        self.status = status
-        self.result = result
-        self.derivedResult = derivedResult
-        self.isFinished = isFinished
-        self.redirectUri = redirectUri
-        self.resultsUri = resultsUri
-        self.downloadUri = downloadUri
-        self.formUri = formUri
-        self.reportIds = reportIds
-        self.reports = reports
-        self.reportTypeGroups = reportTypeGroups
-        self.tags = tags
-        self.sandbox = sandbox
-        self.paused = paused
-        self.version = version
-        self.extraJson = extraJson
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Check: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeCheck: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Check {
-        return
-            try Check(
-                id: FfiConverterString.read(from: &buf), 
-                createdAt: FfiConverterOptionString.read(from: &buf), 
-                href: FfiConverterOptionString.read(from: &buf), 
-                checkType: FfiConverterOptionTypeCheckType.read(from: &buf), 
-                status: FfiConverterOptionTypeCheckStatus.read(from: &buf), 
-                result: FfiConverterOptionTypeCheckResult.read(from: &buf), 
-                derivedResult: FfiConverterOptionTypeCheckResult.read(from: &buf), 
-                isFinished: FfiConverterBool.read(from: &buf), 
-                redirectUri: FfiConverterOptionString.read(from: &buf), 
-                resultsUri: FfiConverterOptionString.read(from: &buf), 
-                downloadUri: FfiConverterOptionString.read(from: &buf), 
-                formUri: FfiConverterOptionString.read(from: &buf), 
-                reportIds: FfiConverterSequenceString.read(from: &buf), 
-                reports: FfiConverterSequenceTypeReport.read(from: &buf), 
-                reportTypeGroups: FfiConverterSequenceString.read(from: &buf), 
-                tags: FfiConverterSequenceString.read(from: &buf), 
-                sandbox: FfiConverterOptionBool.read(from: &buf), 
-                paused: FfiConverterOptionBool.read(from: &buf), 
-                version: FfiConverterOptionString.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Check, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterOptionString.write(value.createdAt, into: &buf)
-        FfiConverterOptionString.write(value.href, into: &buf)
-        FfiConverterOptionTypeCheckType.write(value.checkType, into: &buf)
-        FfiConverterOptionTypeCheckStatus.write(value.status, into: &buf)
-        FfiConverterOptionTypeCheckResult.write(value.result, into: &buf)
-        FfiConverterOptionTypeCheckResult.write(value.derivedResult, into: &buf)
-        FfiConverterBool.write(value.isFinished, into: &buf)
-        FfiConverterOptionString.write(value.redirectUri, into: &buf)
-        FfiConverterOptionString.write(value.resultsUri, into: &buf)
-        FfiConverterOptionString.write(value.downloadUri, into: &buf)
-        FfiConverterOptionString.write(value.formUri, into: &buf)
-        FfiConverterSequenceString.write(value.reportIds, into: &buf)
-        FfiConverterSequenceTypeReport.write(value.reports, into: &buf)
-        FfiConverterSequenceString.write(value.reportTypeGroups, into: &buf)
-        FfiConverterSequenceString.write(value.tags, into: &buf)
-        FfiConverterOptionBool.write(value.sandbox, into: &buf)
-        FfiConverterOptionBool.write(value.paused, into: &buf)
-        FfiConverterOptionString.write(value.version, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCheck_lift(_ buf: RustBuffer) throws -> Check {
-    return try FfiConverterTypeCheck.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCheck_lower(_ value: Check) -> RustBuffer {
-    return FfiConverterTypeCheck.lower(value)
-}
-
-
-/**
- * A new check.
- */
-public struct CheckInput: Equatable, Hashable {
-    /**
-     * Standard or express.
-     */
-    public var checkType: CheckType
-    /**
-     * The reports to run.
-     */
-    public var reports: [ReportRequest]?
-    /**
-     * Report type group ids to run.
-     */
-    public var reportTypeGroups: [String]?
-    /**
-     * Where a standard check's form redirects when submitted.
-     */
-    public var redirectUri: String?
-    /**
-     * Tags.
-     */
-    public var tags: [String]?
-    /**
-     * Standard checks: do not email the form.
-     */
-    public var suppressFormEmails: Bool?
-    /**
-     * Queue the check and answer at once.
-     */
-    public var asynchronous: Bool?
-    /**
-     * Standard checks: the applicant pays.
-     */
-    public var chargeApplicantForCheck: Bool?
-    /**
-     * Sandbox only: reports that should return consider.
-     */
-    public var consider: [ReportName]?
-    /**
-     * More fields to send, as a JSON object (`{"paused": true}` on the offline sandbox).
-     */
-    public var extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Standard or express.
-         */checkType: CheckType, 
-        /**
-         * The reports to run.
-         */reports: [ReportRequest]? = nil, 
-        /**
-         * Report type group ids to run.
-         */reportTypeGroups: [String]? = nil, 
-        /**
-         * Where a standard check's form redirects when submitted.
-         */redirectUri: String? = nil, 
-        /**
-         * Tags.
-         */tags: [String]? = nil, 
-        /**
-         * Standard checks: do not email the form.
-         */suppressFormEmails: Bool? = nil, 
-        /**
-         * Queue the check and answer at once.
-         */asynchronous: Bool? = nil, 
-        /**
-         * Standard checks: the applicant pays.
-         */chargeApplicantForCheck: Bool? = nil, 
-        /**
-         * Sandbox only: reports that should return consider.
-         */consider: [ReportName]? = nil, 
-        /**
-         * More fields to send, as a JSON object (`{"paused": true}` on the offline sandbox).
-         */extraJson: String? = nil) {
-        self.checkType = checkType
-        self.reports = reports
-        self.reportTypeGroups = reportTypeGroups
-        self.redirectUri = redirectUri
-        self.tags = tags
-        self.suppressFormEmails = suppressFormEmails
-        self.asynchronous = asynchronous
-        self.chargeApplicantForCheck = chargeApplicantForCheck
-        self.consider = consider
-        self.extraJson = extraJson
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension CheckInput: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeCheckInput: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CheckInput {
-        return
-            try CheckInput(
-                checkType: FfiConverterTypeCheckType.read(from: &buf), 
-                reports: FfiConverterOptionSequenceTypeReportRequest.read(from: &buf), 
-                reportTypeGroups: FfiConverterOptionSequenceString.read(from: &buf), 
-                redirectUri: FfiConverterOptionString.read(from: &buf), 
-                tags: FfiConverterOptionSequenceString.read(from: &buf), 
-                suppressFormEmails: FfiConverterOptionBool.read(from: &buf), 
-                asynchronous: FfiConverterOptionBool.read(from: &buf), 
-                chargeApplicantForCheck: FfiConverterOptionBool.read(from: &buf), 
-                consider: FfiConverterOptionSequenceTypeReportName.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: CheckInput, into buf: inout [UInt8]) {
-        FfiConverterTypeCheckType.write(value.checkType, into: &buf)
-        FfiConverterOptionSequenceTypeReportRequest.write(value.reports, into: &buf)
-        FfiConverterOptionSequenceString.write(value.reportTypeGroups, into: &buf)
-        FfiConverterOptionString.write(value.redirectUri, into: &buf)
-        FfiConverterOptionSequenceString.write(value.tags, into: &buf)
-        FfiConverterOptionBool.write(value.suppressFormEmails, into: &buf)
-        FfiConverterOptionBool.write(value.asynchronous, into: &buf)
-        FfiConverterOptionBool.write(value.chargeApplicantForCheck, into: &buf)
-        FfiConverterOptionSequenceTypeReportName.write(value.consider, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCheckInput_lift(_ buf: RustBuffer) throws -> CheckInput {
-    return try FfiConverterTypeCheckInput.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCheckInput_lower(_ value: CheckInput) -> RustBuffer {
-    return FfiConverterTypeCheckInput.lower(value)
-}
-
-
-/**
  * Client settings. Without `api_token` (apps behind their own backend proxy) `base_url` is required
  * and no `Authorization` header is sent. Retries are on unless `retry` says otherwise
  * (`noRetries()`). `toString`/`description` never show the token.
@@ -9152,7 +9366,7 @@ public struct ClientConfig: Equatable, Hashable, CustomStringConvertible {
      */
     public var baseUrl: String?
     /**
-     * The API version (default v2).
+     * The API version (default v3.6; `V2` for `client.v2`).
      */
     public var apiVersion: ApiVersion?
     /**
@@ -9194,7 +9408,7 @@ public struct ClientConfig: Equatable, Hashable, CustomStringConvertible {
          * A base URL instead of the region's: https, or http on a loopback host.
          */baseUrl: String? = nil, 
         /**
-         * The API version (default v2).
+         * The API version (default v3.6; `V2` for `client.v2`).
          */apiVersion: ApiVersion? = nil, 
         /**
          * Retries (default: `defaultRetrySettings()`, as in the other bindings; `noRetries()` for none).
@@ -9292,165 +9506,6 @@ public func FfiConverterTypeClientConfig_lift(_ buf: RustBuffer) throws -> Clien
 #endif
 public func FfiConverterTypeClientConfig_lower(_ value: ClientConfig) -> RustBuffer {
     return FfiConverterTypeClientConfig.lower(value)
-}
-
-
-/**
- * An uploaded identity or supporting document.
- */
-public struct Document: Equatable, Hashable {
-    /**
-     * Unique identifier.
-     */
-    public var id: String
-    /**
-     * When it was uploaded.
-     */
-    public var createdAt: String?
-    /**
-     * The URI of this resource.
-     */
-    public var href: String?
-    /**
-     * The URI to download it from.
-     */
-    public var downloadHref: String?
-    /**
-     * The uploaded file's name.
-     */
-    public var fileName: String?
-    /**
-     * `png`, `jpg` or `pdf`.
-     */
-    public var fileType: String?
-    /**
-     * The file's size in bytes.
-     */
-    public var fileSize: Int64?
-    /**
-     * The document's type.
-     */
-    public var documentType: DocumentType?
-    /**
-     * Front or back.
-     */
-    public var side: DocumentSide?
-    /**
-     * Issuing country (ISO alpha-3).
-     */
-    public var issuingCountry: String?
-    /**
-     * Other fields, as a JSON object.
-     */
-    public var extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Unique identifier.
-         */id: String, 
-        /**
-         * When it was uploaded.
-         */createdAt: String?, 
-        /**
-         * The URI of this resource.
-         */href: String?, 
-        /**
-         * The URI to download it from.
-         */downloadHref: String?, 
-        /**
-         * The uploaded file's name.
-         */fileName: String?, 
-        /**
-         * `png`, `jpg` or `pdf`.
-         */fileType: String?, 
-        /**
-         * The file's size in bytes.
-         */fileSize: Int64?, 
-        /**
-         * The document's type.
-         */documentType: DocumentType?, 
-        /**
-         * Front or back.
-         */side: DocumentSide?, 
-        /**
-         * Issuing country (ISO alpha-3).
-         */issuingCountry: String?, 
-        /**
-         * Other fields, as a JSON object.
-         */extraJson: String?) {
-        self.id = id
-        self.createdAt = createdAt
-        self.href = href
-        self.downloadHref = downloadHref
-        self.fileName = fileName
-        self.fileType = fileType
-        self.fileSize = fileSize
-        self.documentType = documentType
-        self.side = side
-        self.issuingCountry = issuingCountry
-        self.extraJson = extraJson
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Document: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDocument: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Document {
-        return
-            try Document(
-                id: FfiConverterString.read(from: &buf), 
-                createdAt: FfiConverterOptionString.read(from: &buf), 
-                href: FfiConverterOptionString.read(from: &buf), 
-                downloadHref: FfiConverterOptionString.read(from: &buf), 
-                fileName: FfiConverterOptionString.read(from: &buf), 
-                fileType: FfiConverterOptionString.read(from: &buf), 
-                fileSize: FfiConverterOptionInt64.read(from: &buf), 
-                documentType: FfiConverterOptionTypeDocumentType.read(from: &buf), 
-                side: FfiConverterOptionTypeDocumentSide.read(from: &buf), 
-                issuingCountry: FfiConverterOptionString.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Document, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterOptionString.write(value.createdAt, into: &buf)
-        FfiConverterOptionString.write(value.href, into: &buf)
-        FfiConverterOptionString.write(value.downloadHref, into: &buf)
-        FfiConverterOptionString.write(value.fileName, into: &buf)
-        FfiConverterOptionString.write(value.fileType, into: &buf)
-        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
-        FfiConverterOptionTypeDocumentType.write(value.documentType, into: &buf)
-        FfiConverterOptionTypeDocumentSide.write(value.side, into: &buf)
-        FfiConverterOptionString.write(value.issuingCountry, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDocument_lift(_ buf: RustBuffer) throws -> Document {
-    return try FfiConverterTypeDocument.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDocument_lower(_ value: Document) -> RustBuffer {
-    return FfiConverterTypeDocument.lower(value)
 }
 
 
@@ -9634,9 +9689,9 @@ public struct Finding: Equatable, Hashable {
      */
     public var path: String
     /**
-     * Consider or unidentified.
+     * `consider` or `unidentified`.
      */
-    public var result: ReportResult
+    public var result: String
     /**
      * The breakdown's properties, JSON (`None` when it has none).
      */
@@ -9653,8 +9708,8 @@ public struct Finding: Equatable, Hashable {
          * The dotted breakdown path (`image_integrity.image_quality`).
          */path: String, 
         /**
-         * Consider or unidentified.
-         */result: ReportResult, 
+         * `consider` or `unidentified`.
+         */result: String, 
         /**
          * The breakdown's properties, JSON (`None` when it has none).
          */propertiesJson: String?, 
@@ -9684,7 +9739,7 @@ public struct FfiConverterTypeFinding: FfiConverterRustBuffer {
         return
             try Finding(
                 path: FfiConverterString.read(from: &buf), 
-                result: FfiConverterTypeReportResult.read(from: &buf), 
+                result: FfiConverterString.read(from: &buf), 
                 propertiesJson: FfiConverterOptionString.read(from: &buf), 
                 description: FfiConverterOptionString.read(from: &buf)
         )
@@ -9692,7 +9747,7 @@ public struct FfiConverterTypeFinding: FfiConverterRustBuffer {
 
     public static func write(_ value: Finding, into buf: inout [UInt8]) {
         FfiConverterString.write(value.path, into: &buf)
-        FfiConverterTypeReportResult.write(value.result, into: &buf)
+        FfiConverterString.write(value.result, into: &buf)
         FfiConverterOptionString.write(value.propertiesJson, into: &buf)
         FfiConverterOptionString.write(value.description, into: &buf)
     }
@@ -9974,85 +10029,6 @@ public func FfiConverterTypeHttpResponse_lower(_ value: HttpResponse) -> RustBuf
 
 
 /**
- * An identification number (also an input of applicants).
- */
-public struct IdNumber: Equatable, Hashable {
-    /**
-     * Its type.
-     */
-    public var idType: IdNumberType
-    /**
-     * Its value (an SSN as `xxx-xx-xxxx` or its last four digits).
-     */
-    public var value: String?
-    /**
-     * Issuing state (state-issued driving licences).
-     */
-    public var stateCode: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Its type.
-         */idType: IdNumberType, 
-        /**
-         * Its value (an SSN as `xxx-xx-xxxx` or its last four digits).
-         */value: String? = nil, 
-        /**
-         * Issuing state (state-issued driving licences).
-         */stateCode: String? = nil) {
-        self.idType = idType
-        self.value = value
-        self.stateCode = stateCode
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension IdNumber: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeIdNumber: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IdNumber {
-        return
-            try IdNumber(
-                idType: FfiConverterTypeIdNumberType.read(from: &buf), 
-                value: FfiConverterOptionString.read(from: &buf), 
-                stateCode: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: IdNumber, into buf: inout [UInt8]) {
-        FfiConverterTypeIdNumberType.write(value.idType, into: &buf)
-        FfiConverterOptionString.write(value.value, into: &buf)
-        FfiConverterOptionString.write(value.stateCode, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeIdNumber_lift(_ buf: RustBuffer) throws -> IdNumber {
-    return try FfiConverterTypeIdNumber.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeIdNumber_lower(_ value: IdNumber) -> RustBuffer {
-    return FfiConverterTypeIdNumber.lower(value)
-}
-
-
-/**
  * A page of a listing by operation id: the answer as JSON and the next page's input.
  */
 public struct JsonPage: Equatable, Hashable {
@@ -10211,1146 +10187,6 @@ public func FfiConverterTypeLinkRelations_lower(_ value: LinkRelations) -> RustB
 
 
 /**
- * A live photo (selfie).
- */
-public struct LivePhoto: Equatable, Hashable {
-    /**
-     * Unique identifier.
-     */
-    public var id: String
-    /**
-     * When it was uploaded.
-     */
-    public var createdAt: String?
-    /**
-     * The URI of this resource.
-     */
-    public var href: String?
-    /**
-     * The URI to download it from.
-     */
-    public var downloadHref: String?
-    /**
-     * The uploaded file's name.
-     */
-    public var fileName: String?
-    /**
-     * `png` or `jpg`.
-     */
-    public var fileType: String?
-    /**
-     * The file's size in bytes.
-     */
-    public var fileSize: Int64?
-    /**
-     * Other fields, as a JSON object.
-     */
-    public var extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Unique identifier.
-         */id: String, 
-        /**
-         * When it was uploaded.
-         */createdAt: String?, 
-        /**
-         * The URI of this resource.
-         */href: String?, 
-        /**
-         * The URI to download it from.
-         */downloadHref: String?, 
-        /**
-         * The uploaded file's name.
-         */fileName: String?, 
-        /**
-         * `png` or `jpg`.
-         */fileType: String?, 
-        /**
-         * The file's size in bytes.
-         */fileSize: Int64?, 
-        /**
-         * Other fields, as a JSON object.
-         */extraJson: String?) {
-        self.id = id
-        self.createdAt = createdAt
-        self.href = href
-        self.downloadHref = downloadHref
-        self.fileName = fileName
-        self.fileType = fileType
-        self.fileSize = fileSize
-        self.extraJson = extraJson
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension LivePhoto: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeLivePhoto: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LivePhoto {
-        return
-            try LivePhoto(
-                id: FfiConverterString.read(from: &buf), 
-                createdAt: FfiConverterOptionString.read(from: &buf), 
-                href: FfiConverterOptionString.read(from: &buf), 
-                downloadHref: FfiConverterOptionString.read(from: &buf), 
-                fileName: FfiConverterOptionString.read(from: &buf), 
-                fileType: FfiConverterOptionString.read(from: &buf), 
-                fileSize: FfiConverterOptionInt64.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: LivePhoto, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterOptionString.write(value.createdAt, into: &buf)
-        FfiConverterOptionString.write(value.href, into: &buf)
-        FfiConverterOptionString.write(value.downloadHref, into: &buf)
-        FfiConverterOptionString.write(value.fileName, into: &buf)
-        FfiConverterOptionString.write(value.fileType, into: &buf)
-        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLivePhoto_lift(_ buf: RustBuffer) throws -> LivePhoto {
-    return try FfiConverterTypeLivePhoto.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLivePhoto_lower(_ value: LivePhoto) -> RustBuffer {
-    return FfiConverterTypeLivePhoto.lower(value)
-}
-
-
-/**
- * A live video recorded by the mobile SDKs.
- */
-public struct LiveVideo: Equatable, Hashable {
-    /**
-     * Unique identifier.
-     */
-    public var id: String
-    /**
-     * When it was uploaded.
-     */
-    public var createdAt: String?
-    /**
-     * The URI of this resource.
-     */
-    public var href: String?
-    /**
-     * The URI to download it from.
-     */
-    public var downloadHref: String?
-    /**
-     * The uploaded file's name.
-     */
-    public var fileName: String?
-    /**
-     * The file's type.
-     */
-    public var fileType: String?
-    /**
-     * The file's size in bytes.
-     */
-    public var fileSize: Int64?
-    /**
-     * The challenges performed.
-     */
-    public var challenge: [Challenge]
-    /**
-     * Other fields, as a JSON object.
-     */
-    public var extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Unique identifier.
-         */id: String, 
-        /**
-         * When it was uploaded.
-         */createdAt: String?, 
-        /**
-         * The URI of this resource.
-         */href: String?, 
-        /**
-         * The URI to download it from.
-         */downloadHref: String?, 
-        /**
-         * The uploaded file's name.
-         */fileName: String?, 
-        /**
-         * The file's type.
-         */fileType: String?, 
-        /**
-         * The file's size in bytes.
-         */fileSize: Int64?, 
-        /**
-         * The challenges performed.
-         */challenge: [Challenge], 
-        /**
-         * Other fields, as a JSON object.
-         */extraJson: String?) {
-        self.id = id
-        self.createdAt = createdAt
-        self.href = href
-        self.downloadHref = downloadHref
-        self.fileName = fileName
-        self.fileType = fileType
-        self.fileSize = fileSize
-        self.challenge = challenge
-        self.extraJson = extraJson
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension LiveVideo: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeLiveVideo: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LiveVideo {
-        return
-            try LiveVideo(
-                id: FfiConverterString.read(from: &buf), 
-                createdAt: FfiConverterOptionString.read(from: &buf), 
-                href: FfiConverterOptionString.read(from: &buf), 
-                downloadHref: FfiConverterOptionString.read(from: &buf), 
-                fileName: FfiConverterOptionString.read(from: &buf), 
-                fileType: FfiConverterOptionString.read(from: &buf), 
-                fileSize: FfiConverterOptionInt64.read(from: &buf), 
-                challenge: FfiConverterSequenceTypeChallenge.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: LiveVideo, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterOptionString.write(value.createdAt, into: &buf)
-        FfiConverterOptionString.write(value.href, into: &buf)
-        FfiConverterOptionString.write(value.downloadHref, into: &buf)
-        FfiConverterOptionString.write(value.fileName, into: &buf)
-        FfiConverterOptionString.write(value.fileType, into: &buf)
-        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
-        FfiConverterSequenceTypeChallenge.write(value.challenge, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLiveVideo_lift(_ buf: RustBuffer) throws -> LiveVideo {
-    return try FfiConverterTypeLiveVideo.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLiveVideo_lower(_ value: LiveVideo) -> RustBuffer {
-    return FfiConverterTypeLiveVideo.lower(value)
-}
-
-
-/**
- * A breakdown node and its name.
- */
-public struct NamedBreakdown: Equatable, Hashable {
-    /**
-     * The breakdown's name (`image_integrity`, `image_quality`, …).
-     */
-    public var name: String
-    /**
-     * The node.
-     */
-    public var node: BreakdownNode
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The breakdown's name (`image_integrity`, `image_quality`, …).
-         */name: String, 
-        /**
-         * The node.
-         */node: BreakdownNode) {
-        self.name = name
-        self.node = node
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension NamedBreakdown: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeNamedBreakdown: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NamedBreakdown {
-        return
-            try NamedBreakdown(
-                name: FfiConverterString.read(from: &buf), 
-                node: FfiConverterTypeBreakdownNode.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: NamedBreakdown, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.name, into: &buf)
-        FfiConverterTypeBreakdownNode.write(value.node, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeNamedBreakdown_lift(_ buf: RustBuffer) throws -> NamedBreakdown {
-    return try FfiConverterTypeNamedBreakdown.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeNamedBreakdown_lower(_ value: NamedBreakdown) -> RustBuffer {
-    return FfiConverterTypeNamedBreakdown.lower(value)
-}
-
-
-/**
- * What OCR Autofill read from a document.
- */
-public struct OcrResult: Equatable, Hashable {
-    /**
-     * The document read.
-     */
-    public var documentId: String?
-    /**
-     * The document's country (ISO alpha-3), as classified.
-     */
-    public var country: String?
-    /**
-     * The document's type, as classified.
-     */
-    public var documentType: DocumentType?
-    /**
-     * Document number.
-     */
-    public var documentNumber: String?
-    /**
-     * First name.
-     */
-    public var firstName: String?
-    /**
-     * Last name.
-     */
-    public var lastName: String?
-    /**
-     * Gender.
-     */
-    public var gender: String?
-    /**
-     * Date of birth.
-     */
-    public var dateOfBirth: String?
-    /**
-     * Date of expiry.
-     */
-    public var dateOfExpiry: String?
-    /**
-     * Nationality.
-     */
-    public var nationality: String?
-    /**
-     * MRZ lines 1 to 3, when read.
-     */
-    public var mrzLines: [String]
-    /**
-     * The whole answer, JSON.
-     */
-    public var rawJson: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The document read.
-         */documentId: String?, 
-        /**
-         * The document's country (ISO alpha-3), as classified.
-         */country: String?, 
-        /**
-         * The document's type, as classified.
-         */documentType: DocumentType?, 
-        /**
-         * Document number.
-         */documentNumber: String?, 
-        /**
-         * First name.
-         */firstName: String?, 
-        /**
-         * Last name.
-         */lastName: String?, 
-        /**
-         * Gender.
-         */gender: String?, 
-        /**
-         * Date of birth.
-         */dateOfBirth: String?, 
-        /**
-         * Date of expiry.
-         */dateOfExpiry: String?, 
-        /**
-         * Nationality.
-         */nationality: String?, 
-        /**
-         * MRZ lines 1 to 3, when read.
-         */mrzLines: [String], 
-        /**
-         * The whole answer, JSON.
-         */rawJson: String) {
-        self.documentId = documentId
-        self.country = country
-        self.documentType = documentType
-        self.documentNumber = documentNumber
-        self.firstName = firstName
-        self.lastName = lastName
-        self.gender = gender
-        self.dateOfBirth = dateOfBirth
-        self.dateOfExpiry = dateOfExpiry
-        self.nationality = nationality
-        self.mrzLines = mrzLines
-        self.rawJson = rawJson
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension OcrResult: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeOcrResult: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OcrResult {
-        return
-            try OcrResult(
-                documentId: FfiConverterOptionString.read(from: &buf), 
-                country: FfiConverterOptionString.read(from: &buf), 
-                documentType: FfiConverterOptionTypeDocumentType.read(from: &buf), 
-                documentNumber: FfiConverterOptionString.read(from: &buf), 
-                firstName: FfiConverterOptionString.read(from: &buf), 
-                lastName: FfiConverterOptionString.read(from: &buf), 
-                gender: FfiConverterOptionString.read(from: &buf), 
-                dateOfBirth: FfiConverterOptionString.read(from: &buf), 
-                dateOfExpiry: FfiConverterOptionString.read(from: &buf), 
-                nationality: FfiConverterOptionString.read(from: &buf), 
-                mrzLines: FfiConverterSequenceString.read(from: &buf), 
-                rawJson: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: OcrResult, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.documentId, into: &buf)
-        FfiConverterOptionString.write(value.country, into: &buf)
-        FfiConverterOptionTypeDocumentType.write(value.documentType, into: &buf)
-        FfiConverterOptionString.write(value.documentNumber, into: &buf)
-        FfiConverterOptionString.write(value.firstName, into: &buf)
-        FfiConverterOptionString.write(value.lastName, into: &buf)
-        FfiConverterOptionString.write(value.gender, into: &buf)
-        FfiConverterOptionString.write(value.dateOfBirth, into: &buf)
-        FfiConverterOptionString.write(value.dateOfExpiry, into: &buf)
-        FfiConverterOptionString.write(value.nationality, into: &buf)
-        FfiConverterSequenceString.write(value.mrzLines, into: &buf)
-        FfiConverterString.write(value.rawJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOcrResult_lift(_ buf: RustBuffer) throws -> OcrResult {
-    return try FfiConverterTypeOcrResult.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOcrResult_lower(_ value: OcrResult) -> RustBuffer {
-    return FfiConverterTypeOcrResult.lower(value)
-}
-
-
-/**
- * Where a list page sits: the page numbers the `Link` header names and `X-Total-Count`.
- */
-public struct PageInfo: Equatable, Hashable {
-    /**
-     * The next page, if any.
-     */
-    public var nextPage: Int32?
-    /**
-     * The previous page, if any.
-     */
-    public var prevPage: Int32?
-    /**
-     * The first page.
-     */
-    public var firstPage: Int32?
-    /**
-     * The last page.
-     */
-    public var lastPage: Int32?
-    /**
-     * Items per page, as the links say.
-     */
-    public var perPage: Int32?
-    /**
-     * How many items there are in all.
-     */
-    public var totalCount: Int64?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The next page, if any.
-         */nextPage: Int32?, 
-        /**
-         * The previous page, if any.
-         */prevPage: Int32?, 
-        /**
-         * The first page.
-         */firstPage: Int32?, 
-        /**
-         * The last page.
-         */lastPage: Int32?, 
-        /**
-         * Items per page, as the links say.
-         */perPage: Int32?, 
-        /**
-         * How many items there are in all.
-         */totalCount: Int64?) {
-        self.nextPage = nextPage
-        self.prevPage = prevPage
-        self.firstPage = firstPage
-        self.lastPage = lastPage
-        self.perPage = perPage
-        self.totalCount = totalCount
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension PageInfo: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePageInfo: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PageInfo {
-        return
-            try PageInfo(
-                nextPage: FfiConverterOptionInt32.read(from: &buf), 
-                prevPage: FfiConverterOptionInt32.read(from: &buf), 
-                firstPage: FfiConverterOptionInt32.read(from: &buf), 
-                lastPage: FfiConverterOptionInt32.read(from: &buf), 
-                perPage: FfiConverterOptionInt32.read(from: &buf), 
-                totalCount: FfiConverterOptionInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: PageInfo, into buf: inout [UInt8]) {
-        FfiConverterOptionInt32.write(value.nextPage, into: &buf)
-        FfiConverterOptionInt32.write(value.prevPage, into: &buf)
-        FfiConverterOptionInt32.write(value.firstPage, into: &buf)
-        FfiConverterOptionInt32.write(value.lastPage, into: &buf)
-        FfiConverterOptionInt32.write(value.perPage, into: &buf)
-        FfiConverterOptionInt64.write(value.totalCount, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePageInfo_lift(_ buf: RustBuffer) throws -> PageInfo {
-    return try FfiConverterTypePageInfo.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePageInfo_lower(_ value: PageInfo) -> RustBuffer {
-    return FfiConverterTypePageInfo.lower(value)
-}
-
-
-/**
- * A report: one verification within a check.
- */
-public struct Report: Equatable, Hashable {
-    /**
-     * Unique identifier.
-     */
-    public var id: String
-    /**
-     * The report type.
-     */
-    public var name: ReportName?
-    /**
-     * When it was initiated.
-     */
-    public var createdAt: String?
-    /**
-     * The URI of this resource.
-     */
-    public var href: String?
-    /**
-     * Where it is in its processing.
-     */
-    public var status: ReportStatus?
-    /**
-     * Its result, once known.
-     */
-    public var result: ReportResult?
-    /**
-     * A document report's detailed result.
-     */
-    public var subResult: SubResult?
-    /**
-     * What the sub-result means, in the reference's words.
-     */
-    public var subResultMeaning: String?
-    /**
-     * The variant (`standard`, `kyc`, `video`, `full`).
-     */
-    public var variant: String?
-    /**
-     * Whether it reached a state it will not leave.
-     */
-    public var isFinished: Bool
-    /**
-     * The breakdowns a reviewer must look at, deepest first.
-     */
-    public var findings: [Finding]
-    /**
-     * The breakdown tree, by breakdown name (cut below 64 levels, see `BreakdownNode.truncated`).
-     */
-    public var breakdown: [NamedBreakdown]
-    /**
-     * Report-level properties, JSON object.
-     */
-    public var propertiesJson: String
-    /**
-     * Report options as sent, JSON.
-     */
-    public var optionsJson: String?
-    /**
-     * The documents processed, JSON array.
-     */
-    public var documentsJson: String
-    /**
-     * Other fields, as a JSON object.
-     */
-    public var extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Unique identifier.
-         */id: String, 
-        /**
-         * The report type.
-         */name: ReportName?, 
-        /**
-         * When it was initiated.
-         */createdAt: String?, 
-        /**
-         * The URI of this resource.
-         */href: String?, 
-        /**
-         * Where it is in its processing.
-         */status: ReportStatus?, 
-        /**
-         * Its result, once known.
-         */result: ReportResult?, 
-        /**
-         * A document report's detailed result.
-         */subResult: SubResult?, 
-        /**
-         * What the sub-result means, in the reference's words.
-         */subResultMeaning: String?, 
-        /**
-         * The variant (`standard`, `kyc`, `video`, `full`).
-         */variant: String?, 
-        /**
-         * Whether it reached a state it will not leave.
-         */isFinished: Bool, 
-        /**
-         * The breakdowns a reviewer must look at, deepest first.
-         */findings: [Finding], 
-        /**
-         * The breakdown tree, by breakdown name (cut below 64 levels, see `BreakdownNode.truncated`).
-         */breakdown: [NamedBreakdown], 
-        /**
-         * Report-level properties, JSON object.
-         */propertiesJson: String, 
-        /**
-         * Report options as sent, JSON.
-         */optionsJson: String?, 
-        /**
-         * The documents processed, JSON array.
-         */documentsJson: String, 
-        /**
-         * Other fields, as a JSON object.
-         */extraJson: String?) {
-        self.id = id
-        self.name = name
-        self.createdAt = createdAt
-        self.href = href
-        self.status = status
-        self.result = result
-        self.subResult = subResult
-        self.subResultMeaning = subResultMeaning
-        self.variant = variant
-        self.isFinished = isFinished
-        self.findings = findings
-        self.breakdown = breakdown
-        self.propertiesJson = propertiesJson
-        self.optionsJson = optionsJson
-        self.documentsJson = documentsJson
-        self.extraJson = extraJson
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Report: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeReport: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Report {
-        return
-            try Report(
-                id: FfiConverterString.read(from: &buf), 
-                name: FfiConverterOptionTypeReportName.read(from: &buf), 
-                createdAt: FfiConverterOptionString.read(from: &buf), 
-                href: FfiConverterOptionString.read(from: &buf), 
-                status: FfiConverterOptionTypeReportStatus.read(from: &buf), 
-                result: FfiConverterOptionTypeReportResult.read(from: &buf), 
-                subResult: FfiConverterOptionTypeSubResult.read(from: &buf), 
-                subResultMeaning: FfiConverterOptionString.read(from: &buf), 
-                variant: FfiConverterOptionString.read(from: &buf), 
-                isFinished: FfiConverterBool.read(from: &buf), 
-                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
-                breakdown: FfiConverterSequenceTypeNamedBreakdown.read(from: &buf), 
-                propertiesJson: FfiConverterString.read(from: &buf), 
-                optionsJson: FfiConverterOptionString.read(from: &buf), 
-                documentsJson: FfiConverterString.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Report, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterOptionTypeReportName.write(value.name, into: &buf)
-        FfiConverterOptionString.write(value.createdAt, into: &buf)
-        FfiConverterOptionString.write(value.href, into: &buf)
-        FfiConverterOptionTypeReportStatus.write(value.status, into: &buf)
-        FfiConverterOptionTypeReportResult.write(value.result, into: &buf)
-        FfiConverterOptionTypeSubResult.write(value.subResult, into: &buf)
-        FfiConverterOptionString.write(value.subResultMeaning, into: &buf)
-        FfiConverterOptionString.write(value.variant, into: &buf)
-        FfiConverterBool.write(value.isFinished, into: &buf)
-        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
-        FfiConverterSequenceTypeNamedBreakdown.write(value.breakdown, into: &buf)
-        FfiConverterString.write(value.propertiesJson, into: &buf)
-        FfiConverterOptionString.write(value.optionsJson, into: &buf)
-        FfiConverterString.write(value.documentsJson, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReport_lift(_ buf: RustBuffer) throws -> Report {
-    return try FfiConverterTypeReport.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReport_lower(_ value: Report) -> RustBuffer {
-    return FfiConverterTypeReport.lower(value)
-}
-
-
-/**
- * A report option (e.g. watchlist `peps`, `sanctions`).
- */
-public struct ReportOption: Equatable, Hashable {
-    /**
-     * The option's name.
-     */
-    public var name: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The option's name.
-         */name: String) {
-        self.name = name
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension ReportOption: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeReportOption: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReportOption {
-        return
-            try ReportOption(
-                name: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ReportOption, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.name, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportOption_lift(_ buf: RustBuffer) throws -> ReportOption {
-    return try FfiConverterTypeReportOption.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportOption_lower(_ value: ReportOption) -> RustBuffer {
-    return FfiConverterTypeReportOption.lower(value)
-}
-
-
-/**
- * A report requested in a new check.
- */
-public struct ReportRequest: Equatable, Hashable {
-    /**
-     * The report type.
-     */
-    public var name: ReportName
-    /**
-     * The variant (`standard`, `kyc`, `video`, `full`).
-     */
-    public var variant: String?
-    /**
-     * Options to enable.
-     */
-    public var options: [ReportOption]?
-    /**
-     * Which uploaded documents to use (document reports), by id.
-     */
-    public var documentIds: [String]?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The report type.
-         */name: ReportName, 
-        /**
-         * The variant (`standard`, `kyc`, `video`, `full`).
-         */variant: String? = nil, 
-        /**
-         * Options to enable.
-         */options: [ReportOption]? = nil, 
-        /**
-         * Which uploaded documents to use (document reports), by id.
-         */documentIds: [String]? = nil) {
-        self.name = name
-        self.variant = variant
-        self.options = options
-        self.documentIds = documentIds
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension ReportRequest: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeReportRequest: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReportRequest {
-        return
-            try ReportRequest(
-                name: FfiConverterTypeReportName.read(from: &buf), 
-                variant: FfiConverterOptionString.read(from: &buf), 
-                options: FfiConverterOptionSequenceTypeReportOption.read(from: &buf), 
-                documentIds: FfiConverterOptionSequenceString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ReportRequest, into buf: inout [UInt8]) {
-        FfiConverterTypeReportName.write(value.name, into: &buf)
-        FfiConverterOptionString.write(value.variant, into: &buf)
-        FfiConverterOptionSequenceTypeReportOption.write(value.options, into: &buf)
-        FfiConverterOptionSequenceString.write(value.documentIds, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportRequest_lift(_ buf: RustBuffer) throws -> ReportRequest {
-    return try FfiConverterTypeReportRequest.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportRequest_lower(_ value: ReportRequest) -> RustBuffer {
-    return FfiConverterTypeReportRequest.lower(value)
-}
-
-
-/**
- * A report type within a group.
- */
-public struct ReportType: Equatable, Hashable {
-    /**
-     * Its id.
-     */
-    public var id: String?
-    /**
-     * Its name.
-     */
-    public var name: ReportName?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Its id.
-         */id: String?, 
-        /**
-         * Its name.
-         */name: ReportName?) {
-        self.id = id
-        self.name = name
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension ReportType: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeReportType: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReportType {
-        return
-            try ReportType(
-                id: FfiConverterOptionString.read(from: &buf), 
-                name: FfiConverterOptionTypeReportName.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ReportType, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.id, into: &buf)
-        FfiConverterOptionTypeReportName.write(value.name, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportType_lift(_ buf: RustBuffer) throws -> ReportType {
-    return try FfiConverterTypeReportType.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportType_lower(_ value: ReportType) -> RustBuffer {
-    return FfiConverterTypeReportType.lower(value)
-}
-
-
-/**
- * A report type group (a preset set of reports).
- */
-public struct ReportTypeGroup: Equatable, Hashable {
-    /**
-     * Unique identifier.
-     */
-    public var id: String
-    /**
-     * Its name.
-     */
-    public var name: String?
-    /**
-     * Whether its reports can only be requested together.
-     */
-    public var groupOnly: Bool?
-    /**
-     * Its report types.
-     */
-    public var reportTypes: [ReportType]
-    /**
-     * Other fields, as a JSON object.
-     */
-    public var extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Unique identifier.
-         */id: String, 
-        /**
-         * Its name.
-         */name: String?, 
-        /**
-         * Whether its reports can only be requested together.
-         */groupOnly: Bool?, 
-        /**
-         * Its report types.
-         */reportTypes: [ReportType], 
-        /**
-         * Other fields, as a JSON object.
-         */extraJson: String?) {
-        self.id = id
-        self.name = name
-        self.groupOnly = groupOnly
-        self.reportTypes = reportTypes
-        self.extraJson = extraJson
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension ReportTypeGroup: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeReportTypeGroup: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReportTypeGroup {
-        return
-            try ReportTypeGroup(
-                id: FfiConverterString.read(from: &buf), 
-                name: FfiConverterOptionString.read(from: &buf), 
-                groupOnly: FfiConverterOptionBool.read(from: &buf), 
-                reportTypes: FfiConverterSequenceTypeReportType.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ReportTypeGroup, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterOptionString.write(value.name, into: &buf)
-        FfiConverterOptionBool.write(value.groupOnly, into: &buf)
-        FfiConverterSequenceTypeReportType.write(value.reportTypes, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportTypeGroup_lift(_ buf: RustBuffer) throws -> ReportTypeGroup {
-    return try FfiConverterTypeReportTypeGroup.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportTypeGroup_lower(_ value: ReportTypeGroup) -> RustBuffer {
-    return FfiConverterTypeReportTypeGroup.lower(value)
-}
-
-
-/**
  * When and how long to retry (the core's `RetryPolicy`). Negative values are refused as a
  * `Config` error on `retry` when a client is made.
  */
@@ -11443,96 +10279,6 @@ public func FfiConverterTypeRetrySettings_lower(_ value: RetrySettings) -> RustB
 
 
 /**
- * A Web SDK token. `toString`/`description` hide it.
- */
-public struct SdkToken: Equatable, Hashable, CustomStringConvertible {
-    /**
-     * The JWT to hand to the Web SDK.
-     */
-    public var token: String
-    /**
-     * When it expires (Unix seconds), read from the JWT.
-     */
-    public var expiresAt: Int64?
-    /**
-     * When it was issued (Unix seconds).
-     */
-    public var issuedAt: Int64?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The JWT to hand to the Web SDK.
-         */token: String, 
-        /**
-         * When it expires (Unix seconds), read from the JWT.
-         */expiresAt: Int64?, 
-        /**
-         * When it was issued (Unix seconds).
-         */issuedAt: Int64?) {
-        self.token = token
-        self.expiresAt = expiresAt
-        self.issuedAt = issuedAt
-    }
-
-    
-
-    
-// The local Rust `Display` implementation.
-public var description: String {
-    return try!  FfiConverterString.lift(
-        try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_sdktoken_uniffi_trait_display(
-            FfiConverterTypeSdkToken_lower(self),uniffiCallStatus
-    )
-}
-    )
-}
-}
-
-#if compiler(>=6)
-extension SdkToken: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSdkToken: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SdkToken {
-        return
-            try SdkToken(
-                token: FfiConverterString.read(from: &buf), 
-                expiresAt: FfiConverterOptionInt64.read(from: &buf), 
-                issuedAt: FfiConverterOptionInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: SdkToken, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.token, into: &buf)
-        FfiConverterOptionInt64.write(value.expiresAt, into: &buf)
-        FfiConverterOptionInt64.write(value.issuedAt, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSdkToken_lift(_ buf: RustBuffer) throws -> SdkToken {
-    return try FfiConverterTypeSdkToken.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSdkToken_lower(_ value: SdkToken) -> RustBuffer {
-    return FfiConverterTypeSdkToken.lower(value)
-}
-
-
-/**
  * A Web SDK token's claims, read without checking its signature.
  */
 public struct SdkTokenClaims: Equatable, Hashable {
@@ -11602,21 +10348,110 @@ public func FfiConverterTypeSdkTokenClaims_lower(_ value: SdkTokenClaims) -> Rus
 
 
 /**
- * A Street Level code submission's answer.
+ * The `address` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
  */
-public struct SlvResult: Equatable, Hashable {
+public struct V2Address: Equatable, Hashable {
     /**
-     * Whether the code was accepted.
+     * `building_name`.
      */
-    public var success: Bool
+    public var buildingName: String?
+    /**
+     * `building_number`.
+     */
+    public var buildingNumber: String?
+    /**
+     * `country`.
+     */
+    public var country: String?
+    /**
+     * `end_date`.
+     */
+    public var endDate: CalendarDate?
+    /**
+     * `flat_number`.
+     */
+    public var flatNumber: String?
+    /**
+     * `postcode`.
+     */
+    public var postcode: String?
+    /**
+     * `start_date`.
+     */
+    public var startDate: CalendarDate?
+    /**
+     * `state`.
+     */
+    public var state: String?
+    /**
+     * `street`.
+     */
+    public var street: String?
+    /**
+     * `sub_street`.
+     */
+    public var subStreet: String?
+    /**
+     * `town`.
+     */
+    public var town: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Whether the code was accepted.
-         */success: Bool) {
-        self.success = success
+         * `building_name`.
+         */buildingName: String? = nil, 
+        /**
+         * `building_number`.
+         */buildingNumber: String? = nil, 
+        /**
+         * `country`.
+         */country: String? = nil, 
+        /**
+         * `end_date`.
+         */endDate: CalendarDate? = nil, 
+        /**
+         * `flat_number`.
+         */flatNumber: String? = nil, 
+        /**
+         * `postcode`.
+         */postcode: String? = nil, 
+        /**
+         * `start_date`.
+         */startDate: CalendarDate? = nil, 
+        /**
+         * `state`.
+         */state: String? = nil, 
+        /**
+         * `street`.
+         */street: String? = nil, 
+        /**
+         * `sub_street`.
+         */subStreet: String? = nil, 
+        /**
+         * `town`.
+         */town: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.buildingName = buildingName
+        self.buildingNumber = buildingNumber
+        self.country = country
+        self.endDate = endDate
+        self.flatNumber = flatNumber
+        self.postcode = postcode
+        self.startDate = startDate
+        self.state = state
+        self.street = street
+        self.subStreet = subStreet
+        self.town = town
+        self.extraJson = extraJson
     }
 
     
@@ -11625,22 +10460,44 @@ public struct SlvResult: Equatable, Hashable {
 }
 
 #if compiler(>=6)
-extension SlvResult: Sendable {}
+extension V2Address: Sendable {}
 #endif
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeSlvResult: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SlvResult {
+public struct FfiConverterTypeV2Address: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2Address {
         return
-            try SlvResult(
-                success: FfiConverterBool.read(from: &buf)
+            try V2Address(
+                buildingName: FfiConverterOptionString.read(from: &buf), 
+                buildingNumber: FfiConverterOptionString.read(from: &buf), 
+                country: FfiConverterOptionString.read(from: &buf), 
+                endDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                flatNumber: FfiConverterOptionString.read(from: &buf), 
+                postcode: FfiConverterOptionString.read(from: &buf), 
+                startDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                state: FfiConverterOptionString.read(from: &buf), 
+                street: FfiConverterOptionString.read(from: &buf), 
+                subStreet: FfiConverterOptionString.read(from: &buf), 
+                town: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
         )
     }
 
-    public static func write(_ value: SlvResult, into buf: inout [UInt8]) {
-        FfiConverterBool.write(value.success, into: &buf)
+    public static func write(_ value: V2Address, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.buildingName, into: &buf)
+        FfiConverterOptionString.write(value.buildingNumber, into: &buf)
+        FfiConverterOptionString.write(value.country, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.endDate, into: &buf)
+        FfiConverterOptionString.write(value.flatNumber, into: &buf)
+        FfiConverterOptionString.write(value.postcode, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.startDate, into: &buf)
+        FfiConverterOptionString.write(value.state, into: &buf)
+        FfiConverterOptionString.write(value.street, into: &buf)
+        FfiConverterOptionString.write(value.subStreet, into: &buf)
+        FfiConverterOptionString.write(value.town, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
     }
 }
 
@@ -11648,20 +10505,4253 @@ public struct FfiConverterTypeSlvResult: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeSlvResult_lift(_ buf: RustBuffer) throws -> SlvResult {
-    return try FfiConverterTypeSlvResult.lift(buf)
+public func FfiConverterTypeV2Address_lift(_ buf: RustBuffer) throws -> V2Address {
+    return try FfiConverterTypeV2Address.lift(buf)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeSlvResult_lower(_ value: SlvResult) -> RustBuffer {
-    return FfiConverterTypeSlvResult.lower(value)
+public func FfiConverterTypeV2Address_lower(_ value: V2Address) -> RustBuffer {
+    return FfiConverterTypeV2Address.lower(value)
 }
 
 
 /**
- * The `address` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Addresses_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2AddressesList: Equatable, Hashable {
+    /**
+     * `addresses`.
+     */
+    public var addresses: [V2Address]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `addresses`.
+         */addresses: [V2Address]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.addresses = addresses
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2AddressesList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2AddressesList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2AddressesList {
+        return
+            try V2AddressesList(
+                addresses: FfiConverterOptionSequenceTypeV2Address.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2AddressesList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2Address.write(value.addresses, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2AddressesList_lift(_ buf: RustBuffer) throws -> V2AddressesList {
+    return try FfiConverterTypeV2AddressesList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2AddressesList_lower(_ value: V2AddressesList) -> RustBuffer {
+    return FfiConverterTypeV2AddressesList.lower(value)
+}
+
+
+/**
+ * The `applicant` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2Applicant: Equatable, Hashable {
+    /**
+     * `addresses`.
+     */
+    public var addresses: [V2Address]?
+    /**
+     * `country`.
+     */
+    public var country: String?
+    /**
+     * `country_of_birth`.
+     */
+    public var countryOfBirth: String?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `delete_at`.
+     */
+    public var deleteAt: Date?
+    /**
+     * `dob`.
+     */
+    public var dob: CalendarDate?
+    /**
+     * `email`.
+     */
+    public var email: String?
+    /**
+     * `first_name`.
+     */
+    public var firstName: String?
+    /**
+     * `gender`.
+     */
+    public var gender: String?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `id_numbers`.
+     */
+    public var idNumbers: [V2IdNumber]?
+    /**
+     * `last_name`.
+     */
+    public var lastName: String?
+    /**
+     * `middle_name`.
+     */
+    public var middleName: String?
+    /**
+     * `mobile`.
+     */
+    public var mobile: String?
+    /**
+     * `mothers_maiden_name`.
+     */
+    public var mothersMaidenName: String?
+    /**
+     * `nationality`.
+     */
+    public var nationality: String?
+    /**
+     * `previous_last_name`.
+     */
+    public var previousLastName: String?
+    /**
+     * `sandbox`.
+     */
+    public var sandbox: Bool?
+    /**
+     * `telephone`.
+     */
+    public var telephone: String?
+    /**
+     * `title`.
+     */
+    public var title: String?
+    /**
+     * `town_of_birth`.
+     */
+    public var townOfBirth: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `addresses`.
+         */addresses: [V2Address]? = nil, 
+        /**
+         * `country`.
+         */country: String? = nil, 
+        /**
+         * `country_of_birth`.
+         */countryOfBirth: String? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `delete_at`.
+         */deleteAt: Date? = nil, 
+        /**
+         * `dob`.
+         */dob: CalendarDate? = nil, 
+        /**
+         * `email`.
+         */email: String? = nil, 
+        /**
+         * `first_name`.
+         */firstName: String? = nil, 
+        /**
+         * `gender`.
+         */gender: String? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `id_numbers`.
+         */idNumbers: [V2IdNumber]? = nil, 
+        /**
+         * `last_name`.
+         */lastName: String? = nil, 
+        /**
+         * `middle_name`.
+         */middleName: String? = nil, 
+        /**
+         * `mobile`.
+         */mobile: String? = nil, 
+        /**
+         * `mothers_maiden_name`.
+         */mothersMaidenName: String? = nil, 
+        /**
+         * `nationality`.
+         */nationality: String? = nil, 
+        /**
+         * `previous_last_name`.
+         */previousLastName: String? = nil, 
+        /**
+         * `sandbox`.
+         */sandbox: Bool? = nil, 
+        /**
+         * `telephone`.
+         */telephone: String? = nil, 
+        /**
+         * `title`.
+         */title: String? = nil, 
+        /**
+         * `town_of_birth`.
+         */townOfBirth: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.addresses = addresses
+        self.country = country
+        self.countryOfBirth = countryOfBirth
+        self.createdAt = createdAt
+        self.deleteAt = deleteAt
+        self.dob = dob
+        self.email = email
+        self.firstName = firstName
+        self.gender = gender
+        self.href = href
+        self.id = id
+        self.idNumbers = idNumbers
+        self.lastName = lastName
+        self.middleName = middleName
+        self.mobile = mobile
+        self.mothersMaidenName = mothersMaidenName
+        self.nationality = nationality
+        self.previousLastName = previousLastName
+        self.sandbox = sandbox
+        self.telephone = telephone
+        self.title = title
+        self.townOfBirth = townOfBirth
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2Applicant: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2Applicant: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2Applicant {
+        return
+            try V2Applicant(
+                addresses: FfiConverterOptionSequenceTypeV2Address.read(from: &buf), 
+                country: FfiConverterOptionString.read(from: &buf), 
+                countryOfBirth: FfiConverterOptionString.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                deleteAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                dob: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                email: FfiConverterOptionString.read(from: &buf), 
+                firstName: FfiConverterOptionString.read(from: &buf), 
+                gender: FfiConverterOptionString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                idNumbers: FfiConverterOptionSequenceTypeV2IdNumber.read(from: &buf), 
+                lastName: FfiConverterOptionString.read(from: &buf), 
+                middleName: FfiConverterOptionString.read(from: &buf), 
+                mobile: FfiConverterOptionString.read(from: &buf), 
+                mothersMaidenName: FfiConverterOptionString.read(from: &buf), 
+                nationality: FfiConverterOptionString.read(from: &buf), 
+                previousLastName: FfiConverterOptionString.read(from: &buf), 
+                sandbox: FfiConverterOptionBool.read(from: &buf), 
+                telephone: FfiConverterOptionString.read(from: &buf), 
+                title: FfiConverterOptionString.read(from: &buf), 
+                townOfBirth: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2Applicant, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2Address.write(value.addresses, into: &buf)
+        FfiConverterOptionString.write(value.country, into: &buf)
+        FfiConverterOptionString.write(value.countryOfBirth, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionTimestamp.write(value.deleteAt, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.dob, into: &buf)
+        FfiConverterOptionString.write(value.email, into: &buf)
+        FfiConverterOptionString.write(value.firstName, into: &buf)
+        FfiConverterOptionString.write(value.gender, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionSequenceTypeV2IdNumber.write(value.idNumbers, into: &buf)
+        FfiConverterOptionString.write(value.lastName, into: &buf)
+        FfiConverterOptionString.write(value.middleName, into: &buf)
+        FfiConverterOptionString.write(value.mobile, into: &buf)
+        FfiConverterOptionString.write(value.mothersMaidenName, into: &buf)
+        FfiConverterOptionString.write(value.nationality, into: &buf)
+        FfiConverterOptionString.write(value.previousLastName, into: &buf)
+        FfiConverterOptionBool.write(value.sandbox, into: &buf)
+        FfiConverterOptionString.write(value.telephone, into: &buf)
+        FfiConverterOptionString.write(value.title, into: &buf)
+        FfiConverterOptionString.write(value.townOfBirth, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2Applicant_lift(_ buf: RustBuffer) throws -> V2Applicant {
+    return try FfiConverterTypeV2Applicant.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2Applicant_lower(_ value: V2Applicant) -> RustBuffer {
+    return FfiConverterTypeV2Applicant.lower(value)
+}
+
+
+/**
+ * The `applicant_builder` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2ApplicantBuilder: Equatable, Hashable {
+    /**
+     * `addresses`.
+     */
+    public var addresses: [V2Address]?
+    /**
+     * `country`.
+     */
+    public var country: String?
+    /**
+     * `country_of_birth`.
+     */
+    public var countryOfBirth: String?
+    /**
+     * `dob`.
+     */
+    public var dob: CalendarDate?
+    /**
+     * `email`.
+     */
+    public var email: String?
+    /**
+     * `first_name`.
+     */
+    public var firstName: String?
+    /**
+     * `gender`.
+     */
+    public var gender: String?
+    /**
+     * `id_numbers`.
+     */
+    public var idNumbers: [V2IdNumber]?
+    /**
+     * `last_name`.
+     */
+    public var lastName: String?
+    /**
+     * `middle_name`.
+     */
+    public var middleName: String?
+    /**
+     * `mobile`.
+     */
+    public var mobile: String?
+    /**
+     * `mothers_maiden_name`.
+     */
+    public var mothersMaidenName: String?
+    /**
+     * `nationality`.
+     */
+    public var nationality: String?
+    /**
+     * `previous_last_name`.
+     */
+    public var previousLastName: String?
+    /**
+     * `telephone`.
+     */
+    public var telephone: String?
+    /**
+     * `title`.
+     */
+    public var title: String?
+    /**
+     * `town_of_birth`.
+     */
+    public var townOfBirth: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `addresses`.
+         */addresses: [V2Address]? = nil, 
+        /**
+         * `country`.
+         */country: String? = nil, 
+        /**
+         * `country_of_birth`.
+         */countryOfBirth: String? = nil, 
+        /**
+         * `dob`.
+         */dob: CalendarDate? = nil, 
+        /**
+         * `email`.
+         */email: String? = nil, 
+        /**
+         * `first_name`.
+         */firstName: String? = nil, 
+        /**
+         * `gender`.
+         */gender: String? = nil, 
+        /**
+         * `id_numbers`.
+         */idNumbers: [V2IdNumber]? = nil, 
+        /**
+         * `last_name`.
+         */lastName: String? = nil, 
+        /**
+         * `middle_name`.
+         */middleName: String? = nil, 
+        /**
+         * `mobile`.
+         */mobile: String? = nil, 
+        /**
+         * `mothers_maiden_name`.
+         */mothersMaidenName: String? = nil, 
+        /**
+         * `nationality`.
+         */nationality: String? = nil, 
+        /**
+         * `previous_last_name`.
+         */previousLastName: String? = nil, 
+        /**
+         * `telephone`.
+         */telephone: String? = nil, 
+        /**
+         * `title`.
+         */title: String? = nil, 
+        /**
+         * `town_of_birth`.
+         */townOfBirth: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.addresses = addresses
+        self.country = country
+        self.countryOfBirth = countryOfBirth
+        self.dob = dob
+        self.email = email
+        self.firstName = firstName
+        self.gender = gender
+        self.idNumbers = idNumbers
+        self.lastName = lastName
+        self.middleName = middleName
+        self.mobile = mobile
+        self.mothersMaidenName = mothersMaidenName
+        self.nationality = nationality
+        self.previousLastName = previousLastName
+        self.telephone = telephone
+        self.title = title
+        self.townOfBirth = townOfBirth
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2ApplicantBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ApplicantBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ApplicantBuilder {
+        return
+            try V2ApplicantBuilder(
+                addresses: FfiConverterOptionSequenceTypeV2Address.read(from: &buf), 
+                country: FfiConverterOptionString.read(from: &buf), 
+                countryOfBirth: FfiConverterOptionString.read(from: &buf), 
+                dob: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                email: FfiConverterOptionString.read(from: &buf), 
+                firstName: FfiConverterOptionString.read(from: &buf), 
+                gender: FfiConverterOptionString.read(from: &buf), 
+                idNumbers: FfiConverterOptionSequenceTypeV2IdNumber.read(from: &buf), 
+                lastName: FfiConverterOptionString.read(from: &buf), 
+                middleName: FfiConverterOptionString.read(from: &buf), 
+                mobile: FfiConverterOptionString.read(from: &buf), 
+                mothersMaidenName: FfiConverterOptionString.read(from: &buf), 
+                nationality: FfiConverterOptionString.read(from: &buf), 
+                previousLastName: FfiConverterOptionString.read(from: &buf), 
+                telephone: FfiConverterOptionString.read(from: &buf), 
+                title: FfiConverterOptionString.read(from: &buf), 
+                townOfBirth: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2ApplicantBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2Address.write(value.addresses, into: &buf)
+        FfiConverterOptionString.write(value.country, into: &buf)
+        FfiConverterOptionString.write(value.countryOfBirth, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.dob, into: &buf)
+        FfiConverterOptionString.write(value.email, into: &buf)
+        FfiConverterOptionString.write(value.firstName, into: &buf)
+        FfiConverterOptionString.write(value.gender, into: &buf)
+        FfiConverterOptionSequenceTypeV2IdNumber.write(value.idNumbers, into: &buf)
+        FfiConverterOptionString.write(value.lastName, into: &buf)
+        FfiConverterOptionString.write(value.middleName, into: &buf)
+        FfiConverterOptionString.write(value.mobile, into: &buf)
+        FfiConverterOptionString.write(value.mothersMaidenName, into: &buf)
+        FfiConverterOptionString.write(value.nationality, into: &buf)
+        FfiConverterOptionString.write(value.previousLastName, into: &buf)
+        FfiConverterOptionString.write(value.telephone, into: &buf)
+        FfiConverterOptionString.write(value.title, into: &buf)
+        FfiConverterOptionString.write(value.townOfBirth, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ApplicantBuilder_lift(_ buf: RustBuffer) throws -> V2ApplicantBuilder {
+    return try FfiConverterTypeV2ApplicantBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ApplicantBuilder_lower(_ value: V2ApplicantBuilder) -> RustBuffer {
+    return FfiConverterTypeV2ApplicantBuilder.lower(value)
+}
+
+
+/**
+ * The `applicant_updater` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2ApplicantUpdater: Equatable, Hashable {
+    /**
+     * `addresses`.
+     */
+    public var addresses: [V2Address]?
+    /**
+     * `country`.
+     */
+    public var country: String?
+    /**
+     * `country_of_birth`.
+     */
+    public var countryOfBirth: String?
+    /**
+     * `dob`.
+     */
+    public var dob: CalendarDate?
+    /**
+     * `email`.
+     */
+    public var email: String?
+    /**
+     * `first_name`.
+     */
+    public var firstName: String?
+    /**
+     * `gender`.
+     */
+    public var gender: String?
+    /**
+     * `id_numbers`.
+     */
+    public var idNumbers: [V2IdNumber]?
+    /**
+     * `last_name`.
+     */
+    public var lastName: String?
+    /**
+     * `middle_name`.
+     */
+    public var middleName: String?
+    /**
+     * `mobile`.
+     */
+    public var mobile: String?
+    /**
+     * `mothers_maiden_name`.
+     */
+    public var mothersMaidenName: String?
+    /**
+     * `nationality`.
+     */
+    public var nationality: String?
+    /**
+     * `previous_last_name`.
+     */
+    public var previousLastName: String?
+    /**
+     * `telephone`.
+     */
+    public var telephone: String?
+    /**
+     * `title`.
+     */
+    public var title: String?
+    /**
+     * `town_of_birth`.
+     */
+    public var townOfBirth: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `addresses`.
+         */addresses: [V2Address]? = nil, 
+        /**
+         * `country`.
+         */country: String? = nil, 
+        /**
+         * `country_of_birth`.
+         */countryOfBirth: String? = nil, 
+        /**
+         * `dob`.
+         */dob: CalendarDate? = nil, 
+        /**
+         * `email`.
+         */email: String? = nil, 
+        /**
+         * `first_name`.
+         */firstName: String? = nil, 
+        /**
+         * `gender`.
+         */gender: String? = nil, 
+        /**
+         * `id_numbers`.
+         */idNumbers: [V2IdNumber]? = nil, 
+        /**
+         * `last_name`.
+         */lastName: String? = nil, 
+        /**
+         * `middle_name`.
+         */middleName: String? = nil, 
+        /**
+         * `mobile`.
+         */mobile: String? = nil, 
+        /**
+         * `mothers_maiden_name`.
+         */mothersMaidenName: String? = nil, 
+        /**
+         * `nationality`.
+         */nationality: String? = nil, 
+        /**
+         * `previous_last_name`.
+         */previousLastName: String? = nil, 
+        /**
+         * `telephone`.
+         */telephone: String? = nil, 
+        /**
+         * `title`.
+         */title: String? = nil, 
+        /**
+         * `town_of_birth`.
+         */townOfBirth: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.addresses = addresses
+        self.country = country
+        self.countryOfBirth = countryOfBirth
+        self.dob = dob
+        self.email = email
+        self.firstName = firstName
+        self.gender = gender
+        self.idNumbers = idNumbers
+        self.lastName = lastName
+        self.middleName = middleName
+        self.mobile = mobile
+        self.mothersMaidenName = mothersMaidenName
+        self.nationality = nationality
+        self.previousLastName = previousLastName
+        self.telephone = telephone
+        self.title = title
+        self.townOfBirth = townOfBirth
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2ApplicantUpdater: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ApplicantUpdater: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ApplicantUpdater {
+        return
+            try V2ApplicantUpdater(
+                addresses: FfiConverterOptionSequenceTypeV2Address.read(from: &buf), 
+                country: FfiConverterOptionString.read(from: &buf), 
+                countryOfBirth: FfiConverterOptionString.read(from: &buf), 
+                dob: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                email: FfiConverterOptionString.read(from: &buf), 
+                firstName: FfiConverterOptionString.read(from: &buf), 
+                gender: FfiConverterOptionString.read(from: &buf), 
+                idNumbers: FfiConverterOptionSequenceTypeV2IdNumber.read(from: &buf), 
+                lastName: FfiConverterOptionString.read(from: &buf), 
+                middleName: FfiConverterOptionString.read(from: &buf), 
+                mobile: FfiConverterOptionString.read(from: &buf), 
+                mothersMaidenName: FfiConverterOptionString.read(from: &buf), 
+                nationality: FfiConverterOptionString.read(from: &buf), 
+                previousLastName: FfiConverterOptionString.read(from: &buf), 
+                telephone: FfiConverterOptionString.read(from: &buf), 
+                title: FfiConverterOptionString.read(from: &buf), 
+                townOfBirth: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2ApplicantUpdater, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2Address.write(value.addresses, into: &buf)
+        FfiConverterOptionString.write(value.country, into: &buf)
+        FfiConverterOptionString.write(value.countryOfBirth, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.dob, into: &buf)
+        FfiConverterOptionString.write(value.email, into: &buf)
+        FfiConverterOptionString.write(value.firstName, into: &buf)
+        FfiConverterOptionString.write(value.gender, into: &buf)
+        FfiConverterOptionSequenceTypeV2IdNumber.write(value.idNumbers, into: &buf)
+        FfiConverterOptionString.write(value.lastName, into: &buf)
+        FfiConverterOptionString.write(value.middleName, into: &buf)
+        FfiConverterOptionString.write(value.mobile, into: &buf)
+        FfiConverterOptionString.write(value.mothersMaidenName, into: &buf)
+        FfiConverterOptionString.write(value.nationality, into: &buf)
+        FfiConverterOptionString.write(value.previousLastName, into: &buf)
+        FfiConverterOptionString.write(value.telephone, into: &buf)
+        FfiConverterOptionString.write(value.title, into: &buf)
+        FfiConverterOptionString.write(value.townOfBirth, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ApplicantUpdater_lift(_ buf: RustBuffer) throws -> V2ApplicantUpdater {
+    return try FfiConverterTypeV2ApplicantUpdater.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ApplicantUpdater_lower(_ value: V2ApplicantUpdater) -> RustBuffer {
+    return FfiConverterTypeV2ApplicantUpdater.lower(value)
+}
+
+
+/**
+ * The `Applicants_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2ApplicantsList: Equatable, Hashable {
+    /**
+     * `applicants`.
+     */
+    public var applicants: [V2Applicant]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicants`.
+         */applicants: [V2Applicant]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicants = applicants
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2ApplicantsList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ApplicantsList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ApplicantsList {
+        return
+            try V2ApplicantsList(
+                applicants: FfiConverterOptionSequenceTypeV2Applicant.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2ApplicantsList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2Applicant.write(value.applicants, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ApplicantsList_lift(_ buf: RustBuffer) throws -> V2ApplicantsList {
+    return try FfiConverterTypeV2ApplicantsList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ApplicantsList_lower(_ value: V2ApplicantsList) -> RustBuffer {
+    return FfiConverterTypeV2ApplicantsList.lower(value)
+}
+
+
+/**
+ * The `check` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2Check: Equatable, Hashable {
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `download_uri`.
+     */
+    public var downloadUri: String?
+    /**
+     * `form_uri`.
+     */
+    public var formUri: String?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `paused`.
+     */
+    public var paused: Bool?
+    /**
+     * `redirect_uri`.
+     */
+    public var redirectUri: String?
+    /**
+     * `report_type_groups`.
+     */
+    public var reportTypeGroups: [String]?
+    /**
+     * `reports`.
+     */
+    public var reports: [JsonText]?
+    /**
+     * `result`.
+     */
+    public var result: String?
+    /**
+     * `results_uri`.
+     */
+    public var resultsUri: String?
+    /**
+     * `sandbox`.
+     */
+    public var sandbox: Bool?
+    /**
+     * `status`.
+     */
+    public var status: String?
+    /**
+     * `tags`.
+     */
+    public var tags: [String]?
+    /**
+     * `type`.
+     */
+    public var type: String?
+    /**
+     * `version`.
+     */
+    public var version: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `download_uri`.
+         */downloadUri: String? = nil, 
+        /**
+         * `form_uri`.
+         */formUri: String? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `paused`.
+         */paused: Bool? = nil, 
+        /**
+         * `redirect_uri`.
+         */redirectUri: String? = nil, 
+        /**
+         * `report_type_groups`.
+         */reportTypeGroups: [String]? = nil, 
+        /**
+         * `reports`.
+         */reports: [JsonText]? = nil, 
+        /**
+         * `result`.
+         */result: String? = nil, 
+        /**
+         * `results_uri`.
+         */resultsUri: String? = nil, 
+        /**
+         * `sandbox`.
+         */sandbox: Bool? = nil, 
+        /**
+         * `status`.
+         */status: String? = nil, 
+        /**
+         * `tags`.
+         */tags: [String]? = nil, 
+        /**
+         * `type`.
+         */type: String? = nil, 
+        /**
+         * `version`.
+         */version: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.createdAt = createdAt
+        self.downloadUri = downloadUri
+        self.formUri = formUri
+        self.href = href
+        self.id = id
+        self.paused = paused
+        self.redirectUri = redirectUri
+        self.reportTypeGroups = reportTypeGroups
+        self.reports = reports
+        self.result = result
+        self.resultsUri = resultsUri
+        self.sandbox = sandbox
+        self.status = status
+        self.tags = tags
+        self.type = type
+        self.version = version
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2Check: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2Check: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2Check {
+        return
+            try V2Check(
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                downloadUri: FfiConverterOptionString.read(from: &buf), 
+                formUri: FfiConverterOptionString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                paused: FfiConverterOptionBool.read(from: &buf), 
+                redirectUri: FfiConverterOptionString.read(from: &buf), 
+                reportTypeGroups: FfiConverterOptionSequenceString.read(from: &buf), 
+                reports: FfiConverterOptionSequenceTypeJsonText.read(from: &buf), 
+                result: FfiConverterOptionString.read(from: &buf), 
+                resultsUri: FfiConverterOptionString.read(from: &buf), 
+                sandbox: FfiConverterOptionBool.read(from: &buf), 
+                status: FfiConverterOptionString.read(from: &buf), 
+                tags: FfiConverterOptionSequenceString.read(from: &buf), 
+                type: FfiConverterOptionString.read(from: &buf), 
+                version: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2Check, into buf: inout [UInt8]) {
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.downloadUri, into: &buf)
+        FfiConverterOptionString.write(value.formUri, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionBool.write(value.paused, into: &buf)
+        FfiConverterOptionString.write(value.redirectUri, into: &buf)
+        FfiConverterOptionSequenceString.write(value.reportTypeGroups, into: &buf)
+        FfiConverterOptionSequenceTypeJsonText.write(value.reports, into: &buf)
+        FfiConverterOptionString.write(value.result, into: &buf)
+        FfiConverterOptionString.write(value.resultsUri, into: &buf)
+        FfiConverterOptionBool.write(value.sandbox, into: &buf)
+        FfiConverterOptionString.write(value.status, into: &buf)
+        FfiConverterOptionSequenceString.write(value.tags, into: &buf)
+        FfiConverterOptionString.write(value.type, into: &buf)
+        FfiConverterOptionString.write(value.version, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2Check_lift(_ buf: RustBuffer) throws -> V2Check {
+    return try FfiConverterTypeV2Check.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2Check_lower(_ value: V2Check) -> RustBuffer {
+    return FfiConverterTypeV2Check.lower(value)
+}
+
+
+/**
+ * The `check_builder` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2CheckBuilder: Equatable, Hashable {
+    /**
+     * `async`.
+     */
+    public var async: Bool?
+    /**
+     * `asynchronous`.
+     */
+    public var asynchronous: Bool?
+    /**
+     * `charge_applicant_for_check`.
+     */
+    public var chargeApplicantForCheck: Bool?
+    /**
+     * `consider`.
+     */
+    public var consider: [String]?
+    /**
+     * `redirect_uri`.
+     */
+    public var redirectUri: String?
+    /**
+     * `report_type_groups`.
+     */
+    public var reportTypeGroups: [String]?
+    /**
+     * `reports`.
+     */
+    public var reports: [V2ReportRequest]?
+    /**
+     * `suppress_form_emails`.
+     */
+    public var suppressFormEmails: Bool?
+    /**
+     * `tags`.
+     */
+    public var tags: [String]?
+    /**
+     * `type`.
+     */
+    public var type: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `async`.
+         */async: Bool? = nil, 
+        /**
+         * `asynchronous`.
+         */asynchronous: Bool? = nil, 
+        /**
+         * `charge_applicant_for_check`.
+         */chargeApplicantForCheck: Bool? = nil, 
+        /**
+         * `consider`.
+         */consider: [String]? = nil, 
+        /**
+         * `redirect_uri`.
+         */redirectUri: String? = nil, 
+        /**
+         * `report_type_groups`.
+         */reportTypeGroups: [String]? = nil, 
+        /**
+         * `reports`.
+         */reports: [V2ReportRequest]? = nil, 
+        /**
+         * `suppress_form_emails`.
+         */suppressFormEmails: Bool? = nil, 
+        /**
+         * `tags`.
+         */tags: [String]? = nil, 
+        /**
+         * `type`.
+         */type: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.async = async
+        self.asynchronous = asynchronous
+        self.chargeApplicantForCheck = chargeApplicantForCheck
+        self.consider = consider
+        self.redirectUri = redirectUri
+        self.reportTypeGroups = reportTypeGroups
+        self.reports = reports
+        self.suppressFormEmails = suppressFormEmails
+        self.tags = tags
+        self.type = type
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2CheckBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2CheckBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2CheckBuilder {
+        return
+            try V2CheckBuilder(
+                async: FfiConverterOptionBool.read(from: &buf), 
+                asynchronous: FfiConverterOptionBool.read(from: &buf), 
+                chargeApplicantForCheck: FfiConverterOptionBool.read(from: &buf), 
+                consider: FfiConverterOptionSequenceString.read(from: &buf), 
+                redirectUri: FfiConverterOptionString.read(from: &buf), 
+                reportTypeGroups: FfiConverterOptionSequenceString.read(from: &buf), 
+                reports: FfiConverterOptionSequenceTypeV2ReportRequest.read(from: &buf), 
+                suppressFormEmails: FfiConverterOptionBool.read(from: &buf), 
+                tags: FfiConverterOptionSequenceString.read(from: &buf), 
+                type: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2CheckBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.async, into: &buf)
+        FfiConverterOptionBool.write(value.asynchronous, into: &buf)
+        FfiConverterOptionBool.write(value.chargeApplicantForCheck, into: &buf)
+        FfiConverterOptionSequenceString.write(value.consider, into: &buf)
+        FfiConverterOptionString.write(value.redirectUri, into: &buf)
+        FfiConverterOptionSequenceString.write(value.reportTypeGroups, into: &buf)
+        FfiConverterOptionSequenceTypeV2ReportRequest.write(value.reports, into: &buf)
+        FfiConverterOptionBool.write(value.suppressFormEmails, into: &buf)
+        FfiConverterOptionSequenceString.write(value.tags, into: &buf)
+        FfiConverterOptionString.write(value.type, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2CheckBuilder_lift(_ buf: RustBuffer) throws -> V2CheckBuilder {
+    return try FfiConverterTypeV2CheckBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2CheckBuilder_lower(_ value: V2CheckBuilder) -> RustBuffer {
+    return FfiConverterTypeV2CheckBuilder.lower(value)
+}
+
+
+/**
+ * The `Checks_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2ChecksList: Equatable, Hashable {
+    /**
+     * `checks`.
+     */
+    public var checks: [V2Check]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `checks`.
+         */checks: [V2Check]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.checks = checks
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2ChecksList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ChecksList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ChecksList {
+        return
+            try V2ChecksList(
+                checks: FfiConverterOptionSequenceTypeV2Check.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2ChecksList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2Check.write(value.checks, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ChecksList_lift(_ buf: RustBuffer) throws -> V2ChecksList {
+    return try FfiConverterTypeV2ChecksList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ChecksList_lower(_ value: V2ChecksList) -> RustBuffer {
+    return FfiConverterTypeV2ChecksList.lower(value)
+}
+
+
+/**
+ * The `document` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2Document: Equatable, Hashable {
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `download_href`.
+     */
+    public var downloadHref: String?
+    /**
+     * `file_name`.
+     */
+    public var fileName: String?
+    /**
+     * `file_size`.
+     */
+    public var fileSize: Int64?
+    /**
+     * `file_type`.
+     */
+    public var fileType: String?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `issuing_country`.
+     */
+    public var issuingCountry: String?
+    /**
+     * `side`.
+     */
+    public var side: String?
+    /**
+     * `type`.
+     */
+    public var type: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `download_href`.
+         */downloadHref: String? = nil, 
+        /**
+         * `file_name`.
+         */fileName: String? = nil, 
+        /**
+         * `file_size`.
+         */fileSize: Int64? = nil, 
+        /**
+         * `file_type`.
+         */fileType: String? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `issuing_country`.
+         */issuingCountry: String? = nil, 
+        /**
+         * `side`.
+         */side: String? = nil, 
+        /**
+         * `type`.
+         */type: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.createdAt = createdAt
+        self.downloadHref = downloadHref
+        self.fileName = fileName
+        self.fileSize = fileSize
+        self.fileType = fileType
+        self.href = href
+        self.id = id
+        self.issuingCountry = issuingCountry
+        self.side = side
+        self.type = type
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2Document: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2Document: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2Document {
+        return
+            try V2Document(
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                downloadHref: FfiConverterOptionString.read(from: &buf), 
+                fileName: FfiConverterOptionString.read(from: &buf), 
+                fileSize: FfiConverterOptionInt64.read(from: &buf), 
+                fileType: FfiConverterOptionString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                issuingCountry: FfiConverterOptionString.read(from: &buf), 
+                side: FfiConverterOptionString.read(from: &buf), 
+                type: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2Document, into buf: inout [UInt8]) {
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.downloadHref, into: &buf)
+        FfiConverterOptionString.write(value.fileName, into: &buf)
+        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
+        FfiConverterOptionString.write(value.fileType, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.issuingCountry, into: &buf)
+        FfiConverterOptionString.write(value.side, into: &buf)
+        FfiConverterOptionString.write(value.type, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2Document_lift(_ buf: RustBuffer) throws -> V2Document {
+    return try FfiConverterTypeV2Document.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2Document_lower(_ value: V2Document) -> RustBuffer {
+    return FfiConverterTypeV2Document.lower(value)
+}
+
+
+/**
+ * The `document_uploader` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2DocumentUploader: Equatable, Hashable {
+    /**
+     * `file`.
+     */
+    public var file: FileInput?
+    /**
+     * `issuing_country`.
+     */
+    public var issuingCountry: String?
+    /**
+     * `side`.
+     */
+    public var side: String?
+    /**
+     * `type`.
+     */
+    public var type: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `file`.
+         */file: FileInput? = nil, 
+        /**
+         * `issuing_country`.
+         */issuingCountry: String? = nil, 
+        /**
+         * `side`.
+         */side: String? = nil, 
+        /**
+         * `type`.
+         */type: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.file = file
+        self.issuingCountry = issuingCountry
+        self.side = side
+        self.type = type
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2DocumentUploader: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2DocumentUploader: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2DocumentUploader {
+        return
+            try V2DocumentUploader(
+                file: FfiConverterOptionTypeFileInput.read(from: &buf), 
+                issuingCountry: FfiConverterOptionString.read(from: &buf), 
+                side: FfiConverterOptionString.read(from: &buf), 
+                type: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2DocumentUploader, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeFileInput.write(value.file, into: &buf)
+        FfiConverterOptionString.write(value.issuingCountry, into: &buf)
+        FfiConverterOptionString.write(value.side, into: &buf)
+        FfiConverterOptionString.write(value.type, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2DocumentUploader_lift(_ buf: RustBuffer) throws -> V2DocumentUploader {
+    return try FfiConverterTypeV2DocumentUploader.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2DocumentUploader_lower(_ value: V2DocumentUploader) -> RustBuffer {
+    return FfiConverterTypeV2DocumentUploader.lower(value)
+}
+
+
+/**
+ * The `Documents_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2DocumentsList: Equatable, Hashable {
+    /**
+     * `documents`.
+     */
+    public var documents: [V2Document]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `documents`.
+         */documents: [V2Document]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.documents = documents
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2DocumentsList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2DocumentsList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2DocumentsList {
+        return
+            try V2DocumentsList(
+                documents: FfiConverterOptionSequenceTypeV2Document.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2DocumentsList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2Document.write(value.documents, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2DocumentsList_lift(_ buf: RustBuffer) throws -> V2DocumentsList {
+    return try FfiConverterTypeV2DocumentsList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2DocumentsList_lower(_ value: V2DocumentsList) -> RustBuffer {
+    return FfiConverterTypeV2DocumentsList.lower(value)
+}
+
+
+/**
+ * The `id_number` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2IdNumber: Equatable, Hashable {
+    /**
+     * `state_code`.
+     */
+    public var stateCode: String?
+    /**
+     * `type`.
+     */
+    public var type: String?
+    /**
+     * `value`.
+     */
+    public var value: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `state_code`.
+         */stateCode: String? = nil, 
+        /**
+         * `type`.
+         */type: String? = nil, 
+        /**
+         * `value`.
+         */value: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.stateCode = stateCode
+        self.type = type
+        self.value = value
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2IdNumber: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2IdNumber: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2IdNumber {
+        return
+            try V2IdNumber(
+                stateCode: FfiConverterOptionString.read(from: &buf), 
+                type: FfiConverterOptionString.read(from: &buf), 
+                value: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2IdNumber, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.stateCode, into: &buf)
+        FfiConverterOptionString.write(value.type, into: &buf)
+        FfiConverterOptionString.write(value.value, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2IdNumber_lift(_ buf: RustBuffer) throws -> V2IdNumber {
+    return try FfiConverterTypeV2IdNumber.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2IdNumber_lower(_ value: V2IdNumber) -> RustBuffer {
+    return FfiConverterTypeV2IdNumber.lower(value)
+}
+
+
+/**
+ * A page of `list_applicants`: the answer and the next page's number (`null` on the last page).
+ */
+public struct V2ListApplicantsPage: Equatable, Hashable {
+    /**
+     * The answer.
+     */
+    public var value: V2ApplicantsList
+    /**
+     * The next page, for the `page` argument.
+     */
+    public var nextPage: Int64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The answer.
+         */value: V2ApplicantsList, 
+        /**
+         * The next page, for the `page` argument.
+         */nextPage: Int64?) {
+        self.value = value
+        self.nextPage = nextPage
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2ListApplicantsPage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ListApplicantsPage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ListApplicantsPage {
+        return
+            try V2ListApplicantsPage(
+                value: FfiConverterTypeV2ApplicantsList.read(from: &buf), 
+                nextPage: FfiConverterOptionInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2ListApplicantsPage, into buf: inout [UInt8]) {
+        FfiConverterTypeV2ApplicantsList.write(value.value, into: &buf)
+        FfiConverterOptionInt64.write(value.nextPage, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ListApplicantsPage_lift(_ buf: RustBuffer) throws -> V2ListApplicantsPage {
+    return try FfiConverterTypeV2ListApplicantsPage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ListApplicantsPage_lower(_ value: V2ListApplicantsPage) -> RustBuffer {
+    return FfiConverterTypeV2ListApplicantsPage.lower(value)
+}
+
+
+/**
+ * The `live_photo` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2LivePhoto: Equatable, Hashable {
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `download_href`.
+     */
+    public var downloadHref: String?
+    /**
+     * `file_name`.
+     */
+    public var fileName: String?
+    /**
+     * `file_size`.
+     */
+    public var fileSize: Int64?
+    /**
+     * `file_type`.
+     */
+    public var fileType: String?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `download_href`.
+         */downloadHref: String? = nil, 
+        /**
+         * `file_name`.
+         */fileName: String? = nil, 
+        /**
+         * `file_size`.
+         */fileSize: Int64? = nil, 
+        /**
+         * `file_type`.
+         */fileType: String? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.createdAt = createdAt
+        self.downloadHref = downloadHref
+        self.fileName = fileName
+        self.fileSize = fileSize
+        self.fileType = fileType
+        self.href = href
+        self.id = id
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2LivePhoto: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2LivePhoto: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2LivePhoto {
+        return
+            try V2LivePhoto(
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                downloadHref: FfiConverterOptionString.read(from: &buf), 
+                fileName: FfiConverterOptionString.read(from: &buf), 
+                fileSize: FfiConverterOptionInt64.read(from: &buf), 
+                fileType: FfiConverterOptionString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2LivePhoto, into buf: inout [UInt8]) {
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.downloadHref, into: &buf)
+        FfiConverterOptionString.write(value.fileName, into: &buf)
+        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
+        FfiConverterOptionString.write(value.fileType, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LivePhoto_lift(_ buf: RustBuffer) throws -> V2LivePhoto {
+    return try FfiConverterTypeV2LivePhoto.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LivePhoto_lower(_ value: V2LivePhoto) -> RustBuffer {
+    return FfiConverterTypeV2LivePhoto.lower(value)
+}
+
+
+/**
+ * The `live_photo_uploader` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2LivePhotoUploader: Equatable, Hashable {
+    /**
+     * `advanced_validation`.
+     */
+    public var advancedValidation: Bool?
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `file`.
+     */
+    public var file: FileInput?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `advanced_validation`.
+         */advancedValidation: Bool? = nil, 
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `file`.
+         */file: FileInput? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.advancedValidation = advancedValidation
+        self.applicantId = applicantId
+        self.file = file
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2LivePhotoUploader: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2LivePhotoUploader: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2LivePhotoUploader {
+        return
+            try V2LivePhotoUploader(
+                advancedValidation: FfiConverterOptionBool.read(from: &buf), 
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                file: FfiConverterOptionTypeFileInput.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2LivePhotoUploader, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.advancedValidation, into: &buf)
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionTypeFileInput.write(value.file, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LivePhotoUploader_lift(_ buf: RustBuffer) throws -> V2LivePhotoUploader {
+    return try FfiConverterTypeV2LivePhotoUploader.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LivePhotoUploader_lower(_ value: V2LivePhotoUploader) -> RustBuffer {
+    return FfiConverterTypeV2LivePhotoUploader.lower(value)
+}
+
+
+/**
+ * The `Live_Photos_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2LivePhotosList: Equatable, Hashable {
+    /**
+     * `live_photos`.
+     */
+    public var livePhotos: [V2LivePhoto]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `live_photos`.
+         */livePhotos: [V2LivePhoto]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.livePhotos = livePhotos
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2LivePhotosList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2LivePhotosList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2LivePhotosList {
+        return
+            try V2LivePhotosList(
+                livePhotos: FfiConverterOptionSequenceTypeV2LivePhoto.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2LivePhotosList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2LivePhoto.write(value.livePhotos, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LivePhotosList_lift(_ buf: RustBuffer) throws -> V2LivePhotosList {
+    return try FfiConverterTypeV2LivePhotosList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LivePhotosList_lower(_ value: V2LivePhotosList) -> RustBuffer {
+    return FfiConverterTypeV2LivePhotosList.lower(value)
+}
+
+
+/**
+ * The `live_video` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2LiveVideo: Equatable, Hashable {
+    /**
+     * `challenge`.
+     */
+    public var challenge: [V2LiveVideoChallenge]?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `download_href`.
+     */
+    public var downloadHref: String?
+    /**
+     * `file_name`.
+     */
+    public var fileName: String?
+    /**
+     * `file_size`.
+     */
+    public var fileSize: Int64?
+    /**
+     * `file_type`.
+     */
+    public var fileType: String?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `challenge`.
+         */challenge: [V2LiveVideoChallenge]? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `download_href`.
+         */downloadHref: String? = nil, 
+        /**
+         * `file_name`.
+         */fileName: String? = nil, 
+        /**
+         * `file_size`.
+         */fileSize: Int64? = nil, 
+        /**
+         * `file_type`.
+         */fileType: String? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.challenge = challenge
+        self.createdAt = createdAt
+        self.downloadHref = downloadHref
+        self.fileName = fileName
+        self.fileSize = fileSize
+        self.fileType = fileType
+        self.href = href
+        self.id = id
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2LiveVideo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2LiveVideo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2LiveVideo {
+        return
+            try V2LiveVideo(
+                challenge: FfiConverterOptionSequenceTypeV2LiveVideoChallenge.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                downloadHref: FfiConverterOptionString.read(from: &buf), 
+                fileName: FfiConverterOptionString.read(from: &buf), 
+                fileSize: FfiConverterOptionInt64.read(from: &buf), 
+                fileType: FfiConverterOptionString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2LiveVideo, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2LiveVideoChallenge.write(value.challenge, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.downloadHref, into: &buf)
+        FfiConverterOptionString.write(value.fileName, into: &buf)
+        FfiConverterOptionInt64.write(value.fileSize, into: &buf)
+        FfiConverterOptionString.write(value.fileType, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LiveVideo_lift(_ buf: RustBuffer) throws -> V2LiveVideo {
+    return try FfiConverterTypeV2LiveVideo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LiveVideo_lower(_ value: V2LiveVideo) -> RustBuffer {
+    return FfiConverterTypeV2LiveVideo.lower(value)
+}
+
+
+/**
+ * The `live_video_challenge` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2LiveVideoChallenge: Equatable, Hashable {
+    /**
+     * `query`.
+     */
+    public var query: JsonText?
+    /**
+     * `type`.
+     */
+    public var type: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `query`.
+         */query: JsonText? = nil, 
+        /**
+         * `type`.
+         */type: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.query = query
+        self.type = type
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2LiveVideoChallenge: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2LiveVideoChallenge: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2LiveVideoChallenge {
+        return
+            try V2LiveVideoChallenge(
+                query: FfiConverterOptionTypeJsonText.read(from: &buf), 
+                type: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2LiveVideoChallenge, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeJsonText.write(value.query, into: &buf)
+        FfiConverterOptionString.write(value.type, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LiveVideoChallenge_lift(_ buf: RustBuffer) throws -> V2LiveVideoChallenge {
+    return try FfiConverterTypeV2LiveVideoChallenge.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LiveVideoChallenge_lower(_ value: V2LiveVideoChallenge) -> RustBuffer {
+    return FfiConverterTypeV2LiveVideoChallenge.lower(value)
+}
+
+
+/**
+ * The `Live_Videos_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2LiveVideosList: Equatable, Hashable {
+    /**
+     * `live_videos`.
+     */
+    public var liveVideos: [V2LiveVideo]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `live_videos`.
+         */liveVideos: [V2LiveVideo]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.liveVideos = liveVideos
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2LiveVideosList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2LiveVideosList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2LiveVideosList {
+        return
+            try V2LiveVideosList(
+                liveVideos: FfiConverterOptionSequenceTypeV2LiveVideo.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2LiveVideosList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2LiveVideo.write(value.liveVideos, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LiveVideosList_lift(_ buf: RustBuffer) throws -> V2LiveVideosList {
+    return try FfiConverterTypeV2LiveVideosList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2LiveVideosList_lower(_ value: V2LiveVideosList) -> RustBuffer {
+    return FfiConverterTypeV2LiveVideosList.lower(value)
+}
+
+
+/**
+ * The `ocr_doc_info` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2OcrDocInfo: Equatable, Hashable {
+    /**
+     * `country`.
+     */
+    public var country: String?
+    /**
+     * `type`.
+     */
+    public var type: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `country`.
+         */country: String? = nil, 
+        /**
+         * `type`.
+         */type: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.country = country
+        self.type = type
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2OcrDocInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2OcrDocInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2OcrDocInfo {
+        return
+            try V2OcrDocInfo(
+                country: FfiConverterOptionString.read(from: &buf), 
+                type: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2OcrDocInfo, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.country, into: &buf)
+        FfiConverterOptionString.write(value.type, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2OcrDocInfo_lift(_ buf: RustBuffer) throws -> V2OcrDocInfo {
+    return try FfiConverterTypeV2OcrDocInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2OcrDocInfo_lower(_ value: V2OcrDocInfo) -> RustBuffer {
+    return FfiConverterTypeV2OcrDocInfo.lower(value)
+}
+
+
+/**
+ * The `ocr_extracted_data` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2OcrExtractedData: Equatable, Hashable {
+    /**
+     * `ocr_results`.
+     */
+    public var ocrResults: V2OcrResults?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `ocr_results`.
+         */ocrResults: V2OcrResults? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.ocrResults = ocrResults
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2OcrExtractedData: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2OcrExtractedData: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2OcrExtractedData {
+        return
+            try V2OcrExtractedData(
+                ocrResults: FfiConverterOptionTypeV2OcrResults.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2OcrExtractedData, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeV2OcrResults.write(value.ocrResults, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2OcrExtractedData_lift(_ buf: RustBuffer) throws -> V2OcrExtractedData {
+    return try FfiConverterTypeV2OcrExtractedData.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2OcrExtractedData_lower(_ value: V2OcrExtractedData) -> RustBuffer {
+    return FfiConverterTypeV2OcrExtractedData.lower(value)
+}
+
+
+/**
+ * The `ocr_request` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2OcrRequest: Equatable, Hashable {
+    /**
+     * `document_id`.
+     */
+    public var documentId: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `document_id`.
+         */documentId: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.documentId = documentId
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2OcrRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2OcrRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2OcrRequest {
+        return
+            try V2OcrRequest(
+                documentId: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2OcrRequest, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.documentId, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2OcrRequest_lift(_ buf: RustBuffer) throws -> V2OcrRequest {
+    return try FfiConverterTypeV2OcrRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2OcrRequest_lower(_ value: V2OcrRequest) -> RustBuffer {
+    return FfiConverterTypeV2OcrRequest.lower(value)
+}
+
+
+/**
+ * The `ocr_result` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2OcrResult: Equatable, Hashable {
+    /**
+     * `doc_info`.
+     */
+    public var docInfo: V2OcrDocInfo?
+    /**
+     * `document_id`.
+     */
+    public var documentId: String?
+    /**
+     * `extracted_data`.
+     */
+    public var extractedData: V2OcrExtractedData?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `doc_info`.
+         */docInfo: V2OcrDocInfo? = nil, 
+        /**
+         * `document_id`.
+         */documentId: String? = nil, 
+        /**
+         * `extracted_data`.
+         */extractedData: V2OcrExtractedData? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.docInfo = docInfo
+        self.documentId = documentId
+        self.extractedData = extractedData
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2OcrResult: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2OcrResult: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2OcrResult {
+        return
+            try V2OcrResult(
+                docInfo: FfiConverterOptionTypeV2OcrDocInfo.read(from: &buf), 
+                documentId: FfiConverterOptionString.read(from: &buf), 
+                extractedData: FfiConverterOptionTypeV2OcrExtractedData.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2OcrResult, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeV2OcrDocInfo.write(value.docInfo, into: &buf)
+        FfiConverterOptionString.write(value.documentId, into: &buf)
+        FfiConverterOptionTypeV2OcrExtractedData.write(value.extractedData, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2OcrResult_lift(_ buf: RustBuffer) throws -> V2OcrResult {
+    return try FfiConverterTypeV2OcrResult.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2OcrResult_lower(_ value: V2OcrResult) -> RustBuffer {
+    return FfiConverterTypeV2OcrResult.lower(value)
+}
+
+
+/**
+ * The `ocr_results` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2OcrResults: Equatable, Hashable {
+    /**
+     * `date_of_birth`.
+     */
+    public var dateOfBirth: String?
+    /**
+     * `date_of_expiry`.
+     */
+    public var dateOfExpiry: String?
+    /**
+     * `document_number`.
+     */
+    public var documentNumber: String?
+    /**
+     * `first_name`.
+     */
+    public var firstName: String?
+    /**
+     * `gender`.
+     */
+    public var gender: String?
+    /**
+     * `last_name`.
+     */
+    public var lastName: String?
+    /**
+     * `mrz_line1`.
+     */
+    public var mrzLine1: String?
+    /**
+     * `mrz_line2`.
+     */
+    public var mrzLine2: String?
+    /**
+     * `mrz_line3`.
+     */
+    public var mrzLine3: String?
+    /**
+     * `nationality`.
+     */
+    public var nationality: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `date_of_birth`.
+         */dateOfBirth: String? = nil, 
+        /**
+         * `date_of_expiry`.
+         */dateOfExpiry: String? = nil, 
+        /**
+         * `document_number`.
+         */documentNumber: String? = nil, 
+        /**
+         * `first_name`.
+         */firstName: String? = nil, 
+        /**
+         * `gender`.
+         */gender: String? = nil, 
+        /**
+         * `last_name`.
+         */lastName: String? = nil, 
+        /**
+         * `mrz_line1`.
+         */mrzLine1: String? = nil, 
+        /**
+         * `mrz_line2`.
+         */mrzLine2: String? = nil, 
+        /**
+         * `mrz_line3`.
+         */mrzLine3: String? = nil, 
+        /**
+         * `nationality`.
+         */nationality: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.dateOfBirth = dateOfBirth
+        self.dateOfExpiry = dateOfExpiry
+        self.documentNumber = documentNumber
+        self.firstName = firstName
+        self.gender = gender
+        self.lastName = lastName
+        self.mrzLine1 = mrzLine1
+        self.mrzLine2 = mrzLine2
+        self.mrzLine3 = mrzLine3
+        self.nationality = nationality
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2OcrResults: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2OcrResults: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2OcrResults {
+        return
+            try V2OcrResults(
+                dateOfBirth: FfiConverterOptionString.read(from: &buf), 
+                dateOfExpiry: FfiConverterOptionString.read(from: &buf), 
+                documentNumber: FfiConverterOptionString.read(from: &buf), 
+                firstName: FfiConverterOptionString.read(from: &buf), 
+                gender: FfiConverterOptionString.read(from: &buf), 
+                lastName: FfiConverterOptionString.read(from: &buf), 
+                mrzLine1: FfiConverterOptionString.read(from: &buf), 
+                mrzLine2: FfiConverterOptionString.read(from: &buf), 
+                mrzLine3: FfiConverterOptionString.read(from: &buf), 
+                nationality: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2OcrResults, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.dateOfBirth, into: &buf)
+        FfiConverterOptionString.write(value.dateOfExpiry, into: &buf)
+        FfiConverterOptionString.write(value.documentNumber, into: &buf)
+        FfiConverterOptionString.write(value.firstName, into: &buf)
+        FfiConverterOptionString.write(value.gender, into: &buf)
+        FfiConverterOptionString.write(value.lastName, into: &buf)
+        FfiConverterOptionString.write(value.mrzLine1, into: &buf)
+        FfiConverterOptionString.write(value.mrzLine2, into: &buf)
+        FfiConverterOptionString.write(value.mrzLine3, into: &buf)
+        FfiConverterOptionString.write(value.nationality, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2OcrResults_lift(_ buf: RustBuffer) throws -> V2OcrResults {
+    return try FfiConverterTypeV2OcrResults.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2OcrResults_lower(_ value: V2OcrResults) -> RustBuffer {
+    return FfiConverterTypeV2OcrResults.lower(value)
+}
+
+
+/**
+ * The `report` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2Report: Equatable, Hashable {
+    /**
+     * `breakdown`.
+     */
+    public var breakdown: JsonText?
+    /**
+     * `created_at`.
+     */
+    public var createdAt: Date?
+    /**
+     * `documents`.
+     */
+    public var documents: [JsonText]?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `name`.
+     */
+    public var name: String?
+    /**
+     * `options`.
+     */
+    public var options: JsonText?
+    /**
+     * `properties`.
+     */
+    public var properties: JsonText?
+    /**
+     * `result`.
+     */
+    public var result: String?
+    /**
+     * `status`.
+     */
+    public var status: String?
+    /**
+     * `sub_result`.
+     */
+    public var subResult: String?
+    /**
+     * `variant`.
+     */
+    public var variant: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `breakdown`.
+         */breakdown: JsonText? = nil, 
+        /**
+         * `created_at`.
+         */createdAt: Date? = nil, 
+        /**
+         * `documents`.
+         */documents: [JsonText]? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `name`.
+         */name: String? = nil, 
+        /**
+         * `options`.
+         */options: JsonText? = nil, 
+        /**
+         * `properties`.
+         */properties: JsonText? = nil, 
+        /**
+         * `result`.
+         */result: String? = nil, 
+        /**
+         * `status`.
+         */status: String? = nil, 
+        /**
+         * `sub_result`.
+         */subResult: String? = nil, 
+        /**
+         * `variant`.
+         */variant: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.breakdown = breakdown
+        self.createdAt = createdAt
+        self.documents = documents
+        self.href = href
+        self.id = id
+        self.name = name
+        self.options = options
+        self.properties = properties
+        self.result = result
+        self.status = status
+        self.subResult = subResult
+        self.variant = variant
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2Report: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2Report: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2Report {
+        return
+            try V2Report(
+                breakdown: FfiConverterOptionTypeJsonText.read(from: &buf), 
+                createdAt: FfiConverterOptionTimestamp.read(from: &buf), 
+                documents: FfiConverterOptionSequenceTypeJsonText.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                options: FfiConverterOptionTypeJsonText.read(from: &buf), 
+                properties: FfiConverterOptionTypeJsonText.read(from: &buf), 
+                result: FfiConverterOptionString.read(from: &buf), 
+                status: FfiConverterOptionString.read(from: &buf), 
+                subResult: FfiConverterOptionString.read(from: &buf), 
+                variant: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2Report, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeJsonText.write(value.breakdown, into: &buf)
+        FfiConverterOptionTimestamp.write(value.createdAt, into: &buf)
+        FfiConverterOptionSequenceTypeJsonText.write(value.documents, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.options, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.properties, into: &buf)
+        FfiConverterOptionString.write(value.result, into: &buf)
+        FfiConverterOptionString.write(value.status, into: &buf)
+        FfiConverterOptionString.write(value.subResult, into: &buf)
+        FfiConverterOptionString.write(value.variant, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2Report_lift(_ buf: RustBuffer) throws -> V2Report {
+    return try FfiConverterTypeV2Report.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2Report_lower(_ value: V2Report) -> RustBuffer {
+    return FfiConverterTypeV2Report.lower(value)
+}
+
+
+/**
+ * The `report_document` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2ReportDocument: Equatable, Hashable {
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.id = id
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2ReportDocument: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ReportDocument: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ReportDocument {
+        return
+            try V2ReportDocument(
+                id: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2ReportDocument, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportDocument_lift(_ buf: RustBuffer) throws -> V2ReportDocument {
+    return try FfiConverterTypeV2ReportDocument.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportDocument_lower(_ value: V2ReportDocument) -> RustBuffer {
+    return FfiConverterTypeV2ReportDocument.lower(value)
+}
+
+
+/**
+ * The `report_option` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2ReportOption: Equatable, Hashable {
+    /**
+     * `name`.
+     */
+    public var name: String?
+    /**
+     * `options`.
+     */
+    public var options: [V2ReportOption]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `name`.
+         */name: String? = nil, 
+        /**
+         * `options`.
+         */options: [V2ReportOption]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.name = name
+        self.options = options
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2ReportOption: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ReportOption: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ReportOption {
+        return
+            try V2ReportOption(
+                name: FfiConverterOptionString.read(from: &buf), 
+                options: FfiConverterOptionSequenceTypeV2ReportOption.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2ReportOption, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionSequenceTypeV2ReportOption.write(value.options, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportOption_lift(_ buf: RustBuffer) throws -> V2ReportOption {
+    return try FfiConverterTypeV2ReportOption.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportOption_lower(_ value: V2ReportOption) -> RustBuffer {
+    return FfiConverterTypeV2ReportOption.lower(value)
+}
+
+
+/**
+ * The `report_request` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2ReportRequest: Equatable, Hashable {
+    /**
+     * `documents`.
+     */
+    public var documents: [V2ReportDocument]?
+    /**
+     * `name`.
+     */
+    public var name: String?
+    /**
+     * `options`.
+     */
+    public var options: [V2ReportOption]?
+    /**
+     * `variant`.
+     */
+    public var variant: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `documents`.
+         */documents: [V2ReportDocument]? = nil, 
+        /**
+         * `name`.
+         */name: String? = nil, 
+        /**
+         * `options`.
+         */options: [V2ReportOption]? = nil, 
+        /**
+         * `variant`.
+         */variant: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.documents = documents
+        self.name = name
+        self.options = options
+        self.variant = variant
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2ReportRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ReportRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ReportRequest {
+        return
+            try V2ReportRequest(
+                documents: FfiConverterOptionSequenceTypeV2ReportDocument.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                options: FfiConverterOptionSequenceTypeV2ReportOption.read(from: &buf), 
+                variant: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2ReportRequest, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2ReportDocument.write(value.documents, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionSequenceTypeV2ReportOption.write(value.options, into: &buf)
+        FfiConverterOptionString.write(value.variant, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportRequest_lift(_ buf: RustBuffer) throws -> V2ReportRequest {
+    return try FfiConverterTypeV2ReportRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportRequest_lower(_ value: V2ReportRequest) -> RustBuffer {
+    return FfiConverterTypeV2ReportRequest.lower(value)
+}
+
+
+/**
+ * The `report_type` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2ReportType: Equatable, Hashable {
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `name`.
+     */
+    public var name: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `name`.
+         */name: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.id = id
+        self.name = name
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2ReportType: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ReportType: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ReportType {
+        return
+            try V2ReportType(
+                id: FfiConverterOptionString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2ReportType, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportType_lift(_ buf: RustBuffer) throws -> V2ReportType {
+    return try FfiConverterTypeV2ReportType.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportType_lower(_ value: V2ReportType) -> RustBuffer {
+    return FfiConverterTypeV2ReportType.lower(value)
+}
+
+
+/**
+ * The `report_type_group` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2ReportTypeGroup: Equatable, Hashable {
+    /**
+     * `group_only`.
+     */
+    public var groupOnly: Bool?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `name`.
+     */
+    public var name: String?
+    /**
+     * `report_types`.
+     */
+    public var reportTypes: [V2ReportType]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `group_only`.
+         */groupOnly: Bool? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `name`.
+         */name: String? = nil, 
+        /**
+         * `report_types`.
+         */reportTypes: [V2ReportType]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.groupOnly = groupOnly
+        self.id = id
+        self.name = name
+        self.reportTypes = reportTypes
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2ReportTypeGroup: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ReportTypeGroup: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ReportTypeGroup {
+        return
+            try V2ReportTypeGroup(
+                groupOnly: FfiConverterOptionBool.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                reportTypes: FfiConverterOptionSequenceTypeV2ReportType.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2ReportTypeGroup, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.groupOnly, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionSequenceTypeV2ReportType.write(value.reportTypes, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportTypeGroup_lift(_ buf: RustBuffer) throws -> V2ReportTypeGroup {
+    return try FfiConverterTypeV2ReportTypeGroup.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportTypeGroup_lower(_ value: V2ReportTypeGroup) -> RustBuffer {
+    return FfiConverterTypeV2ReportTypeGroup.lower(value)
+}
+
+
+/**
+ * The `Report_Type_Groups_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2ReportTypeGroupsList: Equatable, Hashable {
+    /**
+     * `report_type_groups`.
+     */
+    public var reportTypeGroups: [V2ReportTypeGroup]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `report_type_groups`.
+         */reportTypeGroups: [V2ReportTypeGroup]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.reportTypeGroups = reportTypeGroups
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2ReportTypeGroupsList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ReportTypeGroupsList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ReportTypeGroupsList {
+        return
+            try V2ReportTypeGroupsList(
+                reportTypeGroups: FfiConverterOptionSequenceTypeV2ReportTypeGroup.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2ReportTypeGroupsList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2ReportTypeGroup.write(value.reportTypeGroups, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportTypeGroupsList_lift(_ buf: RustBuffer) throws -> V2ReportTypeGroupsList {
+    return try FfiConverterTypeV2ReportTypeGroupsList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportTypeGroupsList_lower(_ value: V2ReportTypeGroupsList) -> RustBuffer {
+    return FfiConverterTypeV2ReportTypeGroupsList.lower(value)
+}
+
+
+/**
+ * The `Reports_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2ReportsList: Equatable, Hashable {
+    /**
+     * `reports`.
+     */
+    public var reports: [V2Report]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `reports`.
+         */reports: [V2Report]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.reports = reports
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2ReportsList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2ReportsList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2ReportsList {
+        return
+            try V2ReportsList(
+                reports: FfiConverterOptionSequenceTypeV2Report.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2ReportsList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2Report.write(value.reports, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportsList_lift(_ buf: RustBuffer) throws -> V2ReportsList {
+    return try FfiConverterTypeV2ReportsList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2ReportsList_lower(_ value: V2ReportsList) -> RustBuffer {
+    return FfiConverterTypeV2ReportsList.lower(value)
+}
+
+
+/**
+ * The `sdk_token` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ * `toString` / `description` show `***` for its secret.
+ */
+public struct V2SdkToken: Equatable, Hashable, CustomStringConvertible {
+    /**
+     * `token`.
+     */
+    public var token: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `token`.
+         */token: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.token = token
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_v2sdktoken_uniffi_trait_display(
+            FfiConverterTypeV2SdkToken_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension V2SdkToken: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2SdkToken: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2SdkToken {
+        return
+            try V2SdkToken(
+                token: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2SdkToken, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.token, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2SdkToken_lift(_ buf: RustBuffer) throws -> V2SdkToken {
+    return try FfiConverterTypeV2SdkToken.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2SdkToken_lower(_ value: V2SdkToken) -> RustBuffer {
+    return FfiConverterTypeV2SdkToken.lower(value)
+}
+
+
+/**
+ * The `sdk_token_builder` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2SdkTokenBuilder: Equatable, Hashable {
+    /**
+     * `applicant_id`.
+     */
+    public var applicantId: String?
+    /**
+     * `referrer`.
+     */
+    public var referrer: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `applicant_id`.
+         */applicantId: String? = nil, 
+        /**
+         * `referrer`.
+         */referrer: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.applicantId = applicantId
+        self.referrer = referrer
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2SdkTokenBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2SdkTokenBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2SdkTokenBuilder {
+        return
+            try V2SdkTokenBuilder(
+                applicantId: FfiConverterOptionString.read(from: &buf), 
+                referrer: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2SdkTokenBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.applicantId, into: &buf)
+        FfiConverterOptionString.write(value.referrer, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2SdkTokenBuilder_lift(_ buf: RustBuffer) throws -> V2SdkTokenBuilder {
+    return try FfiConverterTypeV2SdkTokenBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2SdkTokenBuilder_lower(_ value: V2SdkTokenBuilder) -> RustBuffer {
+    return FfiConverterTypeV2SdkTokenBuilder.lower(value)
+}
+
+
+/**
+ * The `slv_request` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2SlvRequest: Equatable, Hashable {
+    /**
+     * `code`.
+     */
+    public var code: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `code`.
+         */code: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.code = code
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2SlvRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2SlvRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2SlvRequest {
+        return
+            try V2SlvRequest(
+                code: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2SlvRequest, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.code, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2SlvRequest_lift(_ buf: RustBuffer) throws -> V2SlvRequest {
+    return try FfiConverterTypeV2SlvRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2SlvRequest_lower(_ value: V2SlvRequest) -> RustBuffer {
+    return FfiConverterTypeV2SlvRequest.lower(value)
+}
+
+
+/**
+ * The `slv_result` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2SlvResult: Equatable, Hashable {
+    /**
+     * `success`.
+     */
+    public var success: Bool?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `success`.
+         */success: Bool? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.success = success
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2SlvResult: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2SlvResult: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2SlvResult {
+        return
+            try V2SlvResult(
+                success: FfiConverterOptionBool.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2SlvResult, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.success, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2SlvResult_lift(_ buf: RustBuffer) throws -> V2SlvResult {
+    return try FfiConverterTypeV2SlvResult.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2SlvResult_lower(_ value: V2SlvResult) -> RustBuffer {
+    return FfiConverterTypeV2SlvResult.lower(value)
+}
+
+
+/**
+ * The `webhook` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ * `toString` / `description` show `***` for its secret.
+ */
+public struct V2Webhook: Equatable, Hashable, CustomStringConvertible {
+    /**
+     * `enabled`.
+     */
+    public var enabled: Bool?
+    /**
+     * `environments`.
+     */
+    public var environments: [String]?
+    /**
+     * `events`.
+     */
+    public var events: [String]?
+    /**
+     * `href`.
+     */
+    public var href: String?
+    /**
+     * `id`.
+     */
+    public var id: String?
+    /**
+     * `token`.
+     */
+    public var token: String?
+    /**
+     * `url`.
+     */
+    public var url: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `enabled`.
+         */enabled: Bool? = nil, 
+        /**
+         * `environments`.
+         */environments: [String]? = nil, 
+        /**
+         * `events`.
+         */events: [String]? = nil, 
+        /**
+         * `href`.
+         */href: String? = nil, 
+        /**
+         * `id`.
+         */id: String? = nil, 
+        /**
+         * `token`.
+         */token: String? = nil, 
+        /**
+         * `url`.
+         */url: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.enabled = enabled
+        self.environments = environments
+        self.events = events
+        self.href = href
+        self.id = id
+        self.token = token
+        self.url = url
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_method_v2webhook_uniffi_trait_display(
+            FfiConverterTypeV2Webhook_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension V2Webhook: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2Webhook: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2Webhook {
+        return
+            try V2Webhook(
+                enabled: FfiConverterOptionBool.read(from: &buf), 
+                environments: FfiConverterOptionSequenceString.read(from: &buf), 
+                events: FfiConverterOptionSequenceString.read(from: &buf), 
+                href: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                token: FfiConverterOptionString.read(from: &buf), 
+                url: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2Webhook, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.enabled, into: &buf)
+        FfiConverterOptionSequenceString.write(value.environments, into: &buf)
+        FfiConverterOptionSequenceString.write(value.events, into: &buf)
+        FfiConverterOptionString.write(value.href, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.token, into: &buf)
+        FfiConverterOptionString.write(value.url, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2Webhook_lift(_ buf: RustBuffer) throws -> V2Webhook {
+    return try FfiConverterTypeV2Webhook.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2Webhook_lower(_ value: V2Webhook) -> RustBuffer {
+    return FfiConverterTypeV2Webhook.lower(value)
+}
+
+
+/**
+ * The `webhook_builder` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2WebhookBuilder: Equatable, Hashable {
+    /**
+     * `enabled`.
+     */
+    public var enabled: Bool?
+    /**
+     * `environments`.
+     */
+    public var environments: [String]?
+    /**
+     * `events`.
+     */
+    public var events: [String]?
+    /**
+     * `url`.
+     */
+    public var url: String?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `enabled`.
+         */enabled: Bool? = nil, 
+        /**
+         * `environments`.
+         */environments: [String]? = nil, 
+        /**
+         * `events`.
+         */events: [String]? = nil, 
+        /**
+         * `url`.
+         */url: String? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.enabled = enabled
+        self.environments = environments
+        self.events = events
+        self.url = url
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2WebhookBuilder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2WebhookBuilder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2WebhookBuilder {
+        return
+            try V2WebhookBuilder(
+                enabled: FfiConverterOptionBool.read(from: &buf), 
+                environments: FfiConverterOptionSequenceString.read(from: &buf), 
+                events: FfiConverterOptionSequenceString.read(from: &buf), 
+                url: FfiConverterOptionString.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2WebhookBuilder, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.enabled, into: &buf)
+        FfiConverterOptionSequenceString.write(value.environments, into: &buf)
+        FfiConverterOptionSequenceString.write(value.events, into: &buf)
+        FfiConverterOptionString.write(value.url, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2WebhookBuilder_lift(_ buf: RustBuffer) throws -> V2WebhookBuilder {
+    return try FfiConverterTypeV2WebhookBuilder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2WebhookBuilder_lower(_ value: V2WebhookBuilder) -> RustBuffer {
+    return FfiConverterTypeV2WebhookBuilder.lower(value)
+}
+
+
+/**
+ * The `Webhooks_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+public struct V2WebhooksList: Equatable, Hashable {
+    /**
+     * `webhooks`.
+     */
+    public var webhooks: [V2Webhook]?
+    /**
+     * Members not named above, as a JSON object.
+     */
+    public var extraJson: JsonText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `webhooks`.
+         */webhooks: [V2Webhook]? = nil, 
+        /**
+         * Members not named above, as a JSON object.
+         */extraJson: JsonText? = nil) {
+        self.webhooks = webhooks
+        self.extraJson = extraJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension V2WebhooksList: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeV2WebhooksList: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> V2WebhooksList {
+        return
+            try V2WebhooksList(
+                webhooks: FfiConverterOptionSequenceTypeV2Webhook.read(from: &buf), 
+                extraJson: FfiConverterOptionTypeJsonText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: V2WebhooksList, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceTypeV2Webhook.write(value.webhooks, into: &buf)
+        FfiConverterOptionTypeJsonText.write(value.extraJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2WebhooksList_lift(_ buf: RustBuffer) throws -> V2WebhooksList {
+    return try FfiConverterTypeV2WebhooksList.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeV2WebhooksList_lower(_ value: V2WebhooksList) -> RustBuffer {
+    return FfiConverterTypeV2WebhooksList.lower(value)
+}
+
+
+/**
+ * The `address` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3Address: Equatable, Hashable {
@@ -11841,7 +14931,7 @@ public func FfiConverterTypeV3Address_lower(_ value: V3Address) -> RustBuffer {
 
 
 /**
- * The `address_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `address_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3AddressBuilder: Equatable, Hashable {
@@ -12021,7 +15111,7 @@ public func FfiConverterTypeV3AddressBuilder_lower(_ value: V3AddressBuilder) ->
 
 
 /**
- * The `Addresses_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Addresses_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3AddressesList: Equatable, Hashable {
@@ -12091,7 +15181,7 @@ public func FfiConverterTypeV3AddressesList_lower(_ value: V3AddressesList) -> R
 
 
 /**
- * The `applicant` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `applicant` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3Applicant: Equatable, Hashable {
@@ -12281,7 +15371,7 @@ public func FfiConverterTypeV3Applicant_lower(_ value: V3Applicant) -> RustBuffe
 
 
 /**
- * The `applicant_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `applicant_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ApplicantBuilder: Equatable, Hashable {
@@ -12431,7 +15521,7 @@ public func FfiConverterTypeV3ApplicantBuilder_lower(_ value: V3ApplicantBuilder
 
 
 /**
- * The `applicant_consent` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `applicant_consent` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ApplicantConsent: Equatable, Hashable {
@@ -12521,7 +15611,7 @@ public func FfiConverterTypeV3ApplicantConsent_lower(_ value: V3ApplicantConsent
 
 
 /**
- * The `applicant_consent_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `applicant_consent_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ApplicantConsentBuilder: Equatable, Hashable {
@@ -12601,7 +15691,7 @@ public func FfiConverterTypeV3ApplicantConsentBuilder_lower(_ value: V3Applicant
 
 
 /**
- * The `applicant_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `applicant_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ApplicantUpdater: Equatable, Hashable {
@@ -12751,7 +15841,7 @@ public func FfiConverterTypeV3ApplicantUpdater_lower(_ value: V3ApplicantUpdater
 
 
 /**
- * The `Applicants_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Applicants_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ApplicantsList: Equatable, Hashable {
@@ -12821,7 +15911,7 @@ public func FfiConverterTypeV3ApplicantsList_lower(_ value: V3ApplicantsList) ->
 
 
 /**
- * The `biometric_token` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `biometric_token` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3BiometricToken: Equatable, Hashable {
@@ -12901,7 +15991,7 @@ public func FfiConverterTypeV3BiometricToken_lower(_ value: V3BiometricToken) ->
 
 
 /**
- * The `biometric_token_data` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `biometric_token_data` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3BiometricTokenData: Equatable, Hashable {
@@ -12991,7 +16081,7 @@ public func FfiConverterTypeV3BiometricTokenData_lower(_ value: V3BiometricToken
 
 
 /**
- * The `Biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Biometric_token_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3BiometricTokenResponse: Equatable, Hashable {
@@ -13061,7 +16151,7 @@ public func FfiConverterTypeV3BiometricTokenResponse_lower(_ value: V3BiometricT
 
 
 /**
- * The `biometric_token_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `biometric_token_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3BiometricTokenUpdater: Equatable, Hashable {
@@ -13131,7 +16221,7 @@ public func FfiConverterTypeV3BiometricTokenUpdater_lower(_ value: V3BiometricTo
 
 
 /**
- * The `Biometric_tokens_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Biometric_tokens_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3BiometricTokensResponse: Equatable, Hashable {
@@ -13201,7 +16291,7 @@ public func FfiConverterTypeV3BiometricTokensResponse_lower(_ value: V3Biometric
 
 
 /**
- * The `check` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `check` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3Check: Equatable, Hashable {
@@ -13431,7 +16521,7 @@ public func FfiConverterTypeV3Check_lower(_ value: V3Check) -> RustBuffer {
 
 
 /**
- * The `check_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `check_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3CheckBuilder: Equatable, Hashable {
@@ -13631,7 +16721,7 @@ public func FfiConverterTypeV3CheckBuilder_lower(_ value: V3CheckBuilder) -> Rus
 
 
 /**
- * The `Checks_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Checks_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ChecksList: Equatable, Hashable {
@@ -13701,7 +16791,7 @@ public func FfiConverterTypeV3ChecksList_lower(_ value: V3ChecksList) -> RustBuf
 
 
 /**
- * The `complete_task_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `complete_task_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3CompleteTaskBuilder: Equatable, Hashable {
@@ -13771,7 +16861,7 @@ public func FfiConverterTypeV3CompleteTaskBuilder_lower(_ value: V3CompleteTaskB
 
 
 /**
- * The `document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `document` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3Document: Equatable, Hashable {
@@ -13941,7 +17031,7 @@ public func FfiConverterTypeV3Document_lower(_ value: V3Document) -> RustBuffer 
 
 
 /**
- * The `document_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `document_uploader` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3DocumentUploader: Equatable, Hashable {
@@ -14081,7 +17171,7 @@ public func FfiConverterTypeV3DocumentUploader_lower(_ value: V3DocumentUploader
 
 
 /**
- * The `Documents_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Documents_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3DocumentsList: Equatable, Hashable {
@@ -14151,7 +17241,7 @@ public func FfiConverterTypeV3DocumentsList_lower(_ value: V3DocumentsList) -> R
 
 
 /**
- * The `extract_request` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `extract_request` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ExtractRequest: Equatable, Hashable {
@@ -14221,7 +17311,7 @@ public func FfiConverterTypeV3ExtractRequest_lower(_ value: V3ExtractRequest) ->
 
 
 /**
- * The `extraction` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `extraction` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3Extraction: Equatable, Hashable {
@@ -14311,7 +17401,7 @@ public func FfiConverterTypeV3Extraction_lower(_ value: V3Extraction) -> RustBuf
 
 
 /**
- * The `extraction_document_classification` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `extraction_document_classification` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ExtractionDocumentClassification: Equatable, Hashable {
@@ -14421,7 +17511,7 @@ public func FfiConverterTypeV3ExtractionDocumentClassification_lower(_ value: V3
 
 
 /**
- * The `extraction_extracted_data` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `extraction_extracted_data` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ExtractionExtractedData: Equatable, Hashable {
@@ -14751,7 +17841,7 @@ public func FfiConverterTypeV3ExtractionExtractedData_lower(_ value: V3Extractio
 
 
 /**
- * The `facial_similarity_report_media` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `facial_similarity_report_media` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3FacialSimilarityReportMedia: Equatable, Hashable {
@@ -14821,7 +17911,7 @@ public func FfiConverterTypeV3FacialSimilarityReportMedia_lower(_ value: V3Facia
 
 
 /**
- * The `id_number` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `id_number` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3IdNumber: Equatable, Hashable {
@@ -14911,7 +18001,7 @@ public func FfiConverterTypeV3IdNumber_lower(_ value: V3IdNumber) -> RustBuffer 
 
 
 /**
- * The `id_photo` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `id_photo` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3IdPhoto: Equatable, Hashable {
@@ -15041,7 +18131,7 @@ public func FfiConverterTypeV3IdPhoto_lower(_ value: V3IdPhoto) -> RustBuffer {
 
 
 /**
- * The `id_photo_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `id_photo_uploader` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3IdPhotoUploader: Equatable, Hashable {
@@ -15121,7 +18211,7 @@ public func FfiConverterTypeV3IdPhotoUploader_lower(_ value: V3IdPhotoUploader) 
 
 
 /**
- * The `Id_Photos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Id_Photos_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3IdPhotosList: Equatable, Hashable {
@@ -15191,7 +18281,7 @@ public func FfiConverterTypeV3IdPhotosList_lower(_ value: V3IdPhotosList) -> Rus
 
 
 /**
- * The `Invalidated_biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Invalidated_biometric_token_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3InvalidatedBiometricTokenResponse: Equatable, Hashable {
@@ -15261,7 +18351,7 @@ public func FfiConverterTypeV3InvalidatedBiometricTokenResponse_lower(_ value: V
 
 
 /**
- * The `invalidated_biometric_token_summary` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `invalidated_biometric_token_summary` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3InvalidatedBiometricTokenSummary: Equatable, Hashable {
@@ -15331,7 +18421,7 @@ public func FfiConverterTypeV3InvalidatedBiometricTokenSummary_lower(_ value: V3
 
 
 /**
- * The `invalidated_biometric_token_summary_deleted_items` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `invalidated_biometric_token_summary_deleted_items` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3InvalidatedBiometricTokenSummaryDeletedItems: Equatable, Hashable {
@@ -15401,7 +18491,7 @@ public func FfiConverterTypeV3InvalidatedBiometricTokenSummaryDeletedItems_lower
 
 
 /**
- * The `Invalidated_biometric_tokens_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Invalidated_biometric_tokens_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3InvalidatedBiometricTokensResponse: Equatable, Hashable {
@@ -15609,7 +18699,7 @@ public func FfiConverterTypeV3ListWorkflowRunsPage_lower(_ value: V3ListWorkflow
 
 
 /**
- * The `live_photo` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `live_photo` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3LivePhoto: Equatable, Hashable {
@@ -15739,7 +18829,7 @@ public func FfiConverterTypeV3LivePhoto_lower(_ value: V3LivePhoto) -> RustBuffe
 
 
 /**
- * The `live_photo_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `live_photo_uploader` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3LivePhotoUploader: Equatable, Hashable {
@@ -15829,7 +18919,7 @@ public func FfiConverterTypeV3LivePhotoUploader_lower(_ value: V3LivePhotoUpload
 
 
 /**
- * The `Live_Photos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Live_Photos_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3LivePhotosList: Equatable, Hashable {
@@ -15899,7 +18989,7 @@ public func FfiConverterTypeV3LivePhotosList_lower(_ value: V3LivePhotosList) ->
 
 
 /**
- * The `live_video` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `live_video` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3LiveVideo: Equatable, Hashable {
@@ -16039,7 +19129,7 @@ public func FfiConverterTypeV3LiveVideo_lower(_ value: V3LiveVideo) -> RustBuffe
 
 
 /**
- * The `Live_Videos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Live_Videos_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3LiveVideosList: Equatable, Hashable {
@@ -16109,7 +19199,7 @@ public func FfiConverterTypeV3LiveVideosList_lower(_ value: V3LiveVideosList) ->
 
 
 /**
- * The `location` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `location` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3Location: Equatable, Hashable {
@@ -16189,7 +19279,7 @@ public func FfiConverterTypeV3Location_lower(_ value: V3Location) -> RustBuffer 
 
 
 /**
- * The `location_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `location_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3LocationBuilder: Equatable, Hashable {
@@ -16269,7 +19359,7 @@ public func FfiConverterTypeV3LocationBuilder_lower(_ value: V3LocationBuilder) 
 
 
 /**
- * The `motion_capture` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `motion_capture` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3MotionCapture: Equatable, Hashable {
@@ -16399,7 +19489,7 @@ public func FfiConverterTypeV3MotionCapture_lower(_ value: V3MotionCapture) -> R
 
 
 /**
- * The `Motion_Captures_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Motion_Captures_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3MotionCapturesList: Equatable, Hashable {
@@ -16469,7 +19559,7 @@ public func FfiConverterTypeV3MotionCapturesList_lower(_ value: V3MotionCaptures
 
 
 /**
- * The `passkey` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `passkey` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3Passkey: Equatable, Hashable {
@@ -16579,7 +19669,7 @@ public func FfiConverterTypeV3Passkey_lower(_ value: V3Passkey) -> RustBuffer {
 
 
 /**
- * The `passkey_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `passkey_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3PasskeyUpdater: Equatable, Hashable {
@@ -16649,7 +19739,7 @@ public func FfiConverterTypeV3PasskeyUpdater_lower(_ value: V3PasskeyUpdater) ->
 
 
 /**
- * The `Passkeys_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Passkeys_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3PasskeysList: Equatable, Hashable {
@@ -16719,7 +19809,7 @@ public func FfiConverterTypeV3PasskeysList_lower(_ value: V3PasskeysList) -> Rus
 
 
 /**
- * The `repeat_attempts_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `repeat_attempts_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3RepeatAttemptsList: Equatable, Hashable {
@@ -16829,7 +19919,7 @@ public func FfiConverterTypeV3RepeatAttemptsList_lower(_ value: V3RepeatAttempts
 
 
 /**
- * The `repeat_attempts_list_repeat_attempts_inner` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `repeat_attempts_list_repeat_attempts_inner` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3RepeatAttemptsListRepeatAttemptsInner: Equatable, Hashable {
@@ -16959,7 +20049,7 @@ public func FfiConverterTypeV3RepeatAttemptsListRepeatAttemptsInner_lower(_ valu
 
 
 /**
- * The `report` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `report` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3Report: Equatable, Hashable {
@@ -17169,7 +20259,7 @@ public func FfiConverterTypeV3Report_lower(_ value: V3Report) -> RustBuffer {
 
 
 /**
- * The `report_configuration` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `report_configuration` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ReportConfiguration: Equatable, Hashable {
@@ -17269,7 +20359,7 @@ public func FfiConverterTypeV3ReportConfiguration_lower(_ value: V3ReportConfigu
 
 
 /**
- * The `report_configuration_facial_similarity` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `report_configuration_facial_similarity` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ReportConfigurationFacialSimilarity: Equatable, Hashable {
@@ -17339,7 +20429,7 @@ public func FfiConverterTypeV3ReportConfigurationFacialSimilarity_lower(_ value:
 
 
 /**
- * The `report_document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `report_document` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ReportDocument: Equatable, Hashable {
@@ -17409,7 +20499,7 @@ public func FfiConverterTypeV3ReportDocument_lower(_ value: V3ReportDocument) ->
 
 
 /**
- * The `Reports_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Reports_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ReportsList: Equatable, Hashable {
@@ -17479,7 +20569,7 @@ public func FfiConverterTypeV3ReportsList_lower(_ value: V3ReportsList) -> RustB
 
 
 /**
- * The `results_feedback` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `results_feedback` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3ResultsFeedback: Equatable, Hashable {
@@ -17579,7 +20669,7 @@ public func FfiConverterTypeV3ResultsFeedback_lower(_ value: V3ResultsFeedback) 
 
 
 /**
- * The `sdk_token` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `sdk_token` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  * `toString` / `description` show `***` for its secret.
  */
@@ -17661,7 +20751,7 @@ public func FfiConverterTypeV3SdkToken_lower(_ value: V3SdkToken) -> RustBuffer 
 
 
 /**
- * The `sdk_token_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `sdk_token_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3SdkTokenBuilder: Equatable, Hashable {
@@ -17761,7 +20851,7 @@ public func FfiConverterTypeV3SdkTokenBuilder_lower(_ value: V3SdkTokenBuilder) 
 
 
 /**
- * The `signing_document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `signing_document` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3SigningDocument: Equatable, Hashable {
@@ -17901,7 +20991,7 @@ public func FfiConverterTypeV3SigningDocument_lower(_ value: V3SigningDocument) 
 
 
 /**
- * The `signing_document_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `signing_document_uploader` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3SigningDocumentUploader: Equatable, Hashable {
@@ -17981,7 +21071,7 @@ public func FfiConverterTypeV3SigningDocumentUploader_lower(_ value: V3SigningDo
 
 
 /**
- * The `Signing_Documents_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Signing_Documents_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3SigningDocumentsList: Equatable, Hashable {
@@ -18051,7 +21141,7 @@ public func FfiConverterTypeV3SigningDocumentsList_lower(_ value: V3SigningDocum
 
 
 /**
- * The `task` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `task` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3Task: Equatable, Hashable {
@@ -18191,7 +21281,7 @@ public func FfiConverterTypeV3Task_lower(_ value: V3Task) -> RustBuffer {
 
 
 /**
- * The `TaskItem` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `TaskItem` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3TaskItem: Equatable, Hashable {
@@ -18311,7 +21401,7 @@ public func FfiConverterTypeV3TaskItem_lower(_ value: V3TaskItem) -> RustBuffer 
 
 
 /**
- * The `timeline_file_reference` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `timeline_file_reference` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3TimelineFileReference: Equatable, Hashable {
@@ -18391,7 +21481,7 @@ public func FfiConverterTypeV3TimelineFileReference_lower(_ value: V3TimelineFil
 
 
 /**
- * The `Updated_biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Updated_biometric_token_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3UpdatedBiometricTokenResponse: Equatable, Hashable {
@@ -18461,7 +21551,7 @@ public func FfiConverterTypeV3UpdatedBiometricTokenResponse_lower(_ value: V3Upd
 
 
 /**
- * The `us_driving_licence_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `us_driving_licence_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3UsDrivingLicenceBuilder: Equatable, Hashable {
@@ -18701,7 +21791,7 @@ public func FfiConverterTypeV3UsDrivingLicenceBuilder_lower(_ value: V3UsDriving
 
 
 /**
- * The `watchlist_monitor` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `watchlist_monitor` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WatchlistMonitor: Equatable, Hashable {
@@ -18831,7 +21921,7 @@ public func FfiConverterTypeV3WatchlistMonitor_lower(_ value: V3WatchlistMonitor
 
 
 /**
- * The `watchlist_monitor_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `watchlist_monitor_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WatchlistMonitorBuilder: Equatable, Hashable {
@@ -18921,7 +22011,7 @@ public func FfiConverterTypeV3WatchlistMonitorBuilder_lower(_ value: V3Watchlist
 
 
 /**
- * The `Watchlist_monitor_match` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Watchlist_monitor_match` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WatchlistMonitorMatch: Equatable, Hashable {
@@ -19001,7 +22091,7 @@ public func FfiConverterTypeV3WatchlistMonitorMatch_lower(_ value: V3WatchlistMo
 
 
 /**
- * The `watchlist_monitor_matches_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `watchlist_monitor_matches_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WatchlistMonitorMatchesList: Equatable, Hashable {
@@ -19071,7 +22161,7 @@ public func FfiConverterTypeV3WatchlistMonitorMatchesList_lower(_ value: V3Watch
 
 
 /**
- * The `watchlist_monitor_matches_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `watchlist_monitor_matches_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WatchlistMonitorMatchesUpdater: Equatable, Hashable {
@@ -19151,7 +22241,7 @@ public func FfiConverterTypeV3WatchlistMonitorMatchesUpdater_lower(_ value: V3Wa
 
 
 /**
- * The `Watchlist_monitors_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Watchlist_monitors_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WatchlistMonitorsList: Equatable, Hashable {
@@ -19221,7 +22311,7 @@ public func FfiConverterTypeV3WatchlistMonitorsList_lower(_ value: V3WatchlistMo
 
 
 /**
- * The `webhook` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `webhook` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  * `toString` / `description` show `***` for its secret.
  */
@@ -19433,7 +22523,7 @@ public func FfiConverterTypeV3Webhook_lower(_ value: V3Webhook) -> RustBuffer {
 
 
 /**
- * The `webhook_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `webhook_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  * `toString` / `description` show `***` for its secret.
  */
@@ -19615,7 +22705,7 @@ public func FfiConverterTypeV3WebhookBuilder_lower(_ value: V3WebhookBuilder) ->
 
 
 /**
- * The `webhook_resend` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `webhook_resend` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WebhookResend: Equatable, Hashable {
@@ -19685,7 +22775,7 @@ public func FfiConverterTypeV3WebhookResend_lower(_ value: V3WebhookResend) -> R
 
 
 /**
- * The `webhook_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `webhook_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  * `toString` / `description` show `***` for its secret.
  */
@@ -19867,7 +22957,7 @@ public func FfiConverterTypeV3WebhookUpdater_lower(_ value: V3WebhookUpdater) ->
 
 
 /**
- * The `Webhooks_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Webhooks_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WebhooksList: Equatable, Hashable {
@@ -19937,7 +23027,7 @@ public func FfiConverterTypeV3WebhooksList_lower(_ value: V3WebhooksList) -> Rus
 
 
 /**
- * The `Webhooks_resend_item` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Webhooks_resend_item` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WebhooksResendItem: Equatable, Hashable {
@@ -20017,7 +23107,7 @@ public func FfiConverterTypeV3WebhooksResendItem_lower(_ value: V3WebhooksResend
 
 
 /**
- * The `workflow_run` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `workflow_run` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WorkflowRun: Equatable, Hashable {
@@ -20227,7 +23317,7 @@ public func FfiConverterTypeV3WorkflowRun_lower(_ value: V3WorkflowRun) -> RustB
 
 
 /**
- * The `workflow_run_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `workflow_run_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WorkflowRunBuilder: Equatable, Hashable {
@@ -20367,7 +23457,7 @@ public func FfiConverterTypeV3WorkflowRunBuilder_lower(_ value: V3WorkflowRunBui
 
 
 /**
- * The `workflow_run_builder_link` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `workflow_run_builder_link` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WorkflowRunBuilderLink: Equatable, Hashable {
@@ -20477,7 +23567,7 @@ public func FfiConverterTypeV3WorkflowRunBuilderLink_lower(_ value: V3WorkflowRu
 
 
 /**
- * The `workflow_run_error` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `workflow_run_error` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WorkflowRunError: Equatable, Hashable {
@@ -20557,7 +23647,7 @@ public func FfiConverterTypeV3WorkflowRunError_lower(_ value: V3WorkflowRunError
 
 
 /**
- * The `workflow_run_link` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `workflow_run_link` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 public struct V3WorkflowRunLink: Equatable, Hashable {
@@ -20667,246 +23757,17 @@ public func FfiConverterTypeV3WorkflowRunLink_lower(_ value: V3WorkflowRunLink) 
 
 
 /**
- * A webhook. `toString`/`description` hide its token (the secret signatures are made with).
- */
-public struct Webhook: Equatable, Hashable, CustomStringConvertible {
-    /**
-     * Unique identifier.
-     */
-    public var id: String
-    /**
-     * Where notifications are posted.
-     */
-    public var url: String?
-    /**
-     * The secret that signs its notifications.
-     */
-    public var token: String?
-    /**
-     * Whether it is enabled.
-     */
-    public var enabled: Bool?
-    /**
-     * The URI of this resource.
-     */
-    public var href: String?
-    /**
-     * The environments it listens to.
-     */
-    public var environments: [WebhookEnvironment]
-    /**
-     * The events it wants.
-     */
-    public var events: [WebhookEvent]
-    /**
-     * Other fields, as a JSON object.
-     */
-    public var extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Unique identifier.
-         */id: String, 
-        /**
-         * Where notifications are posted.
-         */url: String?, 
-        /**
-         * The secret that signs its notifications.
-         */token: String?, 
-        /**
-         * Whether it is enabled.
-         */enabled: Bool?, 
-        /**
-         * The URI of this resource.
-         */href: String?, 
-        /**
-         * The environments it listens to.
-         */environments: [WebhookEnvironment], 
-        /**
-         * The events it wants.
-         */events: [WebhookEvent], 
-        /**
-         * Other fields, as a JSON object.
-         */extraJson: String?) {
-        self.id = id
-        self.url = url
-        self.token = token
-        self.enabled = enabled
-        self.href = href
-        self.environments = environments
-        self.events = events
-        self.extraJson = extraJson
-    }
-
-    
-
-    
-// The local Rust `Display` implementation.
-public var description: String {
-    return try!  FfiConverterString.lift(
-        try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_webhook_uniffi_trait_display(
-            FfiConverterTypeWebhook_lower(self),uniffiCallStatus
-    )
-}
-    )
-}
-}
-
-#if compiler(>=6)
-extension Webhook: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeWebhook: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Webhook {
-        return
-            try Webhook(
-                id: FfiConverterString.read(from: &buf), 
-                url: FfiConverterOptionString.read(from: &buf), 
-                token: FfiConverterOptionString.read(from: &buf), 
-                enabled: FfiConverterOptionBool.read(from: &buf), 
-                href: FfiConverterOptionString.read(from: &buf), 
-                environments: FfiConverterSequenceTypeWebhookEnvironment.read(from: &buf), 
-                events: FfiConverterSequenceTypeWebhookEvent.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Webhook, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterOptionString.write(value.url, into: &buf)
-        FfiConverterOptionString.write(value.token, into: &buf)
-        FfiConverterOptionBool.write(value.enabled, into: &buf)
-        FfiConverterOptionString.write(value.href, into: &buf)
-        FfiConverterSequenceTypeWebhookEnvironment.write(value.environments, into: &buf)
-        FfiConverterSequenceTypeWebhookEvent.write(value.events, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeWebhook_lift(_ buf: RustBuffer) throws -> Webhook {
-    return try FfiConverterTypeWebhook.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeWebhook_lower(_ value: Webhook) -> RustBuffer {
-    return FfiConverterTypeWebhook.lower(value)
-}
-
-
-/**
- * A webhook to register.
- */
-public struct WebhookInput: Equatable, Hashable {
-    /**
-     * Where notifications are posted (https).
-     */
-    public var url: String
-    /**
-     * Whether it is enabled (default true).
-     */
-    public var enabled: Bool?
-    /**
-     * The environments it listens to (default both).
-     */
-    public var environments: [WebhookEnvironment]?
-    /**
-     * The events it wants (default all).
-     */
-    public var events: [WebhookEvent]?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Where notifications are posted (https).
-         */url: String, 
-        /**
-         * Whether it is enabled (default true).
-         */enabled: Bool? = nil, 
-        /**
-         * The environments it listens to (default both).
-         */environments: [WebhookEnvironment]? = nil, 
-        /**
-         * The events it wants (default all).
-         */events: [WebhookEvent]? = nil) {
-        self.url = url
-        self.enabled = enabled
-        self.environments = environments
-        self.events = events
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension WebhookInput: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeWebhookInput: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WebhookInput {
-        return
-            try WebhookInput(
-                url: FfiConverterString.read(from: &buf), 
-                enabled: FfiConverterOptionBool.read(from: &buf), 
-                environments: FfiConverterOptionSequenceTypeWebhookEnvironment.read(from: &buf), 
-                events: FfiConverterOptionSequenceTypeWebhookEvent.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: WebhookInput, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.url, into: &buf)
-        FfiConverterOptionBool.write(value.enabled, into: &buf)
-        FfiConverterOptionSequenceTypeWebhookEnvironment.write(value.environments, into: &buf)
-        FfiConverterOptionSequenceTypeWebhookEvent.write(value.events, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeWebhookInput_lift(_ buf: RustBuffer) throws -> WebhookInput {
-    return try FfiConverterTypeWebhookInput.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeWebhookInput_lower(_ value: WebhookInput) -> RustBuffer {
-    return FfiConverterTypeWebhookInput.lower(value)
-}
-
-
-/**
  * A verified webhook notification: what happened, to which resource.
  */
 public struct WebhookNotification: Equatable, Hashable {
     /**
-     * `check` or `report`.
+     * `check` or `report` (another value kept as sent).
      */
-    public var resourceType: ResourceType
+    public var resourceType: String
     /**
-     * The event (`check.completed`, …).
+     * The event (`check.completed`, …; another value kept as sent).
      */
-    public var action: WebhookEvent
+    public var action: String
     /**
      * The resource's id.
      */
@@ -20936,11 +23797,11 @@ public struct WebhookNotification: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * `check` or `report`.
-         */resourceType: ResourceType, 
+         * `check` or `report` (another value kept as sent).
+         */resourceType: String, 
         /**
-         * The event (`check.completed`, …).
-         */action: WebhookEvent, 
+         * The event (`check.completed`, …; another value kept as sent).
+         */action: String, 
         /**
          * The resource's id.
          */objectId: String, 
@@ -20985,8 +23846,8 @@ public struct FfiConverterTypeWebhookNotification: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WebhookNotification {
         return
             try WebhookNotification(
-                resourceType: FfiConverterTypeResourceType.read(from: &buf), 
-                action: FfiConverterTypeWebhookEvent.read(from: &buf), 
+                resourceType: FfiConverterString.read(from: &buf), 
+                action: FfiConverterString.read(from: &buf), 
                 objectId: FfiConverterString.read(from: &buf), 
                 objectStatus: FfiConverterOptionString.read(from: &buf), 
                 objectHref: FfiConverterOptionString.read(from: &buf), 
@@ -20997,8 +23858,8 @@ public struct FfiConverterTypeWebhookNotification: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: WebhookNotification, into buf: inout [UInt8]) {
-        FfiConverterTypeResourceType.write(value.resourceType, into: &buf)
-        FfiConverterTypeWebhookEvent.write(value.action, into: &buf)
+        FfiConverterString.write(value.resourceType, into: &buf)
+        FfiConverterString.write(value.action, into: &buf)
         FfiConverterString.write(value.objectId, into: &buf)
         FfiConverterOptionString.write(value.objectStatus, into: &buf)
         FfiConverterOptionString.write(value.objectHref, into: &buf)
@@ -21031,15 +23892,15 @@ public func FfiConverterTypeWebhookNotification_lower(_ value: WebhookNotificati
 public enum ApiVersion: Equatable, Hashable {
     
     /**
-     * `v2`, whose operations this client's resource methods implement.
+     * `v2` (superseded): its resources are `client.v2` (`client.v2.applicants.retrieve(id)`).
      */
     case v2
     /**
-     * `v3.4`, a profile of v3.6 (operations by id through the core).
+     * `v3.4`, a profile of v3.6: the resources of the client (`client.applicants.find(id)`).
      */
     case v34
     /**
-     * `v3.6`, the live version (operations by id through the core).
+     * `v3.6`, the live version and the default: the resources of the client (`client.applicants.find(id)`).
      */
     case v36
 
@@ -21324,937 +24185,6 @@ public func FfiConverterTypeCallEvent_lift(_ buf: RustBuffer) throws -> CallEven
 #endif
 public func FfiConverterTypeCallEvent_lower(_ value: CallEvent) -> RustBuffer {
     return FfiConverterTypeCallEvent.lower(value)
-}
-
-
-
-/**
- * A live video challenge's type.
- */
-
-public enum ChallengeType: Equatable, Hashable {
-    
-    /**
-     * recite
-     */
-    case recite
-    /**
-     * movement
-     */
-    case movement
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_challengetype_api_value(
-            FfiConverterTypeChallengeType_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension ChallengeType: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeChallengeType: FfiConverterRustBuffer {
-    typealias SwiftType = ChallengeType
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChallengeType {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .recite
-        
-        case 2: return .movement
-        
-        case 3: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: ChallengeType, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .recite:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .movement:
-            writeInt(&buf, Int32(2))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(3))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeChallengeType_lift(_ buf: RustBuffer) throws -> ChallengeType {
-    return try FfiConverterTypeChallengeType.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeChallengeType_lower(_ value: ChallengeType) -> RustBuffer {
-    return FfiConverterTypeChallengeType.lower(value)
-}
-
-
-
-/**
- * A check's overall result.
- */
-
-public enum CheckResult: Equatable, Hashable {
-    
-    /**
-     * clear
-     */
-    case clear
-    /**
-     * consider
-     */
-    case consider
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_checkresult_api_value(
-            FfiConverterTypeCheckResult_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension CheckResult: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeCheckResult: FfiConverterRustBuffer {
-    typealias SwiftType = CheckResult
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CheckResult {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .clear
-        
-        case 2: return .consider
-        
-        case 3: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: CheckResult, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .clear:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .consider:
-            writeInt(&buf, Int32(2))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(3))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCheckResult_lift(_ buf: RustBuffer) throws -> CheckResult {
-    return try FfiConverterTypeCheckResult.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCheckResult_lower(_ value: CheckResult) -> RustBuffer {
-    return FfiConverterTypeCheckResult.lower(value)
-}
-
-
-
-/**
- * Where a check is in its processing.
- */
-
-public enum CheckStatus: Equatable, Hashable {
-    
-    /**
-     * in_progress
-     */
-    case inProgress
-    /**
-     * awaiting_applicant
-     */
-    case awaitingApplicant
-    /**
-     * complete
-     */
-    case complete
-    /**
-     * withdrawn
-     */
-    case withdrawn
-    /**
-     * paused
-     */
-    case paused
-    /**
-     * reopened
-     */
-    case reopened
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_checkstatus_api_value(
-            FfiConverterTypeCheckStatus_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension CheckStatus: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeCheckStatus: FfiConverterRustBuffer {
-    typealias SwiftType = CheckStatus
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CheckStatus {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .inProgress
-        
-        case 2: return .awaitingApplicant
-        
-        case 3: return .complete
-        
-        case 4: return .withdrawn
-        
-        case 5: return .paused
-        
-        case 6: return .reopened
-        
-        case 7: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: CheckStatus, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .inProgress:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .awaitingApplicant:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .complete:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .withdrawn:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .paused:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .reopened:
-            writeInt(&buf, Int32(6))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(7))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCheckStatus_lift(_ buf: RustBuffer) throws -> CheckStatus {
-    return try FfiConverterTypeCheckStatus.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCheckStatus_lower(_ value: CheckStatus) -> RustBuffer {
-    return FfiConverterTypeCheckStatus.lower(value)
-}
-
-
-
-/**
- * Express (data through the API) or standard (data through Onfido's form).
- */
-
-public enum CheckType: Equatable, Hashable {
-    
-    /**
-     * standard
-     */
-    case standard
-    /**
-     * express
-     */
-    case express
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_checktype_api_value(
-            FfiConverterTypeCheckType_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension CheckType: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeCheckType: FfiConverterRustBuffer {
-    typealias SwiftType = CheckType
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CheckType {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .standard
-        
-        case 2: return .express
-        
-        case 3: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: CheckType, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .standard:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .express:
-            writeInt(&buf, Int32(2))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(3))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCheckType_lift(_ buf: RustBuffer) throws -> CheckType {
-    return try FfiConverterTypeCheckType.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCheckType_lower(_ value: CheckType) -> RustBuffer {
-    return FfiConverterTypeCheckType.lower(value)
-}
-
-
-
-/**
- * Front or back of a document.
- */
-
-public enum DocumentSide: Equatable, Hashable {
-    
-    /**
-     * front
-     */
-    case front
-    /**
-     * back
-     */
-    case back
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_documentside_api_value(
-            FfiConverterTypeDocumentSide_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension DocumentSide: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDocumentSide: FfiConverterRustBuffer {
-    typealias SwiftType = DocumentSide
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DocumentSide {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .front
-        
-        case 2: return .back
-        
-        case 3: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: DocumentSide, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .front:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .back:
-            writeInt(&buf, Int32(2))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(3))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDocumentSide_lift(_ buf: RustBuffer) throws -> DocumentSide {
-    return try FfiConverterTypeDocumentSide.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDocumentSide_lower(_ value: DocumentSide) -> RustBuffer {
-    return FfiConverterTypeDocumentSide.lower(value)
-}
-
-
-
-/**
- * A document's type.
- */
-
-public enum DocumentType: Equatable, Hashable {
-    
-    /**
-     * passport
-     */
-    case passport
-    /**
-     * national_identity_card
-     */
-    case nationalIdentityCard
-    /**
-     * driving_licence
-     */
-    case drivingLicence
-    /**
-     * uk_biometric_residence_permit
-     */
-    case ukBiometricResidencePermit
-    /**
-     * tax_id
-     */
-    case taxId
-    /**
-     * voter_id
-     */
-    case voterId
-    /**
-     * unknown
-     */
-    case unclassified
-    /**
-     * work_permit
-     */
-    case workPermit
-    /**
-     * national_insurance_card
-     */
-    case nationalInsuranceCard
-    /**
-     * birth_certificate
-     */
-    case birthCertificate
-    /**
-     * bank_statement
-     */
-    case bankStatement
-    /**
-     * bank_building_society_statement
-     */
-    case bankBuildingSocietyStatement
-    /**
-     * utility_bill
-     */
-    case utilityBill
-    /**
-     * council_tax
-     */
-    case councilTax
-    /**
-     * benefit_letters
-     */
-    case benefitLetters
-    /**
-     * government_letter
-     */
-    case governmentLetter
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_documenttype_api_value(
-            FfiConverterTypeDocumentType_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension DocumentType: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDocumentType: FfiConverterRustBuffer {
-    typealias SwiftType = DocumentType
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DocumentType {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .passport
-        
-        case 2: return .nationalIdentityCard
-        
-        case 3: return .drivingLicence
-        
-        case 4: return .ukBiometricResidencePermit
-        
-        case 5: return .taxId
-        
-        case 6: return .voterId
-        
-        case 7: return .unclassified
-        
-        case 8: return .workPermit
-        
-        case 9: return .nationalInsuranceCard
-        
-        case 10: return .birthCertificate
-        
-        case 11: return .bankStatement
-        
-        case 12: return .bankBuildingSocietyStatement
-        
-        case 13: return .utilityBill
-        
-        case 14: return .councilTax
-        
-        case 15: return .benefitLetters
-        
-        case 16: return .governmentLetter
-        
-        case 17: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: DocumentType, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .passport:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .nationalIdentityCard:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .drivingLicence:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .ukBiometricResidencePermit:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .taxId:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .voterId:
-            writeInt(&buf, Int32(6))
-        
-        
-        case .unclassified:
-            writeInt(&buf, Int32(7))
-        
-        
-        case .workPermit:
-            writeInt(&buf, Int32(8))
-        
-        
-        case .nationalInsuranceCard:
-            writeInt(&buf, Int32(9))
-        
-        
-        case .birthCertificate:
-            writeInt(&buf, Int32(10))
-        
-        
-        case .bankStatement:
-            writeInt(&buf, Int32(11))
-        
-        
-        case .bankBuildingSocietyStatement:
-            writeInt(&buf, Int32(12))
-        
-        
-        case .utilityBill:
-            writeInt(&buf, Int32(13))
-        
-        
-        case .councilTax:
-            writeInt(&buf, Int32(14))
-        
-        
-        case .benefitLetters:
-            writeInt(&buf, Int32(15))
-        
-        
-        case .governmentLetter:
-            writeInt(&buf, Int32(16))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(17))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDocumentType_lift(_ buf: RustBuffer) throws -> DocumentType {
-    return try FfiConverterTypeDocumentType.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDocumentType_lower(_ value: DocumentType) -> RustBuffer {
-    return FfiConverterTypeDocumentType.lower(value)
-}
-
-
-
-/**
- * The type of an identification number.
- */
-
-public enum IdNumberType: Equatable, Hashable {
-    
-    /**
-     * ssn
-     */
-    case ssn
-    /**
-     * social_insurance
-     */
-    case socialInsurance
-    /**
-     * tax_id
-     */
-    case taxId
-    /**
-     * identity_card
-     */
-    case identityCard
-    /**
-     * driving_licence
-     */
-    case drivingLicence
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_idnumbertype_api_value(
-            FfiConverterTypeIdNumberType_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension IdNumberType: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeIdNumberType: FfiConverterRustBuffer {
-    typealias SwiftType = IdNumberType
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IdNumberType {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .ssn
-        
-        case 2: return .socialInsurance
-        
-        case 3: return .taxId
-        
-        case 4: return .identityCard
-        
-        case 5: return .drivingLicence
-        
-        case 6: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: IdNumberType, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .ssn:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .socialInsurance:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .taxId:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .identityCard:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .drivingLicence:
-            writeInt(&buf, Int32(5))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(6))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeIdNumberType_lift(_ buf: RustBuffer) throws -> IdNumberType {
-    return try FfiConverterTypeIdNumberType.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeIdNumberType_lower(_ value: IdNumberType) -> RustBuffer {
-    return FfiConverterTypeIdNumberType.lower(value)
 }
 
 
@@ -23172,518 +25102,6 @@ public func FfiConverterTypeRegion_lower(_ value: Region) -> RustBuffer {
 
 
 /**
- * A report type.
- */
-
-public enum ReportName: Equatable, Hashable {
-    
-    /**
-     * document
-     */
-    case document
-    /**
-     * facial_similarity
-     */
-    case facialSimilarity
-    /**
-     * identity
-     */
-    case identity
-    /**
-     * watchlist
-     */
-    case watchlist
-    /**
-     * street_level
-     */
-    case streetLevel
-    /**
-     * proof_of_address
-     */
-    case proofOfAddress
-    /**
-     * right_to_work
-     */
-    case rightToWork
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_reportname_api_value(
-            FfiConverterTypeReportName_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension ReportName: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeReportName: FfiConverterRustBuffer {
-    typealias SwiftType = ReportName
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReportName {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .document
-        
-        case 2: return .facialSimilarity
-        
-        case 3: return .identity
-        
-        case 4: return .watchlist
-        
-        case 5: return .streetLevel
-        
-        case 6: return .proofOfAddress
-        
-        case 7: return .rightToWork
-        
-        case 8: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: ReportName, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .document:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .facialSimilarity:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .identity:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .watchlist:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .streetLevel:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .proofOfAddress:
-            writeInt(&buf, Int32(6))
-        
-        
-        case .rightToWork:
-            writeInt(&buf, Int32(7))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(8))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportName_lift(_ buf: RustBuffer) throws -> ReportName {
-    return try FfiConverterTypeReportName.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportName_lower(_ value: ReportName) -> RustBuffer {
-    return FfiConverterTypeReportName.lower(value)
-}
-
-
-
-/**
- * A report's (or a breakdown's) result.
- */
-
-public enum ReportResult: Equatable, Hashable {
-    
-    /**
-     * clear
-     */
-    case clear
-    /**
-     * consider
-     */
-    case consider
-    /**
-     * unidentified
-     */
-    case unidentified
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_reportresult_api_value(
-            FfiConverterTypeReportResult_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension ReportResult: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeReportResult: FfiConverterRustBuffer {
-    typealias SwiftType = ReportResult
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReportResult {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .clear
-        
-        case 2: return .consider
-        
-        case 3: return .unidentified
-        
-        case 4: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: ReportResult, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .clear:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .consider:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .unidentified:
-            writeInt(&buf, Int32(3))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(4))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportResult_lift(_ buf: RustBuffer) throws -> ReportResult {
-    return try FfiConverterTypeReportResult.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportResult_lower(_ value: ReportResult) -> RustBuffer {
-    return FfiConverterTypeReportResult.lower(value)
-}
-
-
-
-/**
- * Where a report is in its processing.
- */
-
-public enum ReportStatus: Equatable, Hashable {
-    
-    /**
-     * awaiting_data
-     */
-    case awaitingData
-    /**
-     * awaiting_approval
-     */
-    case awaitingApproval
-    /**
-     * complete
-     */
-    case complete
-    /**
-     * withdrawn
-     */
-    case withdrawn
-    /**
-     * paused
-     */
-    case paused
-    /**
-     * cancelled
-     */
-    case cancelled
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_reportstatus_api_value(
-            FfiConverterTypeReportStatus_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension ReportStatus: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeReportStatus: FfiConverterRustBuffer {
-    typealias SwiftType = ReportStatus
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReportStatus {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .awaitingData
-        
-        case 2: return .awaitingApproval
-        
-        case 3: return .complete
-        
-        case 4: return .withdrawn
-        
-        case 5: return .paused
-        
-        case 6: return .cancelled
-        
-        case 7: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: ReportStatus, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .awaitingData:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .awaitingApproval:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .complete:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .withdrawn:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .paused:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .cancelled:
-            writeInt(&buf, Int32(6))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(7))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportStatus_lift(_ buf: RustBuffer) throws -> ReportStatus {
-    return try FfiConverterTypeReportStatus.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReportStatus_lower(_ value: ReportStatus) -> RustBuffer {
-    return FfiConverterTypeReportStatus.lower(value)
-}
-
-
-
-/**
- * The kind of resource a webhook event is about.
- */
-
-public enum ResourceType: Equatable, Hashable {
-    
-    /**
-     * check
-     */
-    case check
-    /**
-     * report
-     */
-    case report
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_resourcetype_api_value(
-            FfiConverterTypeResourceType_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension ResourceType: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeResourceType: FfiConverterRustBuffer {
-    typealias SwiftType = ResourceType
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ResourceType {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .check
-        
-        case 2: return .report
-        
-        case 3: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: ResourceType, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .check:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .report:
-            writeInt(&buf, Int32(2))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(3))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeResourceType_lift(_ buf: RustBuffer) throws -> ResourceType {
-    return try FfiConverterTypeResourceType.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeResourceType_lower(_ value: ResourceType) -> RustBuffer {
-    return FfiConverterTypeResourceType.lower(value)
-}
-
-
-
-/**
  * A webhook signature algorithm.
  */
 
@@ -23754,129 +25172,6 @@ public func FfiConverterTypeSignatureAlgorithm_lift(_ buf: RustBuffer) throws ->
 #endif
 public func FfiConverterTypeSignatureAlgorithm_lower(_ value: SignatureAlgorithm) -> RustBuffer {
     return FfiConverterTypeSignatureAlgorithm.lower(value)
-}
-
-
-
-/**
- * A document report's detailed result.
- */
-
-public enum SubResult: Equatable, Hashable {
-    
-    /**
-     * clear
-     */
-    case clear
-    /**
-     * rejected
-     */
-    case rejected
-    /**
-     * suspected
-     */
-    case suspected
-    /**
-     * caution
-     */
-    case caution
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_subresult_api_value(
-            FfiConverterTypeSubResult_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension SubResult: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSubResult: FfiConverterRustBuffer {
-    typealias SwiftType = SubResult
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SubResult {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .clear
-        
-        case 2: return .rejected
-        
-        case 3: return .suspected
-        
-        case 4: return .caution
-        
-        case 5: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: SubResult, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .clear:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .rejected:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .suspected:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .caution:
-            writeInt(&buf, Int32(4))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(5))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSubResult_lift(_ buf: RustBuffer) throws -> SubResult {
-    return try FfiConverterTypeSubResult.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSubResult_lower(_ value: SubResult) -> RustBuffer {
-    return FfiConverterTypeSubResult.lower(value)
 }
 
 
@@ -24116,302 +25411,6 @@ public func FfiConverterTypeTransportFailure_lift(_ buf: RustBuffer) throws -> T
 #endif
 public func FfiConverterTypeTransportFailure_lower(_ value: TransportFailure) -> RustBuffer {
     return FfiConverterTypeTransportFailure.lower(value)
-}
-
-
-
-/**
- * Which environment a webhook listens to.
- */
-
-public enum WebhookEnvironment: Equatable, Hashable {
-    
-    /**
-     * sandbox
-     */
-    case sandbox
-    /**
-     * live
-     */
-    case live
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_webhookenvironment_api_value(
-            FfiConverterTypeWebhookEnvironment_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension WebhookEnvironment: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeWebhookEnvironment: FfiConverterRustBuffer {
-    typealias SwiftType = WebhookEnvironment
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WebhookEnvironment {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .sandbox
-        
-        case 2: return .live
-        
-        case 3: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: WebhookEnvironment, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .sandbox:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .live:
-            writeInt(&buf, Int32(2))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(3))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeWebhookEnvironment_lift(_ buf: RustBuffer) throws -> WebhookEnvironment {
-    return try FfiConverterTypeWebhookEnvironment.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeWebhookEnvironment_lower(_ value: WebhookEnvironment) -> RustBuffer {
-    return FfiConverterTypeWebhookEnvironment.lower(value)
-}
-
-
-
-/**
- * A webhook event.
- */
-
-public enum WebhookEvent: Equatable, Hashable {
-    
-    /**
-     * check.started
-     */
-    case checkStarted
-    /**
-     * check.reopened
-     */
-    case checkReopened
-    /**
-     * check.withdrawn
-     */
-    case checkWithdrawn
-    /**
-     * check.completed
-     */
-    case checkCompleted
-    /**
-     * check.form_opened
-     */
-    case checkFormOpened
-    /**
-     * check.form_completed
-     */
-    case checkFormCompleted
-    /**
-     * report.withdrawn
-     */
-    case reportWithdrawn
-    /**
-     * report.resumed
-     */
-    case reportResumed
-    /**
-     * report.cancelled
-     */
-    case reportCancelled
-    /**
-     * report.awaiting_approval
-     */
-    case reportAwaitingApproval
-    /**
-     * report.completed
-     */
-    case reportCompleted
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    case unknown(
-        /**
-         * The value as sent.
-         */value: String
-    )
-
-
-
-    /**
-     * The value as the API writes it.
-     */
-public func apiValue() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_onfido_core_uniffi_fn_method_webhookevent_api_value(
-            FfiConverterTypeWebhookEvent_lower(self),uniffiCallStatus
-    )
-})
-}
-
-
-
-}
-
-#if compiler(>=6)
-extension WebhookEvent: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeWebhookEvent: FfiConverterRustBuffer {
-    typealias SwiftType = WebhookEvent
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WebhookEvent {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .checkStarted
-        
-        case 2: return .checkReopened
-        
-        case 3: return .checkWithdrawn
-        
-        case 4: return .checkCompleted
-        
-        case 5: return .checkFormOpened
-        
-        case 6: return .checkFormCompleted
-        
-        case 7: return .reportWithdrawn
-        
-        case 8: return .reportResumed
-        
-        case 9: return .reportCancelled
-        
-        case 10: return .reportAwaitingApproval
-        
-        case 11: return .reportCompleted
-        
-        case 12: return .unknown(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: WebhookEvent, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .checkStarted:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .checkReopened:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .checkWithdrawn:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .checkCompleted:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .checkFormOpened:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .checkFormCompleted:
-            writeInt(&buf, Int32(6))
-        
-        
-        case .reportWithdrawn:
-            writeInt(&buf, Int32(7))
-        
-        
-        case .reportResumed:
-            writeInt(&buf, Int32(8))
-        
-        
-        case .reportCancelled:
-            writeInt(&buf, Int32(9))
-        
-        
-        case .reportAwaitingApproval:
-            writeInt(&buf, Int32(10))
-        
-        
-        case .reportCompleted:
-            writeInt(&buf, Int32(11))
-        
-        
-        case let .unknown(value):
-            writeInt(&buf, Int32(12))
-            FfiConverterString.write(value, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeWebhookEvent_lift(_ buf: RustBuffer) throws -> WebhookEvent {
-    return try FfiConverterTypeWebhookEvent.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeWebhookEvent_lower(_ value: WebhookEvent) -> RustBuffer {
-    return FfiConverterTypeWebhookEvent.lower(value)
 }
 
 
@@ -24674,6 +25673,78 @@ fileprivate struct FfiConverterOptionTypeRetrySettings: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeRetrySettings.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV2OcrDocInfo: FfiConverterRustBuffer {
+    typealias SwiftType = V2OcrDocInfo?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV2OcrDocInfo.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV2OcrDocInfo.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV2OcrExtractedData: FfiConverterRustBuffer {
+    typealias SwiftType = V2OcrExtractedData?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV2OcrExtractedData.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV2OcrExtractedData.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeV2OcrResults: FfiConverterRustBuffer {
+    typealias SwiftType = V2OcrResults?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeV2OcrResults.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeV2OcrResults.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -25090,126 +26161,6 @@ fileprivate struct FfiConverterOptionTypeApiVersion: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeCheckResult: FfiConverterRustBuffer {
-    typealias SwiftType = CheckResult?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeCheckResult.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeCheckResult.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeCheckStatus: FfiConverterRustBuffer {
-    typealias SwiftType = CheckStatus?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeCheckStatus.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeCheckStatus.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeCheckType: FfiConverterRustBuffer {
-    typealias SwiftType = CheckType?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeCheckType.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeCheckType.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeDocumentSide: FfiConverterRustBuffer {
-    typealias SwiftType = DocumentSide?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeDocumentSide.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeDocumentSide.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeDocumentType: FfiConverterRustBuffer {
-    typealias SwiftType = DocumentType?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeDocumentType.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeDocumentType.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeRegion: FfiConverterRustBuffer {
     typealias SwiftType = Region?
 
@@ -25226,126 +26177,6 @@ fileprivate struct FfiConverterOptionTypeRegion: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeRegion.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeReportName: FfiConverterRustBuffer {
-    typealias SwiftType = ReportName?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeReportName.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeReportName.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeReportResult: FfiConverterRustBuffer {
-    typealias SwiftType = ReportResult?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeReportResult.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeReportResult.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeReportStatus: FfiConverterRustBuffer {
-    typealias SwiftType = ReportStatus?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeReportStatus.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeReportStatus.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeSubResult: FfiConverterRustBuffer {
-    typealias SwiftType = SubResult?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeSubResult.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeSubResult.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionSequenceInt64: FfiConverterRustBuffer {
-    typealias SwiftType = [Int64]?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterSequenceInt64.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterSequenceInt64.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -25378,8 +26209,8 @@ fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionSequenceTypeAddress: FfiConverterRustBuffer {
-    typealias SwiftType = [Address]?
+fileprivate struct FfiConverterOptionSequenceTypeV2Address: FfiConverterRustBuffer {
+    typealias SwiftType = [V2Address]?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -25387,13 +26218,13 @@ fileprivate struct FfiConverterOptionSequenceTypeAddress: FfiConverterRustBuffer
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterSequenceTypeAddress.write(value, into: &buf)
+        FfiConverterSequenceTypeV2Address.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterSequenceTypeAddress.read(from: &buf)
+        case 1: return try FfiConverterSequenceTypeV2Address.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -25402,8 +26233,8 @@ fileprivate struct FfiConverterOptionSequenceTypeAddress: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionSequenceTypeIdNumber: FfiConverterRustBuffer {
-    typealias SwiftType = [IdNumber]?
+fileprivate struct FfiConverterOptionSequenceTypeV2Applicant: FfiConverterRustBuffer {
+    typealias SwiftType = [V2Applicant]?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -25411,13 +26242,13 @@ fileprivate struct FfiConverterOptionSequenceTypeIdNumber: FfiConverterRustBuffe
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterSequenceTypeIdNumber.write(value, into: &buf)
+        FfiConverterSequenceTypeV2Applicant.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterSequenceTypeIdNumber.read(from: &buf)
+        case 1: return try FfiConverterSequenceTypeV2Applicant.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -25426,8 +26257,8 @@ fileprivate struct FfiConverterOptionSequenceTypeIdNumber: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionSequenceTypeReportOption: FfiConverterRustBuffer {
-    typealias SwiftType = [ReportOption]?
+fileprivate struct FfiConverterOptionSequenceTypeV2Check: FfiConverterRustBuffer {
+    typealias SwiftType = [V2Check]?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -25435,13 +26266,13 @@ fileprivate struct FfiConverterOptionSequenceTypeReportOption: FfiConverterRustB
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterSequenceTypeReportOption.write(value, into: &buf)
+        FfiConverterSequenceTypeV2Check.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterSequenceTypeReportOption.read(from: &buf)
+        case 1: return try FfiConverterSequenceTypeV2Check.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -25450,8 +26281,8 @@ fileprivate struct FfiConverterOptionSequenceTypeReportOption: FfiConverterRustB
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionSequenceTypeReportRequest: FfiConverterRustBuffer {
-    typealias SwiftType = [ReportRequest]?
+fileprivate struct FfiConverterOptionSequenceTypeV2Document: FfiConverterRustBuffer {
+    typealias SwiftType = [V2Document]?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -25459,13 +26290,277 @@ fileprivate struct FfiConverterOptionSequenceTypeReportRequest: FfiConverterRust
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterSequenceTypeReportRequest.write(value, into: &buf)
+        FfiConverterSequenceTypeV2Document.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterSequenceTypeReportRequest.read(from: &buf)
+        case 1: return try FfiConverterSequenceTypeV2Document.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV2IdNumber: FfiConverterRustBuffer {
+    typealias SwiftType = [V2IdNumber]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV2IdNumber.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV2IdNumber.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV2LivePhoto: FfiConverterRustBuffer {
+    typealias SwiftType = [V2LivePhoto]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV2LivePhoto.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV2LivePhoto.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV2LiveVideo: FfiConverterRustBuffer {
+    typealias SwiftType = [V2LiveVideo]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV2LiveVideo.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV2LiveVideo.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV2LiveVideoChallenge: FfiConverterRustBuffer {
+    typealias SwiftType = [V2LiveVideoChallenge]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV2LiveVideoChallenge.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV2LiveVideoChallenge.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV2Report: FfiConverterRustBuffer {
+    typealias SwiftType = [V2Report]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV2Report.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV2Report.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV2ReportDocument: FfiConverterRustBuffer {
+    typealias SwiftType = [V2ReportDocument]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV2ReportDocument.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV2ReportDocument.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV2ReportOption: FfiConverterRustBuffer {
+    typealias SwiftType = [V2ReportOption]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV2ReportOption.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV2ReportOption.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV2ReportRequest: FfiConverterRustBuffer {
+    typealias SwiftType = [V2ReportRequest]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV2ReportRequest.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV2ReportRequest.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV2ReportType: FfiConverterRustBuffer {
+    typealias SwiftType = [V2ReportType]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV2ReportType.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV2ReportType.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV2ReportTypeGroup: FfiConverterRustBuffer {
+    typealias SwiftType = [V2ReportTypeGroup]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV2ReportTypeGroup.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV2ReportTypeGroup.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeV2Webhook: FfiConverterRustBuffer {
+    typealias SwiftType = [V2Webhook]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeV2Webhook.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeV2Webhook.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -25978,78 +27073,6 @@ fileprivate struct FfiConverterOptionSequenceTypeV3WebhooksResendItem: FfiConver
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionSequenceTypeReportName: FfiConverterRustBuffer {
-    typealias SwiftType = [ReportName]?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterSequenceTypeReportName.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterSequenceTypeReportName.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionSequenceTypeWebhookEnvironment: FfiConverterRustBuffer {
-    typealias SwiftType = [WebhookEnvironment]?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterSequenceTypeWebhookEnvironment.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterSequenceTypeWebhookEnvironment.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionSequenceTypeWebhookEvent: FfiConverterRustBuffer {
-    typealias SwiftType = [WebhookEvent]?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterSequenceTypeWebhookEvent.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterSequenceTypeWebhookEvent.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionSequenceTypeJsonText: FfiConverterRustBuffer {
     typealias SwiftType = [JsonText]?
 
@@ -26122,31 +27145,6 @@ fileprivate struct FfiConverterOptionTypeJsonText: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceInt64: FfiConverterRustBuffer {
-    typealias SwiftType = [Int64]
-
-    public static func write(_ value: [Int64], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterInt64.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Int64] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Int64]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterInt64.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -26164,131 +27162,6 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterString.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeAddress: FfiConverterRustBuffer {
-    typealias SwiftType = [Address]
-
-    public static func write(_ value: [Address], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeAddress.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Address] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Address]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeAddress.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeApplicant: FfiConverterRustBuffer {
-    typealias SwiftType = [Applicant]
-
-    public static func write(_ value: [Applicant], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeApplicant.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Applicant] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Applicant]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeApplicant.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeChallenge: FfiConverterRustBuffer {
-    typealias SwiftType = [Challenge]
-
-    public static func write(_ value: [Challenge], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeChallenge.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Challenge] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Challenge]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeChallenge.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeCheck: FfiConverterRustBuffer {
-    typealias SwiftType = [Check]
-
-    public static func write(_ value: [Check], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeCheck.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Check] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Check]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeCheck.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeDocument: FfiConverterRustBuffer {
-    typealias SwiftType = [Document]
-
-    public static func write(_ value: [Document], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeDocument.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Document] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Document]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeDocument.read(from: &buf))
         }
         return seq
     }
@@ -26372,23 +27245,23 @@ fileprivate struct FfiConverterSequenceTypeHttpRequest: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeIdNumber: FfiConverterRustBuffer {
-    typealias SwiftType = [IdNumber]
+fileprivate struct FfiConverterSequenceTypeV2Address: FfiConverterRustBuffer {
+    typealias SwiftType = [V2Address]
 
-    public static func write(_ value: [IdNumber], into buf: inout [UInt8]) {
+    public static func write(_ value: [V2Address], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeIdNumber.write(item, into: &buf)
+            FfiConverterTypeV2Address.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [IdNumber] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2Address] {
         let len: Int32 = try readInt(&buf)
-        var seq = [IdNumber]()
+        var seq = [V2Address]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeIdNumber.read(from: &buf))
+            seq.append(try FfiConverterTypeV2Address.read(from: &buf))
         }
         return seq
     }
@@ -26397,23 +27270,23 @@ fileprivate struct FfiConverterSequenceTypeIdNumber: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeLivePhoto: FfiConverterRustBuffer {
-    typealias SwiftType = [LivePhoto]
+fileprivate struct FfiConverterSequenceTypeV2Applicant: FfiConverterRustBuffer {
+    typealias SwiftType = [V2Applicant]
 
-    public static func write(_ value: [LivePhoto], into buf: inout [UInt8]) {
+    public static func write(_ value: [V2Applicant], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeLivePhoto.write(item, into: &buf)
+            FfiConverterTypeV2Applicant.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LivePhoto] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2Applicant] {
         let len: Int32 = try readInt(&buf)
-        var seq = [LivePhoto]()
+        var seq = [V2Applicant]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeLivePhoto.read(from: &buf))
+            seq.append(try FfiConverterTypeV2Applicant.read(from: &buf))
         }
         return seq
     }
@@ -26422,23 +27295,23 @@ fileprivate struct FfiConverterSequenceTypeLivePhoto: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeLiveVideo: FfiConverterRustBuffer {
-    typealias SwiftType = [LiveVideo]
+fileprivate struct FfiConverterSequenceTypeV2Check: FfiConverterRustBuffer {
+    typealias SwiftType = [V2Check]
 
-    public static func write(_ value: [LiveVideo], into buf: inout [UInt8]) {
+    public static func write(_ value: [V2Check], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeLiveVideo.write(item, into: &buf)
+            FfiConverterTypeV2Check.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LiveVideo] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2Check] {
         let len: Int32 = try readInt(&buf)
-        var seq = [LiveVideo]()
+        var seq = [V2Check]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeLiveVideo.read(from: &buf))
+            seq.append(try FfiConverterTypeV2Check.read(from: &buf))
         }
         return seq
     }
@@ -26447,23 +27320,23 @@ fileprivate struct FfiConverterSequenceTypeLiveVideo: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeNamedBreakdown: FfiConverterRustBuffer {
-    typealias SwiftType = [NamedBreakdown]
+fileprivate struct FfiConverterSequenceTypeV2Document: FfiConverterRustBuffer {
+    typealias SwiftType = [V2Document]
 
-    public static func write(_ value: [NamedBreakdown], into buf: inout [UInt8]) {
+    public static func write(_ value: [V2Document], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeNamedBreakdown.write(item, into: &buf)
+            FfiConverterTypeV2Document.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [NamedBreakdown] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2Document] {
         let len: Int32 = try readInt(&buf)
-        var seq = [NamedBreakdown]()
+        var seq = [V2Document]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeNamedBreakdown.read(from: &buf))
+            seq.append(try FfiConverterTypeV2Document.read(from: &buf))
         }
         return seq
     }
@@ -26472,23 +27345,23 @@ fileprivate struct FfiConverterSequenceTypeNamedBreakdown: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeReport: FfiConverterRustBuffer {
-    typealias SwiftType = [Report]
+fileprivate struct FfiConverterSequenceTypeV2IdNumber: FfiConverterRustBuffer {
+    typealias SwiftType = [V2IdNumber]
 
-    public static func write(_ value: [Report], into buf: inout [UInt8]) {
+    public static func write(_ value: [V2IdNumber], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeReport.write(item, into: &buf)
+            FfiConverterTypeV2IdNumber.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Report] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2IdNumber] {
         let len: Int32 = try readInt(&buf)
-        var seq = [Report]()
+        var seq = [V2IdNumber]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeReport.read(from: &buf))
+            seq.append(try FfiConverterTypeV2IdNumber.read(from: &buf))
         }
         return seq
     }
@@ -26497,23 +27370,23 @@ fileprivate struct FfiConverterSequenceTypeReport: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeReportOption: FfiConverterRustBuffer {
-    typealias SwiftType = [ReportOption]
+fileprivate struct FfiConverterSequenceTypeV2LivePhoto: FfiConverterRustBuffer {
+    typealias SwiftType = [V2LivePhoto]
 
-    public static func write(_ value: [ReportOption], into buf: inout [UInt8]) {
+    public static func write(_ value: [V2LivePhoto], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeReportOption.write(item, into: &buf)
+            FfiConverterTypeV2LivePhoto.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ReportOption] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2LivePhoto] {
         let len: Int32 = try readInt(&buf)
-        var seq = [ReportOption]()
+        var seq = [V2LivePhoto]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeReportOption.read(from: &buf))
+            seq.append(try FfiConverterTypeV2LivePhoto.read(from: &buf))
         }
         return seq
     }
@@ -26522,23 +27395,23 @@ fileprivate struct FfiConverterSequenceTypeReportOption: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeReportRequest: FfiConverterRustBuffer {
-    typealias SwiftType = [ReportRequest]
+fileprivate struct FfiConverterSequenceTypeV2LiveVideo: FfiConverterRustBuffer {
+    typealias SwiftType = [V2LiveVideo]
 
-    public static func write(_ value: [ReportRequest], into buf: inout [UInt8]) {
+    public static func write(_ value: [V2LiveVideo], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeReportRequest.write(item, into: &buf)
+            FfiConverterTypeV2LiveVideo.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ReportRequest] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2LiveVideo] {
         let len: Int32 = try readInt(&buf)
-        var seq = [ReportRequest]()
+        var seq = [V2LiveVideo]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeReportRequest.read(from: &buf))
+            seq.append(try FfiConverterTypeV2LiveVideo.read(from: &buf))
         }
         return seq
     }
@@ -26547,23 +27420,23 @@ fileprivate struct FfiConverterSequenceTypeReportRequest: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeReportType: FfiConverterRustBuffer {
-    typealias SwiftType = [ReportType]
+fileprivate struct FfiConverterSequenceTypeV2LiveVideoChallenge: FfiConverterRustBuffer {
+    typealias SwiftType = [V2LiveVideoChallenge]
 
-    public static func write(_ value: [ReportType], into buf: inout [UInt8]) {
+    public static func write(_ value: [V2LiveVideoChallenge], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeReportType.write(item, into: &buf)
+            FfiConverterTypeV2LiveVideoChallenge.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ReportType] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2LiveVideoChallenge] {
         let len: Int32 = try readInt(&buf)
-        var seq = [ReportType]()
+        var seq = [V2LiveVideoChallenge]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeReportType.read(from: &buf))
+            seq.append(try FfiConverterTypeV2LiveVideoChallenge.read(from: &buf))
         }
         return seq
     }
@@ -26572,23 +27445,173 @@ fileprivate struct FfiConverterSequenceTypeReportType: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeReportTypeGroup: FfiConverterRustBuffer {
-    typealias SwiftType = [ReportTypeGroup]
+fileprivate struct FfiConverterSequenceTypeV2Report: FfiConverterRustBuffer {
+    typealias SwiftType = [V2Report]
 
-    public static func write(_ value: [ReportTypeGroup], into buf: inout [UInt8]) {
+    public static func write(_ value: [V2Report], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeReportTypeGroup.write(item, into: &buf)
+            FfiConverterTypeV2Report.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ReportTypeGroup] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2Report] {
         let len: Int32 = try readInt(&buf)
-        var seq = [ReportTypeGroup]()
+        var seq = [V2Report]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeReportTypeGroup.read(from: &buf))
+            seq.append(try FfiConverterTypeV2Report.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV2ReportDocument: FfiConverterRustBuffer {
+    typealias SwiftType = [V2ReportDocument]
+
+    public static func write(_ value: [V2ReportDocument], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV2ReportDocument.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2ReportDocument] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V2ReportDocument]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV2ReportDocument.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV2ReportOption: FfiConverterRustBuffer {
+    typealias SwiftType = [V2ReportOption]
+
+    public static func write(_ value: [V2ReportOption], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV2ReportOption.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2ReportOption] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V2ReportOption]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV2ReportOption.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV2ReportRequest: FfiConverterRustBuffer {
+    typealias SwiftType = [V2ReportRequest]
+
+    public static func write(_ value: [V2ReportRequest], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV2ReportRequest.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2ReportRequest] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V2ReportRequest]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV2ReportRequest.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV2ReportType: FfiConverterRustBuffer {
+    typealias SwiftType = [V2ReportType]
+
+    public static func write(_ value: [V2ReportType], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV2ReportType.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2ReportType] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V2ReportType]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV2ReportType.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV2ReportTypeGroup: FfiConverterRustBuffer {
+    typealias SwiftType = [V2ReportTypeGroup]
+
+    public static func write(_ value: [V2ReportTypeGroup], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV2ReportTypeGroup.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2ReportTypeGroup] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V2ReportTypeGroup]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV2ReportTypeGroup.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeV2Webhook: FfiConverterRustBuffer {
+    typealias SwiftType = [V2Webhook]
+
+    public static func write(_ value: [V2Webhook], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeV2Webhook.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [V2Webhook] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [V2Webhook]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeV2Webhook.read(from: &buf))
         }
         return seq
     }
@@ -27197,123 +28220,23 @@ fileprivate struct FfiConverterSequenceTypeV3WorkflowRun: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeWebhook: FfiConverterRustBuffer {
-    typealias SwiftType = [Webhook]
+fileprivate struct FfiConverterSequenceOptionString: FfiConverterRustBuffer {
+    typealias SwiftType = [String?]
 
-    public static func write(_ value: [Webhook], into buf: inout [UInt8]) {
+    public static func write(_ value: [String?], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeWebhook.write(item, into: &buf)
+            FfiConverterOptionString.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Webhook] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String?] {
         let len: Int32 = try readInt(&buf)
-        var seq = [Webhook]()
+        var seq = [String?]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeWebhook.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeReportName: FfiConverterRustBuffer {
-    typealias SwiftType = [ReportName]
-
-    public static func write(_ value: [ReportName], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeReportName.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ReportName] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [ReportName]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeReportName.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeWebhookEnvironment: FfiConverterRustBuffer {
-    typealias SwiftType = [WebhookEnvironment]
-
-    public static func write(_ value: [WebhookEnvironment], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeWebhookEnvironment.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [WebhookEnvironment] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [WebhookEnvironment]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeWebhookEnvironment.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeWebhookEvent: FfiConverterRustBuffer {
-    typealias SwiftType = [WebhookEvent]
-
-    public static func write(_ value: [WebhookEvent], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeWebhookEvent.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [WebhookEvent] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [WebhookEvent]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeWebhookEvent.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceOptionTypeReportResult: FfiConverterRustBuffer {
-    typealias SwiftType = [ReportResult?]
-
-    public static func write(_ value: [ReportResult?], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterOptionTypeReportResult.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ReportResult?] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [ReportResult?]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterOptionTypeReportResult.read(from: &buf))
+            seq.append(try FfiConverterOptionString.read(from: &buf))
         }
         return seq
     }
@@ -27643,14 +28566,14 @@ public func resolveBaseUrl(config: ClientConfig)throws  -> String  {
 })
 }
 /**
- * A check's result from its reports' results: `Clear` when all are clear, `Consider` when any needs
- * review, `None` while some are unknown.
+ * A check's result from its reports' results (`clear`, `consider`, `unidentified`): `clear` when
+ * all are clear, `consider` when any needs review, `None` while some are unknown.
  */
-public func checkResult(reportResults: [ReportResult?]) -> CheckResult?  {
-    return try!  FfiConverterOptionTypeCheckResult.lift(try! rustCall() {
+public func checkResult(reportResults: [String?]) -> String?  {
+    return try!  FfiConverterOptionString.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_onfido_core_uniffi_fn_func_check_result(
-        FfiConverterSequenceOptionTypeReportResult.lower(reportResults),uniffiCallStatus
+        FfiConverterSequenceOptionString.lower(reportResults),uniffiCallStatus
     )
 })
 }
@@ -27720,6 +28643,95 @@ public func signWebhook(body: Data, secret: String, algorithm: SignatureAlgorith
         FfiConverterData.lower(body),
         FfiConverterString.lower(secret),
         FfiConverterTypeSignatureAlgorithm_lower(algorithm),uniffiCallStatus
+    )
+})
+}
+/**
+ * A v2 check's result derived from its expanded reports (create answers, `expand=reports`):
+ * `None` while any report is an id only or has no result (see [`check_result`]).
+ */
+public func v2CheckDerivedResult(check: V2Check) -> String?  {
+    return try!  FfiConverterOptionString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_func_v2_check_derived_result(
+        FfiConverterTypeV2Check_lower(check),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether a v2 check reached a state it will not leave by itself.
+ */
+public func v2CheckIsFinished(check: V2Check) -> Bool  {
+    return try!  FfiConverterBool.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_func_v2_check_is_finished(
+        FfiConverterTypeV2Check_lower(check),uniffiCallStatus
+    )
+})
+}
+/**
+ * Every report's id of a v2 check, in order (`reports` holds ids, or reports when expanded).
+ */
+public func v2CheckReportIds(check: V2Check) -> [String]  {
+    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_func_v2_check_report_ids(
+        FfiConverterTypeV2Check_lower(check),uniffiCallStatus
+    )
+})
+}
+/**
+ * A v2 check's reports when expanded (create answers, `expand=reports`); none with ids only.
+ */
+public func v2CheckReports(check: V2Check) -> [V2Report]  {
+    return try!  FfiConverterSequenceTypeV2Report.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_func_v2_check_reports(
+        FfiConverterTypeV2Check_lower(check),uniffiCallStatus
+    )
+})
+}
+/**
+ * The MRZ lines 1 to 3 OCR Autofill read (`mrz_line1` or `mrz_line_1`), in order.
+ */
+public func v2OcrMrzLines(result: V2OcrResult) -> [String]  {
+    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_func_v2_ocr_mrz_lines(
+        FfiConverterTypeV2OcrResult_lower(result),uniffiCallStatus
+    )
+})
+}
+/**
+ * A v2 report's breakdowns a reviewer must look at, deepest first.
+ */
+public func v2ReportFindings(report: V2Report) -> [Finding]  {
+    return try!  FfiConverterSequenceTypeFinding.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_func_v2_report_findings(
+        FfiConverterTypeV2Report_lower(report),uniffiCallStatus
+    )
+})
+}
+/**
+ * Whether a v2 report reached a state it will not leave.
+ */
+public func v2ReportIsFinished(report: V2Report) -> Bool  {
+    return try!  FfiConverterBool.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_func_v2_report_is_finished(
+        FfiConverterTypeV2Report_lower(report),uniffiCallStatus
+    )
+})
+}
+/**
+ * What a v2 document report's sub-result means, in the reference's words (`None` without one).
+ */
+public func v2ReportSubResultMeaning(report: V2Report) -> String?  {
+    return try!  FfiConverterOptionString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_onfido_core_uniffi_fn_func_v2_report_sub_result_meaning(
+        FfiConverterTypeV2Report_lower(report),uniffiCallStatus
     )
 })
 }
@@ -27811,6 +28823,28 @@ public func parseResponseJson(operation: String, response: HttpResponse, apiVers
     )
 })
 }
+/**
+ * Runs an operation through the generated resource method of the client's version (`client.applicants.find`,
+ * `client.v2.applicants.retrieve`…), its arguments and body record read from the JSON input, and
+ * gives the answer back as JSON (records written as the API names their members): the shared
+ * vectors' typed path. `None` when the typed API cannot express the input (a path id that is not
+ * a string, a query value of another type, members an operation without a body cannot send, an
+ * operation the version does not have).
+ */
+public func typedCallJson(client: OnfidoClient, operation: String, inputJson: String)async throws  -> String?  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_onfido_core_uniffi_fn_func_typed_call_json(FfiConverterTypeOnfidoClient_lower(client),FfiConverterString.lower(operation),FfiConverterString.lower(inputJson)
+                )
+            },
+            pollFunc: ffi_onfido_core_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_onfido_core_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_onfido_core_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionString.lift,
+            errorHandler: FfiConverterTypeOnfidoError_lift
+        )
+}
 
 private enum InitializationResult {
     case ok
@@ -27842,7 +28876,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_func_resolve_base_url() != 30579) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_func_check_result() != 11362) {
+    if (uniffi_onfido_core_uniffi_checksum_func_check_result() != 38015) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_func_core_version() != 10253) {
@@ -27863,6 +28897,30 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_func_sign_webhook() != 21303) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_onfido_core_uniffi_checksum_func_v2_check_derived_result() != 2144) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_func_v2_check_is_finished() != 4524) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_func_v2_check_report_ids() != 4223) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_func_v2_check_reports() != 33657) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_func_v2_ocr_mrz_lines() != 23498) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_func_v2_report_findings() != 18154) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_func_v2_report_is_finished() != 29234) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_func_v2_report_sub_result_meaning() != 49743) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_onfido_core_uniffi_checksum_func_verify_webhook() != 608) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -27881,67 +28939,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_func_parse_response_json() != 30905) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_onfido_core_uniffi_checksum_func_typed_call_json() != 21426) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_base_url() != 27752) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_cancel_report() != 9264) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_applicant() != 45115) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_check() != 2140) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_delete_applicant() != 852) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_document() != 40520) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_photo() != 37723) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_video() != 59036) {
-        return InitializationResult.apiChecksumMismatch
-    }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_environment() != 16016) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_extract_ocr() != 18338) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_generate_sdk_token() != 53316) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() != 52379) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_checks() != 14832) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_documents() != 24535) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_photos() != 45679) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_videos() != 54121) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_report_type_groups() != 51550) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_reports() != 60733) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_webhooks() != 21994) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_pick_addresses() != 56070) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_register_webhook() != 50210) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request() != 42198) {
@@ -27950,121 +28954,112 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request_page() != 2483) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_restore_applicant() != 15845) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_check() != 51872) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_report() != 43142) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_applicant() != 57760) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_check() != 59585) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_document() != 16249) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_photo() != 34666) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_video() != 5914) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report() != 11660) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report_type_group() != 25261) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_webhook() != 21274) {
-        return InitializationResult.apiChecksumMismatch
-    }
     if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_set_listener() != 19263) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_submit_slv_code() != 51397) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_addresses() != 31822) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_update_applicant() != 59556) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_applicants() != 5585) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_document() != 25520) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_checks() != 29172) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_live_photo() != 1752) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_documents() != 64076) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_addresses() != 30381) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_live_photos() != 9805) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_api() != 10990) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_live_videos() != 4277) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_applicants() != 52024) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_ocr() != 52056) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_biometric_tokens() != 24324) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_report_type_groups() != 11484) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_checks() != 42484) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_reports() != 64113) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_documents() != 48105) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_sdk_tokens() != 34260) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_electronic_signatures() != 17972) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_slv() != 44235) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_extractions() != 54574) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_webhooks() != 33619) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_id_photos() != 62449) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_addresses() != 25547) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_photos() != 45856) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_api() != 49840) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_videos() != 35546) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_applicants() != 44362) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_motion_captures() != 64009) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_biometric_tokens() != 22194) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_passkeys() != 50335) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_checks() != 38349) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_repeat_attempts() != 19418) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_documents() != 31473) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_reports() != 60834) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_electronic_signatures() != 40189) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_results_feedback() != 36030) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_extractions() != 42530) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_sdk_tokens() != 55033) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_id_photos() != 47309) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_signing_documents() != 32588) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_photos() != 12201) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_tasks() != 57055) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_videos() != 39971) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_timeline_files() != 23817) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_motion_captures() != 24538) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_watchlist_monitors() != 15838) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_passkeys() != 59946) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_webhooks() != 22706) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_repeat_attempts() != 16312) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_workflow_runs() != 56012) {
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_reports() != 11341) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_results_feedback() != 41684) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_sdk_tokens() != 58355) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_signing_documents() != 34478) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_tasks() != 50869) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_timeline_files() != 34622) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_watchlist_monitors() != 62995) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_webhooks() != 54993) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_workflow_runs() != 60274) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_httptransport_send() != 28607) {
@@ -28089,6 +29084,108 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_sandboxtransport_transport() != 39894) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2addressesresource_pick() != 11371) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_create() != 12824) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_delete() != 2506) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_list() != 21015) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_restore() != 49701) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_retrieve() != 43066) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_update() != 16805) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2checksresource_create() != 7564) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2checksresource_list() != 3353) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2checksresource_resume() != 27359) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2checksresource_retrieve() != 24347) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2documentsresource_download() != 3931) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2documentsresource_list() != 42548) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2documentsresource_retrieve() != 30426) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2documentsresource_upload() != 2154) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2livephotosresource_download() != 58139) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2livephotosresource_list() != 26287) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2livephotosresource_retrieve() != 49029) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2livephotosresource_upload() != 15169) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2livevideosresource_download() != 7452) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2livevideosresource_list() != 40375) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2livevideosresource_retrieve() != 64716) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2ocrresource_extract() != 33437) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2reporttypegroupsresource_list() != 37325) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2reporttypegroupsresource_retrieve() != 4542) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2reportsresource_cancel() != 11409) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2reportsresource_list() != 32017) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2reportsresource_resume() != 5684) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2reportsresource_retrieve() != 52227) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2sdktokensresource_generate() != 4604) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2slvresource_submit_code() != 3995) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2webhooksresource_list() != 6627) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2webhooksresource_register() != 14131) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_onfido_core_uniffi_checksum_method_v2webhooksresource_retrieve() != 28788) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_v3addressesresource_pick() != 45234) {
@@ -28298,7 +29395,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_find() != 19113) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_force_report_creation() != 51019) {
+    if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_force_report_creation() != 19799) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_list() != 42381) {

@@ -8,14 +8,14 @@ use std::time::SystemTime;
 
 use serde_json::{Map, Value};
 
-use super::{at, extra, extra_in, members, put, take, CalendarDate, FromJson, JsonText, Reading, ToJson};
+use super::{arg, at, download_json, extra, extra_in, location_json, members, opt, put, take, text_json, CalendarDate, FromJson, JsonText, Reading, ToJson};
 use crate::client::OnfidoClient;
 use crate::config::CallOptions;
 use crate::error::OnfidoError;
 use crate::inputs::FileInput;
 use crate::models::Download;
 
-/// The `address` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `address` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3Address {
@@ -100,7 +100,7 @@ impl ToJson for V3Address {
     }
 }
 
-/// The `id_number` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `id_number` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3IdNumber {
@@ -140,7 +140,7 @@ impl ToJson for V3IdNumber {
     }
 }
 
-/// The `location` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `location` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3Location {
@@ -175,7 +175,7 @@ impl ToJson for V3Location {
     }
 }
 
-/// The `applicant` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `applicant` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3Applicant {
@@ -265,7 +265,7 @@ impl ToJson for V3Applicant {
     }
 }
 
-/// The `Applicants_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Applicants_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ApplicantsList {
@@ -304,7 +304,7 @@ pub struct V3ListApplicantsPage {
     pub next_page: Option<i64>,
 }
 
-/// The `address_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `address_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3AddressBuilder {
@@ -389,7 +389,7 @@ impl ToJson for V3AddressBuilder {
     }
 }
 
-/// The `applicant_consent_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `applicant_consent_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ApplicantConsentBuilder {
@@ -424,7 +424,7 @@ impl ToJson for V3ApplicantConsentBuilder {
     }
 }
 
-/// The `location_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `location_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3LocationBuilder {
@@ -459,7 +459,7 @@ impl ToJson for V3LocationBuilder {
     }
 }
 
-/// The `applicant_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `applicant_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ApplicantBuilder {
@@ -529,7 +529,7 @@ impl ToJson for V3ApplicantBuilder {
     }
 }
 
-/// The `applicant_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `applicant_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ApplicantUpdater {
@@ -599,7 +599,7 @@ impl ToJson for V3ApplicantUpdater {
     }
 }
 
-/// The `applicant_consent` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `applicant_consent` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ApplicantConsent {
@@ -639,7 +639,7 @@ impl ToJson for V3ApplicantConsent {
     }
 }
 
-/// The `workflow_run_error` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `workflow_run_error` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WorkflowRunError {
@@ -674,7 +674,7 @@ impl ToJson for V3WorkflowRunError {
     }
 }
 
-/// The `workflow_run_link` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `workflow_run_link` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WorkflowRunLink {
@@ -724,7 +724,7 @@ impl ToJson for V3WorkflowRunLink {
     }
 }
 
-/// The `workflow_run` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `workflow_run` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WorkflowRun {
@@ -833,7 +833,7 @@ pub struct V3ListWorkflowRunsPage {
     pub next_page: Option<i64>,
 }
 
-/// The `workflow_run_builder_link` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `workflow_run_builder_link` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WorkflowRunBuilderLink {
@@ -883,7 +883,7 @@ impl ToJson for V3WorkflowRunBuilderLink {
     }
 }
 
-/// The `workflow_run_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `workflow_run_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WorkflowRunBuilder {
@@ -948,7 +948,7 @@ impl ToJson for V3WorkflowRunBuilder {
     }
 }
 
-/// The `document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `document` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3Document {
@@ -1028,7 +1028,7 @@ impl ToJson for V3Document {
     }
 }
 
-/// The `Documents_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Documents_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3DocumentsList {
@@ -1058,7 +1058,7 @@ impl ToJson for V3DocumentsList {
     }
 }
 
-/// The `document_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `document_uploader` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3DocumentUploader {
@@ -1123,7 +1123,7 @@ impl ToJson for V3DocumentUploader {
     }
 }
 
-/// The `signing_document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `signing_document` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3SigningDocument {
@@ -1188,7 +1188,7 @@ impl ToJson for V3SigningDocument {
     }
 }
 
-/// The `Signing_Documents_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Signing_Documents_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3SigningDocumentsList {
@@ -1218,7 +1218,7 @@ impl ToJson for V3SigningDocumentsList {
     }
 }
 
-/// The `signing_document_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `signing_document_uploader` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3SigningDocumentUploader {
@@ -1253,7 +1253,7 @@ impl ToJson for V3SigningDocumentUploader {
     }
 }
 
-/// The `live_photo` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `live_photo` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3LivePhoto {
@@ -1313,7 +1313,7 @@ impl ToJson for V3LivePhoto {
     }
 }
 
-/// The `Live_Photos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Live_Photos_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3LivePhotosList {
@@ -1343,7 +1343,7 @@ impl ToJson for V3LivePhotosList {
     }
 }
 
-/// The `live_photo_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `live_photo_uploader` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3LivePhotoUploader {
@@ -1383,7 +1383,7 @@ impl ToJson for V3LivePhotoUploader {
     }
 }
 
-/// The `live_video` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `live_video` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3LiveVideo {
@@ -1448,7 +1448,7 @@ impl ToJson for V3LiveVideo {
     }
 }
 
-/// The `Live_Videos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Live_Videos_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3LiveVideosList {
@@ -1478,7 +1478,7 @@ impl ToJson for V3LiveVideosList {
     }
 }
 
-/// The `TaskItem` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `TaskItem` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3TaskItem {
@@ -1533,7 +1533,7 @@ impl ToJson for V3TaskItem {
     }
 }
 
-/// The `task` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `task` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3Task {
@@ -1598,7 +1598,7 @@ impl ToJson for V3Task {
     }
 }
 
-/// The `complete_task_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `complete_task_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3CompleteTaskBuilder {
@@ -1628,7 +1628,7 @@ impl ToJson for V3CompleteTaskBuilder {
     }
 }
 
-/// The `motion_capture` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `motion_capture` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3MotionCapture {
@@ -1688,7 +1688,7 @@ impl ToJson for V3MotionCapture {
     }
 }
 
-/// The `Motion_Captures_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Motion_Captures_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3MotionCapturesList {
@@ -1718,7 +1718,7 @@ impl ToJson for V3MotionCapturesList {
     }
 }
 
-/// The `biometric_token_data` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `biometric_token_data` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3BiometricTokenData {
@@ -1758,7 +1758,7 @@ impl ToJson for V3BiometricTokenData {
     }
 }
 
-/// The `biometric_token` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `biometric_token` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3BiometricToken {
@@ -1793,7 +1793,7 @@ impl ToJson for V3BiometricToken {
     }
 }
 
-/// The `Biometric_tokens_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Biometric_tokens_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3BiometricTokensResponse {
@@ -1823,7 +1823,7 @@ impl ToJson for V3BiometricTokensResponse {
     }
 }
 
-/// The `invalidated_biometric_token_summary_deleted_items` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `invalidated_biometric_token_summary_deleted_items` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3InvalidatedBiometricTokenSummaryDeletedItems {
@@ -1853,7 +1853,7 @@ impl ToJson for V3InvalidatedBiometricTokenSummaryDeletedItems {
     }
 }
 
-/// The `invalidated_biometric_token_summary` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `invalidated_biometric_token_summary` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3InvalidatedBiometricTokenSummary {
@@ -1883,7 +1883,7 @@ impl ToJson for V3InvalidatedBiometricTokenSummary {
     }
 }
 
-/// The `Invalidated_biometric_tokens_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Invalidated_biometric_tokens_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3InvalidatedBiometricTokensResponse {
@@ -1913,7 +1913,7 @@ impl ToJson for V3InvalidatedBiometricTokensResponse {
     }
 }
 
-/// The `Biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Biometric_token_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3BiometricTokenResponse {
@@ -1943,7 +1943,7 @@ impl ToJson for V3BiometricTokenResponse {
     }
 }
 
-/// The `biometric_token_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `biometric_token_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3BiometricTokenUpdater {
@@ -1973,7 +1973,7 @@ impl ToJson for V3BiometricTokenUpdater {
     }
 }
 
-/// The `Updated_biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Updated_biometric_token_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3UpdatedBiometricTokenResponse {
@@ -2003,7 +2003,7 @@ impl ToJson for V3UpdatedBiometricTokenResponse {
     }
 }
 
-/// The `Invalidated_biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Invalidated_biometric_token_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3InvalidatedBiometricTokenResponse {
@@ -2033,7 +2033,7 @@ impl ToJson for V3InvalidatedBiometricTokenResponse {
     }
 }
 
-/// The `watchlist_monitor` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `watchlist_monitor` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WatchlistMonitor {
@@ -2093,7 +2093,7 @@ impl ToJson for V3WatchlistMonitor {
     }
 }
 
-/// The `Watchlist_monitors_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Watchlist_monitors_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WatchlistMonitorsList {
@@ -2123,7 +2123,7 @@ impl ToJson for V3WatchlistMonitorsList {
     }
 }
 
-/// The `watchlist_monitor_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `watchlist_monitor_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WatchlistMonitorBuilder {
@@ -2163,7 +2163,7 @@ impl ToJson for V3WatchlistMonitorBuilder {
     }
 }
 
-/// The `Watchlist_monitor_match` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Watchlist_monitor_match` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WatchlistMonitorMatch {
@@ -2198,7 +2198,7 @@ impl ToJson for V3WatchlistMonitorMatch {
     }
 }
 
-/// The `watchlist_monitor_matches_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `watchlist_monitor_matches_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WatchlistMonitorMatchesList {
@@ -2228,7 +2228,7 @@ impl ToJson for V3WatchlistMonitorMatchesList {
     }
 }
 
-/// The `watchlist_monitor_matches_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `watchlist_monitor_matches_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WatchlistMonitorMatchesUpdater {
@@ -2263,7 +2263,7 @@ impl ToJson for V3WatchlistMonitorMatchesUpdater {
     }
 }
 
-/// The `id_photo` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `id_photo` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3IdPhoto {
@@ -2323,7 +2323,7 @@ impl ToJson for V3IdPhoto {
     }
 }
 
-/// The `Id_Photos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Id_Photos_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3IdPhotosList {
@@ -2353,7 +2353,7 @@ impl ToJson for V3IdPhotosList {
     }
 }
 
-/// The `id_photo_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `id_photo_uploader` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3IdPhotoUploader {
@@ -2388,7 +2388,7 @@ impl ToJson for V3IdPhotoUploader {
     }
 }
 
-/// The `timeline_file_reference` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `timeline_file_reference` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3TimelineFileReference {
@@ -2423,7 +2423,7 @@ impl ToJson for V3TimelineFileReference {
     }
 }
 
-/// The `passkey` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `passkey` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3Passkey {
@@ -2473,7 +2473,7 @@ impl ToJson for V3Passkey {
     }
 }
 
-/// The `Passkeys_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Passkeys_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3PasskeysList {
@@ -2503,7 +2503,7 @@ impl ToJson for V3PasskeysList {
     }
 }
 
-/// The `passkey_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `passkey_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3PasskeyUpdater {
@@ -2533,7 +2533,7 @@ impl ToJson for V3PasskeyUpdater {
     }
 }
 
-/// The `webhook` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `webhook` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 /// `toString` / `description` show `***` for its secret.
 #[derive(Clone, Default, PartialEq, uniffi::Record)]
@@ -2658,7 +2658,7 @@ impl std::fmt::Display for V3Webhook {
     }
 }
 
-/// The `Webhooks_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Webhooks_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WebhooksList {
@@ -2688,7 +2688,7 @@ impl ToJson for V3WebhooksList {
     }
 }
 
-/// The `webhook_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `webhook_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 /// `toString` / `description` show `***` for its secret.
 #[derive(Clone, Default, PartialEq, uniffi::Record)]
@@ -2795,7 +2795,7 @@ impl std::fmt::Display for V3WebhookBuilder {
     }
 }
 
-/// The `webhook_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `webhook_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 /// `toString` / `description` show `***` for its secret.
 #[derive(Clone, Default, PartialEq, uniffi::Record)]
@@ -2902,7 +2902,7 @@ impl std::fmt::Display for V3WebhookUpdater {
     }
 }
 
-/// The `Webhooks_resend_item` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Webhooks_resend_item` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WebhooksResendItem {
@@ -2937,7 +2937,7 @@ impl ToJson for V3WebhooksResendItem {
     }
 }
 
-/// The `webhook_resend` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `webhook_resend` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3WebhookResend {
@@ -2967,7 +2967,7 @@ impl ToJson for V3WebhookResend {
     }
 }
 
-/// The `Addresses_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Addresses_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3AddressesList {
@@ -2997,7 +2997,7 @@ impl ToJson for V3AddressesList {
     }
 }
 
-/// The `sdk_token_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `sdk_token_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3SdkTokenBuilder {
@@ -3042,7 +3042,7 @@ impl ToJson for V3SdkTokenBuilder {
     }
 }
 
-/// The `sdk_token` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `sdk_token` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 /// `toString` / `description` show `***` for its secret.
 #[derive(Clone, Default, PartialEq, uniffi::Record)]
@@ -3089,7 +3089,7 @@ impl std::fmt::Display for V3SdkToken {
     }
 }
 
-/// The `repeat_attempts_list_repeat_attempts_inner` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `repeat_attempts_list_repeat_attempts_inner` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3RepeatAttemptsListRepeatAttemptsInner {
@@ -3149,7 +3149,7 @@ impl ToJson for V3RepeatAttemptsListRepeatAttemptsInner {
     }
 }
 
-/// The `repeat_attempts_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `repeat_attempts_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3RepeatAttemptsList {
@@ -3199,7 +3199,7 @@ impl ToJson for V3RepeatAttemptsList {
     }
 }
 
-/// The `extract_request` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `extract_request` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ExtractRequest {
@@ -3229,7 +3229,7 @@ impl ToJson for V3ExtractRequest {
     }
 }
 
-/// The `extraction_document_classification` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `extraction_document_classification` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ExtractionDocumentClassification {
@@ -3279,7 +3279,7 @@ impl ToJson for V3ExtractionDocumentClassification {
     }
 }
 
-/// The `extraction_extracted_data` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `extraction_extracted_data` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ExtractionExtractedData {
@@ -3439,7 +3439,7 @@ impl ToJson for V3ExtractionExtractedData {
     }
 }
 
-/// The `extraction` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `extraction` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3Extraction {
@@ -3479,7 +3479,7 @@ impl ToJson for V3Extraction {
     }
 }
 
-/// The `results_feedback` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `results_feedback` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ResultsFeedback {
@@ -3524,7 +3524,7 @@ impl ToJson for V3ResultsFeedback {
     }
 }
 
-/// The `check` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `check` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3Check {
@@ -3634,7 +3634,7 @@ impl ToJson for V3Check {
     }
 }
 
-/// The `Checks_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Checks_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ChecksList {
@@ -3664,7 +3664,7 @@ impl ToJson for V3ChecksList {
     }
 }
 
-/// The `report_configuration_facial_similarity` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `report_configuration_facial_similarity` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ReportConfigurationFacialSimilarity {
@@ -3694,7 +3694,7 @@ impl ToJson for V3ReportConfigurationFacialSimilarity {
     }
 }
 
-/// The `report_configuration` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `report_configuration` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ReportConfiguration {
@@ -3739,7 +3739,7 @@ impl ToJson for V3ReportConfiguration {
     }
 }
 
-/// The `us_driving_licence_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `us_driving_licence_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3UsDrivingLicenceBuilder {
@@ -3854,7 +3854,7 @@ impl ToJson for V3UsDrivingLicenceBuilder {
     }
 }
 
-/// The `check_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `check_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3CheckBuilder {
@@ -3949,7 +3949,7 @@ impl ToJson for V3CheckBuilder {
     }
 }
 
-/// The `report_document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `report_document` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ReportDocument {
@@ -3979,7 +3979,7 @@ impl ToJson for V3ReportDocument {
     }
 }
 
-/// The `facial_similarity_report_media` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `facial_similarity_report_media` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3FacialSimilarityReportMedia {
@@ -4009,7 +4009,7 @@ impl ToJson for V3FacialSimilarityReportMedia {
     }
 }
 
-/// The `report` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `report` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3Report {
@@ -4109,7 +4109,7 @@ impl ToJson for V3Report {
     }
 }
 
-/// The `Reports_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+/// The `Reports_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
 /// version does not name (and any of another type than described), as a JSON object.
 #[derive(Clone, Debug, Default, PartialEq, uniffi::Record)]
 pub struct V3ReportsList {
@@ -4740,11 +4740,11 @@ impl V3WatchlistMonitorsResource {
 
     /// `force_report_creation_from_watchlist_monitor`: `POST /watchlist_monitors/{monitor_id}/new_report`.
     #[uniffi::method(default(options = None))]
-    pub async fn force_report_creation(&self, monitor_id: String, options: Option<CallOptions>) -> Result<(), OnfidoError> {
+    pub async fn force_report_creation(&self, monitor_id: String, options: Option<CallOptions>) -> Result<Option<String>, OnfidoError> {
         let mut fields = Map::new();
         fields.insert("monitor_id".to_owned(), Value::String(monitor_id));
-        let _answer = self.client.call_v3("force_report_creation_from_watchlist_monitor", fields, options, Reading::Empty).await?;
-        Ok(())
+        let answer = self.client.call_v3("force_report_creation_from_watchlist_monitor", fields, options, Reading::Json).await?;
+        Ok(answer.value.get("location").and_then(Value::as_str).map(str::to_owned))
     }
 }
 
@@ -5267,118 +5267,690 @@ impl V3ReportsResource {
 
 #[uniffi::export]
 impl OnfidoClient {
-    /// The `applicants` operations of API v3.6 / v3.4 (Kotlin: the `applicants` property).
+    /// The `applicants` operations of API v3.6 / v3.4 (Kotlin: `client.applicants`).
     pub fn v3_applicants(self: Arc<Self>) -> Arc<V3ApplicantsResource> {
         Arc::new(V3ApplicantsResource { client: self })
     }
 
-    /// The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: the `workflowRuns` property).
+    /// The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: `client.workflowRuns`).
     pub fn v3_workflow_runs(self: Arc<Self>) -> Arc<V3WorkflowRunsResource> {
         Arc::new(V3WorkflowRunsResource { client: self })
     }
 
-    /// The `documents` operations of API v3.6 / v3.4 (Kotlin: the `documents` property).
+    /// The `documents` operations of API v3.6 / v3.4 (Kotlin: `client.documents`).
     pub fn v3_documents(self: Arc<Self>) -> Arc<V3DocumentsResource> {
         Arc::new(V3DocumentsResource { client: self })
     }
 
-    /// The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: the `signingDocuments` property).
+    /// The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: `client.signingDocuments`).
     pub fn v3_signing_documents(self: Arc<Self>) -> Arc<V3SigningDocumentsResource> {
         Arc::new(V3SigningDocumentsResource { client: self })
     }
 
-    /// The `live_photos` operations of API v3.6 / v3.4 (Kotlin: the `livePhotos` property).
+    /// The `live_photos` operations of API v3.6 / v3.4 (Kotlin: `client.livePhotos`).
     pub fn v3_live_photos(self: Arc<Self>) -> Arc<V3LivePhotosResource> {
         Arc::new(V3LivePhotosResource { client: self })
     }
 
-    /// The `live_videos` operations of API v3.6 / v3.4 (Kotlin: the `liveVideos` property).
+    /// The `live_videos` operations of API v3.6 / v3.4 (Kotlin: `client.liveVideos`).
     pub fn v3_live_videos(self: Arc<Self>) -> Arc<V3LiveVideosResource> {
         Arc::new(V3LiveVideosResource { client: self })
     }
 
-    /// The `tasks` operations of API v3.6 / v3.4 (Kotlin: the `tasks` property).
+    /// The `tasks` operations of API v3.6 / v3.4 (Kotlin: `client.tasks`).
     pub fn v3_tasks(self: Arc<Self>) -> Arc<V3TasksResource> {
         Arc::new(V3TasksResource { client: self })
     }
 
-    /// The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: the `motionCaptures` property).
+    /// The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: `client.motionCaptures`).
     pub fn v3_motion_captures(self: Arc<Self>) -> Arc<V3MotionCapturesResource> {
         Arc::new(V3MotionCapturesResource { client: self })
     }
 
-    /// The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: the `biometricTokens` property).
+    /// The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: `client.biometricTokens`).
     pub fn v3_biometric_tokens(self: Arc<Self>) -> Arc<V3BiometricTokensResource> {
         Arc::new(V3BiometricTokensResource { client: self })
     }
 
-    /// The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: the `watchlistMonitors` property).
+    /// The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: `client.watchlistMonitors`).
     pub fn v3_watchlist_monitors(self: Arc<Self>) -> Arc<V3WatchlistMonitorsResource> {
         Arc::new(V3WatchlistMonitorsResource { client: self })
     }
 
-    /// The `id_photos` operations of API v3.6 / v3.4 (Kotlin: the `idPhotos` property).
+    /// The `id_photos` operations of API v3.6 / v3.4 (Kotlin: `client.idPhotos`).
     pub fn v3_id_photos(self: Arc<Self>) -> Arc<V3IdPhotosResource> {
         Arc::new(V3IdPhotosResource { client: self })
     }
 
-    /// The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: the `electronicSignatures` property).
+    /// The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: `client.electronicSignatures`).
     pub fn v3_electronic_signatures(self: Arc<Self>) -> Arc<V3ElectronicSignaturesResource> {
         Arc::new(V3ElectronicSignaturesResource { client: self })
     }
 
-    /// The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: the `timelineFiles` property).
+    /// The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: `client.timelineFiles`).
     pub fn v3_timeline_files(self: Arc<Self>) -> Arc<V3TimelineFilesResource> {
         Arc::new(V3TimelineFilesResource { client: self })
     }
 
-    /// The `passkeys` operations of API v3.6 / v3.4 (Kotlin: the `passkeys` property).
+    /// The `passkeys` operations of API v3.6 / v3.4 (Kotlin: `client.passkeys`).
     pub fn v3_passkeys(self: Arc<Self>) -> Arc<V3PasskeysResource> {
         Arc::new(V3PasskeysResource { client: self })
     }
 
-    /// The `api` operations of API v3.6 / v3.4 (Kotlin: the `api` property).
+    /// The `api` operations of API v3.6 / v3.4 (Kotlin: `client.api`).
     pub fn v3_api(self: Arc<Self>) -> Arc<V3ApiResource> {
         Arc::new(V3ApiResource { client: self })
     }
 
-    /// The `webhooks` operations of API v3.6 / v3.4 (Kotlin: the `webhooks` property).
+    /// The `webhooks` operations of API v3.6 / v3.4 (Kotlin: `client.webhooks`).
     pub fn v3_webhooks(self: Arc<Self>) -> Arc<V3WebhooksResource> {
         Arc::new(V3WebhooksResource { client: self })
     }
 
-    /// The `addresses` operations of API v3.6 / v3.4 (Kotlin: the `addresses` property).
+    /// The `addresses` operations of API v3.6 / v3.4 (Kotlin: `client.addresses`).
     pub fn v3_addresses(self: Arc<Self>) -> Arc<V3AddressesResource> {
         Arc::new(V3AddressesResource { client: self })
     }
 
-    /// The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: the `sdkTokens` property).
+    /// The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: `client.sdkTokens`).
     pub fn v3_sdk_tokens(self: Arc<Self>) -> Arc<V3SdkTokensResource> {
         Arc::new(V3SdkTokensResource { client: self })
     }
 
-    /// The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: the `repeatAttempts` property).
+    /// The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: `client.repeatAttempts`).
     pub fn v3_repeat_attempts(self: Arc<Self>) -> Arc<V3RepeatAttemptsResource> {
         Arc::new(V3RepeatAttemptsResource { client: self })
     }
 
-    /// The `extractions` operations of API v3.6 / v3.4 (Kotlin: the `extractions` property).
+    /// The `extractions` operations of API v3.6 / v3.4 (Kotlin: `client.extractions`).
     pub fn v3_extractions(self: Arc<Self>) -> Arc<V3ExtractionsResource> {
         Arc::new(V3ExtractionsResource { client: self })
     }
 
-    /// The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: the `resultsFeedback` property).
+    /// The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: `client.resultsFeedback`).
     pub fn v3_results_feedback(self: Arc<Self>) -> Arc<V3ResultsFeedbackResource> {
         Arc::new(V3ResultsFeedbackResource { client: self })
     }
 
-    /// The `checks` operations of API v3.6 / v3.4 (Kotlin: the `checks` property).
+    /// The `checks` operations of API v3.6 / v3.4 (Kotlin: `client.checks`).
     pub fn v3_checks(self: Arc<Self>) -> Arc<V3ChecksResource> {
         Arc::new(V3ChecksResource { client: self })
     }
 
-    /// The `reports` operations of API v3.6 / v3.4 (Kotlin: the `reports` property).
+    /// The `reports` operations of API v3.6 / v3.4 (Kotlin: `client.reports`).
     pub fn v3_reports(self: Arc<Self>) -> Arc<V3ReportsResource> {
         Arc::new(V3ReportsResource { client: self })
     }
+}
+
+/// Runs an operation of API v3.6 / v3.4 through its generated resource method, its arguments and body record
+/// read from the operation's JSON input, and gives the answer back as JSON (the shared vectors'
+/// typed path); `None` when the typed API cannot express the input (a path id that is not a
+/// string, a query value of another type, members an operation without a body cannot send).
+pub(crate) async fn typed_call(
+    client: &Arc<OnfidoClient>,
+    operation: &str,
+    input: &Value,
+) -> Option<Result<Value, OnfidoError>> {
+    let mut input = input.as_object()?.clone();
+    let answer = match operation {
+        "list_applicants" => {
+            let a_page: Option<i64> = opt(&mut input, "page")?;
+            let a_per_page: Option<i64> = opt(&mut input, "per_page")?;
+            let a_include_deleted: Option<bool> = opt(&mut input, "include_deleted")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_applicants().list(a_page, a_per_page, a_include_deleted, None).await.and_then(|page| page.value.to_json(""))
+        }
+        "create_applicant" => {
+            let a_body = V3ApplicantBuilder::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_applicants().create(a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_applicant" => {
+            let a_applicant_id: String = arg(&mut input, "applicant_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_applicants().find(a_applicant_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "update_applicant" => {
+            let a_applicant_id: String = arg(&mut input, "applicant_id")?;
+            let a_body = V3ApplicantUpdater::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_applicants().update(a_applicant_id, a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "delete_applicant" => {
+            let a_applicant_id: String = arg(&mut input, "applicant_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_applicants().delete(a_applicant_id, None).await.map(|()| Value::Object(Map::new()))
+        }
+        "restore_applicant" => {
+            let a_applicant_id: String = arg(&mut input, "applicant_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_applicants().restore(a_applicant_id, None).await.map(|()| Value::Object(Map::new()))
+        }
+        "find_applicant_consents" => {
+            let a_applicant_id: String = arg(&mut input, "applicant_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_applicants().find_consents(a_applicant_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "list_workflow_runs" => {
+            let a_page: Option<i64> = opt(&mut input, "page")?;
+            let a_status: Option<String> = opt(&mut input, "status")?;
+            let a_created_at_gt: Option<CalendarDate> = opt(&mut input, "created_at_gt")?;
+            let a_created_at_lt: Option<CalendarDate> = opt(&mut input, "created_at_lt")?;
+            let a_sort: Option<String> = opt(&mut input, "sort")?;
+            let a_applicant_id: Option<String> = opt(&mut input, "applicant_id")?;
+            let a_tags: Option<Vec<String>> = opt(&mut input, "tags")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_workflow_runs().list(a_page, a_status, a_created_at_gt, a_created_at_lt, a_sort, a_applicant_id, a_tags, None).await.and_then(|page| page.value.to_json(""))
+        }
+        "create_workflow_run" => {
+            let a_body = V3WorkflowRunBuilder::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_workflow_runs().create(a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_workflow_run" => {
+            let a_workflow_run_id: String = arg(&mut input, "workflow_run_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_workflow_runs().find(a_workflow_run_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "download_signed_evidence_file" => {
+            let a_workflow_run_id: String = arg(&mut input, "workflow_run_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_workflow_runs().download_signed_evidence_file(a_workflow_run_id, None).await.map(download_json)
+        }
+        "download_evidence_folder" => {
+            let a_workflow_run_id: String = arg(&mut input, "workflow_run_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_workflow_runs().download_evidence_folder(a_workflow_run_id, None).await.map(download_json)
+        }
+        "list_documents" => {
+            let a_applicant_id: String = arg(&mut input, "applicant_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_documents().list(a_applicant_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "upload_document" => {
+            let a_body = V3DocumentUploader::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_documents().upload(a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_document" => {
+            let a_document_id: String = arg(&mut input, "document_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_documents().find(a_document_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "download_document" => {
+            let a_document_id: String = arg(&mut input, "document_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_documents().download(a_document_id, None).await.map(download_json)
+        }
+        "download_nfc_face" => {
+            let a_document_id: String = arg(&mut input, "document_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_documents().download_nfc_face(a_document_id, None).await.map(download_json)
+        }
+        "download_document_video" => {
+            let a_document_id: String = arg(&mut input, "document_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_documents().download_video(a_document_id, None).await.map(download_json)
+        }
+        "list_signing_documents" => {
+            let a_applicant_id: String = arg(&mut input, "applicant_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_signing_documents().list(a_applicant_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "upload_signing_document" => {
+            let a_body = V3SigningDocumentUploader::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_signing_documents().upload(a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_signing_document" => {
+            let a_signing_document_id: String = arg(&mut input, "signing_document_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_signing_documents().find(a_signing_document_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "download_signing_document" => {
+            let a_signing_document_id: String = arg(&mut input, "signing_document_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_signing_documents().download(a_signing_document_id, None).await.map(download_json)
+        }
+        "list_live_photos" => {
+            let a_applicant_id: String = arg(&mut input, "applicant_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_live_photos().list(a_applicant_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "upload_live_photo" => {
+            let a_body = V3LivePhotoUploader::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_live_photos().upload(a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_live_photo" => {
+            let a_live_photo_id: String = arg(&mut input, "live_photo_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_live_photos().find(a_live_photo_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "download_live_photo" => {
+            let a_live_photo_id: String = arg(&mut input, "live_photo_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_live_photos().download(a_live_photo_id, None).await.map(download_json)
+        }
+        "list_live_videos" => {
+            let a_applicant_id: String = arg(&mut input, "applicant_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_live_videos().list(a_applicant_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_live_video" => {
+            let a_live_video_id: String = arg(&mut input, "live_video_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_live_videos().find(a_live_video_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "download_live_video" => {
+            let a_live_video_id: String = arg(&mut input, "live_video_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_live_videos().download(a_live_video_id, None).await.map(download_json)
+        }
+        "download_live_video_frame" => {
+            let a_live_video_id: String = arg(&mut input, "live_video_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_live_videos().download_frame(a_live_video_id, None).await.map(download_json)
+        }
+        "list_tasks" => {
+            let a_workflow_run_id: String = arg(&mut input, "workflow_run_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_tasks().list(a_workflow_run_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_task" => {
+            let a_workflow_run_id: String = arg(&mut input, "workflow_run_id")?;
+            let a_task_id: String = arg(&mut input, "task_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_tasks().find(a_workflow_run_id, a_task_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "complete_task" => {
+            let a_workflow_run_id: String = arg(&mut input, "workflow_run_id")?;
+            let a_task_id: String = arg(&mut input, "task_id")?;
+            let a_body = V3CompleteTaskBuilder::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_tasks().complete(a_workflow_run_id, a_task_id, a_body, None).await.map(|()| Value::Object(Map::new()))
+        }
+        "list_motion_captures" => {
+            let a_applicant_id: String = arg(&mut input, "applicant_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_motion_captures().list(a_applicant_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_motion_capture" => {
+            let a_motion_capture_id: String = arg(&mut input, "motion_capture_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_motion_captures().find(a_motion_capture_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "download_motion_capture" => {
+            let a_motion_capture_id: String = arg(&mut input, "motion_capture_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_motion_captures().download(a_motion_capture_id, None).await.map(download_json)
+        }
+        "download_motion_capture_frame" => {
+            let a_motion_capture_id: String = arg(&mut input, "motion_capture_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_motion_captures().download_frame(a_motion_capture_id, None).await.map(download_json)
+        }
+        "list_biometric_tokens" => {
+            let a_user_id: String = arg(&mut input, "user_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_biometric_tokens().list(a_user_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "invalidate_biometric_tokens" => {
+            let a_user_id: String = arg(&mut input, "user_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_biometric_tokens().invalidate_all(a_user_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_biometric_token" => {
+            let a_user_id: String = arg(&mut input, "user_id")?;
+            let a_token_uuid: String = arg(&mut input, "token_uuid")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_biometric_tokens().find(a_user_id, a_token_uuid, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "update_biometric_token" => {
+            let a_user_id: String = arg(&mut input, "user_id")?;
+            let a_token_uuid: String = arg(&mut input, "token_uuid")?;
+            let a_body = V3BiometricTokenUpdater::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_biometric_tokens().update(a_user_id, a_token_uuid, a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "invalidate_biometric_token" => {
+            let a_user_id: String = arg(&mut input, "user_id")?;
+            let a_token_uuid: String = arg(&mut input, "token_uuid")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_biometric_tokens().invalidate(a_user_id, a_token_uuid, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "list_watchlist_monitors" => {
+            let a_applicant_id: String = arg(&mut input, "applicant_id")?;
+            let a_include_deleted: Option<bool> = opt(&mut input, "include_deleted")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_watchlist_monitors().list(a_applicant_id, a_include_deleted, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "create_watchlist_monitor" => {
+            let a_body = V3WatchlistMonitorBuilder::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_watchlist_monitors().create(a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_watchlist_monitor" => {
+            let a_monitor_id: String = arg(&mut input, "monitor_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_watchlist_monitors().find(a_monitor_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "delete_watchlist_monitor" => {
+            let a_monitor_id: String = arg(&mut input, "monitor_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_watchlist_monitors().delete(a_monitor_id, None).await.map(|()| Value::Object(Map::new()))
+        }
+        "list_watchlist_monitor_matches" => {
+            let a_monitor_id: String = arg(&mut input, "monitor_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_watchlist_monitors().list_matches(a_monitor_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "update_watchlist_monitor_match" => {
+            let a_monitor_id: String = arg(&mut input, "monitor_id")?;
+            let a_body = V3WatchlistMonitorMatchesUpdater::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_watchlist_monitors().update_match(a_monitor_id, a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "force_report_creation_from_watchlist_monitor" => {
+            let a_monitor_id: String = arg(&mut input, "monitor_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_watchlist_monitors().force_report_creation(a_monitor_id, None).await.map(location_json)
+        }
+        "list_id_photos" => {
+            let a_applicant_id: String = arg(&mut input, "applicant_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_id_photos().list(a_applicant_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "upload_id_photo" => {
+            let a_body = V3IdPhotoUploader::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_id_photos().upload(a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_id_photo" => {
+            let a_id_photo_id: String = arg(&mut input, "id_photo_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_id_photos().find(a_id_photo_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "download_id_photo" => {
+            let a_id_photo_id: String = arg(&mut input, "id_photo_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_id_photos().download(a_id_photo_id, None).await.map(download_json)
+        }
+        "download_qes_document" => {
+            let a_workflow_run_id: String = arg(&mut input, "workflow_run_id")?;
+            let a_file_id: String = arg(&mut input, "file_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_electronic_signatures().download_qes_document(a_workflow_run_id, a_file_id, None).await.map(download_json)
+        }
+        "download_aes_document" => {
+            let a_workflow_run_id: String = arg(&mut input, "workflow_run_id")?;
+            let a_id: String = arg(&mut input, "id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_electronic_signatures().download_aes_document(a_workflow_run_id, a_id, None).await.map(download_json)
+        }
+        "download_ses_document" => {
+            let a_workflow_run_id: String = arg(&mut input, "workflow_run_id")?;
+            let a_id: String = arg(&mut input, "id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_electronic_signatures().download_ses_document(a_workflow_run_id, a_id, None).await.map(download_json)
+        }
+        "create_timeline_file" => {
+            let a_workflow_run_id: String = arg(&mut input, "workflow_run_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_timeline_files().create(a_workflow_run_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_timeline_file" => {
+            let a_workflow_run_id: String = arg(&mut input, "workflow_run_id")?;
+            let a_timeline_file_id: String = arg(&mut input, "timeline_file_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_timeline_files().find(a_workflow_run_id, a_timeline_file_id, None).await.map(download_json)
+        }
+        "list_passkeys" => {
+            let a_username: String = arg(&mut input, "username")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_passkeys().list(a_username, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "delete_passkeys" => {
+            let a_username: String = arg(&mut input, "username")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_passkeys().delete_all(a_username, None).await.map(|()| Value::Object(Map::new()))
+        }
+        "find_passkey" => {
+            let a_username: String = arg(&mut input, "username")?;
+            let a_passkey_id: String = arg(&mut input, "passkey_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_passkeys().find(a_username, a_passkey_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "update_passkey" => {
+            let a_username: String = arg(&mut input, "username")?;
+            let a_passkey_id: String = arg(&mut input, "passkey_id")?;
+            let a_body = V3PasskeyUpdater::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_passkeys().update(a_username, a_passkey_id, a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "delete_passkey" => {
+            let a_username: String = arg(&mut input, "username")?;
+            let a_passkey_id: String = arg(&mut input, "passkey_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_passkeys().delete(a_username, a_passkey_id, None).await.map(|()| Value::Object(Map::new()))
+        }
+        "ping" => {
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_api().ping(None).await.map(text_json)
+        }
+        "list_webhooks" => {
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_webhooks().list(None).await.and_then(|answer| answer.to_json(""))
+        }
+        "create_webhook" => {
+            let a_body = V3WebhookBuilder::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_webhooks().create(a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_webhook" => {
+            let a_webhook_id: String = arg(&mut input, "webhook_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_webhooks().find(a_webhook_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "update_webhook" => {
+            let a_webhook_id: String = arg(&mut input, "webhook_id")?;
+            let a_body = V3WebhookUpdater::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_webhooks().update(a_webhook_id, a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "delete_webhook" => {
+            let a_webhook_id: String = arg(&mut input, "webhook_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_webhooks().delete(a_webhook_id, None).await.map(|()| Value::Object(Map::new()))
+        }
+        "resend_webhooks" => {
+            let a_body = V3WebhookResend::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_webhooks().resend(a_body, None).await.map(|()| Value::Object(Map::new()))
+        }
+        "find_addresses" => {
+            let a_postcode: String = arg(&mut input, "postcode")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_addresses().pick(a_postcode, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "generate_sdk_token" => {
+            let a_body = V3SdkTokenBuilder::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_sdk_tokens().generate(a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "list_repeat_attempts" => {
+            let a_report_id: String = arg(&mut input, "report_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_repeat_attempts().list(a_report_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "extract" => {
+            let a_body = V3ExtractRequest::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_extractions().create(a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "post_results_feedback" => {
+            let a_body = V3ResultsFeedback::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_results_feedback().create(a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "list_checks" => {
+            let a_applicant_id: String = arg(&mut input, "applicant_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_checks().list(a_applicant_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "create_check" => {
+            let a_body = V3CheckBuilder::from_json(&Value::Object(std::mem::take(&mut input)))?;
+            Arc::clone(client).v3_checks().create(a_body, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_check" => {
+            let a_check_id: String = arg(&mut input, "check_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_checks().find(a_check_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "resume_check" => {
+            let a_check_id: String = arg(&mut input, "check_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_checks().resume(a_check_id, None).await.map(|()| Value::Object(Map::new()))
+        }
+        "download_check" => {
+            let a_check_id: String = arg(&mut input, "check_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_checks().download(a_check_id, None).await.map(download_json)
+        }
+        "list_reports" => {
+            let a_check_id: String = arg(&mut input, "check_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_reports().list(a_check_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "find_report" => {
+            let a_report_id: String = arg(&mut input, "report_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_reports().find(a_report_id, None).await.and_then(|answer| answer.to_json(""))
+        }
+        "resume_report" => {
+            let a_report_id: String = arg(&mut input, "report_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_reports().resume(a_report_id, None).await.map(|()| Value::Object(Map::new()))
+        }
+        "cancel_report" => {
+            let a_report_id: String = arg(&mut input, "report_id")?;
+            if !input.is_empty() {
+                return None;
+            }
+            Arc::clone(client).v3_reports().cancel(a_report_id, None).await.map(|()| Value::Object(Map::new()))
+        }
+        _ => return None,
+    };
+    Some(answer)
 }

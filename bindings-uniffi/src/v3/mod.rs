@@ -100,9 +100,18 @@ impl FromJson for SystemTime {
 }
 
 impl FromJson for FileInput {
-    /// Files are inputs only.
-    fn from_json(_: &Value) -> Option<Self> {
-        None
+    /// The core's JSON shape of a file, `{filename, content_base64}` (inputs only; never in an answer).
+    fn from_json(value: &Value) -> Option<Self> {
+        let file = value.as_object()?;
+        if file.keys().any(|k| k != "filename" && k != "content_base64") {
+            return None;
+        }
+        let filename = match file.get("filename") {
+            None | Some(Value::Null) => None,
+            Some(name) => Some(name.as_str()?.to_owned()),
+        };
+        let content = base64::engine::general_purpose::STANDARD.decode(file.get("content_base64")?.as_str()?).ok()?;
+        Some(FileInput { filename, content })
     }
 }
 
@@ -283,6 +292,47 @@ pub(crate) fn members(value: Value) -> Map<String, Value> {
     }
 }
 
+/// A required argument of the typed path (`typed_call`): taken from the JSON input; `None` when
+/// absent or of another type (the typed API cannot express it).
+pub(crate) fn arg<T: FromJson>(input: &mut Map<String, Value>, key: &str) -> Option<T> {
+    T::from_json(&input.remove(key)?)
+}
+
+/// An optional argument of the typed path: `Some(None)` when absent or `null`, `None` when of
+/// another type (the typed API cannot express it).
+pub(crate) fn opt<T: FromJson>(input: &mut Map<String, Value>, key: &str) -> Option<Option<T>> {
+    match input.remove(key) {
+        None | Some(Value::Null) => Some(None),
+        Some(value) => T::from_json(&value).map(Some),
+    }
+}
+
+/// A download as the core's JSON reading gives it: `{content_type, filename, size, sha256, content_base64}`.
+pub(crate) fn download_json(download: Download) -> Value {
+    let core = onfido_core::Download {
+        content: download.content,
+        content_type: download.content_type,
+        filename: download.filename,
+    };
+    serde_json::to_value(core).unwrap_or(Value::Null)
+}
+
+/// A created resource's URL as the core's JSON reading gives it: `{"location": …}` (`{}` without one).
+pub(crate) fn location_json(location: Option<String>) -> Value {
+    let mut map = Map::new();
+    if let Some(location) = location {
+        map.insert("location".to_owned(), Value::String(location));
+    }
+    Value::Object(map)
+}
+
+/// A text answer as the core's JSON reading gives it: `{"text": …}`.
+pub(crate) fn text_json(text: String) -> Value {
+    let mut map = Map::new();
+    map.insert("text".to_owned(), Value::String(text));
+    Value::Object(map)
+}
+
 /// What an operation's answer is read as.
 pub(crate) enum Reading {
     Json,
@@ -309,16 +359,21 @@ impl OnfidoClient {
             });
         }
         let answer = self.call_by_id(operation, &Value::Object(input), options).await?;
-        let next_page = answer.next_input.as_ref().and_then(|next| next.get("page")).and_then(Value::as_i64);
-        if matches!(reading, Reading::File) && answer.response.is_success() {
-            let download = Some(onfido_core::Download::from_response(answer.response).into());
-            return Ok(V3Answer { value: Value::Null, next_page, download });
-        }
-        Ok(V3Answer { value: answer.parse()?, next_page, download: None })
+        answer_of(answer, reading)
     }
 }
 
-/// A v3 answer as the generated methods read it.
+/// The driver's answer as the generated methods read it (v3 and v2).
+pub(crate) fn answer_of(answer: onfido_core::call::Answer, reading: Reading) -> Result<V3Answer, OnfidoError> {
+    let next_page = answer.next_input.as_ref().and_then(|next| next.get("page")).and_then(Value::as_i64);
+    if matches!(reading, Reading::File) && answer.response.is_success() {
+        let download = Some(onfido_core::Download::from_response(answer.response).into());
+        return Ok(V3Answer { value: Value::Null, next_page, download });
+    }
+    Ok(V3Answer { value: answer.parse()?, next_page, download: None })
+}
+
+/// An answer as the generated methods (v3 and v2) read it.
 pub(crate) struct V3Answer {
     pub value: Value,
     pub next_page: Option<i64>,

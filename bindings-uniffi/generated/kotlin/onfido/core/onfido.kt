@@ -773,6 +773,22 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_func_sign_webhook(
     ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_func_v2_check_derived_result(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_func_v2_check_is_finished(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_func_v2_check_report_ids(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_func_v2_check_reports(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_func_v2_ocr_mrz_lines(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_func_v2_report_findings(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_func_v2_report_is_finished(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_func_v2_report_sub_result_meaning(
+    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_func_verify_webhook(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_func_verify_webhook_signature(
@@ -785,83 +801,41 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_func_parse_response_json(
     ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_func_typed_call_json(
+    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_base_url(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_cancel_report(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_applicant(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_check(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_delete_applicant(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_document(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_photo(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_video(
-    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_environment(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_extract_ocr(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_generate_sdk_token(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_checks(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_documents(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_photos(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_videos(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_report_type_groups(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_reports(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_webhooks(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_pick_addresses(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_register_webhook(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request_page(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_restore_applicant(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_check(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_report(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_applicant(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_check(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_document(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_photo(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_video(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report_type_group(
-    ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_webhook(
-    ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_set_listener(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_submit_slv_code(
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_addresses(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_update_applicant(
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_applicants(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_document(
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_checks(
     ): Int
-    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_live_photo(
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_documents(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_live_photos(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_live_videos(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_ocr(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_report_type_groups(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_reports(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_sdk_tokens(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_slv(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_webhooks(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_addresses(
     ): Int
@@ -924,6 +898,74 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_onfido_core_uniffi_checksum_method_sandboxtransport_take_webhook_deliveries(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_sandboxtransport_transport(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2addressesresource_pick(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_create(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_delete(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_restore(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_retrieve(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_update(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2checksresource_create(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2checksresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2checksresource_resume(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2checksresource_retrieve(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2documentsresource_download(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2documentsresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2documentsresource_retrieve(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2documentsresource_upload(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2livephotosresource_download(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2livephotosresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2livephotosresource_retrieve(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2livephotosresource_upload(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2livevideosresource_download(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2livevideosresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2livevideosresource_retrieve(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2ocrresource_extract(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2reporttypegroupsresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2reporttypegroupsresource_retrieve(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2reportsresource_cancel(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2reportsresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2reportsresource_resume(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2reportsresource_retrieve(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2sdktokensresource_generate(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2slvresource_submit_code(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2webhooksresource_list(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2webhooksresource_register(
+    ): Int
+    external fun uniffi_onfido_core_uniffi_checksum_method_v2webhooksresource_retrieve(
     ): Int
     external fun uniffi_onfido_core_uniffi_checksum_method_v3addressesresource_pick(
     ): Int
@@ -1130,81 +1172,37 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_base_url(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_cancel_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_applicant(`ptr`: Long,`applicant`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_check(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`check`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_delete_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_photo(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_video(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_environment(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_extract_ocr(`ptr`: Long,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_generate_sdk_token(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`referrer`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_applicants(`ptr`: Long,`page`: RustBuffer.ByValue,`perPage`: RustBuffer.ByValue,`includeDeleted`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_checks(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`expandReports`: Byte,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_documents(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_photos(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_videos(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_report_type_groups(`ptr`: Long,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_reports(`ptr`: Long,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_webhooks(`ptr`: Long,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_pick_addresses(`ptr`: Long,`postcode`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_register_webhook(`ptr`: Long,`webhook`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_request(`ptr`: Long,`operation`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_request_page(`ptr`: Long,`operation`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_restore_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_check(`ptr`: Long,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_check(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_photo(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_video(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report_type_group(`ptr`: Long,`reportTypeGroupId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_webhook(`ptr`: Long,`webhookId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
-    ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_set_listener(`ptr`: Long,`listener`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_submit_slv_code(`ptr`: Long,`code`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_addresses(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_update_applicant(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`applicant`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_applicants(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_document(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`file`: RustBuffer.ByValue,`documentType`: RustBuffer.ByValue,`side`: RustBuffer.ByValue,`issuingCountry`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_checks(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_live_photo(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`file`: RustBuffer.ByValue,`advancedValidation`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_documents(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_live_photos(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_live_videos(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_ocr(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_report_type_groups(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_reports(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_sdk_tokens(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_slv(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_webhooks(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoclient_v3_addresses(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -1299,6 +1297,122 @@ internal object UniffiLib {
     external fun uniffi_onfido_core_uniffi_fn_method_sandboxtransport_take_webhook_deliveries(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_sandboxtransport_transport(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v2addressesresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v2addressesresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v2addressesresource_pick(`ptr`: Long,`postcode`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v2applicantsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v2applicantsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_create(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_delete(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_list(`ptr`: Long,`page`: RustBuffer.ByValue,`perPage`: RustBuffer.ByValue,`includeDeleted`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_restore(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_retrieve(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_update(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v2checksresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v2checksresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v2checksresource_create(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2checksresource_list(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`expand`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2checksresource_resume(`ptr`: Long,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2checksresource_retrieve(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v2documentsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v2documentsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v2documentsresource_download(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2documentsresource_list(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2documentsresource_retrieve(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`documentId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2documentsresource_upload(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v2livephotosresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v2livephotosresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v2livephotosresource_download(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2livephotosresource_list(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2livephotosresource_retrieve(`ptr`: Long,`livePhotoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2livephotosresource_upload(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v2livevideosresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v2livevideosresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v2livevideosresource_download(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2livevideosresource_list(`ptr`: Long,`applicantId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2livevideosresource_retrieve(`ptr`: Long,`liveVideoId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v2ocrresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v2ocrresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v2ocrresource_extract(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v2reporttypegroupsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v2reporttypegroupsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v2reporttypegroupsresource_list(`ptr`: Long,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2reporttypegroupsresource_retrieve(`ptr`: Long,`reportTypeGroupId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v2reportsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v2reportsresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v2reportsresource_cancel(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2reportsresource_list(`ptr`: Long,`checkId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2reportsresource_resume(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2reportsresource_retrieve(`ptr`: Long,`checkId`: RustBuffer.ByValue,`reportId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v2sdktokensresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v2sdktokensresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v2sdktokensresource_generate(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v2slvresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v2slvresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v2slvresource_submit_code(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_clone_v2webhooksresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_free_v2webhooksresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_onfido_core_uniffi_fn_method_v2webhooksresource_list(`ptr`: Long,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2webhooksresource_register(`ptr`: Long,`input`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_onfido_core_uniffi_fn_method_v2webhooksresource_retrieve(`ptr`: Long,`webhookId`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_clone_v3addressesresource(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -1560,34 +1674,6 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_onfido_core_uniffi_fn_method_v3workflowrunsresource_list(`ptr`: Long,`page`: RustBuffer.ByValue,`status`: RustBuffer.ByValue,`createdAtGt`: RustBuffer.ByValue,`createdAtLt`: RustBuffer.ByValue,`sort`: RustBuffer.ByValue,`applicantId`: RustBuffer.ByValue,`tags`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_onfido_core_uniffi_fn_method_challengetype_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_checkresult_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_checkstatus_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_checktype_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_documentside_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_documenttype_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_idnumbertype_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_reportname_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_reportresult_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_reportstatus_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_resourcetype_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_subresult_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_webhookenvironment_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_webhookevent_api_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_onfidoerror_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_transporterror_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1604,9 +1690,9 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_download_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_sdktoken_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_onfido_core_uniffi_fn_method_v2sdktoken_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_onfido_core_uniffi_fn_method_webhook_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_onfido_core_uniffi_fn_method_v2webhook_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_method_v3sdktoken_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1640,6 +1726,22 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_func_sign_webhook(`body`: RustBuffer.ByValue,`secret`: RustBuffer.ByValue,`algorithm`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_func_v2_check_derived_result(`check`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_func_v2_check_is_finished(`check`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Byte
+    external fun uniffi_onfido_core_uniffi_fn_func_v2_check_report_ids(`check`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_func_v2_check_reports(`check`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_func_v2_ocr_mrz_lines(`result`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_func_v2_report_findings(`report`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_func_v2_report_is_finished(`report`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Byte
+    external fun uniffi_onfido_core_uniffi_fn_func_v2_report_sub_result_meaning(`report`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_func_verify_webhook(`body`: RustBuffer.ByValue,`headers`: RustBuffer.ByValue,`secret`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_func_verify_webhook_signature(`body`: RustBuffer.ByValue,`signature`: RustBuffer.ByValue,`secret`: RustBuffer.ByValue,`algorithm`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1652,6 +1754,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_onfido_core_uniffi_fn_func_parse_response_json(`operation`: RustBuffer.ByValue,`response`: RustBuffer.ByValue,`apiVersion`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_onfido_core_uniffi_fn_func_typed_call_json(`client`: Long,`operation`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,
+    ): Long
     external fun ffi_onfido_core_uniffi_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_onfido_core_uniffi_rustbuffer_from_bytes(`bytes`: ForeignBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1786,7 +1890,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_func_resolve_base_url() and 0xFFFF) != 30579) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_func_check_result() and 0xFFFF) != 11362) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_check_result() and 0xFFFF) != 38015) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_func_core_version() and 0xFFFF) != 10253) {
@@ -1807,6 +1911,30 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_func_sign_webhook() and 0xFFFF) != 21303) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_v2_check_derived_result() and 0xFFFF) != 2144) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_v2_check_is_finished() and 0xFFFF) != 4524) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_v2_check_report_ids() and 0xFFFF) != 4223) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_v2_check_reports() and 0xFFFF) != 33657) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_v2_ocr_mrz_lines() and 0xFFFF) != 23498) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_v2_report_findings() and 0xFFFF) != 18154) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_v2_report_is_finished() and 0xFFFF) != 29234) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_v2_report_sub_result_meaning() and 0xFFFF) != 49743) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_onfido_core_uniffi_checksum_func_verify_webhook() and 0xFFFF) != 608) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1825,67 +1953,13 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_func_parse_response_json() and 0xFFFF) != 30905) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_func_typed_call_json() and 0xFFFF) != 21426) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_base_url() and 0xFFFF) != 27752) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_cancel_report() and 0xFFFF) != 9264) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_applicant() and 0xFFFF) != 45115) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_create_check() and 0xFFFF) != 2140) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_delete_applicant() and 0xFFFF) != 852) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_document() and 0xFFFF) != 40520) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_photo() and 0xFFFF) != 37723) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_download_live_video() and 0xFFFF) != 59036) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_environment() and 0xFFFF) != 16016) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_extract_ocr() and 0xFFFF) != 18338) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_generate_sdk_token() and 0xFFFF) != 53316) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_applicants() and 0xFFFF) != 52379) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_checks() and 0xFFFF) != 14832) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_documents() and 0xFFFF) != 24535) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_photos() and 0xFFFF) != 45679) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_live_videos() and 0xFFFF) != 54121) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_report_type_groups() and 0xFFFF) != 51550) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_reports() and 0xFFFF) != 60733) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_list_webhooks() and 0xFFFF) != 21994) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_pick_addresses() and 0xFFFF) != 56070) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_register_webhook() and 0xFFFF) != 50210) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request() and 0xFFFF) != 42198) {
@@ -1894,121 +1968,112 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_request_page() and 0xFFFF) != 2483) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_restore_applicant() and 0xFFFF) != 15845) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_check() and 0xFFFF) != 51872) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_resume_report() and 0xFFFF) != 43142) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_applicant() and 0xFFFF) != 57760) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_check() and 0xFFFF) != 59585) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_document() and 0xFFFF) != 16249) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_photo() and 0xFFFF) != 34666) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_live_video() and 0xFFFF) != 5914) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report() and 0xFFFF) != 11660) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_report_type_group() and 0xFFFF) != 25261) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_retrieve_webhook() and 0xFFFF) != 21274) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_set_listener() and 0xFFFF) != 19263) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_submit_slv_code() and 0xFFFF) != 51397) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_addresses() and 0xFFFF) != 31822) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_update_applicant() and 0xFFFF) != 59556) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_applicants() and 0xFFFF) != 5585) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_document() and 0xFFFF) != 25520) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_checks() and 0xFFFF) != 29172) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_upload_live_photo() and 0xFFFF) != 1752) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_documents() and 0xFFFF) != 64076) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_addresses() and 0xFFFF) != 30381) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_live_photos() and 0xFFFF) != 9805) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_api() and 0xFFFF) != 10990) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_live_videos() and 0xFFFF) != 4277) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_applicants() and 0xFFFF) != 52024) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_ocr() and 0xFFFF) != 52056) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_biometric_tokens() and 0xFFFF) != 24324) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_report_type_groups() and 0xFFFF) != 11484) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_checks() and 0xFFFF) != 42484) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_reports() and 0xFFFF) != 64113) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_documents() and 0xFFFF) != 48105) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_sdk_tokens() and 0xFFFF) != 34260) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_electronic_signatures() and 0xFFFF) != 17972) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_slv() and 0xFFFF) != 44235) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_extractions() and 0xFFFF) != 54574) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v2_webhooks() and 0xFFFF) != 33619) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_id_photos() and 0xFFFF) != 62449) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_addresses() and 0xFFFF) != 25547) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_photos() and 0xFFFF) != 45856) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_api() and 0xFFFF) != 49840) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_videos() and 0xFFFF) != 35546) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_applicants() and 0xFFFF) != 44362) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_motion_captures() and 0xFFFF) != 64009) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_biometric_tokens() and 0xFFFF) != 22194) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_passkeys() and 0xFFFF) != 50335) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_checks() and 0xFFFF) != 38349) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_repeat_attempts() and 0xFFFF) != 19418) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_documents() and 0xFFFF) != 31473) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_reports() and 0xFFFF) != 60834) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_electronic_signatures() and 0xFFFF) != 40189) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_results_feedback() and 0xFFFF) != 36030) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_extractions() and 0xFFFF) != 42530) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_sdk_tokens() and 0xFFFF) != 55033) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_id_photos() and 0xFFFF) != 47309) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_signing_documents() and 0xFFFF) != 32588) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_photos() and 0xFFFF) != 12201) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_tasks() and 0xFFFF) != 57055) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_live_videos() and 0xFFFF) != 39971) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_timeline_files() and 0xFFFF) != 23817) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_motion_captures() and 0xFFFF) != 24538) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_watchlist_monitors() and 0xFFFF) != 15838) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_passkeys() and 0xFFFF) != 59946) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_webhooks() and 0xFFFF) != 22706) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_repeat_attempts() and 0xFFFF) != 16312) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_workflow_runs() and 0xFFFF) != 56012) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_reports() and 0xFFFF) != 11341) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_results_feedback() and 0xFFFF) != 41684) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_sdk_tokens() and 0xFFFF) != 58355) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_signing_documents() and 0xFFFF) != 34478) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_tasks() and 0xFFFF) != 50869) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_timeline_files() and 0xFFFF) != 34622) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_watchlist_monitors() and 0xFFFF) != 62995) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_webhooks() and 0xFFFF) != 54993) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_onfidoclient_v3_workflow_runs() and 0xFFFF) != 60274) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_httptransport_send() and 0xFFFF) != 28607) {
@@ -2033,6 +2098,108 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_sandboxtransport_transport() and 0xFFFF) != 39894) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2addressesresource_pick() and 0xFFFF) != 11371) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_create() and 0xFFFF) != 12824) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_delete() and 0xFFFF) != 2506) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_list() and 0xFFFF) != 21015) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_restore() and 0xFFFF) != 49701) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_retrieve() and 0xFFFF) != 43066) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2applicantsresource_update() and 0xFFFF) != 16805) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2checksresource_create() and 0xFFFF) != 7564) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2checksresource_list() and 0xFFFF) != 3353) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2checksresource_resume() and 0xFFFF) != 27359) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2checksresource_retrieve() and 0xFFFF) != 24347) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2documentsresource_download() and 0xFFFF) != 3931) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2documentsresource_list() and 0xFFFF) != 42548) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2documentsresource_retrieve() and 0xFFFF) != 30426) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2documentsresource_upload() and 0xFFFF) != 2154) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2livephotosresource_download() and 0xFFFF) != 58139) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2livephotosresource_list() and 0xFFFF) != 26287) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2livephotosresource_retrieve() and 0xFFFF) != 49029) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2livephotosresource_upload() and 0xFFFF) != 15169) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2livevideosresource_download() and 0xFFFF) != 7452) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2livevideosresource_list() and 0xFFFF) != 40375) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2livevideosresource_retrieve() and 0xFFFF) != 64716) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2ocrresource_extract() and 0xFFFF) != 33437) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2reporttypegroupsresource_list() and 0xFFFF) != 37325) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2reporttypegroupsresource_retrieve() and 0xFFFF) != 4542) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2reportsresource_cancel() and 0xFFFF) != 11409) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2reportsresource_list() and 0xFFFF) != 32017) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2reportsresource_resume() and 0xFFFF) != 5684) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2reportsresource_retrieve() and 0xFFFF) != 52227) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2sdktokensresource_generate() and 0xFFFF) != 4604) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2slvresource_submit_code() and 0xFFFF) != 3995) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2webhooksresource_list() and 0xFFFF) != 6627) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2webhooksresource_register() and 0xFFFF) != 14131) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v2webhooksresource_retrieve() and 0xFFFF) != 28788) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3addressesresource_pick() and 0xFFFF) != 45234) {
@@ -2242,7 +2409,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_find() and 0xFFFF) != 19113) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_force_report_creation() and 0xFFFF) != 51019) {
+    if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_force_report_creation() and 0xFFFF) != 19799) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_onfido_core_uniffi_checksum_method_v3watchlistmonitorsresource_list() and 0xFFFF) != 42381) {
@@ -3627,104 +3794,9 @@ public interface OnfidoClientInterface {
     fun `baseUrl`(): kotlin.String
     
     /**
-     * Cancels a paused report.
-     */
-    suspend fun `cancelReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions? = null)
-    
-    /**
-     * Creates an applicant (`first_name` and `last_name` required).
-     */
-    suspend fun `createApplicant`(`applicant`: ApplicantInput, `options`: CallOptions? = null): Applicant
-    
-    /**
-     * Creates a check on an applicant.
-     */
-    suspend fun `createCheck`(`applicantId`: kotlin.String, `check`: CheckInput, `options`: CallOptions? = null): Check
-    
-    /**
-     * Deletes an applicant (scheduled when it has checks; see `restore_applicant`).
-     */
-    suspend fun `deleteApplicant`(`applicantId`: kotlin.String, `options`: CallOptions? = null)
-    
-    /**
-     * Downloads a document's file, byte for byte.
-     */
-    suspend fun `downloadDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions? = null): Download
-    
-    /**
-     * Downloads a live photo's file.
-     */
-    suspend fun `downloadLivePhoto`(`livePhotoId`: kotlin.String, `options`: CallOptions? = null): Download
-    
-    /**
-     * Downloads a live video's file.
-     */
-    suspend fun `downloadLiveVideo`(`liveVideoId`: kotlin.String, `options`: CallOptions? = null): Download
-    
-    /**
      * `sandbox` or `live` from the token's prefix (`None` without a token or for an unknown prefix).
      */
     fun `environment`(): kotlin.String?
-    
-    /**
-     * Reads a document's data with OCR Autofill.
-     */
-    suspend fun `extractOcr`(`documentId`: kotlin.String, `options`: CallOptions? = null): OcrResult
-    
-    /**
-     * A Web SDK token for an applicant, usable on pages matching `referrer`.
-     */
-    suspend fun `generateSdkToken`(`applicantId`: kotlin.String, `referrer`: kotlin.String, `options`: CallOptions? = null): SdkToken
-    
-    /**
-     * One page of applicants, newest first.
-     */
-    suspend fun `listApplicants`(`page`: kotlin.Int? = null, `perPage`: kotlin.Int? = null, `includeDeleted`: kotlin.Boolean? = null, `options`: CallOptions? = null): ApplicantPage
-    
-    /**
-     * An applicant's checks; with `expand_reports` each check carries its reports.
-     */
-    suspend fun `listChecks`(`applicantId`: kotlin.String, `expandReports`: kotlin.Boolean = false, `options`: CallOptions? = null): List<Check>
-    
-    /**
-     * An applicant's documents.
-     */
-    suspend fun `listDocuments`(`applicantId`: kotlin.String, `options`: CallOptions? = null): List<Document>
-    
-    /**
-     * An applicant's live photos.
-     */
-    suspend fun `listLivePhotos`(`applicantId`: kotlin.String, `options`: CallOptions? = null): List<LivePhoto>
-    
-    /**
-     * An applicant's live videos.
-     */
-    suspend fun `listLiveVideos`(`applicantId`: kotlin.String, `options`: CallOptions? = null): List<LiveVideo>
-    
-    /**
-     * Every report type group.
-     */
-    suspend fun `listReportTypeGroups`(`options`: CallOptions? = null): List<ReportTypeGroup>
-    
-    /**
-     * A check's reports.
-     */
-    suspend fun `listReports`(`checkId`: kotlin.String, `options`: CallOptions? = null): List<Report>
-    
-    /**
-     * Every webhook.
-     */
-    suspend fun `listWebhooks`(`options`: CallOptions? = null): List<Webhook>
-    
-    /**
-     * The addresses at a UK postcode.
-     */
-    suspend fun `pickAddresses`(`postcode`: kotlin.String, `options`: CallOptions? = null): List<Address>
-    
-    /**
-     * Registers a webhook; the answer carries the token its notifications are signed with.
-     */
-    suspend fun `registerWebhook`(`webhook`: WebhookInput, `options`: CallOptions? = null): Webhook
     
     /**
      * Any operation by id of the configured version with the API's JSON in and out (lists as
@@ -3740,197 +3812,182 @@ public interface OnfidoClientInterface {
     suspend fun `requestPage`(`operation`: kotlin.String, `inputJson`: kotlin.String, `options`: CallOptions? = null): JsonPage
     
     /**
-     * Restores an applicant scheduled for deletion.
-     */
-    suspend fun `restoreApplicant`(`applicantId`: kotlin.String, `options`: CallOptions? = null)
-    
-    /**
-     * Resumes a paused check.
-     */
-    suspend fun `resumeCheck`(`checkId`: kotlin.String, `options`: CallOptions? = null)
-    
-    /**
-     * Resumes a paused report.
-     */
-    suspend fun `resumeReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions? = null)
-    
-    /**
-     * Retrieves an applicant.
-     */
-    suspend fun `retrieveApplicant`(`applicantId`: kotlin.String, `options`: CallOptions? = null): Applicant
-    
-    /**
-     * Retrieves a check.
-     */
-    suspend fun `retrieveCheck`(`applicantId`: kotlin.String, `checkId`: kotlin.String, `options`: CallOptions? = null): Check
-    
-    /**
-     * Retrieves a document.
-     */
-    suspend fun `retrieveDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions? = null): Document
-    
-    /**
-     * Retrieves a live photo.
-     */
-    suspend fun `retrieveLivePhoto`(`livePhotoId`: kotlin.String, `options`: CallOptions? = null): LivePhoto
-    
-    /**
-     * Retrieves a live video.
-     */
-    suspend fun `retrieveLiveVideo`(`liveVideoId`: kotlin.String, `options`: CallOptions? = null): LiveVideo
-    
-    /**
-     * Retrieves a report.
-     */
-    suspend fun `retrieveReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions? = null): Report
-    
-    /**
-     * Retrieves a report type group.
-     */
-    suspend fun `retrieveReportTypeGroup`(`reportTypeGroupId`: kotlin.String, `options`: CallOptions? = null): ReportTypeGroup
-    
-    /**
-     * Retrieves a webhook.
-     */
-    suspend fun `retrieveWebhook`(`webhookId`: kotlin.String, `options`: CallOptions? = null): Webhook
-    
-    /**
      * Hears every request, response, wait and error of this client's calls (`null` to stop).
      */
     fun `setListener`(`listener`: CallListener?)
     
     /**
-     * Submits a Street Level verification code.
+     * The `addresses` operations of API v2 (Kotlin: `client.v2.addresses`).
      */
-    suspend fun `submitSlvCode`(`code`: kotlin.String, `options`: CallOptions? = null): SlvResult
+    fun `v2Addresses`(): V2AddressesResource
     
     /**
-     * Changes the fields set in `applicant`.
+     * The `applicants` operations of API v2 (Kotlin: `client.v2.applicants`).
      */
-    suspend fun `updateApplicant`(`applicantId`: kotlin.String, `applicant`: ApplicantInput, `options`: CallOptions? = null): Applicant
+    fun `v2Applicants`(): V2ApplicantsResource
     
     /**
-     * Uploads a document (JPEG, PNG or PDF, 32 KiB to 10 MiB).
+     * The `checks` operations of API v2 (Kotlin: `client.v2.checks`).
      */
-    suspend fun `uploadDocument`(`applicantId`: kotlin.String, `file`: FileInput, `documentType`: DocumentType, `side`: DocumentSide? = null, `issuingCountry`: kotlin.String? = null, `options`: CallOptions? = null): Document
+    fun `v2Checks`(): V2ChecksResource
     
     /**
-     * Uploads a live photo (JPEG or PNG).
+     * The `documents` operations of API v2 (Kotlin: `client.v2.documents`).
      */
-    suspend fun `uploadLivePhoto`(`applicantId`: kotlin.String, `file`: FileInput, `advancedValidation`: kotlin.Boolean? = null, `options`: CallOptions? = null): LivePhoto
+    fun `v2Documents`(): V2DocumentsResource
     
     /**
-     * The `addresses` operations of API v3.6 / v3.4 (Kotlin: the `addresses` property).
+     * The `live_photos` operations of API v2 (Kotlin: `client.v2.livePhotos`).
+     */
+    fun `v2LivePhotos`(): V2LivePhotosResource
+    
+    /**
+     * The `live_videos` operations of API v2 (Kotlin: `client.v2.liveVideos`).
+     */
+    fun `v2LiveVideos`(): V2LiveVideosResource
+    
+    /**
+     * The `ocr` operations of API v2 (Kotlin: `client.v2.ocr`).
+     */
+    fun `v2Ocr`(): V2OcrResource
+    
+    /**
+     * The `report_type_groups` operations of API v2 (Kotlin: `client.v2.reportTypeGroups`).
+     */
+    fun `v2ReportTypeGroups`(): V2ReportTypeGroupsResource
+    
+    /**
+     * The `reports` operations of API v2 (Kotlin: `client.v2.reports`).
+     */
+    fun `v2Reports`(): V2ReportsResource
+    
+    /**
+     * The `sdk_tokens` operations of API v2 (Kotlin: `client.v2.sdkTokens`).
+     */
+    fun `v2SdkTokens`(): V2SdkTokensResource
+    
+    /**
+     * The `slv` operations of API v2 (Kotlin: `client.v2.slv`).
+     */
+    fun `v2Slv`(): V2SlvResource
+    
+    /**
+     * The `webhooks` operations of API v2 (Kotlin: `client.v2.webhooks`).
+     */
+    fun `v2Webhooks`(): V2WebhooksResource
+    
+    /**
+     * The `addresses` operations of API v3.6 / v3.4 (Kotlin: `client.addresses`).
      */
     fun `v3Addresses`(): V3AddressesResource
     
     /**
-     * The `api` operations of API v3.6 / v3.4 (Kotlin: the `api` property).
+     * The `api` operations of API v3.6 / v3.4 (Kotlin: `client.api`).
      */
     fun `v3Api`(): V3ApiResource
     
     /**
-     * The `applicants` operations of API v3.6 / v3.4 (Kotlin: the `applicants` property).
+     * The `applicants` operations of API v3.6 / v3.4 (Kotlin: `client.applicants`).
      */
     fun `v3Applicants`(): V3ApplicantsResource
     
     /**
-     * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: the `biometricTokens` property).
+     * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: `client.biometricTokens`).
      */
     fun `v3BiometricTokens`(): V3BiometricTokensResource
     
     /**
-     * The `checks` operations of API v3.6 / v3.4 (Kotlin: the `checks` property).
+     * The `checks` operations of API v3.6 / v3.4 (Kotlin: `client.checks`).
      */
     fun `v3Checks`(): V3ChecksResource
     
     /**
-     * The `documents` operations of API v3.6 / v3.4 (Kotlin: the `documents` property).
+     * The `documents` operations of API v3.6 / v3.4 (Kotlin: `client.documents`).
      */
     fun `v3Documents`(): V3DocumentsResource
     
     /**
-     * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: the `electronicSignatures` property).
+     * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: `client.electronicSignatures`).
      */
     fun `v3ElectronicSignatures`(): V3ElectronicSignaturesResource
     
     /**
-     * The `extractions` operations of API v3.6 / v3.4 (Kotlin: the `extractions` property).
+     * The `extractions` operations of API v3.6 / v3.4 (Kotlin: `client.extractions`).
      */
     fun `v3Extractions`(): V3ExtractionsResource
     
     /**
-     * The `id_photos` operations of API v3.6 / v3.4 (Kotlin: the `idPhotos` property).
+     * The `id_photos` operations of API v3.6 / v3.4 (Kotlin: `client.idPhotos`).
      */
     fun `v3IdPhotos`(): V3IdPhotosResource
     
     /**
-     * The `live_photos` operations of API v3.6 / v3.4 (Kotlin: the `livePhotos` property).
+     * The `live_photos` operations of API v3.6 / v3.4 (Kotlin: `client.livePhotos`).
      */
     fun `v3LivePhotos`(): V3LivePhotosResource
     
     /**
-     * The `live_videos` operations of API v3.6 / v3.4 (Kotlin: the `liveVideos` property).
+     * The `live_videos` operations of API v3.6 / v3.4 (Kotlin: `client.liveVideos`).
      */
     fun `v3LiveVideos`(): V3LiveVideosResource
     
     /**
-     * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: the `motionCaptures` property).
+     * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: `client.motionCaptures`).
      */
     fun `v3MotionCaptures`(): V3MotionCapturesResource
     
     /**
-     * The `passkeys` operations of API v3.6 / v3.4 (Kotlin: the `passkeys` property).
+     * The `passkeys` operations of API v3.6 / v3.4 (Kotlin: `client.passkeys`).
      */
     fun `v3Passkeys`(): V3PasskeysResource
     
     /**
-     * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: the `repeatAttempts` property).
+     * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: `client.repeatAttempts`).
      */
     fun `v3RepeatAttempts`(): V3RepeatAttemptsResource
     
     /**
-     * The `reports` operations of API v3.6 / v3.4 (Kotlin: the `reports` property).
+     * The `reports` operations of API v3.6 / v3.4 (Kotlin: `client.reports`).
      */
     fun `v3Reports`(): V3ReportsResource
     
     /**
-     * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: the `resultsFeedback` property).
+     * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: `client.resultsFeedback`).
      */
     fun `v3ResultsFeedback`(): V3ResultsFeedbackResource
     
     /**
-     * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: the `sdkTokens` property).
+     * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: `client.sdkTokens`).
      */
     fun `v3SdkTokens`(): V3SdkTokensResource
     
     /**
-     * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: the `signingDocuments` property).
+     * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: `client.signingDocuments`).
      */
     fun `v3SigningDocuments`(): V3SigningDocumentsResource
     
     /**
-     * The `tasks` operations of API v3.6 / v3.4 (Kotlin: the `tasks` property).
+     * The `tasks` operations of API v3.6 / v3.4 (Kotlin: `client.tasks`).
      */
     fun `v3Tasks`(): V3TasksResource
     
     /**
-     * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: the `timelineFiles` property).
+     * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: `client.timelineFiles`).
      */
     fun `v3TimelineFiles`(): V3TimelineFilesResource
     
     /**
-     * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: the `watchlistMonitors` property).
+     * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: `client.watchlistMonitors`).
      */
     fun `v3WatchlistMonitors`(): V3WatchlistMonitorsResource
     
     /**
-     * The `webhooks` operations of API v3.6 / v3.4 (Kotlin: the `webhooks` property).
+     * The `webhooks` operations of API v3.6 / v3.4 (Kotlin: `client.webhooks`).
      */
     fun `v3Webhooks`(): V3WebhooksResource
     
     /**
-     * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: the `workflowRuns` property).
+     * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: `client.workflowRuns`).
      */
     fun `v3WorkflowRuns`(): V3WorkflowRunsResource
     
@@ -4079,193 +4136,6 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * Cancels a paused report.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `cancelReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions?) {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_cancel_report(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`checkId`),
-        FfiConverterString.lower(`reportId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
-        // lift function
-        { },
-        
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Creates an applicant (`first_name` and `last_name` required).
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `createApplicant`(`applicant`: ApplicantInput, `options`: CallOptions?) : Applicant {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_applicant(
-                uniffiHandle,
-                
-        FfiConverterTypeApplicantInput.lower(`applicant`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeApplicant.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Creates a check on an applicant.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `createCheck`(`applicantId`: kotlin.String, `check`: CheckInput, `options`: CallOptions?) : Check {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_create_check(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterTypeCheckInput.lower(`check`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeCheck.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Deletes an applicant (scheduled when it has checks; see `restore_applicant`).
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `deleteApplicant`(`applicantId`: kotlin.String, `options`: CallOptions?) {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_delete_applicant(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
-        // lift function
-        { },
-        
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Downloads a document's file, byte for byte.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `downloadDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions?) : Download {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_document(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterString.lower(`documentId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeDownload.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Downloads a live photo's file.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `downloadLivePhoto`(`livePhotoId`: kotlin.String, `options`: CallOptions?) : Download {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_photo(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`livePhotoId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeDownload.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Downloads a live video's file.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `downloadLiveVideo`(`liveVideoId`: kotlin.String, `options`: CallOptions?) : Download {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_download_live_video(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`liveVideoId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeDownload.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
      * `sandbox` or `live` from the token's prefix (`None` without a token or for an unknown prefix).
      */override fun `environment`(): kotlin.String? {
             return FfiConverterOptionalString.lift(
@@ -4279,320 +4149,6 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
     )
     }
     
-
-    
-    /**
-     * Reads a document's data with OCR Autofill.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `extractOcr`(`documentId`: kotlin.String, `options`: CallOptions?) : OcrResult {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_extract_ocr(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`documentId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeOcrResult.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * A Web SDK token for an applicant, usable on pages matching `referrer`.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `generateSdkToken`(`applicantId`: kotlin.String, `referrer`: kotlin.String, `options`: CallOptions?) : SdkToken {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_generate_sdk_token(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterString.lower(`referrer`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeSdkToken.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * One page of applicants, newest first.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listApplicants`(`page`: kotlin.Int?, `perPage`: kotlin.Int?, `includeDeleted`: kotlin.Boolean?, `options`: CallOptions?) : ApplicantPage {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_applicants(
-                uniffiHandle,
-                
-        FfiConverterOptionalInt.lower(`page`),
-        FfiConverterOptionalInt.lower(`perPage`),
-        FfiConverterOptionalBoolean.lower(`includeDeleted`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeApplicantPage.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * An applicant's checks; with `expand_reports` each check carries its reports.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listChecks`(`applicantId`: kotlin.String, `expandReports`: kotlin.Boolean, `options`: CallOptions?) : List<Check> {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_checks(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterBoolean.lower(`expandReports`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterSequenceTypeCheck.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * An applicant's documents.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listDocuments`(`applicantId`: kotlin.String, `options`: CallOptions?) : List<Document> {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_documents(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterSequenceTypeDocument.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * An applicant's live photos.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listLivePhotos`(`applicantId`: kotlin.String, `options`: CallOptions?) : List<LivePhoto> {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_photos(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterSequenceTypeLivePhoto.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * An applicant's live videos.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listLiveVideos`(`applicantId`: kotlin.String, `options`: CallOptions?) : List<LiveVideo> {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_live_videos(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterSequenceTypeLiveVideo.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Every report type group.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listReportTypeGroups`(`options`: CallOptions?) : List<ReportTypeGroup> {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_report_type_groups(
-                uniffiHandle,
-                
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterSequenceTypeReportTypeGroup.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * A check's reports.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listReports`(`checkId`: kotlin.String, `options`: CallOptions?) : List<Report> {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_reports(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`checkId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterSequenceTypeReport.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Every webhook.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `listWebhooks`(`options`: CallOptions?) : List<Webhook> {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_list_webhooks(
-                uniffiHandle,
-                
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterSequenceTypeWebhook.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * The addresses at a UK postcode.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `pickAddresses`(`postcode`: kotlin.String, `options`: CallOptions?) : List<Address> {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_pick_addresses(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`postcode`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterSequenceTypeAddress.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Registers a webhook; the answer carries the token its notifications are signed with.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `registerWebhook`(`webhook`: WebhookInput, `options`: CallOptions?) : Webhook {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_register_webhook(
-                uniffiHandle,
-                
-        FfiConverterTypeWebhookInput.lower(`webhook`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeWebhook.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
 
     
     /**
@@ -4653,299 +4209,6 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * Restores an applicant scheduled for deletion.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `restoreApplicant`(`applicantId`: kotlin.String, `options`: CallOptions?) {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_restore_applicant(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
-        // lift function
-        { },
-        
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Resumes a paused check.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `resumeCheck`(`checkId`: kotlin.String, `options`: CallOptions?) {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_check(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`checkId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
-        // lift function
-        { },
-        
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Resumes a paused report.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `resumeReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions?) {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_resume_report(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`checkId`),
-        FfiConverterString.lower(`reportId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
-        // lift function
-        { },
-        
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Retrieves an applicant.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveApplicant`(`applicantId`: kotlin.String, `options`: CallOptions?) : Applicant {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_applicant(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeApplicant.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Retrieves a check.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveCheck`(`applicantId`: kotlin.String, `checkId`: kotlin.String, `options`: CallOptions?) : Check {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_check(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterString.lower(`checkId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeCheck.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Retrieves a document.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveDocument`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions?) : Document {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_document(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterString.lower(`documentId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeDocument.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Retrieves a live photo.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveLivePhoto`(`livePhotoId`: kotlin.String, `options`: CallOptions?) : LivePhoto {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_photo(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`livePhotoId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeLivePhoto.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Retrieves a live video.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveLiveVideo`(`liveVideoId`: kotlin.String, `options`: CallOptions?) : LiveVideo {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_live_video(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`liveVideoId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeLiveVideo.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Retrieves a report.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveReport`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions?) : Report {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`checkId`),
-        FfiConverterString.lower(`reportId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeReport.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Retrieves a report type group.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveReportTypeGroup`(`reportTypeGroupId`: kotlin.String, `options`: CallOptions?) : ReportTypeGroup {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_report_type_group(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`reportTypeGroupId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeReportTypeGroup.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Retrieves a webhook.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `retrieveWebhook`(`webhookId`: kotlin.String, `options`: CallOptions?) : Webhook {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_retrieve_webhook(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`webhookId`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeWebhook.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
-    )
-    }
-
-    
-    /**
      * Hears every request, response, wait and error of this client's calls (`null` to stop).
      */override fun `setListener`(`listener`: CallListener?)
         = 
@@ -4962,118 +4225,199 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * Submits a Street Level verification code.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `submitSlvCode`(`code`: kotlin.String, `options`: CallOptions?) : SlvResult {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_submit_slv_code(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`code`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeSlvResult.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
+     * The `addresses` operations of API v2 (Kotlin: `client.v2.addresses`).
+     */override fun `v2Addresses`(): V2AddressesResource {
+            return FfiConverterTypeV2AddressesResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_addresses(
+        it,
+        _status)
+}
+    }
     )
     }
+    
 
     
     /**
-     * Changes the fields set in `applicant`.
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `updateApplicant`(`applicantId`: kotlin.String, `applicant`: ApplicantInput, `options`: CallOptions?) : Applicant {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_update_applicant(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterTypeApplicantInput.lower(`applicant`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeApplicant.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
+     * The `applicants` operations of API v2 (Kotlin: `client.v2.applicants`).
+     */override fun `v2Applicants`(): V2ApplicantsResource {
+            return FfiConverterTypeV2ApplicantsResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_applicants(
+        it,
+        _status)
+}
+    }
     )
     }
+    
 
     
     /**
-     * Uploads a document (JPEG, PNG or PDF, 32 KiB to 10 MiB).
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `uploadDocument`(`applicantId`: kotlin.String, `file`: FileInput, `documentType`: DocumentType, `side`: DocumentSide?, `issuingCountry`: kotlin.String?, `options`: CallOptions?) : Document {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_document(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterTypeFileInput.lower(`file`),
-        FfiConverterTypeDocumentType.lower(`documentType`),
-        FfiConverterOptionalTypeDocumentSide.lower(`side`),
-        FfiConverterOptionalString.lower(`issuingCountry`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeDocument.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
+     * The `checks` operations of API v2 (Kotlin: `client.v2.checks`).
+     */override fun `v2Checks`(): V2ChecksResource {
+            return FfiConverterTypeV2ChecksResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_checks(
+        it,
+        _status)
+}
+    }
     )
     }
+    
 
     
     /**
-     * Uploads a live photo (JPEG or PNG).
-     */
-    @Throws(OnfidoException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `uploadLivePhoto`(`applicantId`: kotlin.String, `file`: FileInput, `advancedValidation`: kotlin.Boolean?, `options`: CallOptions?) : LivePhoto {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_upload_live_photo(
-                uniffiHandle,
-                
-        FfiConverterString.lower(`applicantId`),
-        FfiConverterTypeFileInput.lower(`file`),
-        FfiConverterOptionalBoolean.lower(`advancedValidation`),
-        FfiConverterOptionalTypeCallOptions.lower(`options`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeLivePhoto.lift(it) },
-        // Error FFI converter
-        OnfidoException.ErrorHandler,
+     * The `documents` operations of API v2 (Kotlin: `client.v2.documents`).
+     */override fun `v2Documents`(): V2DocumentsResource {
+            return FfiConverterTypeV2DocumentsResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_documents(
+        it,
+        _status)
+}
+    }
     )
     }
+    
 
     
     /**
-     * The `addresses` operations of API v3.6 / v3.4 (Kotlin: the `addresses` property).
+     * The `live_photos` operations of API v2 (Kotlin: `client.v2.livePhotos`).
+     */override fun `v2LivePhotos`(): V2LivePhotosResource {
+            return FfiConverterTypeV2LivePhotosResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_live_photos(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `live_videos` operations of API v2 (Kotlin: `client.v2.liveVideos`).
+     */override fun `v2LiveVideos`(): V2LiveVideosResource {
+            return FfiConverterTypeV2LiveVideosResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_live_videos(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `ocr` operations of API v2 (Kotlin: `client.v2.ocr`).
+     */override fun `v2Ocr`(): V2OcrResource {
+            return FfiConverterTypeV2OcrResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_ocr(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `report_type_groups` operations of API v2 (Kotlin: `client.v2.reportTypeGroups`).
+     */override fun `v2ReportTypeGroups`(): V2ReportTypeGroupsResource {
+            return FfiConverterTypeV2ReportTypeGroupsResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_report_type_groups(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `reports` operations of API v2 (Kotlin: `client.v2.reports`).
+     */override fun `v2Reports`(): V2ReportsResource {
+            return FfiConverterTypeV2ReportsResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_reports(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `sdk_tokens` operations of API v2 (Kotlin: `client.v2.sdkTokens`).
+     */override fun `v2SdkTokens`(): V2SdkTokensResource {
+            return FfiConverterTypeV2SdkTokensResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_sdk_tokens(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `slv` operations of API v2 (Kotlin: `client.v2.slv`).
+     */override fun `v2Slv`(): V2SlvResource {
+            return FfiConverterTypeV2SlvResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_slv(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `webhooks` operations of API v2 (Kotlin: `client.v2.webhooks`).
+     */override fun `v2Webhooks`(): V2WebhooksResource {
+            return FfiConverterTypeV2WebhooksResource.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_onfidoclient_v2_webhooks(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The `addresses` operations of API v3.6 / v3.4 (Kotlin: `client.addresses`).
      */override fun `v3Addresses`(): V3AddressesResource {
             return FfiConverterTypeV3AddressesResource.lift(
     callWithHandle {
@@ -5089,7 +4433,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `api` operations of API v3.6 / v3.4 (Kotlin: the `api` property).
+     * The `api` operations of API v3.6 / v3.4 (Kotlin: `client.api`).
      */override fun `v3Api`(): V3ApiResource {
             return FfiConverterTypeV3ApiResource.lift(
     callWithHandle {
@@ -5105,7 +4449,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `applicants` operations of API v3.6 / v3.4 (Kotlin: the `applicants` property).
+     * The `applicants` operations of API v3.6 / v3.4 (Kotlin: `client.applicants`).
      */override fun `v3Applicants`(): V3ApplicantsResource {
             return FfiConverterTypeV3ApplicantsResource.lift(
     callWithHandle {
@@ -5121,7 +4465,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: the `biometricTokens` property).
+     * The `biometric_tokens` operations of API v3.6 / v3.4 (Kotlin: `client.biometricTokens`).
      */override fun `v3BiometricTokens`(): V3BiometricTokensResource {
             return FfiConverterTypeV3BiometricTokensResource.lift(
     callWithHandle {
@@ -5137,7 +4481,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `checks` operations of API v3.6 / v3.4 (Kotlin: the `checks` property).
+     * The `checks` operations of API v3.6 / v3.4 (Kotlin: `client.checks`).
      */override fun `v3Checks`(): V3ChecksResource {
             return FfiConverterTypeV3ChecksResource.lift(
     callWithHandle {
@@ -5153,7 +4497,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `documents` operations of API v3.6 / v3.4 (Kotlin: the `documents` property).
+     * The `documents` operations of API v3.6 / v3.4 (Kotlin: `client.documents`).
      */override fun `v3Documents`(): V3DocumentsResource {
             return FfiConverterTypeV3DocumentsResource.lift(
     callWithHandle {
@@ -5169,7 +4513,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: the `electronicSignatures` property).
+     * The `electronic_signatures` operations of API v3.6 / v3.4 (Kotlin: `client.electronicSignatures`).
      */override fun `v3ElectronicSignatures`(): V3ElectronicSignaturesResource {
             return FfiConverterTypeV3ElectronicSignaturesResource.lift(
     callWithHandle {
@@ -5185,7 +4529,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `extractions` operations of API v3.6 / v3.4 (Kotlin: the `extractions` property).
+     * The `extractions` operations of API v3.6 / v3.4 (Kotlin: `client.extractions`).
      */override fun `v3Extractions`(): V3ExtractionsResource {
             return FfiConverterTypeV3ExtractionsResource.lift(
     callWithHandle {
@@ -5201,7 +4545,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `id_photos` operations of API v3.6 / v3.4 (Kotlin: the `idPhotos` property).
+     * The `id_photos` operations of API v3.6 / v3.4 (Kotlin: `client.idPhotos`).
      */override fun `v3IdPhotos`(): V3IdPhotosResource {
             return FfiConverterTypeV3IdPhotosResource.lift(
     callWithHandle {
@@ -5217,7 +4561,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `live_photos` operations of API v3.6 / v3.4 (Kotlin: the `livePhotos` property).
+     * The `live_photos` operations of API v3.6 / v3.4 (Kotlin: `client.livePhotos`).
      */override fun `v3LivePhotos`(): V3LivePhotosResource {
             return FfiConverterTypeV3LivePhotosResource.lift(
     callWithHandle {
@@ -5233,7 +4577,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `live_videos` operations of API v3.6 / v3.4 (Kotlin: the `liveVideos` property).
+     * The `live_videos` operations of API v3.6 / v3.4 (Kotlin: `client.liveVideos`).
      */override fun `v3LiveVideos`(): V3LiveVideosResource {
             return FfiConverterTypeV3LiveVideosResource.lift(
     callWithHandle {
@@ -5249,7 +4593,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: the `motionCaptures` property).
+     * The `motion_captures` operations of API v3.6 / v3.4 (Kotlin: `client.motionCaptures`).
      */override fun `v3MotionCaptures`(): V3MotionCapturesResource {
             return FfiConverterTypeV3MotionCapturesResource.lift(
     callWithHandle {
@@ -5265,7 +4609,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `passkeys` operations of API v3.6 / v3.4 (Kotlin: the `passkeys` property).
+     * The `passkeys` operations of API v3.6 / v3.4 (Kotlin: `client.passkeys`).
      */override fun `v3Passkeys`(): V3PasskeysResource {
             return FfiConverterTypeV3PasskeysResource.lift(
     callWithHandle {
@@ -5281,7 +4625,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: the `repeatAttempts` property).
+     * The `repeat_attempts` operations of API v3.6 / v3.4 (Kotlin: `client.repeatAttempts`).
      */override fun `v3RepeatAttempts`(): V3RepeatAttemptsResource {
             return FfiConverterTypeV3RepeatAttemptsResource.lift(
     callWithHandle {
@@ -5297,7 +4641,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `reports` operations of API v3.6 / v3.4 (Kotlin: the `reports` property).
+     * The `reports` operations of API v3.6 / v3.4 (Kotlin: `client.reports`).
      */override fun `v3Reports`(): V3ReportsResource {
             return FfiConverterTypeV3ReportsResource.lift(
     callWithHandle {
@@ -5313,7 +4657,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: the `resultsFeedback` property).
+     * The `results_feedback` operations of API v3.6 / v3.4 (Kotlin: `client.resultsFeedback`).
      */override fun `v3ResultsFeedback`(): V3ResultsFeedbackResource {
             return FfiConverterTypeV3ResultsFeedbackResource.lift(
     callWithHandle {
@@ -5329,7 +4673,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: the `sdkTokens` property).
+     * The `sdk_tokens` operations of API v3.6 / v3.4 (Kotlin: `client.sdkTokens`).
      */override fun `v3SdkTokens`(): V3SdkTokensResource {
             return FfiConverterTypeV3SdkTokensResource.lift(
     callWithHandle {
@@ -5345,7 +4689,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: the `signingDocuments` property).
+     * The `signing_documents` operations of API v3.6 / v3.4 (Kotlin: `client.signingDocuments`).
      */override fun `v3SigningDocuments`(): V3SigningDocumentsResource {
             return FfiConverterTypeV3SigningDocumentsResource.lift(
     callWithHandle {
@@ -5361,7 +4705,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `tasks` operations of API v3.6 / v3.4 (Kotlin: the `tasks` property).
+     * The `tasks` operations of API v3.6 / v3.4 (Kotlin: `client.tasks`).
      */override fun `v3Tasks`(): V3TasksResource {
             return FfiConverterTypeV3TasksResource.lift(
     callWithHandle {
@@ -5377,7 +4721,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: the `timelineFiles` property).
+     * The `timeline_files` operations of API v3.6 / v3.4 (Kotlin: `client.timelineFiles`).
      */override fun `v3TimelineFiles`(): V3TimelineFilesResource {
             return FfiConverterTypeV3TimelineFilesResource.lift(
     callWithHandle {
@@ -5393,7 +4737,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: the `watchlistMonitors` property).
+     * The `watchlist_monitors` operations of API v3.6 / v3.4 (Kotlin: `client.watchlistMonitors`).
      */override fun `v3WatchlistMonitors`(): V3WatchlistMonitorsResource {
             return FfiConverterTypeV3WatchlistMonitorsResource.lift(
     callWithHandle {
@@ -5409,7 +4753,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `webhooks` operations of API v3.6 / v3.4 (Kotlin: the `webhooks` property).
+     * The `webhooks` operations of API v3.6 / v3.4 (Kotlin: `client.webhooks`).
      */override fun `v3Webhooks`(): V3WebhooksResource {
             return FfiConverterTypeV3WebhooksResource.lift(
     callWithHandle {
@@ -5425,7 +4769,7 @@ open class OnfidoClient: Disposable, AutoCloseable, OnfidoClientInterface
 
     
     /**
-     * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: the `workflowRuns` property).
+     * The `workflow_runs` operations of API v3.6 / v3.4 (Kotlin: `client.workflowRuns`).
      */override fun `v3WorkflowRuns`(): V3WorkflowRunsResource {
             return FfiConverterTypeV3WorkflowRunsResource.lift(
     callWithHandle {
@@ -6466,6 +5810,4027 @@ public object FfiConverterTypeSleeper: FfiConverter<Sleeper, Long> {
     override fun allocationSize(value: Sleeper) = 8UL
 
     override fun write(value: Sleeper, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `addresses` operations of API v2 (Kotlin `client.v2.addresses`).
+ */
+public interface V2AddressesResourceInterface {
+    
+    /**
+     * `pick_addresses`: `GET /addresses/pick`.
+     */
+    suspend fun `pick`(`postcode`: kotlin.String, `options`: CallOptions? = null): V2AddressesList
+    
+    companion object
+}
+
+/**
+ * The `addresses` operations of API v2 (Kotlin `client.v2.addresses`).
+ */
+open class V2AddressesResource: Disposable, AutoCloseable, V2AddressesResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v2addressesresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v2addressesresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `pick_addresses`: `GET /addresses/pick`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `pick`(`postcode`: kotlin.String, `options`: CallOptions?) : V2AddressesList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2addressesresource_pick(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`postcode`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2AddressesList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2AddressesResource: FfiConverter<V2AddressesResource, Long> {
+    override fun lower(value: V2AddressesResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V2AddressesResource {
+        return V2AddressesResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V2AddressesResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V2AddressesResource) = 8UL
+
+    override fun write(value: V2AddressesResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `applicants` operations of API v2 (Kotlin `client.v2.applicants`).
+ */
+public interface V2ApplicantsResourceInterface {
+    
+    /**
+     * `create_applicant`: `POST /applicants`.
+     */
+    suspend fun `create`(`input`: V2ApplicantBuilder, `options`: CallOptions? = null): V2Applicant
+    
+    /**
+     * `delete_applicant`: `DELETE /applicants/{applicant_id}`.
+     */
+    suspend fun `delete`(`applicantId`: kotlin.String, `options`: CallOptions? = null)
+    
+    /**
+     * `list_applicants`: `GET /applicants`.
+     */
+    suspend fun `list`(`page`: kotlin.Long? = null, `perPage`: kotlin.Long? = null, `includeDeleted`: kotlin.Boolean? = null, `options`: CallOptions? = null): V2ListApplicantsPage
+    
+    /**
+     * `restore_applicant`: `POST /applicants/{applicant_id}/restore`.
+     */
+    suspend fun `restore`(`applicantId`: kotlin.String, `options`: CallOptions? = null)
+    
+    /**
+     * `retrieve_applicant`: `GET /applicants/{applicant_id}`.
+     */
+    suspend fun `retrieve`(`applicantId`: kotlin.String, `options`: CallOptions? = null): V2Applicant
+    
+    /**
+     * `update_applicant`: `PUT /applicants/{applicant_id}`.
+     */
+    suspend fun `update`(`applicantId`: kotlin.String, `input`: V2ApplicantUpdater, `options`: CallOptions? = null): V2Applicant
+    
+    companion object
+}
+
+/**
+ * The `applicants` operations of API v2 (Kotlin `client.v2.applicants`).
+ */
+open class V2ApplicantsResource: Disposable, AutoCloseable, V2ApplicantsResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v2applicantsresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v2applicantsresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `create_applicant`: `POST /applicants`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `create`(`input`: V2ApplicantBuilder, `options`: CallOptions?) : V2Applicant {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_create(
+                uniffiHandle,
+                
+        FfiConverterTypeV2ApplicantBuilder.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2Applicant.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `delete_applicant`: `DELETE /applicants/{applicant_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `delete`(`applicantId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_delete(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_applicants`: `GET /applicants`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`page`: kotlin.Long?, `perPage`: kotlin.Long?, `includeDeleted`: kotlin.Boolean?, `options`: CallOptions?) : V2ListApplicantsPage {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_list(
+                uniffiHandle,
+                
+        FfiConverterOptionalLong.lower(`page`),
+        FfiConverterOptionalLong.lower(`perPage`),
+        FfiConverterOptionalBoolean.lower(`includeDeleted`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2ListApplicantsPage.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `restore_applicant`: `POST /applicants/{applicant_id}/restore`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `restore`(`applicantId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_restore(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `retrieve_applicant`: `GET /applicants/{applicant_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `retrieve`(`applicantId`: kotlin.String, `options`: CallOptions?) : V2Applicant {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_retrieve(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2Applicant.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `update_applicant`: `PUT /applicants/{applicant_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `update`(`applicantId`: kotlin.String, `input`: V2ApplicantUpdater, `options`: CallOptions?) : V2Applicant {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2applicantsresource_update(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterTypeV2ApplicantUpdater.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2Applicant.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ApplicantsResource: FfiConverter<V2ApplicantsResource, Long> {
+    override fun lower(value: V2ApplicantsResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V2ApplicantsResource {
+        return V2ApplicantsResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V2ApplicantsResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V2ApplicantsResource) = 8UL
+
+    override fun write(value: V2ApplicantsResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `checks` operations of API v2 (Kotlin `client.v2.checks`).
+ */
+public interface V2ChecksResourceInterface {
+    
+    /**
+     * `create_check`: `POST /applicants/{applicant_id}/checks`.
+     */
+    suspend fun `create`(`applicantId`: kotlin.String, `input`: V2CheckBuilder, `options`: CallOptions? = null): V2Check
+    
+    /**
+     * `list_checks`: `GET /applicants/{applicant_id}/checks`.
+     */
+    suspend fun `list`(`applicantId`: kotlin.String, `expand`: kotlin.String? = null, `options`: CallOptions? = null): V2ChecksList
+    
+    /**
+     * `resume_check`: `POST /checks/{check_id}/resume`.
+     */
+    suspend fun `resume`(`checkId`: kotlin.String, `options`: CallOptions? = null)
+    
+    /**
+     * `retrieve_check`: `GET /applicants/{applicant_id}/checks/{check_id}`.
+     */
+    suspend fun `retrieve`(`applicantId`: kotlin.String, `checkId`: kotlin.String, `options`: CallOptions? = null): V2Check
+    
+    companion object
+}
+
+/**
+ * The `checks` operations of API v2 (Kotlin `client.v2.checks`).
+ */
+open class V2ChecksResource: Disposable, AutoCloseable, V2ChecksResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v2checksresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v2checksresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `create_check`: `POST /applicants/{applicant_id}/checks`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `create`(`applicantId`: kotlin.String, `input`: V2CheckBuilder, `options`: CallOptions?) : V2Check {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2checksresource_create(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterTypeV2CheckBuilder.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2Check.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_checks`: `GET /applicants/{applicant_id}/checks`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`applicantId`: kotlin.String, `expand`: kotlin.String?, `options`: CallOptions?) : V2ChecksList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2checksresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalString.lower(`expand`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2ChecksList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `resume_check`: `POST /checks/{check_id}/resume`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `resume`(`checkId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2checksresource_resume(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`checkId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `retrieve_check`: `GET /applicants/{applicant_id}/checks/{check_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `retrieve`(`applicantId`: kotlin.String, `checkId`: kotlin.String, `options`: CallOptions?) : V2Check {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2checksresource_retrieve(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterString.lower(`checkId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2Check.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ChecksResource: FfiConverter<V2ChecksResource, Long> {
+    override fun lower(value: V2ChecksResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V2ChecksResource {
+        return V2ChecksResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V2ChecksResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V2ChecksResource) = 8UL
+
+    override fun write(value: V2ChecksResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `documents` operations of API v2 (Kotlin `client.v2.documents`).
+ */
+public interface V2DocumentsResourceInterface {
+    
+    /**
+     * `download_document`: `GET /applicants/{applicant_id}/documents/{document_id}/download`.
+     */
+    suspend fun `download`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `list_documents`: `GET /applicants/{applicant_id}/documents`.
+     */
+    suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions? = null): V2DocumentsList
+    
+    /**
+     * `retrieve_document`: `GET /applicants/{applicant_id}/documents/{document_id}`.
+     */
+    suspend fun `retrieve`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions? = null): V2Document
+    
+    /**
+     * `upload_document`: `POST /applicants/{applicant_id}/documents`.
+     */
+    suspend fun `upload`(`applicantId`: kotlin.String, `input`: V2DocumentUploader, `options`: CallOptions? = null): V2Document
+    
+    companion object
+}
+
+/**
+ * The `documents` operations of API v2 (Kotlin `client.v2.documents`).
+ */
+open class V2DocumentsResource: Disposable, AutoCloseable, V2DocumentsResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v2documentsresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v2documentsresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `download_document`: `GET /applicants/{applicant_id}/documents/{document_id}/download`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `download`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2documentsresource_download(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterString.lower(`documentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_documents`: `GET /applicants/{applicant_id}/documents`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions?) : V2DocumentsList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2documentsresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2DocumentsList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `retrieve_document`: `GET /applicants/{applicant_id}/documents/{document_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `retrieve`(`applicantId`: kotlin.String, `documentId`: kotlin.String, `options`: CallOptions?) : V2Document {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2documentsresource_retrieve(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterString.lower(`documentId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2Document.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `upload_document`: `POST /applicants/{applicant_id}/documents`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `upload`(`applicantId`: kotlin.String, `input`: V2DocumentUploader, `options`: CallOptions?) : V2Document {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2documentsresource_upload(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterTypeV2DocumentUploader.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2Document.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2DocumentsResource: FfiConverter<V2DocumentsResource, Long> {
+    override fun lower(value: V2DocumentsResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V2DocumentsResource {
+        return V2DocumentsResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V2DocumentsResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V2DocumentsResource) = 8UL
+
+    override fun write(value: V2DocumentsResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `live_photos` operations of API v2 (Kotlin `client.v2.livePhotos`).
+ */
+public interface V2LivePhotosResourceInterface {
+    
+    /**
+     * `download_live_photo`: `GET /live_photos/{live_photo_id}/download`.
+     */
+    suspend fun `download`(`livePhotoId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `list_live_photos`: `GET /live_photos`.
+     */
+    suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions? = null): V2LivePhotosList
+    
+    /**
+     * `retrieve_live_photo`: `GET /live_photos/{live_photo_id}`.
+     */
+    suspend fun `retrieve`(`livePhotoId`: kotlin.String, `options`: CallOptions? = null): V2LivePhoto
+    
+    /**
+     * `upload_live_photo`: `POST /live_photos`.
+     */
+    suspend fun `upload`(`input`: V2LivePhotoUploader, `options`: CallOptions? = null): V2LivePhoto
+    
+    companion object
+}
+
+/**
+ * The `live_photos` operations of API v2 (Kotlin `client.v2.livePhotos`).
+ */
+open class V2LivePhotosResource: Disposable, AutoCloseable, V2LivePhotosResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v2livephotosresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v2livephotosresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `download_live_photo`: `GET /live_photos/{live_photo_id}/download`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `download`(`livePhotoId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2livephotosresource_download(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`livePhotoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_live_photos`: `GET /live_photos`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions?) : V2LivePhotosList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2livephotosresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2LivePhotosList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `retrieve_live_photo`: `GET /live_photos/{live_photo_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `retrieve`(`livePhotoId`: kotlin.String, `options`: CallOptions?) : V2LivePhoto {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2livephotosresource_retrieve(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`livePhotoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2LivePhoto.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `upload_live_photo`: `POST /live_photos`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `upload`(`input`: V2LivePhotoUploader, `options`: CallOptions?) : V2LivePhoto {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2livephotosresource_upload(
+                uniffiHandle,
+                
+        FfiConverterTypeV2LivePhotoUploader.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2LivePhoto.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2LivePhotosResource: FfiConverter<V2LivePhotosResource, Long> {
+    override fun lower(value: V2LivePhotosResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V2LivePhotosResource {
+        return V2LivePhotosResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V2LivePhotosResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V2LivePhotosResource) = 8UL
+
+    override fun write(value: V2LivePhotosResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `live_videos` operations of API v2 (Kotlin `client.v2.liveVideos`).
+ */
+public interface V2LiveVideosResourceInterface {
+    
+    /**
+     * `download_live_video`: `GET /live_videos/{live_video_id}/download`.
+     */
+    suspend fun `download`(`liveVideoId`: kotlin.String, `options`: CallOptions? = null): Download
+    
+    /**
+     * `list_live_videos`: `GET /live_videos`.
+     */
+    suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions? = null): V2LiveVideosList
+    
+    /**
+     * `retrieve_live_video`: `GET /live_videos/{live_video_id}`.
+     */
+    suspend fun `retrieve`(`liveVideoId`: kotlin.String, `options`: CallOptions? = null): V2LiveVideo
+    
+    companion object
+}
+
+/**
+ * The `live_videos` operations of API v2 (Kotlin `client.v2.liveVideos`).
+ */
+open class V2LiveVideosResource: Disposable, AutoCloseable, V2LiveVideosResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v2livevideosresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v2livevideosresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `download_live_video`: `GET /live_videos/{live_video_id}/download`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `download`(`liveVideoId`: kotlin.String, `options`: CallOptions?) : Download {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2livevideosresource_download(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`liveVideoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeDownload.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_live_videos`: `GET /live_videos`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`applicantId`: kotlin.String, `options`: CallOptions?) : V2LiveVideosList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2livevideosresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`applicantId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2LiveVideosList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `retrieve_live_video`: `GET /live_videos/{live_video_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `retrieve`(`liveVideoId`: kotlin.String, `options`: CallOptions?) : V2LiveVideo {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2livevideosresource_retrieve(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`liveVideoId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2LiveVideo.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2LiveVideosResource: FfiConverter<V2LiveVideosResource, Long> {
+    override fun lower(value: V2LiveVideosResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V2LiveVideosResource {
+        return V2LiveVideosResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V2LiveVideosResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V2LiveVideosResource) = 8UL
+
+    override fun write(value: V2LiveVideosResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `ocr` operations of API v2 (Kotlin `client.v2.ocr`).
+ */
+public interface V2OcrResourceInterface {
+    
+    /**
+     * `extract_ocr`: `POST /ocr`.
+     */
+    suspend fun `extract`(`input`: V2OcrRequest, `options`: CallOptions? = null): V2OcrResult
+    
+    companion object
+}
+
+/**
+ * The `ocr` operations of API v2 (Kotlin `client.v2.ocr`).
+ */
+open class V2OcrResource: Disposable, AutoCloseable, V2OcrResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v2ocrresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v2ocrresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `extract_ocr`: `POST /ocr`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `extract`(`input`: V2OcrRequest, `options`: CallOptions?) : V2OcrResult {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2ocrresource_extract(
+                uniffiHandle,
+                
+        FfiConverterTypeV2OcrRequest.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2OcrResult.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2OcrResource: FfiConverter<V2OcrResource, Long> {
+    override fun lower(value: V2OcrResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V2OcrResource {
+        return V2OcrResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V2OcrResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V2OcrResource) = 8UL
+
+    override fun write(value: V2OcrResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `report_type_groups` operations of API v2 (Kotlin `client.v2.reportTypeGroups`).
+ */
+public interface V2ReportTypeGroupsResourceInterface {
+    
+    /**
+     * `list_report_type_groups`: `GET /report_type_groups`.
+     */
+    suspend fun `list`(`options`: CallOptions? = null): V2ReportTypeGroupsList
+    
+    /**
+     * `retrieve_report_type_group`: `GET /report_type_groups/{report_type_group_id}`.
+     */
+    suspend fun `retrieve`(`reportTypeGroupId`: kotlin.String, `options`: CallOptions? = null): V2ReportTypeGroup
+    
+    companion object
+}
+
+/**
+ * The `report_type_groups` operations of API v2 (Kotlin `client.v2.reportTypeGroups`).
+ */
+open class V2ReportTypeGroupsResource: Disposable, AutoCloseable, V2ReportTypeGroupsResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v2reporttypegroupsresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v2reporttypegroupsresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `list_report_type_groups`: `GET /report_type_groups`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`options`: CallOptions?) : V2ReportTypeGroupsList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2reporttypegroupsresource_list(
+                uniffiHandle,
+                
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2ReportTypeGroupsList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `retrieve_report_type_group`: `GET /report_type_groups/{report_type_group_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `retrieve`(`reportTypeGroupId`: kotlin.String, `options`: CallOptions?) : V2ReportTypeGroup {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2reporttypegroupsresource_retrieve(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`reportTypeGroupId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2ReportTypeGroup.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ReportTypeGroupsResource: FfiConverter<V2ReportTypeGroupsResource, Long> {
+    override fun lower(value: V2ReportTypeGroupsResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V2ReportTypeGroupsResource {
+        return V2ReportTypeGroupsResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V2ReportTypeGroupsResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V2ReportTypeGroupsResource) = 8UL
+
+    override fun write(value: V2ReportTypeGroupsResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `reports` operations of API v2 (Kotlin `client.v2.reports`).
+ */
+public interface V2ReportsResourceInterface {
+    
+    /**
+     * `cancel_report`: `POST /checks/{check_id}/reports/{report_id}/cancel`.
+     */
+    suspend fun `cancel`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions? = null)
+    
+    /**
+     * `list_reports`: `GET /checks/{check_id}/reports`.
+     */
+    suspend fun `list`(`checkId`: kotlin.String, `options`: CallOptions? = null): V2ReportsList
+    
+    /**
+     * `resume_report`: `POST /checks/{check_id}/reports/{report_id}/resume`.
+     */
+    suspend fun `resume`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions? = null)
+    
+    /**
+     * `retrieve_report`: `GET /checks/{check_id}/reports/{report_id}`.
+     */
+    suspend fun `retrieve`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions? = null): V2Report
+    
+    companion object
+}
+
+/**
+ * The `reports` operations of API v2 (Kotlin `client.v2.reports`).
+ */
+open class V2ReportsResource: Disposable, AutoCloseable, V2ReportsResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v2reportsresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v2reportsresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `cancel_report`: `POST /checks/{check_id}/reports/{report_id}/cancel`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `cancel`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2reportsresource_cancel(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`checkId`),
+        FfiConverterString.lower(`reportId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `list_reports`: `GET /checks/{check_id}/reports`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`checkId`: kotlin.String, `options`: CallOptions?) : V2ReportsList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2reportsresource_list(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`checkId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2ReportsList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `resume_report`: `POST /checks/{check_id}/reports/{report_id}/resume`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `resume`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions?) {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2reportsresource_resume(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`checkId`),
+        FfiConverterString.lower(`reportId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        // lift function
+        { },
+        
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `retrieve_report`: `GET /checks/{check_id}/reports/{report_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `retrieve`(`checkId`: kotlin.String, `reportId`: kotlin.String, `options`: CallOptions?) : V2Report {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2reportsresource_retrieve(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`checkId`),
+        FfiConverterString.lower(`reportId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2Report.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ReportsResource: FfiConverter<V2ReportsResource, Long> {
+    override fun lower(value: V2ReportsResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V2ReportsResource {
+        return V2ReportsResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V2ReportsResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V2ReportsResource) = 8UL
+
+    override fun write(value: V2ReportsResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `sdk_tokens` operations of API v2 (Kotlin `client.v2.sdkTokens`).
+ */
+public interface V2SdkTokensResourceInterface {
+    
+    /**
+     * `generate_sdk_token`: `POST /sdk_token`.
+     */
+    suspend fun `generate`(`input`: V2SdkTokenBuilder, `options`: CallOptions? = null): V2SdkToken
+    
+    companion object
+}
+
+/**
+ * The `sdk_tokens` operations of API v2 (Kotlin `client.v2.sdkTokens`).
+ */
+open class V2SdkTokensResource: Disposable, AutoCloseable, V2SdkTokensResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v2sdktokensresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v2sdktokensresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `generate_sdk_token`: `POST /sdk_token`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `generate`(`input`: V2SdkTokenBuilder, `options`: CallOptions?) : V2SdkToken {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2sdktokensresource_generate(
+                uniffiHandle,
+                
+        FfiConverterTypeV2SdkTokenBuilder.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2SdkToken.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2SdkTokensResource: FfiConverter<V2SdkTokensResource, Long> {
+    override fun lower(value: V2SdkTokensResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V2SdkTokensResource {
+        return V2SdkTokensResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V2SdkTokensResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V2SdkTokensResource) = 8UL
+
+    override fun write(value: V2SdkTokensResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `slv` operations of API v2 (Kotlin `client.v2.slv`).
+ */
+public interface V2SlvResourceInterface {
+    
+    /**
+     * `submit_slv_code`: `POST /slv`.
+     */
+    suspend fun `submitCode`(`input`: V2SlvRequest, `options`: CallOptions? = null): V2SlvResult
+    
+    companion object
+}
+
+/**
+ * The `slv` operations of API v2 (Kotlin `client.v2.slv`).
+ */
+open class V2SlvResource: Disposable, AutoCloseable, V2SlvResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v2slvresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v2slvresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `submit_slv_code`: `POST /slv`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `submitCode`(`input`: V2SlvRequest, `options`: CallOptions?) : V2SlvResult {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2slvresource_submit_code(
+                uniffiHandle,
+                
+        FfiConverterTypeV2SlvRequest.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2SlvResult.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2SlvResource: FfiConverter<V2SlvResource, Long> {
+    override fun lower(value: V2SlvResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V2SlvResource {
+        return V2SlvResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V2SlvResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V2SlvResource) = 8UL
+
+    override fun write(value: V2SlvResource, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * The `webhooks` operations of API v2 (Kotlin `client.v2.webhooks`).
+ */
+public interface V2WebhooksResourceInterface {
+    
+    /**
+     * `list_webhooks`: `GET /webhooks`.
+     */
+    suspend fun `list`(`options`: CallOptions? = null): V2WebhooksList
+    
+    /**
+     * `register_webhook`: `POST /webhooks`.
+     */
+    suspend fun `register`(`input`: V2WebhookBuilder, `options`: CallOptions? = null): V2Webhook
+    
+    /**
+     * `retrieve_webhook`: `GET /webhooks/{webhook_id}`.
+     */
+    suspend fun `retrieve`(`webhookId`: kotlin.String, `options`: CallOptions? = null): V2Webhook
+    
+    companion object
+}
+
+/**
+ * The `webhooks` operations of API v2 (Kotlin `client.v2.webhooks`).
+ */
+open class V2WebhooksResource: Disposable, AutoCloseable, V2WebhooksResourceInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_onfido_core_uniffi_fn_free_v2webhooksresource(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_clone_v2webhooksresource(handle, status)
+        }
+    }
+
+    
+    /**
+     * `list_webhooks`: `GET /webhooks`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `list`(`options`: CallOptions?) : V2WebhooksList {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2webhooksresource_list(
+                uniffiHandle,
+                
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2WebhooksList.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `register_webhook`: `POST /webhooks`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `register`(`input`: V2WebhookBuilder, `options`: CallOptions?) : V2Webhook {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2webhooksresource_register(
+                uniffiHandle,
+                
+        FfiConverterTypeV2WebhookBuilder.lower(`input`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2Webhook.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * `retrieve_webhook`: `GET /webhooks/{webhook_id}`.
+     */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `retrieve`(`webhookId`: kotlin.String, `options`: CallOptions?) : V2Webhook {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2webhooksresource_retrieve(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`webhookId`),
+        FfiConverterOptionalTypeCallOptions.lower(`options`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeV2Webhook.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2WebhooksResource: FfiConverter<V2WebhooksResource, Long> {
+    override fun lower(value: V2WebhooksResource): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): V2WebhooksResource {
+        return V2WebhooksResource(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): V2WebhooksResource {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: V2WebhooksResource) = 8UL
+
+    override fun write(value: V2WebhooksResource, buf: ByteBuffer) {
         buf.putLong(lower(value))
     }
 }
@@ -13580,7 +16945,7 @@ public interface V3WatchlistMonitorsResourceInterface {
     /**
      * `force_report_creation_from_watchlist_monitor`: `POST /watchlist_monitors/{monitor_id}/new_report`.
      */
-    suspend fun `forceReportCreation`(`monitorId`: kotlin.String, `options`: CallOptions? = null)
+    suspend fun `forceReportCreation`(`monitorId`: kotlin.String, `options`: CallOptions? = null): kotlin.String?
     
     /**
      * `list_watchlist_monitors`: `GET /watchlist_monitors`.
@@ -13789,7 +17154,7 @@ open class V3WatchlistMonitorsResource: Disposable, AutoCloseable, V3WatchlistMo
      */
     @Throws(OnfidoException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `forceReportCreation`(`monitorId`: kotlin.String, `options`: CallOptions?) {
+    override suspend fun `forceReportCreation`(`monitorId`: kotlin.String, `options`: CallOptions?) : kotlin.String? {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_onfido_core_uniffi_fn_method_v3watchlistmonitorsresource_force_report_creation(
@@ -13799,12 +17164,11 @@ open class V3WatchlistMonitorsResource: Disposable, AutoCloseable, V3WatchlistMo
         FfiConverterOptionalTypeCallOptions.lower(`options`),
             )
         },
-        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_void(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_void(future, continuation) },
-        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_void(future) },
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
         // lift function
-        { },
-        
+        { FfiConverterOptionalString.lift(it) },
         // Error FFI converter
         OnfidoException.ErrorHandler,
     )
@@ -14772,642 +18136,6 @@ public object FfiConverterTypeV3WorkflowRunsResource: FfiConverter<V3WorkflowRun
 
 
 /**
- * A postal address (also an input of applicants).
- */
-data class Address (
-    /**
-     * Flat number.
-     */
-    var `flatNumber`: kotlin.String? = null 
-    , 
-    /**
-     * Building number.
-     */
-    var `buildingNumber`: kotlin.String? = null 
-    , 
-    /**
-     * Building name.
-     */
-    var `buildingName`: kotlin.String? = null 
-    , 
-    /**
-     * Street.
-     */
-    var `street`: kotlin.String? = null 
-    , 
-    /**
-     * Sub-street.
-     */
-    var `subStreet`: kotlin.String? = null 
-    , 
-    /**
-     * Town.
-     */
-    var `town`: kotlin.String? = null 
-    , 
-    /**
-     * State (USA: two-letter USPS code).
-     */
-    var `state`: kotlin.String? = null 
-    , 
-    /**
-     * Postcode.
-     */
-    var `postcode`: kotlin.String? = null 
-    , 
-    /**
-     * Country (ISO alpha-3).
-     */
-    var `country`: kotlin.String? = null 
-    , 
-    /**
-     * Lived here from, `yyyy-mm-dd`.
-     */
-    var `startDate`: kotlin.String? = null 
-    , 
-    /**
-     * Lived here until, `yyyy-mm-dd`.
-     */
-    var `endDate`: kotlin.String? = null 
-    , 
-    /**
-     * Other fields, as a JSON object.
-     */
-    var `extraJson`: kotlin.String? = null 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeAddress: FfiConverterRustBuffer<Address> {
-    override fun read(buf: ByteBuffer): Address {
-        return Address(
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Address) = (
-            FfiConverterOptionalString.allocationSize(value.`flatNumber`) +
-            FfiConverterOptionalString.allocationSize(value.`buildingNumber`) +
-            FfiConverterOptionalString.allocationSize(value.`buildingName`) +
-            FfiConverterOptionalString.allocationSize(value.`street`) +
-            FfiConverterOptionalString.allocationSize(value.`subStreet`) +
-            FfiConverterOptionalString.allocationSize(value.`town`) +
-            FfiConverterOptionalString.allocationSize(value.`state`) +
-            FfiConverterOptionalString.allocationSize(value.`postcode`) +
-            FfiConverterOptionalString.allocationSize(value.`country`) +
-            FfiConverterOptionalString.allocationSize(value.`startDate`) +
-            FfiConverterOptionalString.allocationSize(value.`endDate`) +
-            FfiConverterOptionalString.allocationSize(value.`extraJson`)
-    )
-
-    override fun write(value: Address, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`flatNumber`, buf)
-            FfiConverterOptionalString.write(value.`buildingNumber`, buf)
-            FfiConverterOptionalString.write(value.`buildingName`, buf)
-            FfiConverterOptionalString.write(value.`street`, buf)
-            FfiConverterOptionalString.write(value.`subStreet`, buf)
-            FfiConverterOptionalString.write(value.`town`, buf)
-            FfiConverterOptionalString.write(value.`state`, buf)
-            FfiConverterOptionalString.write(value.`postcode`, buf)
-            FfiConverterOptionalString.write(value.`country`, buf)
-            FfiConverterOptionalString.write(value.`startDate`, buf)
-            FfiConverterOptionalString.write(value.`endDate`, buf)
-            FfiConverterOptionalString.write(value.`extraJson`, buf)
-    }
-}
-
-
-
-/**
- * An applicant: the individual a check is performed on.
- */
-data class Applicant (
-    /**
-     * Unique identifier.
-     */
-    var `id`: kotlin.String
-    , 
-    /**
-     * When it was created (as sent).
-     */
-    var `createdAt`: kotlin.String?
-    , 
-    /**
-     * When it is scheduled for deletion, if it is.
-     */
-    var `deleteAt`: kotlin.String?
-    , 
-    /**
-     * The URI of this resource.
-     */
-    var `href`: kotlin.String?
-    , 
-    /**
-     * Mr, Mrs, Miss or Ms.
-     */
-    var `title`: kotlin.String?
-    , 
-    /**
-     * First name.
-     */
-    var `firstName`: kotlin.String?
-    , 
-    /**
-     * Middle name(s).
-     */
-    var `middleName`: kotlin.String?
-    , 
-    /**
-     * Surname.
-     */
-    var `lastName`: kotlin.String?
-    , 
-    /**
-     * Email.
-     */
-    var `email`: kotlin.String?
-    , 
-    /**
-     * Gender.
-     */
-    var `gender`: kotlin.String?
-    , 
-    /**
-     * Date of birth, `yyyy-mm-dd`.
-     */
-    var `dob`: kotlin.String?
-    , 
-    /**
-     * Landline number.
-     */
-    var `telephone`: kotlin.String?
-    , 
-    /**
-     * Mobile number.
-     */
-    var `mobile`: kotlin.String?
-    , 
-    /**
-     * Country of jurisdiction (ISO alpha-3).
-     */
-    var `country`: kotlin.String?
-    , 
-    /**
-     * Mother's maiden name.
-     */
-    var `mothersMaidenName`: kotlin.String?
-    , 
-    /**
-     * Previous surname.
-     */
-    var `previousLastName`: kotlin.String?
-    , 
-    /**
-     * Nationality (ISO alpha-3).
-     */
-    var `nationality`: kotlin.String?
-    , 
-    /**
-     * Country of birth (ISO alpha-3).
-     */
-    var `countryOfBirth`: kotlin.String?
-    , 
-    /**
-     * Town of birth.
-     */
-    var `townOfBirth`: kotlin.String?
-    , 
-    /**
-     * Identification numbers.
-     */
-    var `idNumbers`: List<IdNumber>
-    , 
-    /**
-     * Address history.
-     */
-    var `addresses`: List<Address>
-    , 
-    /**
-     * Whether it lives in the sandbox.
-     */
-    var `sandbox`: kotlin.Boolean?
-    , 
-    /**
-     * Other fields, as a JSON object.
-     */
-    var `extraJson`: kotlin.String?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeApplicant: FfiConverterRustBuffer<Applicant> {
-    override fun read(buf: ByteBuffer): Applicant {
-        return Applicant(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterSequenceTypeIdNumber.read(buf),
-            FfiConverterSequenceTypeAddress.read(buf),
-            FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Applicant) = (
-            FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterOptionalString.allocationSize(value.`createdAt`) +
-            FfiConverterOptionalString.allocationSize(value.`deleteAt`) +
-            FfiConverterOptionalString.allocationSize(value.`href`) +
-            FfiConverterOptionalString.allocationSize(value.`title`) +
-            FfiConverterOptionalString.allocationSize(value.`firstName`) +
-            FfiConverterOptionalString.allocationSize(value.`middleName`) +
-            FfiConverterOptionalString.allocationSize(value.`lastName`) +
-            FfiConverterOptionalString.allocationSize(value.`email`) +
-            FfiConverterOptionalString.allocationSize(value.`gender`) +
-            FfiConverterOptionalString.allocationSize(value.`dob`) +
-            FfiConverterOptionalString.allocationSize(value.`telephone`) +
-            FfiConverterOptionalString.allocationSize(value.`mobile`) +
-            FfiConverterOptionalString.allocationSize(value.`country`) +
-            FfiConverterOptionalString.allocationSize(value.`mothersMaidenName`) +
-            FfiConverterOptionalString.allocationSize(value.`previousLastName`) +
-            FfiConverterOptionalString.allocationSize(value.`nationality`) +
-            FfiConverterOptionalString.allocationSize(value.`countryOfBirth`) +
-            FfiConverterOptionalString.allocationSize(value.`townOfBirth`) +
-            FfiConverterSequenceTypeIdNumber.allocationSize(value.`idNumbers`) +
-            FfiConverterSequenceTypeAddress.allocationSize(value.`addresses`) +
-            FfiConverterOptionalBoolean.allocationSize(value.`sandbox`) +
-            FfiConverterOptionalString.allocationSize(value.`extraJson`)
-    )
-
-    override fun write(value: Applicant, buf: ByteBuffer) {
-            FfiConverterString.write(value.`id`, buf)
-            FfiConverterOptionalString.write(value.`createdAt`, buf)
-            FfiConverterOptionalString.write(value.`deleteAt`, buf)
-            FfiConverterOptionalString.write(value.`href`, buf)
-            FfiConverterOptionalString.write(value.`title`, buf)
-            FfiConverterOptionalString.write(value.`firstName`, buf)
-            FfiConverterOptionalString.write(value.`middleName`, buf)
-            FfiConverterOptionalString.write(value.`lastName`, buf)
-            FfiConverterOptionalString.write(value.`email`, buf)
-            FfiConverterOptionalString.write(value.`gender`, buf)
-            FfiConverterOptionalString.write(value.`dob`, buf)
-            FfiConverterOptionalString.write(value.`telephone`, buf)
-            FfiConverterOptionalString.write(value.`mobile`, buf)
-            FfiConverterOptionalString.write(value.`country`, buf)
-            FfiConverterOptionalString.write(value.`mothersMaidenName`, buf)
-            FfiConverterOptionalString.write(value.`previousLastName`, buf)
-            FfiConverterOptionalString.write(value.`nationality`, buf)
-            FfiConverterOptionalString.write(value.`countryOfBirth`, buf)
-            FfiConverterOptionalString.write(value.`townOfBirth`, buf)
-            FfiConverterSequenceTypeIdNumber.write(value.`idNumbers`, buf)
-            FfiConverterSequenceTypeAddress.write(value.`addresses`, buf)
-            FfiConverterOptionalBoolean.write(value.`sandbox`, buf)
-            FfiConverterOptionalString.write(value.`extraJson`, buf)
-    }
-}
-
-
-
-/**
- * An applicant's fields, to create one or to change some (unset fields are not sent).
- */
-data class ApplicantInput (
-    /**
-     * Mr, Mrs, Miss or Ms.
-     */
-    var `title`: kotlin.String? = null 
-    , 
-    /**
-     * First name (required to create).
-     */
-    var `firstName`: kotlin.String? = null 
-    , 
-    /**
-     * Middle name(s).
-     */
-    var `middleName`: kotlin.String? = null 
-    , 
-    /**
-     * Surname (required to create).
-     */
-    var `lastName`: kotlin.String? = null 
-    , 
-    /**
-     * Email.
-     */
-    var `email`: kotlin.String? = null 
-    , 
-    /**
-     * male or female.
-     */
-    var `gender`: kotlin.String? = null 
-    , 
-    /**
-     * Date of birth, `yyyy-mm-dd`.
-     */
-    var `dob`: kotlin.String? = null 
-    , 
-    /**
-     * Landline number.
-     */
-    var `telephone`: kotlin.String? = null 
-    , 
-    /**
-     * Mobile number.
-     */
-    var `mobile`: kotlin.String? = null 
-    , 
-    /**
-     * Country of jurisdiction (ISO alpha-3).
-     */
-    var `country`: kotlin.String? = null 
-    , 
-    /**
-     * Mother's maiden name.
-     */
-    var `mothersMaidenName`: kotlin.String? = null 
-    , 
-    /**
-     * Previous surname.
-     */
-    var `previousLastName`: kotlin.String? = null 
-    , 
-    /**
-     * Nationality (ISO alpha-3).
-     */
-    var `nationality`: kotlin.String? = null 
-    , 
-    /**
-     * Country of birth (ISO alpha-3).
-     */
-    var `countryOfBirth`: kotlin.String? = null 
-    , 
-    /**
-     * Town of birth.
-     */
-    var `townOfBirth`: kotlin.String? = null 
-    , 
-    /**
-     * Identification numbers.
-     */
-    var `idNumbers`: List<IdNumber>? = null 
-    , 
-    /**
-     * Address history.
-     */
-    var `addresses`: List<Address>? = null 
-    , 
-    /**
-     * More fields to send, as a JSON object.
-     */
-    var `extraJson`: kotlin.String? = null 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeApplicantInput: FfiConverterRustBuffer<ApplicantInput> {
-    override fun read(buf: ByteBuffer): ApplicantInput {
-        return ApplicantInput(
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalSequenceTypeIdNumber.read(buf),
-            FfiConverterOptionalSequenceTypeAddress.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ApplicantInput) = (
-            FfiConverterOptionalString.allocationSize(value.`title`) +
-            FfiConverterOptionalString.allocationSize(value.`firstName`) +
-            FfiConverterOptionalString.allocationSize(value.`middleName`) +
-            FfiConverterOptionalString.allocationSize(value.`lastName`) +
-            FfiConverterOptionalString.allocationSize(value.`email`) +
-            FfiConverterOptionalString.allocationSize(value.`gender`) +
-            FfiConverterOptionalString.allocationSize(value.`dob`) +
-            FfiConverterOptionalString.allocationSize(value.`telephone`) +
-            FfiConverterOptionalString.allocationSize(value.`mobile`) +
-            FfiConverterOptionalString.allocationSize(value.`country`) +
-            FfiConverterOptionalString.allocationSize(value.`mothersMaidenName`) +
-            FfiConverterOptionalString.allocationSize(value.`previousLastName`) +
-            FfiConverterOptionalString.allocationSize(value.`nationality`) +
-            FfiConverterOptionalString.allocationSize(value.`countryOfBirth`) +
-            FfiConverterOptionalString.allocationSize(value.`townOfBirth`) +
-            FfiConverterOptionalSequenceTypeIdNumber.allocationSize(value.`idNumbers`) +
-            FfiConverterOptionalSequenceTypeAddress.allocationSize(value.`addresses`) +
-            FfiConverterOptionalString.allocationSize(value.`extraJson`)
-    )
-
-    override fun write(value: ApplicantInput, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`title`, buf)
-            FfiConverterOptionalString.write(value.`firstName`, buf)
-            FfiConverterOptionalString.write(value.`middleName`, buf)
-            FfiConverterOptionalString.write(value.`lastName`, buf)
-            FfiConverterOptionalString.write(value.`email`, buf)
-            FfiConverterOptionalString.write(value.`gender`, buf)
-            FfiConverterOptionalString.write(value.`dob`, buf)
-            FfiConverterOptionalString.write(value.`telephone`, buf)
-            FfiConverterOptionalString.write(value.`mobile`, buf)
-            FfiConverterOptionalString.write(value.`country`, buf)
-            FfiConverterOptionalString.write(value.`mothersMaidenName`, buf)
-            FfiConverterOptionalString.write(value.`previousLastName`, buf)
-            FfiConverterOptionalString.write(value.`nationality`, buf)
-            FfiConverterOptionalString.write(value.`countryOfBirth`, buf)
-            FfiConverterOptionalString.write(value.`townOfBirth`, buf)
-            FfiConverterOptionalSequenceTypeIdNumber.write(value.`idNumbers`, buf)
-            FfiConverterOptionalSequenceTypeAddress.write(value.`addresses`, buf)
-            FfiConverterOptionalString.write(value.`extraJson`, buf)
-    }
-}
-
-
-
-/**
- * One page of applicants.
- */
-data class ApplicantPage (
-    /**
-     * The applicants on this page.
-     */
-    var `items`: List<Applicant>
-    , 
-    /**
-     * Where the page sits.
-     */
-    var `page`: PageInfo
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeApplicantPage: FfiConverterRustBuffer<ApplicantPage> {
-    override fun read(buf: ByteBuffer): ApplicantPage {
-        return ApplicantPage(
-            FfiConverterSequenceTypeApplicant.read(buf),
-            FfiConverterTypePageInfo.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ApplicantPage) = (
-            FfiConverterSequenceTypeApplicant.allocationSize(value.`items`) +
-            FfiConverterTypePageInfo.allocationSize(value.`page`)
-    )
-
-    override fun write(value: ApplicantPage, buf: ByteBuffer) {
-            FfiConverterSequenceTypeApplicant.write(value.`items`, buf)
-            FfiConverterTypePageInfo.write(value.`page`, buf)
-    }
-}
-
-
-
-/**
- * One node of a report's breakdown tree.
- */
-data class BreakdownNode (
-    /**
-     * This node's result (`clear`, `consider`, `unidentified`, …), if any.
-     */
-    var `result`: ReportResult?
-    , 
-    /**
-     * This node's properties, JSON (an object, or a list for `document_numbers`; `None` when absent).
-     */
-    var `propertiesJson`: kotlin.String?
-    , 
-    /**
-     * The sub-breakdowns, by name, in name order.
-     */
-    var `children`: List<NamedBreakdown>
-    , 
-    /**
-     * Fields of this node the core does not name, as a JSON object.
-     */
-    var `extraJson`: kotlin.String?
-    , 
-    /**
-     * `true` when this node sits at the depth limit (64 levels) and had sub-breakdowns, which were
-     * dropped: `children` is then empty though the report had more.
-     */
-    var `truncated`: kotlin.Boolean
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeBreakdownNode: FfiConverterRustBuffer<BreakdownNode> {
-    override fun read(buf: ByteBuffer): BreakdownNode {
-        return BreakdownNode(
-            FfiConverterOptionalTypeReportResult.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterSequenceTypeNamedBreakdown.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterBoolean.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: BreakdownNode) = (
-            FfiConverterOptionalTypeReportResult.allocationSize(value.`result`) +
-            FfiConverterOptionalString.allocationSize(value.`propertiesJson`) +
-            FfiConverterSequenceTypeNamedBreakdown.allocationSize(value.`children`) +
-            FfiConverterOptionalString.allocationSize(value.`extraJson`) +
-            FfiConverterBoolean.allocationSize(value.`truncated`)
-    )
-
-    override fun write(value: BreakdownNode, buf: ByteBuffer) {
-            FfiConverterOptionalTypeReportResult.write(value.`result`, buf)
-            FfiConverterOptionalString.write(value.`propertiesJson`, buf)
-            FfiConverterSequenceTypeNamedBreakdown.write(value.`children`, buf)
-            FfiConverterOptionalString.write(value.`extraJson`, buf)
-            FfiConverterBoolean.write(value.`truncated`, buf)
-    }
-}
-
-
-
-/**
  * Per-call settings, the optional last parameter of every operation.
  */
 data class CallOptions (
@@ -15456,371 +18184,6 @@ public object FfiConverterTypeCallOptions: FfiConverterRustBuffer<CallOptions> {
 
 
 /**
- * A live video challenge: digits to recite or a movement to make.
- */
-data class Challenge (
-    /**
-     * `recite` or `movement`.
-     */
-    var `challengeType`: ChallengeType
-    , 
-    /**
-     * The digits of a recite challenge.
-     */
-    var `digits`: List<kotlin.Long>?
-    , 
-    /**
-     * The movement of a movement challenge (`turnLeft`, `turnRight`).
-     */
-    var `movement`: kotlin.String?
-    , 
-    /**
-     * The query as sent, JSON.
-     */
-    var `queryJson`: kotlin.String?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeChallenge: FfiConverterRustBuffer<Challenge> {
-    override fun read(buf: ByteBuffer): Challenge {
-        return Challenge(
-            FfiConverterTypeChallengeType.read(buf),
-            FfiConverterOptionalSequenceLong.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Challenge) = (
-            FfiConverterTypeChallengeType.allocationSize(value.`challengeType`) +
-            FfiConverterOptionalSequenceLong.allocationSize(value.`digits`) +
-            FfiConverterOptionalString.allocationSize(value.`movement`) +
-            FfiConverterOptionalString.allocationSize(value.`queryJson`)
-    )
-
-    override fun write(value: Challenge, buf: ByteBuffer) {
-            FfiConverterTypeChallengeType.write(value.`challengeType`, buf)
-            FfiConverterOptionalSequenceLong.write(value.`digits`, buf)
-            FfiConverterOptionalString.write(value.`movement`, buf)
-            FfiConverterOptionalString.write(value.`queryJson`, buf)
-    }
-}
-
-
-
-/**
- * A check: a set of reports run on one applicant.
- */
-data class Check (
-    /**
-     * Unique identifier.
-     */
-    var `id`: kotlin.String
-    , 
-    /**
-     * When it was initiated.
-     */
-    var `createdAt`: kotlin.String?
-    , 
-    /**
-     * The URI of this resource.
-     */
-    var `href`: kotlin.String?
-    , 
-    /**
-     * Standard or express.
-     */
-    var `checkType`: CheckType?
-    , 
-    /**
-     * Where it is in its processing.
-     */
-    var `status`: CheckStatus?
-    , 
-    /**
-     * The overall result.
-     */
-    var `result`: CheckResult?
-    , 
-    /**
-     * The result derived from the expanded reports (`None` with report ids only).
-     */
-    var `derivedResult`: CheckResult?
-    , 
-    /**
-     * Whether it reached a state it will not leave by itself.
-     */
-    var `isFinished`: kotlin.Boolean
-    , 
-    /**
-     * Where a standard check's form redirects.
-     */
-    var `redirectUri`: kotlin.String?
-    , 
-    /**
-     * The results page on the dashboard.
-     */
-    var `resultsUri`: kotlin.String?
-    , 
-    /**
-     * A PDF of the results.
-     */
-    var `downloadUri`: kotlin.String?
-    , 
-    /**
-     * The applicant form of a standard check.
-     */
-    var `formUri`: kotlin.String?
-    , 
-    /**
-     * Every report's id, in order.
-     */
-    var `reportIds`: List<kotlin.String>
-    , 
-    /**
-     * The reports, when expanded (create answers, `expand=reports`).
-     */
-    var `reports`: List<Report>
-    , 
-    /**
-     * Report type group ids.
-     */
-    var `reportTypeGroups`: List<kotlin.String>
-    , 
-    /**
-     * Tags.
-     */
-    var `tags`: List<kotlin.String>
-    , 
-    /**
-     * Whether it lives in the sandbox.
-     */
-    var `sandbox`: kotlin.Boolean?
-    , 
-    /**
-     * Whether it is paused.
-     */
-    var `paused`: kotlin.Boolean?
-    , 
-    /**
-     * The API version that produced it.
-     */
-    var `version`: kotlin.String?
-    , 
-    /**
-     * Other fields, as a JSON object.
-     */
-    var `extraJson`: kotlin.String?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCheck: FfiConverterRustBuffer<Check> {
-    override fun read(buf: ByteBuffer): Check {
-        return Check(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalTypeCheckType.read(buf),
-            FfiConverterOptionalTypeCheckStatus.read(buf),
-            FfiConverterOptionalTypeCheckResult.read(buf),
-            FfiConverterOptionalTypeCheckResult.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterSequenceTypeReport.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Check) = (
-            FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterOptionalString.allocationSize(value.`createdAt`) +
-            FfiConverterOptionalString.allocationSize(value.`href`) +
-            FfiConverterOptionalTypeCheckType.allocationSize(value.`checkType`) +
-            FfiConverterOptionalTypeCheckStatus.allocationSize(value.`status`) +
-            FfiConverterOptionalTypeCheckResult.allocationSize(value.`result`) +
-            FfiConverterOptionalTypeCheckResult.allocationSize(value.`derivedResult`) +
-            FfiConverterBoolean.allocationSize(value.`isFinished`) +
-            FfiConverterOptionalString.allocationSize(value.`redirectUri`) +
-            FfiConverterOptionalString.allocationSize(value.`resultsUri`) +
-            FfiConverterOptionalString.allocationSize(value.`downloadUri`) +
-            FfiConverterOptionalString.allocationSize(value.`formUri`) +
-            FfiConverterSequenceString.allocationSize(value.`reportIds`) +
-            FfiConverterSequenceTypeReport.allocationSize(value.`reports`) +
-            FfiConverterSequenceString.allocationSize(value.`reportTypeGroups`) +
-            FfiConverterSequenceString.allocationSize(value.`tags`) +
-            FfiConverterOptionalBoolean.allocationSize(value.`sandbox`) +
-            FfiConverterOptionalBoolean.allocationSize(value.`paused`) +
-            FfiConverterOptionalString.allocationSize(value.`version`) +
-            FfiConverterOptionalString.allocationSize(value.`extraJson`)
-    )
-
-    override fun write(value: Check, buf: ByteBuffer) {
-            FfiConverterString.write(value.`id`, buf)
-            FfiConverterOptionalString.write(value.`createdAt`, buf)
-            FfiConverterOptionalString.write(value.`href`, buf)
-            FfiConverterOptionalTypeCheckType.write(value.`checkType`, buf)
-            FfiConverterOptionalTypeCheckStatus.write(value.`status`, buf)
-            FfiConverterOptionalTypeCheckResult.write(value.`result`, buf)
-            FfiConverterOptionalTypeCheckResult.write(value.`derivedResult`, buf)
-            FfiConverterBoolean.write(value.`isFinished`, buf)
-            FfiConverterOptionalString.write(value.`redirectUri`, buf)
-            FfiConverterOptionalString.write(value.`resultsUri`, buf)
-            FfiConverterOptionalString.write(value.`downloadUri`, buf)
-            FfiConverterOptionalString.write(value.`formUri`, buf)
-            FfiConverterSequenceString.write(value.`reportIds`, buf)
-            FfiConverterSequenceTypeReport.write(value.`reports`, buf)
-            FfiConverterSequenceString.write(value.`reportTypeGroups`, buf)
-            FfiConverterSequenceString.write(value.`tags`, buf)
-            FfiConverterOptionalBoolean.write(value.`sandbox`, buf)
-            FfiConverterOptionalBoolean.write(value.`paused`, buf)
-            FfiConverterOptionalString.write(value.`version`, buf)
-            FfiConverterOptionalString.write(value.`extraJson`, buf)
-    }
-}
-
-
-
-/**
- * A new check.
- */
-data class CheckInput (
-    /**
-     * Standard or express.
-     */
-    var `checkType`: CheckType
-    , 
-    /**
-     * The reports to run.
-     */
-    var `reports`: List<ReportRequest>? = null 
-    , 
-    /**
-     * Report type group ids to run.
-     */
-    var `reportTypeGroups`: List<kotlin.String>? = null 
-    , 
-    /**
-     * Where a standard check's form redirects when submitted.
-     */
-    var `redirectUri`: kotlin.String? = null 
-    , 
-    /**
-     * Tags.
-     */
-    var `tags`: List<kotlin.String>? = null 
-    , 
-    /**
-     * Standard checks: do not email the form.
-     */
-    var `suppressFormEmails`: kotlin.Boolean? = null 
-    , 
-    /**
-     * Queue the check and answer at once.
-     */
-    var `asynchronous`: kotlin.Boolean? = null 
-    , 
-    /**
-     * Standard checks: the applicant pays.
-     */
-    var `chargeApplicantForCheck`: kotlin.Boolean? = null 
-    , 
-    /**
-     * Sandbox only: reports that should return consider.
-     */
-    var `consider`: List<ReportName>? = null 
-    , 
-    /**
-     * More fields to send, as a JSON object (`{"paused": true}` on the offline sandbox).
-     */
-    var `extraJson`: kotlin.String? = null 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCheckInput: FfiConverterRustBuffer<CheckInput> {
-    override fun read(buf: ByteBuffer): CheckInput {
-        return CheckInput(
-            FfiConverterTypeCheckType.read(buf),
-            FfiConverterOptionalSequenceTypeReportRequest.read(buf),
-            FfiConverterOptionalSequenceString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalSequenceString.read(buf),
-            FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalSequenceTypeReportName.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: CheckInput) = (
-            FfiConverterTypeCheckType.allocationSize(value.`checkType`) +
-            FfiConverterOptionalSequenceTypeReportRequest.allocationSize(value.`reports`) +
-            FfiConverterOptionalSequenceString.allocationSize(value.`reportTypeGroups`) +
-            FfiConverterOptionalString.allocationSize(value.`redirectUri`) +
-            FfiConverterOptionalSequenceString.allocationSize(value.`tags`) +
-            FfiConverterOptionalBoolean.allocationSize(value.`suppressFormEmails`) +
-            FfiConverterOptionalBoolean.allocationSize(value.`asynchronous`) +
-            FfiConverterOptionalBoolean.allocationSize(value.`chargeApplicantForCheck`) +
-            FfiConverterOptionalSequenceTypeReportName.allocationSize(value.`consider`) +
-            FfiConverterOptionalString.allocationSize(value.`extraJson`)
-    )
-
-    override fun write(value: CheckInput, buf: ByteBuffer) {
-            FfiConverterTypeCheckType.write(value.`checkType`, buf)
-            FfiConverterOptionalSequenceTypeReportRequest.write(value.`reports`, buf)
-            FfiConverterOptionalSequenceString.write(value.`reportTypeGroups`, buf)
-            FfiConverterOptionalString.write(value.`redirectUri`, buf)
-            FfiConverterOptionalSequenceString.write(value.`tags`, buf)
-            FfiConverterOptionalBoolean.write(value.`suppressFormEmails`, buf)
-            FfiConverterOptionalBoolean.write(value.`asynchronous`, buf)
-            FfiConverterOptionalBoolean.write(value.`chargeApplicantForCheck`, buf)
-            FfiConverterOptionalSequenceTypeReportName.write(value.`consider`, buf)
-            FfiConverterOptionalString.write(value.`extraJson`, buf)
-    }
-}
-
-
-
-/**
  * Client settings. Without `api_token` (apps behind their own backend proxy) `base_url` is required
  * and no `Authorization` header is sent. Retries are on unless `retry` says otherwise
  * (`noRetries()`). `toString`/`description` never show the token.
@@ -15842,7 +18205,7 @@ data class ClientConfig (
     var `baseUrl`: kotlin.String? = null 
     , 
     /**
-     * The API version (default v2).
+     * The API version (default v3.6; `V2` for `client.v2`).
      */
     var `apiVersion`: ApiVersion? = null 
     , 
@@ -15934,125 +18297,6 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterOptionalString.write(value.`binding`, buf)
             FfiConverterOptionalString.write(value.`appName`, buf)
             FfiConverterOptionalBoolean.write(value.`pace`, buf)
-    }
-}
-
-
-
-/**
- * An uploaded identity or supporting document.
- */
-data class Document (
-    /**
-     * Unique identifier.
-     */
-    var `id`: kotlin.String
-    , 
-    /**
-     * When it was uploaded.
-     */
-    var `createdAt`: kotlin.String?
-    , 
-    /**
-     * The URI of this resource.
-     */
-    var `href`: kotlin.String?
-    , 
-    /**
-     * The URI to download it from.
-     */
-    var `downloadHref`: kotlin.String?
-    , 
-    /**
-     * The uploaded file's name.
-     */
-    var `fileName`: kotlin.String?
-    , 
-    /**
-     * `png`, `jpg` or `pdf`.
-     */
-    var `fileType`: kotlin.String?
-    , 
-    /**
-     * The file's size in bytes.
-     */
-    var `fileSize`: kotlin.Long?
-    , 
-    /**
-     * The document's type.
-     */
-    var `documentType`: DocumentType?
-    , 
-    /**
-     * Front or back.
-     */
-    var `side`: DocumentSide?
-    , 
-    /**
-     * Issuing country (ISO alpha-3).
-     */
-    var `issuingCountry`: kotlin.String?
-    , 
-    /**
-     * Other fields, as a JSON object.
-     */
-    var `extraJson`: kotlin.String?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeDocument: FfiConverterRustBuffer<Document> {
-    override fun read(buf: ByteBuffer): Document {
-        return Document(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalLong.read(buf),
-            FfiConverterOptionalTypeDocumentType.read(buf),
-            FfiConverterOptionalTypeDocumentSide.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Document) = (
-            FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterOptionalString.allocationSize(value.`createdAt`) +
-            FfiConverterOptionalString.allocationSize(value.`href`) +
-            FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
-            FfiConverterOptionalString.allocationSize(value.`fileName`) +
-            FfiConverterOptionalString.allocationSize(value.`fileType`) +
-            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
-            FfiConverterOptionalTypeDocumentType.allocationSize(value.`documentType`) +
-            FfiConverterOptionalTypeDocumentSide.allocationSize(value.`side`) +
-            FfiConverterOptionalString.allocationSize(value.`issuingCountry`) +
-            FfiConverterOptionalString.allocationSize(value.`extraJson`)
-    )
-
-    override fun write(value: Document, buf: ByteBuffer) {
-            FfiConverterString.write(value.`id`, buf)
-            FfiConverterOptionalString.write(value.`createdAt`, buf)
-            FfiConverterOptionalString.write(value.`href`, buf)
-            FfiConverterOptionalString.write(value.`downloadHref`, buf)
-            FfiConverterOptionalString.write(value.`fileName`, buf)
-            FfiConverterOptionalString.write(value.`fileType`, buf)
-            FfiConverterOptionalLong.write(value.`fileSize`, buf)
-            FfiConverterOptionalTypeDocumentType.write(value.`documentType`, buf)
-            FfiConverterOptionalTypeDocumentSide.write(value.`side`, buf)
-            FfiConverterOptionalString.write(value.`issuingCountry`, buf)
-            FfiConverterOptionalString.write(value.`extraJson`, buf)
     }
 }
 
@@ -16189,9 +18433,9 @@ data class Finding (
     var `path`: kotlin.String
     , 
     /**
-     * Consider or unidentified.
+     * `consider` or `unidentified`.
      */
-    var `result`: ReportResult
+    var `result`: kotlin.String
     , 
     /**
      * The breakdown's properties, JSON (`None` when it has none).
@@ -16219,7 +18463,7 @@ public object FfiConverterTypeFinding: FfiConverterRustBuffer<Finding> {
     override fun read(buf: ByteBuffer): Finding {
         return Finding(
             FfiConverterString.read(buf),
-            FfiConverterTypeReportResult.read(buf),
+            FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
         )
@@ -16227,14 +18471,14 @@ public object FfiConverterTypeFinding: FfiConverterRustBuffer<Finding> {
 
     override fun allocationSize(value: Finding) = (
             FfiConverterString.allocationSize(value.`path`) +
-            FfiConverterTypeReportResult.allocationSize(value.`result`) +
+            FfiConverterString.allocationSize(value.`result`) +
             FfiConverterOptionalString.allocationSize(value.`propertiesJson`) +
             FfiConverterOptionalString.allocationSize(value.`description`)
     )
 
     override fun write(value: Finding, buf: ByteBuffer) {
             FfiConverterString.write(value.`path`, buf)
-            FfiConverterTypeReportResult.write(value.`result`, buf)
+            FfiConverterString.write(value.`result`, buf)
             FfiConverterOptionalString.write(value.`propertiesJson`, buf)
             FfiConverterOptionalString.write(value.`description`, buf)
     }
@@ -16426,61 +18670,6 @@ public object FfiConverterTypeHttpResponse: FfiConverterRustBuffer<HttpResponse>
 
 
 /**
- * An identification number (also an input of applicants).
- */
-data class IdNumber (
-    /**
-     * Its type.
-     */
-    var `idType`: IdNumberType
-    , 
-    /**
-     * Its value (an SSN as `xxx-xx-xxxx` or its last four digits).
-     */
-    var `value`: kotlin.String? = null 
-    , 
-    /**
-     * Issuing state (state-issued driving licences).
-     */
-    var `stateCode`: kotlin.String? = null 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeIdNumber: FfiConverterRustBuffer<IdNumber> {
-    override fun read(buf: ByteBuffer): IdNumber {
-        return IdNumber(
-            FfiConverterTypeIdNumberType.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: IdNumber) = (
-            FfiConverterTypeIdNumberType.allocationSize(value.`idType`) +
-            FfiConverterOptionalString.allocationSize(value.`value`) +
-            FfiConverterOptionalString.allocationSize(value.`stateCode`)
-    )
-
-    override fun write(value: IdNumber, buf: ByteBuffer) {
-            FfiConverterTypeIdNumberType.write(value.`idType`, buf)
-            FfiConverterOptionalString.write(value.`value`, buf)
-            FfiConverterOptionalString.write(value.`stateCode`, buf)
-    }
-}
-
-
-
-/**
  * A page of a listing by operation id: the answer as JSON and the next page's input.
  */
 data class JsonPage (
@@ -16591,836 +18780,6 @@ public object FfiConverterTypeLinkRelations: FfiConverterRustBuffer<LinkRelation
 
 
 /**
- * A live photo (selfie).
- */
-data class LivePhoto (
-    /**
-     * Unique identifier.
-     */
-    var `id`: kotlin.String
-    , 
-    /**
-     * When it was uploaded.
-     */
-    var `createdAt`: kotlin.String?
-    , 
-    /**
-     * The URI of this resource.
-     */
-    var `href`: kotlin.String?
-    , 
-    /**
-     * The URI to download it from.
-     */
-    var `downloadHref`: kotlin.String?
-    , 
-    /**
-     * The uploaded file's name.
-     */
-    var `fileName`: kotlin.String?
-    , 
-    /**
-     * `png` or `jpg`.
-     */
-    var `fileType`: kotlin.String?
-    , 
-    /**
-     * The file's size in bytes.
-     */
-    var `fileSize`: kotlin.Long?
-    , 
-    /**
-     * Other fields, as a JSON object.
-     */
-    var `extraJson`: kotlin.String?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLivePhoto: FfiConverterRustBuffer<LivePhoto> {
-    override fun read(buf: ByteBuffer): LivePhoto {
-        return LivePhoto(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalLong.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: LivePhoto) = (
-            FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterOptionalString.allocationSize(value.`createdAt`) +
-            FfiConverterOptionalString.allocationSize(value.`href`) +
-            FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
-            FfiConverterOptionalString.allocationSize(value.`fileName`) +
-            FfiConverterOptionalString.allocationSize(value.`fileType`) +
-            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
-            FfiConverterOptionalString.allocationSize(value.`extraJson`)
-    )
-
-    override fun write(value: LivePhoto, buf: ByteBuffer) {
-            FfiConverterString.write(value.`id`, buf)
-            FfiConverterOptionalString.write(value.`createdAt`, buf)
-            FfiConverterOptionalString.write(value.`href`, buf)
-            FfiConverterOptionalString.write(value.`downloadHref`, buf)
-            FfiConverterOptionalString.write(value.`fileName`, buf)
-            FfiConverterOptionalString.write(value.`fileType`, buf)
-            FfiConverterOptionalLong.write(value.`fileSize`, buf)
-            FfiConverterOptionalString.write(value.`extraJson`, buf)
-    }
-}
-
-
-
-/**
- * A live video recorded by the mobile SDKs.
- */
-data class LiveVideo (
-    /**
-     * Unique identifier.
-     */
-    var `id`: kotlin.String
-    , 
-    /**
-     * When it was uploaded.
-     */
-    var `createdAt`: kotlin.String?
-    , 
-    /**
-     * The URI of this resource.
-     */
-    var `href`: kotlin.String?
-    , 
-    /**
-     * The URI to download it from.
-     */
-    var `downloadHref`: kotlin.String?
-    , 
-    /**
-     * The uploaded file's name.
-     */
-    var `fileName`: kotlin.String?
-    , 
-    /**
-     * The file's type.
-     */
-    var `fileType`: kotlin.String?
-    , 
-    /**
-     * The file's size in bytes.
-     */
-    var `fileSize`: kotlin.Long?
-    , 
-    /**
-     * The challenges performed.
-     */
-    var `challenge`: List<Challenge>
-    , 
-    /**
-     * Other fields, as a JSON object.
-     */
-    var `extraJson`: kotlin.String?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLiveVideo: FfiConverterRustBuffer<LiveVideo> {
-    override fun read(buf: ByteBuffer): LiveVideo {
-        return LiveVideo(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalLong.read(buf),
-            FfiConverterSequenceTypeChallenge.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: LiveVideo) = (
-            FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterOptionalString.allocationSize(value.`createdAt`) +
-            FfiConverterOptionalString.allocationSize(value.`href`) +
-            FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
-            FfiConverterOptionalString.allocationSize(value.`fileName`) +
-            FfiConverterOptionalString.allocationSize(value.`fileType`) +
-            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
-            FfiConverterSequenceTypeChallenge.allocationSize(value.`challenge`) +
-            FfiConverterOptionalString.allocationSize(value.`extraJson`)
-    )
-
-    override fun write(value: LiveVideo, buf: ByteBuffer) {
-            FfiConverterString.write(value.`id`, buf)
-            FfiConverterOptionalString.write(value.`createdAt`, buf)
-            FfiConverterOptionalString.write(value.`href`, buf)
-            FfiConverterOptionalString.write(value.`downloadHref`, buf)
-            FfiConverterOptionalString.write(value.`fileName`, buf)
-            FfiConverterOptionalString.write(value.`fileType`, buf)
-            FfiConverterOptionalLong.write(value.`fileSize`, buf)
-            FfiConverterSequenceTypeChallenge.write(value.`challenge`, buf)
-            FfiConverterOptionalString.write(value.`extraJson`, buf)
-    }
-}
-
-
-
-/**
- * A breakdown node and its name.
- */
-data class NamedBreakdown (
-    /**
-     * The breakdown's name (`image_integrity`, `image_quality`, …).
-     */
-    var `name`: kotlin.String
-    , 
-    /**
-     * The node.
-     */
-    var `node`: BreakdownNode
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeNamedBreakdown: FfiConverterRustBuffer<NamedBreakdown> {
-    override fun read(buf: ByteBuffer): NamedBreakdown {
-        return NamedBreakdown(
-            FfiConverterString.read(buf),
-            FfiConverterTypeBreakdownNode.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: NamedBreakdown) = (
-            FfiConverterString.allocationSize(value.`name`) +
-            FfiConverterTypeBreakdownNode.allocationSize(value.`node`)
-    )
-
-    override fun write(value: NamedBreakdown, buf: ByteBuffer) {
-            FfiConverterString.write(value.`name`, buf)
-            FfiConverterTypeBreakdownNode.write(value.`node`, buf)
-    }
-}
-
-
-
-/**
- * What OCR Autofill read from a document.
- */
-data class OcrResult (
-    /**
-     * The document read.
-     */
-    var `documentId`: kotlin.String?
-    , 
-    /**
-     * The document's country (ISO alpha-3), as classified.
-     */
-    var `country`: kotlin.String?
-    , 
-    /**
-     * The document's type, as classified.
-     */
-    var `documentType`: DocumentType?
-    , 
-    /**
-     * Document number.
-     */
-    var `documentNumber`: kotlin.String?
-    , 
-    /**
-     * First name.
-     */
-    var `firstName`: kotlin.String?
-    , 
-    /**
-     * Last name.
-     */
-    var `lastName`: kotlin.String?
-    , 
-    /**
-     * Gender.
-     */
-    var `gender`: kotlin.String?
-    , 
-    /**
-     * Date of birth.
-     */
-    var `dateOfBirth`: kotlin.String?
-    , 
-    /**
-     * Date of expiry.
-     */
-    var `dateOfExpiry`: kotlin.String?
-    , 
-    /**
-     * Nationality.
-     */
-    var `nationality`: kotlin.String?
-    , 
-    /**
-     * MRZ lines 1 to 3, when read.
-     */
-    var `mrzLines`: List<kotlin.String>
-    , 
-    /**
-     * The whole answer, JSON.
-     */
-    var `rawJson`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeOcrResult: FfiConverterRustBuffer<OcrResult> {
-    override fun read(buf: ByteBuffer): OcrResult {
-        return OcrResult(
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalTypeDocumentType.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: OcrResult) = (
-            FfiConverterOptionalString.allocationSize(value.`documentId`) +
-            FfiConverterOptionalString.allocationSize(value.`country`) +
-            FfiConverterOptionalTypeDocumentType.allocationSize(value.`documentType`) +
-            FfiConverterOptionalString.allocationSize(value.`documentNumber`) +
-            FfiConverterOptionalString.allocationSize(value.`firstName`) +
-            FfiConverterOptionalString.allocationSize(value.`lastName`) +
-            FfiConverterOptionalString.allocationSize(value.`gender`) +
-            FfiConverterOptionalString.allocationSize(value.`dateOfBirth`) +
-            FfiConverterOptionalString.allocationSize(value.`dateOfExpiry`) +
-            FfiConverterOptionalString.allocationSize(value.`nationality`) +
-            FfiConverterSequenceString.allocationSize(value.`mrzLines`) +
-            FfiConverterString.allocationSize(value.`rawJson`)
-    )
-
-    override fun write(value: OcrResult, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`documentId`, buf)
-            FfiConverterOptionalString.write(value.`country`, buf)
-            FfiConverterOptionalTypeDocumentType.write(value.`documentType`, buf)
-            FfiConverterOptionalString.write(value.`documentNumber`, buf)
-            FfiConverterOptionalString.write(value.`firstName`, buf)
-            FfiConverterOptionalString.write(value.`lastName`, buf)
-            FfiConverterOptionalString.write(value.`gender`, buf)
-            FfiConverterOptionalString.write(value.`dateOfBirth`, buf)
-            FfiConverterOptionalString.write(value.`dateOfExpiry`, buf)
-            FfiConverterOptionalString.write(value.`nationality`, buf)
-            FfiConverterSequenceString.write(value.`mrzLines`, buf)
-            FfiConverterString.write(value.`rawJson`, buf)
-    }
-}
-
-
-
-/**
- * Where a list page sits: the page numbers the `Link` header names and `X-Total-Count`.
- */
-data class PageInfo (
-    /**
-     * The next page, if any.
-     */
-    var `nextPage`: kotlin.Int?
-    , 
-    /**
-     * The previous page, if any.
-     */
-    var `prevPage`: kotlin.Int?
-    , 
-    /**
-     * The first page.
-     */
-    var `firstPage`: kotlin.Int?
-    , 
-    /**
-     * The last page.
-     */
-    var `lastPage`: kotlin.Int?
-    , 
-    /**
-     * Items per page, as the links say.
-     */
-    var `perPage`: kotlin.Int?
-    , 
-    /**
-     * How many items there are in all.
-     */
-    var `totalCount`: kotlin.Long?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypePageInfo: FfiConverterRustBuffer<PageInfo> {
-    override fun read(buf: ByteBuffer): PageInfo {
-        return PageInfo(
-            FfiConverterOptionalInt.read(buf),
-            FfiConverterOptionalInt.read(buf),
-            FfiConverterOptionalInt.read(buf),
-            FfiConverterOptionalInt.read(buf),
-            FfiConverterOptionalInt.read(buf),
-            FfiConverterOptionalLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: PageInfo) = (
-            FfiConverterOptionalInt.allocationSize(value.`nextPage`) +
-            FfiConverterOptionalInt.allocationSize(value.`prevPage`) +
-            FfiConverterOptionalInt.allocationSize(value.`firstPage`) +
-            FfiConverterOptionalInt.allocationSize(value.`lastPage`) +
-            FfiConverterOptionalInt.allocationSize(value.`perPage`) +
-            FfiConverterOptionalLong.allocationSize(value.`totalCount`)
-    )
-
-    override fun write(value: PageInfo, buf: ByteBuffer) {
-            FfiConverterOptionalInt.write(value.`nextPage`, buf)
-            FfiConverterOptionalInt.write(value.`prevPage`, buf)
-            FfiConverterOptionalInt.write(value.`firstPage`, buf)
-            FfiConverterOptionalInt.write(value.`lastPage`, buf)
-            FfiConverterOptionalInt.write(value.`perPage`, buf)
-            FfiConverterOptionalLong.write(value.`totalCount`, buf)
-    }
-}
-
-
-
-/**
- * A report: one verification within a check.
- */
-data class Report (
-    /**
-     * Unique identifier.
-     */
-    var `id`: kotlin.String
-    , 
-    /**
-     * The report type.
-     */
-    var `name`: ReportName?
-    , 
-    /**
-     * When it was initiated.
-     */
-    var `createdAt`: kotlin.String?
-    , 
-    /**
-     * The URI of this resource.
-     */
-    var `href`: kotlin.String?
-    , 
-    /**
-     * Where it is in its processing.
-     */
-    var `status`: ReportStatus?
-    , 
-    /**
-     * Its result, once known.
-     */
-    var `result`: ReportResult?
-    , 
-    /**
-     * A document report's detailed result.
-     */
-    var `subResult`: SubResult?
-    , 
-    /**
-     * What the sub-result means, in the reference's words.
-     */
-    var `subResultMeaning`: kotlin.String?
-    , 
-    /**
-     * The variant (`standard`, `kyc`, `video`, `full`).
-     */
-    var `variant`: kotlin.String?
-    , 
-    /**
-     * Whether it reached a state it will not leave.
-     */
-    var `isFinished`: kotlin.Boolean
-    , 
-    /**
-     * The breakdowns a reviewer must look at, deepest first.
-     */
-    var `findings`: List<Finding>
-    , 
-    /**
-     * The breakdown tree, by breakdown name (cut below 64 levels, see `BreakdownNode.truncated`).
-     */
-    var `breakdown`: List<NamedBreakdown>
-    , 
-    /**
-     * Report-level properties, JSON object.
-     */
-    var `propertiesJson`: kotlin.String
-    , 
-    /**
-     * Report options as sent, JSON.
-     */
-    var `optionsJson`: kotlin.String?
-    , 
-    /**
-     * The documents processed, JSON array.
-     */
-    var `documentsJson`: kotlin.String
-    , 
-    /**
-     * Other fields, as a JSON object.
-     */
-    var `extraJson`: kotlin.String?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeReport: FfiConverterRustBuffer<Report> {
-    override fun read(buf: ByteBuffer): Report {
-        return Report(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalTypeReportName.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalTypeReportStatus.read(buf),
-            FfiConverterOptionalTypeReportResult.read(buf),
-            FfiConverterOptionalTypeSubResult.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterBoolean.read(buf),
-            FfiConverterSequenceTypeFinding.read(buf),
-            FfiConverterSequenceTypeNamedBreakdown.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Report) = (
-            FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterOptionalTypeReportName.allocationSize(value.`name`) +
-            FfiConverterOptionalString.allocationSize(value.`createdAt`) +
-            FfiConverterOptionalString.allocationSize(value.`href`) +
-            FfiConverterOptionalTypeReportStatus.allocationSize(value.`status`) +
-            FfiConverterOptionalTypeReportResult.allocationSize(value.`result`) +
-            FfiConverterOptionalTypeSubResult.allocationSize(value.`subResult`) +
-            FfiConverterOptionalString.allocationSize(value.`subResultMeaning`) +
-            FfiConverterOptionalString.allocationSize(value.`variant`) +
-            FfiConverterBoolean.allocationSize(value.`isFinished`) +
-            FfiConverterSequenceTypeFinding.allocationSize(value.`findings`) +
-            FfiConverterSequenceTypeNamedBreakdown.allocationSize(value.`breakdown`) +
-            FfiConverterString.allocationSize(value.`propertiesJson`) +
-            FfiConverterOptionalString.allocationSize(value.`optionsJson`) +
-            FfiConverterString.allocationSize(value.`documentsJson`) +
-            FfiConverterOptionalString.allocationSize(value.`extraJson`)
-    )
-
-    override fun write(value: Report, buf: ByteBuffer) {
-            FfiConverterString.write(value.`id`, buf)
-            FfiConverterOptionalTypeReportName.write(value.`name`, buf)
-            FfiConverterOptionalString.write(value.`createdAt`, buf)
-            FfiConverterOptionalString.write(value.`href`, buf)
-            FfiConverterOptionalTypeReportStatus.write(value.`status`, buf)
-            FfiConverterOptionalTypeReportResult.write(value.`result`, buf)
-            FfiConverterOptionalTypeSubResult.write(value.`subResult`, buf)
-            FfiConverterOptionalString.write(value.`subResultMeaning`, buf)
-            FfiConverterOptionalString.write(value.`variant`, buf)
-            FfiConverterBoolean.write(value.`isFinished`, buf)
-            FfiConverterSequenceTypeFinding.write(value.`findings`, buf)
-            FfiConverterSequenceTypeNamedBreakdown.write(value.`breakdown`, buf)
-            FfiConverterString.write(value.`propertiesJson`, buf)
-            FfiConverterOptionalString.write(value.`optionsJson`, buf)
-            FfiConverterString.write(value.`documentsJson`, buf)
-            FfiConverterOptionalString.write(value.`extraJson`, buf)
-    }
-}
-
-
-
-/**
- * A report option (e.g. watchlist `peps`, `sanctions`).
- */
-data class ReportOption (
-    /**
-     * The option's name.
-     */
-    var `name`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeReportOption: FfiConverterRustBuffer<ReportOption> {
-    override fun read(buf: ByteBuffer): ReportOption {
-        return ReportOption(
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ReportOption) = (
-            FfiConverterString.allocationSize(value.`name`)
-    )
-
-    override fun write(value: ReportOption, buf: ByteBuffer) {
-            FfiConverterString.write(value.`name`, buf)
-    }
-}
-
-
-
-/**
- * A report requested in a new check.
- */
-data class ReportRequest (
-    /**
-     * The report type.
-     */
-    var `name`: ReportName
-    , 
-    /**
-     * The variant (`standard`, `kyc`, `video`, `full`).
-     */
-    var `variant`: kotlin.String? = null 
-    , 
-    /**
-     * Options to enable.
-     */
-    var `options`: List<ReportOption>? = null 
-    , 
-    /**
-     * Which uploaded documents to use (document reports), by id.
-     */
-    var `documentIds`: List<kotlin.String>? = null 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeReportRequest: FfiConverterRustBuffer<ReportRequest> {
-    override fun read(buf: ByteBuffer): ReportRequest {
-        return ReportRequest(
-            FfiConverterTypeReportName.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalSequenceTypeReportOption.read(buf),
-            FfiConverterOptionalSequenceString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ReportRequest) = (
-            FfiConverterTypeReportName.allocationSize(value.`name`) +
-            FfiConverterOptionalString.allocationSize(value.`variant`) +
-            FfiConverterOptionalSequenceTypeReportOption.allocationSize(value.`options`) +
-            FfiConverterOptionalSequenceString.allocationSize(value.`documentIds`)
-    )
-
-    override fun write(value: ReportRequest, buf: ByteBuffer) {
-            FfiConverterTypeReportName.write(value.`name`, buf)
-            FfiConverterOptionalString.write(value.`variant`, buf)
-            FfiConverterOptionalSequenceTypeReportOption.write(value.`options`, buf)
-            FfiConverterOptionalSequenceString.write(value.`documentIds`, buf)
-    }
-}
-
-
-
-/**
- * A report type within a group.
- */
-data class ReportType (
-    /**
-     * Its id.
-     */
-    var `id`: kotlin.String?
-    , 
-    /**
-     * Its name.
-     */
-    var `name`: ReportName?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeReportType: FfiConverterRustBuffer<ReportType> {
-    override fun read(buf: ByteBuffer): ReportType {
-        return ReportType(
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalTypeReportName.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ReportType) = (
-            FfiConverterOptionalString.allocationSize(value.`id`) +
-            FfiConverterOptionalTypeReportName.allocationSize(value.`name`)
-    )
-
-    override fun write(value: ReportType, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`id`, buf)
-            FfiConverterOptionalTypeReportName.write(value.`name`, buf)
-    }
-}
-
-
-
-/**
- * A report type group (a preset set of reports).
- */
-data class ReportTypeGroup (
-    /**
-     * Unique identifier.
-     */
-    var `id`: kotlin.String
-    , 
-    /**
-     * Its name.
-     */
-    var `name`: kotlin.String?
-    , 
-    /**
-     * Whether its reports can only be requested together.
-     */
-    var `groupOnly`: kotlin.Boolean?
-    , 
-    /**
-     * Its report types.
-     */
-    var `reportTypes`: List<ReportType>
-    , 
-    /**
-     * Other fields, as a JSON object.
-     */
-    var `extraJson`: kotlin.String?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeReportTypeGroup: FfiConverterRustBuffer<ReportTypeGroup> {
-    override fun read(buf: ByteBuffer): ReportTypeGroup {
-        return ReportTypeGroup(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalBoolean.read(buf),
-            FfiConverterSequenceTypeReportType.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: ReportTypeGroup) = (
-            FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterOptionalString.allocationSize(value.`name`) +
-            FfiConverterOptionalBoolean.allocationSize(value.`groupOnly`) +
-            FfiConverterSequenceTypeReportType.allocationSize(value.`reportTypes`) +
-            FfiConverterOptionalString.allocationSize(value.`extraJson`)
-    )
-
-    override fun write(value: ReportTypeGroup, buf: ByteBuffer) {
-            FfiConverterString.write(value.`id`, buf)
-            FfiConverterOptionalString.write(value.`name`, buf)
-            FfiConverterOptionalBoolean.write(value.`groupOnly`, buf)
-            FfiConverterSequenceTypeReportType.write(value.`reportTypes`, buf)
-            FfiConverterOptionalString.write(value.`extraJson`, buf)
-    }
-}
-
-
-
-/**
  * When and how long to retry (the core's `RetryPolicy`). Negative values are refused as a
  * `Config` error on `retry` when a client is made.
  */
@@ -17486,70 +18845,6 @@ public object FfiConverterTypeRetrySettings: FfiConverterRustBuffer<RetrySetting
 
 
 /**
- * A Web SDK token. `toString`/`description` hide it.
- */
-data class SdkToken (
-    /**
-     * The JWT to hand to the Web SDK.
-     */
-    var `token`: kotlin.String
-    , 
-    /**
-     * When it expires (Unix seconds), read from the JWT.
-     */
-    var `expiresAt`: kotlin.Long?
-    , 
-    /**
-     * When it was issued (Unix seconds).
-     */
-    var `issuedAt`: kotlin.Long?
-    
-){
-    
-
-    
-
-    // The local Rust `Display`/`Debug` implementation.
-    override fun toString(): String {
-        return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_sdktoken_uniffi_trait_display(FfiConverterTypeSdkToken.lower(this),
-        _status)
-}
-    )
-    }
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSdkToken: FfiConverterRustBuffer<SdkToken> {
-    override fun read(buf: ByteBuffer): SdkToken {
-        return SdkToken(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalLong.read(buf),
-            FfiConverterOptionalLong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: SdkToken) = (
-            FfiConverterString.allocationSize(value.`token`) +
-            FfiConverterOptionalLong.allocationSize(value.`expiresAt`) +
-            FfiConverterOptionalLong.allocationSize(value.`issuedAt`)
-    )
-
-    override fun write(value: SdkToken, buf: ByteBuffer) {
-            FfiConverterString.write(value.`token`, buf)
-            FfiConverterOptionalLong.write(value.`expiresAt`, buf)
-            FfiConverterOptionalLong.write(value.`issuedAt`, buf)
-    }
-}
-
-
-
-/**
  * A Web SDK token's claims, read without checking its signature.
  */
 data class SdkTokenClaims (
@@ -17597,13 +18892,69 @@ public object FfiConverterTypeSdkTokenClaims: FfiConverterRustBuffer<SdkTokenCla
 
 
 /**
- * A Street Level code submission's answer.
+ * The `address` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
  */
-data class SlvResult (
+data class V2Address (
     /**
-     * Whether the code was accepted.
+     * `building_name`.
      */
-    var `success`: kotlin.Boolean
+    var `buildingName`: kotlin.String? = null 
+    , 
+    /**
+     * `building_number`.
+     */
+    var `buildingNumber`: kotlin.String? = null 
+    , 
+    /**
+     * `country`.
+     */
+    var `country`: kotlin.String? = null 
+    , 
+    /**
+     * `end_date`.
+     */
+    var `endDate`: CalendarDate? = null 
+    , 
+    /**
+     * `flat_number`.
+     */
+    var `flatNumber`: kotlin.String? = null 
+    , 
+    /**
+     * `postcode`.
+     */
+    var `postcode`: kotlin.String? = null 
+    , 
+    /**
+     * `start_date`.
+     */
+    var `startDate`: CalendarDate? = null 
+    , 
+    /**
+     * `state`.
+     */
+    var `state`: kotlin.String? = null 
+    , 
+    /**
+     * `street`.
+     */
+    var `street`: kotlin.String? = null 
+    , 
+    /**
+     * `sub_street`.
+     */
+    var `subStreet`: kotlin.String? = null 
+    , 
+    /**
+     * `town`.
+     */
+    var `town`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
     
 ){
     
@@ -17617,26 +18968,3134 @@ data class SlvResult (
 /**
  * @suppress
  */
-public object FfiConverterTypeSlvResult: FfiConverterRustBuffer<SlvResult> {
-    override fun read(buf: ByteBuffer): SlvResult {
-        return SlvResult(
-            FfiConverterBoolean.read(buf),
+public object FfiConverterTypeV2Address: FfiConverterRustBuffer<V2Address> {
+    override fun read(buf: ByteBuffer): V2Address {
+        return V2Address(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
         )
     }
 
-    override fun allocationSize(value: SlvResult) = (
-            FfiConverterBoolean.allocationSize(value.`success`)
+    override fun allocationSize(value: V2Address) = (
+            FfiConverterOptionalString.allocationSize(value.`buildingName`) +
+            FfiConverterOptionalString.allocationSize(value.`buildingNumber`) +
+            FfiConverterOptionalString.allocationSize(value.`country`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`endDate`) +
+            FfiConverterOptionalString.allocationSize(value.`flatNumber`) +
+            FfiConverterOptionalString.allocationSize(value.`postcode`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`startDate`) +
+            FfiConverterOptionalString.allocationSize(value.`state`) +
+            FfiConverterOptionalString.allocationSize(value.`street`) +
+            FfiConverterOptionalString.allocationSize(value.`subStreet`) +
+            FfiConverterOptionalString.allocationSize(value.`town`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
     )
 
-    override fun write(value: SlvResult, buf: ByteBuffer) {
-            FfiConverterBoolean.write(value.`success`, buf)
+    override fun write(value: V2Address, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`buildingName`, buf)
+            FfiConverterOptionalString.write(value.`buildingNumber`, buf)
+            FfiConverterOptionalString.write(value.`country`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`endDate`, buf)
+            FfiConverterOptionalString.write(value.`flatNumber`, buf)
+            FfiConverterOptionalString.write(value.`postcode`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`startDate`, buf)
+            FfiConverterOptionalString.write(value.`state`, buf)
+            FfiConverterOptionalString.write(value.`street`, buf)
+            FfiConverterOptionalString.write(value.`subStreet`, buf)
+            FfiConverterOptionalString.write(value.`town`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
     }
 }
 
 
 
 /**
- * The `address` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Addresses_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2AddressesList (
+    /**
+     * `addresses`.
+     */
+    var `addresses`: List<V2Address>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2AddressesList: FfiConverterRustBuffer<V2AddressesList> {
+    override fun read(buf: ByteBuffer): V2AddressesList {
+        return V2AddressesList(
+            FfiConverterOptionalSequenceTypeV2Address.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2AddressesList) = (
+            FfiConverterOptionalSequenceTypeV2Address.allocationSize(value.`addresses`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2AddressesList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2Address.write(value.`addresses`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `applicant` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2Applicant (
+    /**
+     * `addresses`.
+     */
+    var `addresses`: List<V2Address>? = null 
+    , 
+    /**
+     * `country`.
+     */
+    var `country`: kotlin.String? = null 
+    , 
+    /**
+     * `country_of_birth`.
+     */
+    var `countryOfBirth`: kotlin.String? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `delete_at`.
+     */
+    var `deleteAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `dob`.
+     */
+    var `dob`: CalendarDate? = null 
+    , 
+    /**
+     * `email`.
+     */
+    var `email`: kotlin.String? = null 
+    , 
+    /**
+     * `first_name`.
+     */
+    var `firstName`: kotlin.String? = null 
+    , 
+    /**
+     * `gender`.
+     */
+    var `gender`: kotlin.String? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `id_numbers`.
+     */
+    var `idNumbers`: List<V2IdNumber>? = null 
+    , 
+    /**
+     * `last_name`.
+     */
+    var `lastName`: kotlin.String? = null 
+    , 
+    /**
+     * `middle_name`.
+     */
+    var `middleName`: kotlin.String? = null 
+    , 
+    /**
+     * `mobile`.
+     */
+    var `mobile`: kotlin.String? = null 
+    , 
+    /**
+     * `mothers_maiden_name`.
+     */
+    var `mothersMaidenName`: kotlin.String? = null 
+    , 
+    /**
+     * `nationality`.
+     */
+    var `nationality`: kotlin.String? = null 
+    , 
+    /**
+     * `previous_last_name`.
+     */
+    var `previousLastName`: kotlin.String? = null 
+    , 
+    /**
+     * `sandbox`.
+     */
+    var `sandbox`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `telephone`.
+     */
+    var `telephone`: kotlin.String? = null 
+    , 
+    /**
+     * `title`.
+     */
+    var `title`: kotlin.String? = null 
+    , 
+    /**
+     * `town_of_birth`.
+     */
+    var `townOfBirth`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2Applicant: FfiConverterRustBuffer<V2Applicant> {
+    override fun read(buf: ByteBuffer): V2Applicant {
+        return V2Applicant(
+            FfiConverterOptionalSequenceTypeV2Address.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceTypeV2IdNumber.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2Applicant) = (
+            FfiConverterOptionalSequenceTypeV2Address.allocationSize(value.`addresses`) +
+            FfiConverterOptionalString.allocationSize(value.`country`) +
+            FfiConverterOptionalString.allocationSize(value.`countryOfBirth`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`deleteAt`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`dob`) +
+            FfiConverterOptionalString.allocationSize(value.`email`) +
+            FfiConverterOptionalString.allocationSize(value.`firstName`) +
+            FfiConverterOptionalString.allocationSize(value.`gender`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalSequenceTypeV2IdNumber.allocationSize(value.`idNumbers`) +
+            FfiConverterOptionalString.allocationSize(value.`lastName`) +
+            FfiConverterOptionalString.allocationSize(value.`middleName`) +
+            FfiConverterOptionalString.allocationSize(value.`mobile`) +
+            FfiConverterOptionalString.allocationSize(value.`mothersMaidenName`) +
+            FfiConverterOptionalString.allocationSize(value.`nationality`) +
+            FfiConverterOptionalString.allocationSize(value.`previousLastName`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`sandbox`) +
+            FfiConverterOptionalString.allocationSize(value.`telephone`) +
+            FfiConverterOptionalString.allocationSize(value.`title`) +
+            FfiConverterOptionalString.allocationSize(value.`townOfBirth`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2Applicant, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2Address.write(value.`addresses`, buf)
+            FfiConverterOptionalString.write(value.`country`, buf)
+            FfiConverterOptionalString.write(value.`countryOfBirth`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalTimestamp.write(value.`deleteAt`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`dob`, buf)
+            FfiConverterOptionalString.write(value.`email`, buf)
+            FfiConverterOptionalString.write(value.`firstName`, buf)
+            FfiConverterOptionalString.write(value.`gender`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalSequenceTypeV2IdNumber.write(value.`idNumbers`, buf)
+            FfiConverterOptionalString.write(value.`lastName`, buf)
+            FfiConverterOptionalString.write(value.`middleName`, buf)
+            FfiConverterOptionalString.write(value.`mobile`, buf)
+            FfiConverterOptionalString.write(value.`mothersMaidenName`, buf)
+            FfiConverterOptionalString.write(value.`nationality`, buf)
+            FfiConverterOptionalString.write(value.`previousLastName`, buf)
+            FfiConverterOptionalBoolean.write(value.`sandbox`, buf)
+            FfiConverterOptionalString.write(value.`telephone`, buf)
+            FfiConverterOptionalString.write(value.`title`, buf)
+            FfiConverterOptionalString.write(value.`townOfBirth`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `applicant_builder` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2ApplicantBuilder (
+    /**
+     * `addresses`.
+     */
+    var `addresses`: List<V2Address>? = null 
+    , 
+    /**
+     * `country`.
+     */
+    var `country`: kotlin.String? = null 
+    , 
+    /**
+     * `country_of_birth`.
+     */
+    var `countryOfBirth`: kotlin.String? = null 
+    , 
+    /**
+     * `dob`.
+     */
+    var `dob`: CalendarDate? = null 
+    , 
+    /**
+     * `email`.
+     */
+    var `email`: kotlin.String? = null 
+    , 
+    /**
+     * `first_name`.
+     */
+    var `firstName`: kotlin.String? = null 
+    , 
+    /**
+     * `gender`.
+     */
+    var `gender`: kotlin.String? = null 
+    , 
+    /**
+     * `id_numbers`.
+     */
+    var `idNumbers`: List<V2IdNumber>? = null 
+    , 
+    /**
+     * `last_name`.
+     */
+    var `lastName`: kotlin.String? = null 
+    , 
+    /**
+     * `middle_name`.
+     */
+    var `middleName`: kotlin.String? = null 
+    , 
+    /**
+     * `mobile`.
+     */
+    var `mobile`: kotlin.String? = null 
+    , 
+    /**
+     * `mothers_maiden_name`.
+     */
+    var `mothersMaidenName`: kotlin.String? = null 
+    , 
+    /**
+     * `nationality`.
+     */
+    var `nationality`: kotlin.String? = null 
+    , 
+    /**
+     * `previous_last_name`.
+     */
+    var `previousLastName`: kotlin.String? = null 
+    , 
+    /**
+     * `telephone`.
+     */
+    var `telephone`: kotlin.String? = null 
+    , 
+    /**
+     * `title`.
+     */
+    var `title`: kotlin.String? = null 
+    , 
+    /**
+     * `town_of_birth`.
+     */
+    var `townOfBirth`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ApplicantBuilder: FfiConverterRustBuffer<V2ApplicantBuilder> {
+    override fun read(buf: ByteBuffer): V2ApplicantBuilder {
+        return V2ApplicantBuilder(
+            FfiConverterOptionalSequenceTypeV2Address.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceTypeV2IdNumber.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2ApplicantBuilder) = (
+            FfiConverterOptionalSequenceTypeV2Address.allocationSize(value.`addresses`) +
+            FfiConverterOptionalString.allocationSize(value.`country`) +
+            FfiConverterOptionalString.allocationSize(value.`countryOfBirth`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`dob`) +
+            FfiConverterOptionalString.allocationSize(value.`email`) +
+            FfiConverterOptionalString.allocationSize(value.`firstName`) +
+            FfiConverterOptionalString.allocationSize(value.`gender`) +
+            FfiConverterOptionalSequenceTypeV2IdNumber.allocationSize(value.`idNumbers`) +
+            FfiConverterOptionalString.allocationSize(value.`lastName`) +
+            FfiConverterOptionalString.allocationSize(value.`middleName`) +
+            FfiConverterOptionalString.allocationSize(value.`mobile`) +
+            FfiConverterOptionalString.allocationSize(value.`mothersMaidenName`) +
+            FfiConverterOptionalString.allocationSize(value.`nationality`) +
+            FfiConverterOptionalString.allocationSize(value.`previousLastName`) +
+            FfiConverterOptionalString.allocationSize(value.`telephone`) +
+            FfiConverterOptionalString.allocationSize(value.`title`) +
+            FfiConverterOptionalString.allocationSize(value.`townOfBirth`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2ApplicantBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2Address.write(value.`addresses`, buf)
+            FfiConverterOptionalString.write(value.`country`, buf)
+            FfiConverterOptionalString.write(value.`countryOfBirth`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`dob`, buf)
+            FfiConverterOptionalString.write(value.`email`, buf)
+            FfiConverterOptionalString.write(value.`firstName`, buf)
+            FfiConverterOptionalString.write(value.`gender`, buf)
+            FfiConverterOptionalSequenceTypeV2IdNumber.write(value.`idNumbers`, buf)
+            FfiConverterOptionalString.write(value.`lastName`, buf)
+            FfiConverterOptionalString.write(value.`middleName`, buf)
+            FfiConverterOptionalString.write(value.`mobile`, buf)
+            FfiConverterOptionalString.write(value.`mothersMaidenName`, buf)
+            FfiConverterOptionalString.write(value.`nationality`, buf)
+            FfiConverterOptionalString.write(value.`previousLastName`, buf)
+            FfiConverterOptionalString.write(value.`telephone`, buf)
+            FfiConverterOptionalString.write(value.`title`, buf)
+            FfiConverterOptionalString.write(value.`townOfBirth`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `applicant_updater` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2ApplicantUpdater (
+    /**
+     * `addresses`.
+     */
+    var `addresses`: List<V2Address>? = null 
+    , 
+    /**
+     * `country`.
+     */
+    var `country`: kotlin.String? = null 
+    , 
+    /**
+     * `country_of_birth`.
+     */
+    var `countryOfBirth`: kotlin.String? = null 
+    , 
+    /**
+     * `dob`.
+     */
+    var `dob`: CalendarDate? = null 
+    , 
+    /**
+     * `email`.
+     */
+    var `email`: kotlin.String? = null 
+    , 
+    /**
+     * `first_name`.
+     */
+    var `firstName`: kotlin.String? = null 
+    , 
+    /**
+     * `gender`.
+     */
+    var `gender`: kotlin.String? = null 
+    , 
+    /**
+     * `id_numbers`.
+     */
+    var `idNumbers`: List<V2IdNumber>? = null 
+    , 
+    /**
+     * `last_name`.
+     */
+    var `lastName`: kotlin.String? = null 
+    , 
+    /**
+     * `middle_name`.
+     */
+    var `middleName`: kotlin.String? = null 
+    , 
+    /**
+     * `mobile`.
+     */
+    var `mobile`: kotlin.String? = null 
+    , 
+    /**
+     * `mothers_maiden_name`.
+     */
+    var `mothersMaidenName`: kotlin.String? = null 
+    , 
+    /**
+     * `nationality`.
+     */
+    var `nationality`: kotlin.String? = null 
+    , 
+    /**
+     * `previous_last_name`.
+     */
+    var `previousLastName`: kotlin.String? = null 
+    , 
+    /**
+     * `telephone`.
+     */
+    var `telephone`: kotlin.String? = null 
+    , 
+    /**
+     * `title`.
+     */
+    var `title`: kotlin.String? = null 
+    , 
+    /**
+     * `town_of_birth`.
+     */
+    var `townOfBirth`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ApplicantUpdater: FfiConverterRustBuffer<V2ApplicantUpdater> {
+    override fun read(buf: ByteBuffer): V2ApplicantUpdater {
+        return V2ApplicantUpdater(
+            FfiConverterOptionalSequenceTypeV2Address.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceTypeV2IdNumber.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2ApplicantUpdater) = (
+            FfiConverterOptionalSequenceTypeV2Address.allocationSize(value.`addresses`) +
+            FfiConverterOptionalString.allocationSize(value.`country`) +
+            FfiConverterOptionalString.allocationSize(value.`countryOfBirth`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`dob`) +
+            FfiConverterOptionalString.allocationSize(value.`email`) +
+            FfiConverterOptionalString.allocationSize(value.`firstName`) +
+            FfiConverterOptionalString.allocationSize(value.`gender`) +
+            FfiConverterOptionalSequenceTypeV2IdNumber.allocationSize(value.`idNumbers`) +
+            FfiConverterOptionalString.allocationSize(value.`lastName`) +
+            FfiConverterOptionalString.allocationSize(value.`middleName`) +
+            FfiConverterOptionalString.allocationSize(value.`mobile`) +
+            FfiConverterOptionalString.allocationSize(value.`mothersMaidenName`) +
+            FfiConverterOptionalString.allocationSize(value.`nationality`) +
+            FfiConverterOptionalString.allocationSize(value.`previousLastName`) +
+            FfiConverterOptionalString.allocationSize(value.`telephone`) +
+            FfiConverterOptionalString.allocationSize(value.`title`) +
+            FfiConverterOptionalString.allocationSize(value.`townOfBirth`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2ApplicantUpdater, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2Address.write(value.`addresses`, buf)
+            FfiConverterOptionalString.write(value.`country`, buf)
+            FfiConverterOptionalString.write(value.`countryOfBirth`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`dob`, buf)
+            FfiConverterOptionalString.write(value.`email`, buf)
+            FfiConverterOptionalString.write(value.`firstName`, buf)
+            FfiConverterOptionalString.write(value.`gender`, buf)
+            FfiConverterOptionalSequenceTypeV2IdNumber.write(value.`idNumbers`, buf)
+            FfiConverterOptionalString.write(value.`lastName`, buf)
+            FfiConverterOptionalString.write(value.`middleName`, buf)
+            FfiConverterOptionalString.write(value.`mobile`, buf)
+            FfiConverterOptionalString.write(value.`mothersMaidenName`, buf)
+            FfiConverterOptionalString.write(value.`nationality`, buf)
+            FfiConverterOptionalString.write(value.`previousLastName`, buf)
+            FfiConverterOptionalString.write(value.`telephone`, buf)
+            FfiConverterOptionalString.write(value.`title`, buf)
+            FfiConverterOptionalString.write(value.`townOfBirth`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Applicants_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2ApplicantsList (
+    /**
+     * `applicants`.
+     */
+    var `applicants`: List<V2Applicant>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ApplicantsList: FfiConverterRustBuffer<V2ApplicantsList> {
+    override fun read(buf: ByteBuffer): V2ApplicantsList {
+        return V2ApplicantsList(
+            FfiConverterOptionalSequenceTypeV2Applicant.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2ApplicantsList) = (
+            FfiConverterOptionalSequenceTypeV2Applicant.allocationSize(value.`applicants`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2ApplicantsList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2Applicant.write(value.`applicants`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `check` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2Check (
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `download_uri`.
+     */
+    var `downloadUri`: kotlin.String? = null 
+    , 
+    /**
+     * `form_uri`.
+     */
+    var `formUri`: kotlin.String? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `paused`.
+     */
+    var `paused`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `redirect_uri`.
+     */
+    var `redirectUri`: kotlin.String? = null 
+    , 
+    /**
+     * `report_type_groups`.
+     */
+    var `reportTypeGroups`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `reports`.
+     */
+    var `reports`: List<JsonText>? = null 
+    , 
+    /**
+     * `result`.
+     */
+    var `result`: kotlin.String? = null 
+    , 
+    /**
+     * `results_uri`.
+     */
+    var `resultsUri`: kotlin.String? = null 
+    , 
+    /**
+     * `sandbox`.
+     */
+    var `sandbox`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `status`.
+     */
+    var `status`: kotlin.String? = null 
+    , 
+    /**
+     * `tags`.
+     */
+    var `tags`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `type`.
+     */
+    var `type`: kotlin.String? = null 
+    , 
+    /**
+     * `version`.
+     */
+    var `version`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2Check: FfiConverterRustBuffer<V2Check> {
+    override fun read(buf: ByteBuffer): V2Check {
+        return V2Check(
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalSequenceTypeJsonText.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2Check) = (
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`downloadUri`) +
+            FfiConverterOptionalString.allocationSize(value.`formUri`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`paused`) +
+            FfiConverterOptionalString.allocationSize(value.`redirectUri`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`reportTypeGroups`) +
+            FfiConverterOptionalSequenceTypeJsonText.allocationSize(value.`reports`) +
+            FfiConverterOptionalString.allocationSize(value.`result`) +
+            FfiConverterOptionalString.allocationSize(value.`resultsUri`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`sandbox`) +
+            FfiConverterOptionalString.allocationSize(value.`status`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`tags`) +
+            FfiConverterOptionalString.allocationSize(value.`type`) +
+            FfiConverterOptionalString.allocationSize(value.`version`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2Check, buf: ByteBuffer) {
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`downloadUri`, buf)
+            FfiConverterOptionalString.write(value.`formUri`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalBoolean.write(value.`paused`, buf)
+            FfiConverterOptionalString.write(value.`redirectUri`, buf)
+            FfiConverterOptionalSequenceString.write(value.`reportTypeGroups`, buf)
+            FfiConverterOptionalSequenceTypeJsonText.write(value.`reports`, buf)
+            FfiConverterOptionalString.write(value.`result`, buf)
+            FfiConverterOptionalString.write(value.`resultsUri`, buf)
+            FfiConverterOptionalBoolean.write(value.`sandbox`, buf)
+            FfiConverterOptionalString.write(value.`status`, buf)
+            FfiConverterOptionalSequenceString.write(value.`tags`, buf)
+            FfiConverterOptionalString.write(value.`type`, buf)
+            FfiConverterOptionalString.write(value.`version`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `check_builder` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2CheckBuilder (
+    /**
+     * `async`.
+     */
+    var `async`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `asynchronous`.
+     */
+    var `asynchronous`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `charge_applicant_for_check`.
+     */
+    var `chargeApplicantForCheck`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `consider`.
+     */
+    var `consider`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `redirect_uri`.
+     */
+    var `redirectUri`: kotlin.String? = null 
+    , 
+    /**
+     * `report_type_groups`.
+     */
+    var `reportTypeGroups`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `reports`.
+     */
+    var `reports`: List<V2ReportRequest>? = null 
+    , 
+    /**
+     * `suppress_form_emails`.
+     */
+    var `suppressFormEmails`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `tags`.
+     */
+    var `tags`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `type`.
+     */
+    var `type`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2CheckBuilder: FfiConverterRustBuffer<V2CheckBuilder> {
+    override fun read(buf: ByteBuffer): V2CheckBuilder {
+        return V2CheckBuilder(
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalSequenceTypeV2ReportRequest.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2CheckBuilder) = (
+            FfiConverterOptionalBoolean.allocationSize(value.`async`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`asynchronous`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`chargeApplicantForCheck`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`consider`) +
+            FfiConverterOptionalString.allocationSize(value.`redirectUri`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`reportTypeGroups`) +
+            FfiConverterOptionalSequenceTypeV2ReportRequest.allocationSize(value.`reports`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`suppressFormEmails`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`tags`) +
+            FfiConverterOptionalString.allocationSize(value.`type`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2CheckBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalBoolean.write(value.`async`, buf)
+            FfiConverterOptionalBoolean.write(value.`asynchronous`, buf)
+            FfiConverterOptionalBoolean.write(value.`chargeApplicantForCheck`, buf)
+            FfiConverterOptionalSequenceString.write(value.`consider`, buf)
+            FfiConverterOptionalString.write(value.`redirectUri`, buf)
+            FfiConverterOptionalSequenceString.write(value.`reportTypeGroups`, buf)
+            FfiConverterOptionalSequenceTypeV2ReportRequest.write(value.`reports`, buf)
+            FfiConverterOptionalBoolean.write(value.`suppressFormEmails`, buf)
+            FfiConverterOptionalSequenceString.write(value.`tags`, buf)
+            FfiConverterOptionalString.write(value.`type`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Checks_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2ChecksList (
+    /**
+     * `checks`.
+     */
+    var `checks`: List<V2Check>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ChecksList: FfiConverterRustBuffer<V2ChecksList> {
+    override fun read(buf: ByteBuffer): V2ChecksList {
+        return V2ChecksList(
+            FfiConverterOptionalSequenceTypeV2Check.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2ChecksList) = (
+            FfiConverterOptionalSequenceTypeV2Check.allocationSize(value.`checks`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2ChecksList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2Check.write(value.`checks`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `document` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2Document (
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `download_href`.
+     */
+    var `downloadHref`: kotlin.String? = null 
+    , 
+    /**
+     * `file_name`.
+     */
+    var `fileName`: kotlin.String? = null 
+    , 
+    /**
+     * `file_size`.
+     */
+    var `fileSize`: kotlin.Long? = null 
+    , 
+    /**
+     * `file_type`.
+     */
+    var `fileType`: kotlin.String? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `issuing_country`.
+     */
+    var `issuingCountry`: kotlin.String? = null 
+    , 
+    /**
+     * `side`.
+     */
+    var `side`: kotlin.String? = null 
+    , 
+    /**
+     * `type`.
+     */
+    var `type`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2Document: FfiConverterRustBuffer<V2Document> {
+    override fun read(buf: ByteBuffer): V2Document {
+        return V2Document(
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2Document) = (
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
+            FfiConverterOptionalString.allocationSize(value.`fileName`) +
+            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
+            FfiConverterOptionalString.allocationSize(value.`fileType`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalString.allocationSize(value.`issuingCountry`) +
+            FfiConverterOptionalString.allocationSize(value.`side`) +
+            FfiConverterOptionalString.allocationSize(value.`type`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2Document, buf: ByteBuffer) {
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`downloadHref`, buf)
+            FfiConverterOptionalString.write(value.`fileName`, buf)
+            FfiConverterOptionalLong.write(value.`fileSize`, buf)
+            FfiConverterOptionalString.write(value.`fileType`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalString.write(value.`issuingCountry`, buf)
+            FfiConverterOptionalString.write(value.`side`, buf)
+            FfiConverterOptionalString.write(value.`type`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `document_uploader` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2DocumentUploader (
+    /**
+     * `file`.
+     */
+    var `file`: FileInput? = null 
+    , 
+    /**
+     * `issuing_country`.
+     */
+    var `issuingCountry`: kotlin.String? = null 
+    , 
+    /**
+     * `side`.
+     */
+    var `side`: kotlin.String? = null 
+    , 
+    /**
+     * `type`.
+     */
+    var `type`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2DocumentUploader: FfiConverterRustBuffer<V2DocumentUploader> {
+    override fun read(buf: ByteBuffer): V2DocumentUploader {
+        return V2DocumentUploader(
+            FfiConverterOptionalTypeFileInput.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2DocumentUploader) = (
+            FfiConverterOptionalTypeFileInput.allocationSize(value.`file`) +
+            FfiConverterOptionalString.allocationSize(value.`issuingCountry`) +
+            FfiConverterOptionalString.allocationSize(value.`side`) +
+            FfiConverterOptionalString.allocationSize(value.`type`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2DocumentUploader, buf: ByteBuffer) {
+            FfiConverterOptionalTypeFileInput.write(value.`file`, buf)
+            FfiConverterOptionalString.write(value.`issuingCountry`, buf)
+            FfiConverterOptionalString.write(value.`side`, buf)
+            FfiConverterOptionalString.write(value.`type`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Documents_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2DocumentsList (
+    /**
+     * `documents`.
+     */
+    var `documents`: List<V2Document>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2DocumentsList: FfiConverterRustBuffer<V2DocumentsList> {
+    override fun read(buf: ByteBuffer): V2DocumentsList {
+        return V2DocumentsList(
+            FfiConverterOptionalSequenceTypeV2Document.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2DocumentsList) = (
+            FfiConverterOptionalSequenceTypeV2Document.allocationSize(value.`documents`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2DocumentsList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2Document.write(value.`documents`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `id_number` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2IdNumber (
+    /**
+     * `state_code`.
+     */
+    var `stateCode`: kotlin.String? = null 
+    , 
+    /**
+     * `type`.
+     */
+    var `type`: kotlin.String? = null 
+    , 
+    /**
+     * `value`.
+     */
+    var `value`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2IdNumber: FfiConverterRustBuffer<V2IdNumber> {
+    override fun read(buf: ByteBuffer): V2IdNumber {
+        return V2IdNumber(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2IdNumber) = (
+            FfiConverterOptionalString.allocationSize(value.`stateCode`) +
+            FfiConverterOptionalString.allocationSize(value.`type`) +
+            FfiConverterOptionalString.allocationSize(value.`value`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2IdNumber, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`stateCode`, buf)
+            FfiConverterOptionalString.write(value.`type`, buf)
+            FfiConverterOptionalString.write(value.`value`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * A page of `list_applicants`: the answer and the next page's number (`null` on the last page).
+ */
+data class V2ListApplicantsPage (
+    /**
+     * The answer.
+     */
+    var `value`: V2ApplicantsList
+    , 
+    /**
+     * The next page, for the `page` argument.
+     */
+    var `nextPage`: kotlin.Long?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ListApplicantsPage: FfiConverterRustBuffer<V2ListApplicantsPage> {
+    override fun read(buf: ByteBuffer): V2ListApplicantsPage {
+        return V2ListApplicantsPage(
+            FfiConverterTypeV2ApplicantsList.read(buf),
+            FfiConverterOptionalLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2ListApplicantsPage) = (
+            FfiConverterTypeV2ApplicantsList.allocationSize(value.`value`) +
+            FfiConverterOptionalLong.allocationSize(value.`nextPage`)
+    )
+
+    override fun write(value: V2ListApplicantsPage, buf: ByteBuffer) {
+            FfiConverterTypeV2ApplicantsList.write(value.`value`, buf)
+            FfiConverterOptionalLong.write(value.`nextPage`, buf)
+    }
+}
+
+
+
+/**
+ * The `live_photo` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2LivePhoto (
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `download_href`.
+     */
+    var `downloadHref`: kotlin.String? = null 
+    , 
+    /**
+     * `file_name`.
+     */
+    var `fileName`: kotlin.String? = null 
+    , 
+    /**
+     * `file_size`.
+     */
+    var `fileSize`: kotlin.Long? = null 
+    , 
+    /**
+     * `file_type`.
+     */
+    var `fileType`: kotlin.String? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2LivePhoto: FfiConverterRustBuffer<V2LivePhoto> {
+    override fun read(buf: ByteBuffer): V2LivePhoto {
+        return V2LivePhoto(
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2LivePhoto) = (
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
+            FfiConverterOptionalString.allocationSize(value.`fileName`) +
+            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
+            FfiConverterOptionalString.allocationSize(value.`fileType`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2LivePhoto, buf: ByteBuffer) {
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`downloadHref`, buf)
+            FfiConverterOptionalString.write(value.`fileName`, buf)
+            FfiConverterOptionalLong.write(value.`fileSize`, buf)
+            FfiConverterOptionalString.write(value.`fileType`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `live_photo_uploader` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2LivePhotoUploader (
+    /**
+     * `advanced_validation`.
+     */
+    var `advancedValidation`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `file`.
+     */
+    var `file`: FileInput? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2LivePhotoUploader: FfiConverterRustBuffer<V2LivePhotoUploader> {
+    override fun read(buf: ByteBuffer): V2LivePhotoUploader {
+        return V2LivePhotoUploader(
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeFileInput.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2LivePhotoUploader) = (
+            FfiConverterOptionalBoolean.allocationSize(value.`advancedValidation`) +
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalTypeFileInput.allocationSize(value.`file`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2LivePhotoUploader, buf: ByteBuffer) {
+            FfiConverterOptionalBoolean.write(value.`advancedValidation`, buf)
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalTypeFileInput.write(value.`file`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Live_Photos_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2LivePhotosList (
+    /**
+     * `live_photos`.
+     */
+    var `livePhotos`: List<V2LivePhoto>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2LivePhotosList: FfiConverterRustBuffer<V2LivePhotosList> {
+    override fun read(buf: ByteBuffer): V2LivePhotosList {
+        return V2LivePhotosList(
+            FfiConverterOptionalSequenceTypeV2LivePhoto.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2LivePhotosList) = (
+            FfiConverterOptionalSequenceTypeV2LivePhoto.allocationSize(value.`livePhotos`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2LivePhotosList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2LivePhoto.write(value.`livePhotos`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `live_video` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2LiveVideo (
+    /**
+     * `challenge`.
+     */
+    var `challenge`: List<V2LiveVideoChallenge>? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `download_href`.
+     */
+    var `downloadHref`: kotlin.String? = null 
+    , 
+    /**
+     * `file_name`.
+     */
+    var `fileName`: kotlin.String? = null 
+    , 
+    /**
+     * `file_size`.
+     */
+    var `fileSize`: kotlin.Long? = null 
+    , 
+    /**
+     * `file_type`.
+     */
+    var `fileType`: kotlin.String? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2LiveVideo: FfiConverterRustBuffer<V2LiveVideo> {
+    override fun read(buf: ByteBuffer): V2LiveVideo {
+        return V2LiveVideo(
+            FfiConverterOptionalSequenceTypeV2LiveVideoChallenge.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2LiveVideo) = (
+            FfiConverterOptionalSequenceTypeV2LiveVideoChallenge.allocationSize(value.`challenge`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`downloadHref`) +
+            FfiConverterOptionalString.allocationSize(value.`fileName`) +
+            FfiConverterOptionalLong.allocationSize(value.`fileSize`) +
+            FfiConverterOptionalString.allocationSize(value.`fileType`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2LiveVideo, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2LiveVideoChallenge.write(value.`challenge`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`downloadHref`, buf)
+            FfiConverterOptionalString.write(value.`fileName`, buf)
+            FfiConverterOptionalLong.write(value.`fileSize`, buf)
+            FfiConverterOptionalString.write(value.`fileType`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `live_video_challenge` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2LiveVideoChallenge (
+    /**
+     * `query`.
+     */
+    var `query`: JsonText? = null 
+    , 
+    /**
+     * `type`.
+     */
+    var `type`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2LiveVideoChallenge: FfiConverterRustBuffer<V2LiveVideoChallenge> {
+    override fun read(buf: ByteBuffer): V2LiveVideoChallenge {
+        return V2LiveVideoChallenge(
+            FfiConverterOptionalTypeJsonText.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2LiveVideoChallenge) = (
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`query`) +
+            FfiConverterOptionalString.allocationSize(value.`type`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2LiveVideoChallenge, buf: ByteBuffer) {
+            FfiConverterOptionalTypeJsonText.write(value.`query`, buf)
+            FfiConverterOptionalString.write(value.`type`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Live_Videos_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2LiveVideosList (
+    /**
+     * `live_videos`.
+     */
+    var `liveVideos`: List<V2LiveVideo>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2LiveVideosList: FfiConverterRustBuffer<V2LiveVideosList> {
+    override fun read(buf: ByteBuffer): V2LiveVideosList {
+        return V2LiveVideosList(
+            FfiConverterOptionalSequenceTypeV2LiveVideo.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2LiveVideosList) = (
+            FfiConverterOptionalSequenceTypeV2LiveVideo.allocationSize(value.`liveVideos`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2LiveVideosList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2LiveVideo.write(value.`liveVideos`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `ocr_doc_info` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2OcrDocInfo (
+    /**
+     * `country`.
+     */
+    var `country`: kotlin.String? = null 
+    , 
+    /**
+     * `type`.
+     */
+    var `type`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2OcrDocInfo: FfiConverterRustBuffer<V2OcrDocInfo> {
+    override fun read(buf: ByteBuffer): V2OcrDocInfo {
+        return V2OcrDocInfo(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2OcrDocInfo) = (
+            FfiConverterOptionalString.allocationSize(value.`country`) +
+            FfiConverterOptionalString.allocationSize(value.`type`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2OcrDocInfo, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`country`, buf)
+            FfiConverterOptionalString.write(value.`type`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `ocr_extracted_data` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2OcrExtractedData (
+    /**
+     * `ocr_results`.
+     */
+    var `ocrResults`: V2OcrResults? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2OcrExtractedData: FfiConverterRustBuffer<V2OcrExtractedData> {
+    override fun read(buf: ByteBuffer): V2OcrExtractedData {
+        return V2OcrExtractedData(
+            FfiConverterOptionalTypeV2OcrResults.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2OcrExtractedData) = (
+            FfiConverterOptionalTypeV2OcrResults.allocationSize(value.`ocrResults`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2OcrExtractedData, buf: ByteBuffer) {
+            FfiConverterOptionalTypeV2OcrResults.write(value.`ocrResults`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `ocr_request` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2OcrRequest (
+    /**
+     * `document_id`.
+     */
+    var `documentId`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2OcrRequest: FfiConverterRustBuffer<V2OcrRequest> {
+    override fun read(buf: ByteBuffer): V2OcrRequest {
+        return V2OcrRequest(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2OcrRequest) = (
+            FfiConverterOptionalString.allocationSize(value.`documentId`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2OcrRequest, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`documentId`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `ocr_result` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2OcrResult (
+    /**
+     * `doc_info`.
+     */
+    var `docInfo`: V2OcrDocInfo? = null 
+    , 
+    /**
+     * `document_id`.
+     */
+    var `documentId`: kotlin.String? = null 
+    , 
+    /**
+     * `extracted_data`.
+     */
+    var `extractedData`: V2OcrExtractedData? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2OcrResult: FfiConverterRustBuffer<V2OcrResult> {
+    override fun read(buf: ByteBuffer): V2OcrResult {
+        return V2OcrResult(
+            FfiConverterOptionalTypeV2OcrDocInfo.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeV2OcrExtractedData.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2OcrResult) = (
+            FfiConverterOptionalTypeV2OcrDocInfo.allocationSize(value.`docInfo`) +
+            FfiConverterOptionalString.allocationSize(value.`documentId`) +
+            FfiConverterOptionalTypeV2OcrExtractedData.allocationSize(value.`extractedData`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2OcrResult, buf: ByteBuffer) {
+            FfiConverterOptionalTypeV2OcrDocInfo.write(value.`docInfo`, buf)
+            FfiConverterOptionalString.write(value.`documentId`, buf)
+            FfiConverterOptionalTypeV2OcrExtractedData.write(value.`extractedData`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `ocr_results` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2OcrResults (
+    /**
+     * `date_of_birth`.
+     */
+    var `dateOfBirth`: kotlin.String? = null 
+    , 
+    /**
+     * `date_of_expiry`.
+     */
+    var `dateOfExpiry`: kotlin.String? = null 
+    , 
+    /**
+     * `document_number`.
+     */
+    var `documentNumber`: kotlin.String? = null 
+    , 
+    /**
+     * `first_name`.
+     */
+    var `firstName`: kotlin.String? = null 
+    , 
+    /**
+     * `gender`.
+     */
+    var `gender`: kotlin.String? = null 
+    , 
+    /**
+     * `last_name`.
+     */
+    var `lastName`: kotlin.String? = null 
+    , 
+    /**
+     * `mrz_line1`.
+     */
+    var `mrzLine1`: kotlin.String? = null 
+    , 
+    /**
+     * `mrz_line2`.
+     */
+    var `mrzLine2`: kotlin.String? = null 
+    , 
+    /**
+     * `mrz_line3`.
+     */
+    var `mrzLine3`: kotlin.String? = null 
+    , 
+    /**
+     * `nationality`.
+     */
+    var `nationality`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2OcrResults: FfiConverterRustBuffer<V2OcrResults> {
+    override fun read(buf: ByteBuffer): V2OcrResults {
+        return V2OcrResults(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2OcrResults) = (
+            FfiConverterOptionalString.allocationSize(value.`dateOfBirth`) +
+            FfiConverterOptionalString.allocationSize(value.`dateOfExpiry`) +
+            FfiConverterOptionalString.allocationSize(value.`documentNumber`) +
+            FfiConverterOptionalString.allocationSize(value.`firstName`) +
+            FfiConverterOptionalString.allocationSize(value.`gender`) +
+            FfiConverterOptionalString.allocationSize(value.`lastName`) +
+            FfiConverterOptionalString.allocationSize(value.`mrzLine1`) +
+            FfiConverterOptionalString.allocationSize(value.`mrzLine2`) +
+            FfiConverterOptionalString.allocationSize(value.`mrzLine3`) +
+            FfiConverterOptionalString.allocationSize(value.`nationality`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2OcrResults, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`dateOfBirth`, buf)
+            FfiConverterOptionalString.write(value.`dateOfExpiry`, buf)
+            FfiConverterOptionalString.write(value.`documentNumber`, buf)
+            FfiConverterOptionalString.write(value.`firstName`, buf)
+            FfiConverterOptionalString.write(value.`gender`, buf)
+            FfiConverterOptionalString.write(value.`lastName`, buf)
+            FfiConverterOptionalString.write(value.`mrzLine1`, buf)
+            FfiConverterOptionalString.write(value.`mrzLine2`, buf)
+            FfiConverterOptionalString.write(value.`mrzLine3`, buf)
+            FfiConverterOptionalString.write(value.`nationality`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `report` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2Report (
+    /**
+     * `breakdown`.
+     */
+    var `breakdown`: JsonText? = null 
+    , 
+    /**
+     * `created_at`.
+     */
+    var `createdAt`: java.time.Instant? = null 
+    , 
+    /**
+     * `documents`.
+     */
+    var `documents`: List<JsonText>? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `name`.
+     */
+    var `name`: kotlin.String? = null 
+    , 
+    /**
+     * `options`.
+     */
+    var `options`: JsonText? = null 
+    , 
+    /**
+     * `properties`.
+     */
+    var `properties`: JsonText? = null 
+    , 
+    /**
+     * `result`.
+     */
+    var `result`: kotlin.String? = null 
+    , 
+    /**
+     * `status`.
+     */
+    var `status`: kotlin.String? = null 
+    , 
+    /**
+     * `sub_result`.
+     */
+    var `subResult`: kotlin.String? = null 
+    , 
+    /**
+     * `variant`.
+     */
+    var `variant`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2Report: FfiConverterRustBuffer<V2Report> {
+    override fun read(buf: ByteBuffer): V2Report {
+        return V2Report(
+            FfiConverterOptionalTypeJsonText.read(buf),
+            FfiConverterOptionalTimestamp.read(buf),
+            FfiConverterOptionalSequenceTypeJsonText.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2Report) = (
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`breakdown`) +
+            FfiConverterOptionalTimestamp.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalSequenceTypeJsonText.allocationSize(value.`documents`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`options`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`properties`) +
+            FfiConverterOptionalString.allocationSize(value.`result`) +
+            FfiConverterOptionalString.allocationSize(value.`status`) +
+            FfiConverterOptionalString.allocationSize(value.`subResult`) +
+            FfiConverterOptionalString.allocationSize(value.`variant`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2Report, buf: ByteBuffer) {
+            FfiConverterOptionalTypeJsonText.write(value.`breakdown`, buf)
+            FfiConverterOptionalTimestamp.write(value.`createdAt`, buf)
+            FfiConverterOptionalSequenceTypeJsonText.write(value.`documents`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`options`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`properties`, buf)
+            FfiConverterOptionalString.write(value.`result`, buf)
+            FfiConverterOptionalString.write(value.`status`, buf)
+            FfiConverterOptionalString.write(value.`subResult`, buf)
+            FfiConverterOptionalString.write(value.`variant`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `report_document` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2ReportDocument (
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ReportDocument: FfiConverterRustBuffer<V2ReportDocument> {
+    override fun read(buf: ByteBuffer): V2ReportDocument {
+        return V2ReportDocument(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2ReportDocument) = (
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2ReportDocument, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `report_option` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2ReportOption (
+    /**
+     * `name`.
+     */
+    var `name`: kotlin.String? = null 
+    , 
+    /**
+     * `options`.
+     */
+    var `options`: List<V2ReportOption>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ReportOption: FfiConverterRustBuffer<V2ReportOption> {
+    override fun read(buf: ByteBuffer): V2ReportOption {
+        return V2ReportOption(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceTypeV2ReportOption.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2ReportOption) = (
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalSequenceTypeV2ReportOption.allocationSize(value.`options`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2ReportOption, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalSequenceTypeV2ReportOption.write(value.`options`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `report_request` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2ReportRequest (
+    /**
+     * `documents`.
+     */
+    var `documents`: List<V2ReportDocument>? = null 
+    , 
+    /**
+     * `name`.
+     */
+    var `name`: kotlin.String? = null 
+    , 
+    /**
+     * `options`.
+     */
+    var `options`: List<V2ReportOption>? = null 
+    , 
+    /**
+     * `variant`.
+     */
+    var `variant`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ReportRequest: FfiConverterRustBuffer<V2ReportRequest> {
+    override fun read(buf: ByteBuffer): V2ReportRequest {
+        return V2ReportRequest(
+            FfiConverterOptionalSequenceTypeV2ReportDocument.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceTypeV2ReportOption.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2ReportRequest) = (
+            FfiConverterOptionalSequenceTypeV2ReportDocument.allocationSize(value.`documents`) +
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalSequenceTypeV2ReportOption.allocationSize(value.`options`) +
+            FfiConverterOptionalString.allocationSize(value.`variant`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2ReportRequest, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2ReportDocument.write(value.`documents`, buf)
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalSequenceTypeV2ReportOption.write(value.`options`, buf)
+            FfiConverterOptionalString.write(value.`variant`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `report_type` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2ReportType (
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `name`.
+     */
+    var `name`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ReportType: FfiConverterRustBuffer<V2ReportType> {
+    override fun read(buf: ByteBuffer): V2ReportType {
+        return V2ReportType(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2ReportType) = (
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2ReportType, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `report_type_group` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2ReportTypeGroup (
+    /**
+     * `group_only`.
+     */
+    var `groupOnly`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `name`.
+     */
+    var `name`: kotlin.String? = null 
+    , 
+    /**
+     * `report_types`.
+     */
+    var `reportTypes`: List<V2ReportType>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ReportTypeGroup: FfiConverterRustBuffer<V2ReportTypeGroup> {
+    override fun read(buf: ByteBuffer): V2ReportTypeGroup {
+        return V2ReportTypeGroup(
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceTypeV2ReportType.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2ReportTypeGroup) = (
+            FfiConverterOptionalBoolean.allocationSize(value.`groupOnly`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalSequenceTypeV2ReportType.allocationSize(value.`reportTypes`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2ReportTypeGroup, buf: ByteBuffer) {
+            FfiConverterOptionalBoolean.write(value.`groupOnly`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalSequenceTypeV2ReportType.write(value.`reportTypes`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Report_Type_Groups_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2ReportTypeGroupsList (
+    /**
+     * `report_type_groups`.
+     */
+    var `reportTypeGroups`: List<V2ReportTypeGroup>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ReportTypeGroupsList: FfiConverterRustBuffer<V2ReportTypeGroupsList> {
+    override fun read(buf: ByteBuffer): V2ReportTypeGroupsList {
+        return V2ReportTypeGroupsList(
+            FfiConverterOptionalSequenceTypeV2ReportTypeGroup.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2ReportTypeGroupsList) = (
+            FfiConverterOptionalSequenceTypeV2ReportTypeGroup.allocationSize(value.`reportTypeGroups`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2ReportTypeGroupsList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2ReportTypeGroup.write(value.`reportTypeGroups`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Reports_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2ReportsList (
+    /**
+     * `reports`.
+     */
+    var `reports`: List<V2Report>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2ReportsList: FfiConverterRustBuffer<V2ReportsList> {
+    override fun read(buf: ByteBuffer): V2ReportsList {
+        return V2ReportsList(
+            FfiConverterOptionalSequenceTypeV2Report.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2ReportsList) = (
+            FfiConverterOptionalSequenceTypeV2Report.allocationSize(value.`reports`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2ReportsList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2Report.write(value.`reports`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `sdk_token` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ * `toString` / `description` show `***` for its secret.
+ */
+data class V2SdkToken (
+    /**
+     * `token`.
+     */
+    var `token`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2sdktoken_uniffi_trait_display(FfiConverterTypeV2SdkToken.lower(this),
+        _status)
+}
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2SdkToken: FfiConverterRustBuffer<V2SdkToken> {
+    override fun read(buf: ByteBuffer): V2SdkToken {
+        return V2SdkToken(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2SdkToken) = (
+            FfiConverterOptionalString.allocationSize(value.`token`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2SdkToken, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`token`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `sdk_token_builder` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2SdkTokenBuilder (
+    /**
+     * `applicant_id`.
+     */
+    var `applicantId`: kotlin.String? = null 
+    , 
+    /**
+     * `referrer`.
+     */
+    var `referrer`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2SdkTokenBuilder: FfiConverterRustBuffer<V2SdkTokenBuilder> {
+    override fun read(buf: ByteBuffer): V2SdkTokenBuilder {
+        return V2SdkTokenBuilder(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2SdkTokenBuilder) = (
+            FfiConverterOptionalString.allocationSize(value.`applicantId`) +
+            FfiConverterOptionalString.allocationSize(value.`referrer`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2SdkTokenBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`applicantId`, buf)
+            FfiConverterOptionalString.write(value.`referrer`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `slv_request` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2SlvRequest (
+    /**
+     * `code`.
+     */
+    var `code`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2SlvRequest: FfiConverterRustBuffer<V2SlvRequest> {
+    override fun read(buf: ByteBuffer): V2SlvRequest {
+        return V2SlvRequest(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2SlvRequest) = (
+            FfiConverterOptionalString.allocationSize(value.`code`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2SlvRequest, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`code`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `slv_result` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2SlvResult (
+    /**
+     * `success`.
+     */
+    var `success`: kotlin.Boolean? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2SlvResult: FfiConverterRustBuffer<V2SlvResult> {
+    override fun read(buf: ByteBuffer): V2SlvResult {
+        return V2SlvResult(
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2SlvResult) = (
+            FfiConverterOptionalBoolean.allocationSize(value.`success`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2SlvResult, buf: ByteBuffer) {
+            FfiConverterOptionalBoolean.write(value.`success`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `webhook` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ * `toString` / `description` show `***` for its secret.
+ */
+data class V2Webhook (
+    /**
+     * `enabled`.
+     */
+    var `enabled`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `environments`.
+     */
+    var `environments`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `events`.
+     */
+    var `events`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `href`.
+     */
+    var `href`: kotlin.String? = null 
+    , 
+    /**
+     * `id`.
+     */
+    var `id`: kotlin.String? = null 
+    , 
+    /**
+     * `token`.
+     */
+    var `token`: kotlin.String? = null 
+    , 
+    /**
+     * `url`.
+     */
+    var `url`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_method_v2webhook_uniffi_trait_display(FfiConverterTypeV2Webhook.lower(this),
+        _status)
+}
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2Webhook: FfiConverterRustBuffer<V2Webhook> {
+    override fun read(buf: ByteBuffer): V2Webhook {
+        return V2Webhook(
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2Webhook) = (
+            FfiConverterOptionalBoolean.allocationSize(value.`enabled`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`environments`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`events`) +
+            FfiConverterOptionalString.allocationSize(value.`href`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalString.allocationSize(value.`token`) +
+            FfiConverterOptionalString.allocationSize(value.`url`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2Webhook, buf: ByteBuffer) {
+            FfiConverterOptionalBoolean.write(value.`enabled`, buf)
+            FfiConverterOptionalSequenceString.write(value.`environments`, buf)
+            FfiConverterOptionalSequenceString.write(value.`events`, buf)
+            FfiConverterOptionalString.write(value.`href`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalString.write(value.`token`, buf)
+            FfiConverterOptionalString.write(value.`url`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `webhook_builder` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2WebhookBuilder (
+    /**
+     * `enabled`.
+     */
+    var `enabled`: kotlin.Boolean? = null 
+    , 
+    /**
+     * `environments`.
+     */
+    var `environments`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `events`.
+     */
+    var `events`: List<kotlin.String>? = null 
+    , 
+    /**
+     * `url`.
+     */
+    var `url`: kotlin.String? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2WebhookBuilder: FfiConverterRustBuffer<V2WebhookBuilder> {
+    override fun read(buf: ByteBuffer): V2WebhookBuilder {
+        return V2WebhookBuilder(
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2WebhookBuilder) = (
+            FfiConverterOptionalBoolean.allocationSize(value.`enabled`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`environments`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`events`) +
+            FfiConverterOptionalString.allocationSize(value.`url`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2WebhookBuilder, buf: ByteBuffer) {
+            FfiConverterOptionalBoolean.write(value.`enabled`, buf)
+            FfiConverterOptionalSequenceString.write(value.`environments`, buf)
+            FfiConverterOptionalSequenceString.write(value.`events`, buf)
+            FfiConverterOptionalString.write(value.`url`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `Webhooks_list` object (API v2). Every field is optional; `extraJson` holds the members this
+ * version does not name (and any of another type than described), as a JSON object.
+ */
+data class V2WebhooksList (
+    /**
+     * `webhooks`.
+     */
+    var `webhooks`: List<V2Webhook>? = null 
+    , 
+    /**
+     * Members not named above, as a JSON object.
+     */
+    var `extraJson`: JsonText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeV2WebhooksList: FfiConverterRustBuffer<V2WebhooksList> {
+    override fun read(buf: ByteBuffer): V2WebhooksList {
+        return V2WebhooksList(
+            FfiConverterOptionalSequenceTypeV2Webhook.read(buf),
+            FfiConverterOptionalTypeJsonText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: V2WebhooksList) = (
+            FfiConverterOptionalSequenceTypeV2Webhook.allocationSize(value.`webhooks`) +
+            FfiConverterOptionalTypeJsonText.allocationSize(value.`extraJson`)
+    )
+
+    override fun write(value: V2WebhooksList, buf: ByteBuffer) {
+            FfiConverterOptionalSequenceTypeV2Webhook.write(value.`webhooks`, buf)
+            FfiConverterOptionalTypeJsonText.write(value.`extraJson`, buf)
+    }
+}
+
+
+
+/**
+ * The `address` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3Address (
@@ -17772,7 +22231,7 @@ public object FfiConverterTypeV3Address: FfiConverterRustBuffer<V3Address> {
 
 
 /**
- * The `address_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `address_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3AddressBuilder (
@@ -17908,7 +22367,7 @@ public object FfiConverterTypeV3AddressBuilder: FfiConverterRustBuffer<V3Address
 
 
 /**
- * The `Addresses_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Addresses_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3AddressesList (
@@ -17956,7 +22415,7 @@ public object FfiConverterTypeV3AddressesList: FfiConverterRustBuffer<V3Addresse
 
 
 /**
- * The `applicant` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `applicant` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3Applicant (
@@ -18100,7 +22559,7 @@ public object FfiConverterTypeV3Applicant: FfiConverterRustBuffer<V3Applicant> {
 
 
 /**
- * The `applicant_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `applicant_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ApplicantBuilder (
@@ -18212,7 +22671,7 @@ public object FfiConverterTypeV3ApplicantBuilder: FfiConverterRustBuffer<V3Appli
 
 
 /**
- * The `applicant_consent` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `applicant_consent` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ApplicantConsent (
@@ -18276,7 +22735,7 @@ public object FfiConverterTypeV3ApplicantConsent: FfiConverterRustBuffer<V3Appli
 
 
 /**
- * The `applicant_consent_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `applicant_consent_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ApplicantConsentBuilder (
@@ -18332,7 +22791,7 @@ public object FfiConverterTypeV3ApplicantConsentBuilder: FfiConverterRustBuffer<
 
 
 /**
- * The `applicant_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `applicant_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ApplicantUpdater (
@@ -18444,7 +22903,7 @@ public object FfiConverterTypeV3ApplicantUpdater: FfiConverterRustBuffer<V3Appli
 
 
 /**
- * The `Applicants_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Applicants_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ApplicantsList (
@@ -18492,7 +22951,7 @@ public object FfiConverterTypeV3ApplicantsList: FfiConverterRustBuffer<V3Applica
 
 
 /**
- * The `biometric_token` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `biometric_token` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3BiometricToken (
@@ -18548,7 +23007,7 @@ public object FfiConverterTypeV3BiometricToken: FfiConverterRustBuffer<V3Biometr
 
 
 /**
- * The `biometric_token_data` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `biometric_token_data` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3BiometricTokenData (
@@ -18612,7 +23071,7 @@ public object FfiConverterTypeV3BiometricTokenData: FfiConverterRustBuffer<V3Bio
 
 
 /**
- * The `Biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Biometric_token_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3BiometricTokenResponse (
@@ -18660,7 +23119,7 @@ public object FfiConverterTypeV3BiometricTokenResponse: FfiConverterRustBuffer<V
 
 
 /**
- * The `biometric_token_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `biometric_token_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3BiometricTokenUpdater (
@@ -18708,7 +23167,7 @@ public object FfiConverterTypeV3BiometricTokenUpdater: FfiConverterRustBuffer<V3
 
 
 /**
- * The `Biometric_tokens_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Biometric_tokens_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3BiometricTokensResponse (
@@ -18756,7 +23215,7 @@ public object FfiConverterTypeV3BiometricTokensResponse: FfiConverterRustBuffer<
 
 
 /**
- * The `check` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `check` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3Check (
@@ -18932,7 +23391,7 @@ public object FfiConverterTypeV3Check: FfiConverterRustBuffer<V3Check> {
 
 
 /**
- * The `check_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `check_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3CheckBuilder (
@@ -19084,7 +23543,7 @@ public object FfiConverterTypeV3CheckBuilder: FfiConverterRustBuffer<V3CheckBuil
 
 
 /**
- * The `Checks_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Checks_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ChecksList (
@@ -19132,7 +23591,7 @@ public object FfiConverterTypeV3ChecksList: FfiConverterRustBuffer<V3ChecksList>
 
 
 /**
- * The `complete_task_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `complete_task_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3CompleteTaskBuilder (
@@ -19180,7 +23639,7 @@ public object FfiConverterTypeV3CompleteTaskBuilder: FfiConverterRustBuffer<V3Co
 
 
 /**
- * The `document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `document` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3Document (
@@ -19308,7 +23767,7 @@ public object FfiConverterTypeV3Document: FfiConverterRustBuffer<V3Document> {
 
 
 /**
- * The `document_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `document_uploader` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3DocumentUploader (
@@ -19412,7 +23871,7 @@ public object FfiConverterTypeV3DocumentUploader: FfiConverterRustBuffer<V3Docum
 
 
 /**
- * The `Documents_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Documents_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3DocumentsList (
@@ -19460,7 +23919,7 @@ public object FfiConverterTypeV3DocumentsList: FfiConverterRustBuffer<V3Document
 
 
 /**
- * The `extract_request` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `extract_request` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ExtractRequest (
@@ -19508,7 +23967,7 @@ public object FfiConverterTypeV3ExtractRequest: FfiConverterRustBuffer<V3Extract
 
 
 /**
- * The `extraction` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `extraction` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3Extraction (
@@ -19572,7 +24031,7 @@ public object FfiConverterTypeV3Extraction: FfiConverterRustBuffer<V3Extraction>
 
 
 /**
- * The `extraction_document_classification` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `extraction_document_classification` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ExtractionDocumentClassification (
@@ -19652,7 +24111,7 @@ public object FfiConverterTypeV3ExtractionDocumentClassification: FfiConverterRu
 
 
 /**
- * The `extraction_extracted_data` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `extraction_extracted_data` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ExtractionExtractedData (
@@ -19908,7 +24367,7 @@ public object FfiConverterTypeV3ExtractionExtractedData: FfiConverterRustBuffer<
 
 
 /**
- * The `facial_similarity_report_media` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `facial_similarity_report_media` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3FacialSimilarityReportMedia (
@@ -19956,7 +24415,7 @@ public object FfiConverterTypeV3FacialSimilarityReportMedia: FfiConverterRustBuf
 
 
 /**
- * The `id_number` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `id_number` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3IdNumber (
@@ -20020,7 +24479,7 @@ public object FfiConverterTypeV3IdNumber: FfiConverterRustBuffer<V3IdNumber> {
 
 
 /**
- * The `id_photo` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `id_photo` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3IdPhoto (
@@ -20116,7 +24575,7 @@ public object FfiConverterTypeV3IdPhoto: FfiConverterRustBuffer<V3IdPhoto> {
 
 
 /**
- * The `id_photo_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `id_photo_uploader` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3IdPhotoUploader (
@@ -20172,7 +24631,7 @@ public object FfiConverterTypeV3IdPhotoUploader: FfiConverterRustBuffer<V3IdPhot
 
 
 /**
- * The `Id_Photos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Id_Photos_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3IdPhotosList (
@@ -20220,7 +24679,7 @@ public object FfiConverterTypeV3IdPhotosList: FfiConverterRustBuffer<V3IdPhotosL
 
 
 /**
- * The `Invalidated_biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Invalidated_biometric_token_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3InvalidatedBiometricTokenResponse (
@@ -20268,7 +24727,7 @@ public object FfiConverterTypeV3InvalidatedBiometricTokenResponse: FfiConverterR
 
 
 /**
- * The `invalidated_biometric_token_summary` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `invalidated_biometric_token_summary` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3InvalidatedBiometricTokenSummary (
@@ -20316,7 +24775,7 @@ public object FfiConverterTypeV3InvalidatedBiometricTokenSummary: FfiConverterRu
 
 
 /**
- * The `invalidated_biometric_token_summary_deleted_items` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `invalidated_biometric_token_summary_deleted_items` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3InvalidatedBiometricTokenSummaryDeletedItems (
@@ -20364,7 +24823,7 @@ public object FfiConverterTypeV3InvalidatedBiometricTokenSummaryDeletedItems: Ff
 
 
 /**
- * The `Invalidated_biometric_tokens_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Invalidated_biometric_tokens_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3InvalidatedBiometricTokensResponse (
@@ -20506,7 +24965,7 @@ public object FfiConverterTypeV3ListWorkflowRunsPage: FfiConverterRustBuffer<V3L
 
 
 /**
- * The `live_photo` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `live_photo` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3LivePhoto (
@@ -20602,7 +25061,7 @@ public object FfiConverterTypeV3LivePhoto: FfiConverterRustBuffer<V3LivePhoto> {
 
 
 /**
- * The `live_photo_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `live_photo_uploader` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3LivePhotoUploader (
@@ -20666,7 +25125,7 @@ public object FfiConverterTypeV3LivePhotoUploader: FfiConverterRustBuffer<V3Live
 
 
 /**
- * The `Live_Photos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Live_Photos_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3LivePhotosList (
@@ -20714,7 +25173,7 @@ public object FfiConverterTypeV3LivePhotosList: FfiConverterRustBuffer<V3LivePho
 
 
 /**
- * The `live_video` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `live_video` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3LiveVideo (
@@ -20818,7 +25277,7 @@ public object FfiConverterTypeV3LiveVideo: FfiConverterRustBuffer<V3LiveVideo> {
 
 
 /**
- * The `Live_Videos_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Live_Videos_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3LiveVideosList (
@@ -20866,7 +25325,7 @@ public object FfiConverterTypeV3LiveVideosList: FfiConverterRustBuffer<V3LiveVid
 
 
 /**
- * The `location` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `location` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3Location (
@@ -20922,7 +25381,7 @@ public object FfiConverterTypeV3Location: FfiConverterRustBuffer<V3Location> {
 
 
 /**
- * The `location_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `location_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3LocationBuilder (
@@ -20978,7 +25437,7 @@ public object FfiConverterTypeV3LocationBuilder: FfiConverterRustBuffer<V3Locati
 
 
 /**
- * The `motion_capture` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `motion_capture` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3MotionCapture (
@@ -21074,7 +25533,7 @@ public object FfiConverterTypeV3MotionCapture: FfiConverterRustBuffer<V3MotionCa
 
 
 /**
- * The `Motion_Captures_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Motion_Captures_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3MotionCapturesList (
@@ -21122,7 +25581,7 @@ public object FfiConverterTypeV3MotionCapturesList: FfiConverterRustBuffer<V3Mot
 
 
 /**
- * The `passkey` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `passkey` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3Passkey (
@@ -21202,7 +25661,7 @@ public object FfiConverterTypeV3Passkey: FfiConverterRustBuffer<V3Passkey> {
 
 
 /**
- * The `passkey_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `passkey_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3PasskeyUpdater (
@@ -21250,7 +25709,7 @@ public object FfiConverterTypeV3PasskeyUpdater: FfiConverterRustBuffer<V3Passkey
 
 
 /**
- * The `Passkeys_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Passkeys_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3PasskeysList (
@@ -21298,7 +25757,7 @@ public object FfiConverterTypeV3PasskeysList: FfiConverterRustBuffer<V3PasskeysL
 
 
 /**
- * The `repeat_attempts_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `repeat_attempts_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3RepeatAttemptsList (
@@ -21378,7 +25837,7 @@ public object FfiConverterTypeV3RepeatAttemptsList: FfiConverterRustBuffer<V3Rep
 
 
 /**
- * The `repeat_attempts_list_repeat_attempts_inner` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `repeat_attempts_list_repeat_attempts_inner` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3RepeatAttemptsListRepeatAttemptsInner (
@@ -21474,7 +25933,7 @@ public object FfiConverterTypeV3RepeatAttemptsListRepeatAttemptsInner: FfiConver
 
 
 /**
- * The `report` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `report` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3Report (
@@ -21634,7 +26093,7 @@ public object FfiConverterTypeV3Report: FfiConverterRustBuffer<V3Report> {
 
 
 /**
- * The `report_configuration` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `report_configuration` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ReportConfiguration (
@@ -21706,7 +26165,7 @@ public object FfiConverterTypeV3ReportConfiguration: FfiConverterRustBuffer<V3Re
 
 
 /**
- * The `report_configuration_facial_similarity` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `report_configuration_facial_similarity` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ReportConfigurationFacialSimilarity (
@@ -21754,7 +26213,7 @@ public object FfiConverterTypeV3ReportConfigurationFacialSimilarity: FfiConverte
 
 
 /**
- * The `report_document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `report_document` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ReportDocument (
@@ -21802,7 +26261,7 @@ public object FfiConverterTypeV3ReportDocument: FfiConverterRustBuffer<V3ReportD
 
 
 /**
- * The `Reports_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Reports_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ReportsList (
@@ -21850,7 +26309,7 @@ public object FfiConverterTypeV3ReportsList: FfiConverterRustBuffer<V3ReportsLis
 
 
 /**
- * The `results_feedback` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `results_feedback` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3ResultsFeedback (
@@ -21922,7 +26381,7 @@ public object FfiConverterTypeV3ResultsFeedback: FfiConverterRustBuffer<V3Result
 
 
 /**
- * The `sdk_token` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `sdk_token` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  * `toString` / `description` show `***` for its secret.
  */
@@ -21980,7 +26439,7 @@ public object FfiConverterTypeV3SdkToken: FfiConverterRustBuffer<V3SdkToken> {
 
 
 /**
- * The `sdk_token_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `sdk_token_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3SdkTokenBuilder (
@@ -22052,7 +26511,7 @@ public object FfiConverterTypeV3SdkTokenBuilder: FfiConverterRustBuffer<V3SdkTok
 
 
 /**
- * The `signing_document` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `signing_document` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3SigningDocument (
@@ -22156,7 +26615,7 @@ public object FfiConverterTypeV3SigningDocument: FfiConverterRustBuffer<V3Signin
 
 
 /**
- * The `signing_document_uploader` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `signing_document_uploader` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3SigningDocumentUploader (
@@ -22212,7 +26671,7 @@ public object FfiConverterTypeV3SigningDocumentUploader: FfiConverterRustBuffer<
 
 
 /**
- * The `Signing_Documents_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Signing_Documents_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3SigningDocumentsList (
@@ -22260,7 +26719,7 @@ public object FfiConverterTypeV3SigningDocumentsList: FfiConverterRustBuffer<V3S
 
 
 /**
- * The `task` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `task` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3Task (
@@ -22364,7 +26823,7 @@ public object FfiConverterTypeV3Task: FfiConverterRustBuffer<V3Task> {
 
 
 /**
- * The `TaskItem` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `TaskItem` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3TaskItem (
@@ -22452,7 +26911,7 @@ public object FfiConverterTypeV3TaskItem: FfiConverterRustBuffer<V3TaskItem> {
 
 
 /**
- * The `timeline_file_reference` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `timeline_file_reference` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3TimelineFileReference (
@@ -22508,7 +26967,7 @@ public object FfiConverterTypeV3TimelineFileReference: FfiConverterRustBuffer<V3
 
 
 /**
- * The `Updated_biometric_token_response` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Updated_biometric_token_response` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3UpdatedBiometricTokenResponse (
@@ -22556,7 +27015,7 @@ public object FfiConverterTypeV3UpdatedBiometricTokenResponse: FfiConverterRustB
 
 
 /**
- * The `us_driving_licence_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `us_driving_licence_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3UsDrivingLicenceBuilder (
@@ -22740,7 +27199,7 @@ public object FfiConverterTypeV3UsDrivingLicenceBuilder: FfiConverterRustBuffer<
 
 
 /**
- * The `watchlist_monitor` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `watchlist_monitor` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WatchlistMonitor (
@@ -22836,7 +27295,7 @@ public object FfiConverterTypeV3WatchlistMonitor: FfiConverterRustBuffer<V3Watch
 
 
 /**
- * The `watchlist_monitor_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `watchlist_monitor_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WatchlistMonitorBuilder (
@@ -22900,7 +27359,7 @@ public object FfiConverterTypeV3WatchlistMonitorBuilder: FfiConverterRustBuffer<
 
 
 /**
- * The `Watchlist_monitor_match` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Watchlist_monitor_match` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WatchlistMonitorMatch (
@@ -22956,7 +27415,7 @@ public object FfiConverterTypeV3WatchlistMonitorMatch: FfiConverterRustBuffer<V3
 
 
 /**
- * The `watchlist_monitor_matches_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `watchlist_monitor_matches_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WatchlistMonitorMatchesList (
@@ -23004,7 +27463,7 @@ public object FfiConverterTypeV3WatchlistMonitorMatchesList: FfiConverterRustBuf
 
 
 /**
- * The `watchlist_monitor_matches_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `watchlist_monitor_matches_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WatchlistMonitorMatchesUpdater (
@@ -23060,7 +27519,7 @@ public object FfiConverterTypeV3WatchlistMonitorMatchesUpdater: FfiConverterRust
 
 
 /**
- * The `Watchlist_monitors_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Watchlist_monitors_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WatchlistMonitorsList (
@@ -23108,7 +27567,7 @@ public object FfiConverterTypeV3WatchlistMonitorsList: FfiConverterRustBuffer<V3
 
 
 /**
- * The `webhook` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `webhook` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  * `toString` / `description` show `***` for its secret.
  */
@@ -23270,7 +27729,7 @@ public object FfiConverterTypeV3Webhook: FfiConverterRustBuffer<V3Webhook> {
 
 
 /**
- * The `webhook_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `webhook_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  * `toString` / `description` show `***` for its secret.
  */
@@ -23408,7 +27867,7 @@ public object FfiConverterTypeV3WebhookBuilder: FfiConverterRustBuffer<V3Webhook
 
 
 /**
- * The `webhook_resend` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `webhook_resend` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WebhookResend (
@@ -23456,7 +27915,7 @@ public object FfiConverterTypeV3WebhookResend: FfiConverterRustBuffer<V3WebhookR
 
 
 /**
- * The `webhook_updater` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `webhook_updater` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  * `toString` / `description` show `***` for its secret.
  */
@@ -23594,7 +28053,7 @@ public object FfiConverterTypeV3WebhookUpdater: FfiConverterRustBuffer<V3Webhook
 
 
 /**
- * The `Webhooks_list` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Webhooks_list` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WebhooksList (
@@ -23642,7 +28101,7 @@ public object FfiConverterTypeV3WebhooksList: FfiConverterRustBuffer<V3WebhooksL
 
 
 /**
- * The `Webhooks_resend_item` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `Webhooks_resend_item` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WebhooksResendItem (
@@ -23698,7 +28157,7 @@ public object FfiConverterTypeV3WebhooksResendItem: FfiConverterRustBuffer<V3Web
 
 
 /**
- * The `workflow_run` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `workflow_run` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WorkflowRun (
@@ -23858,7 +28317,7 @@ public object FfiConverterTypeV3WorkflowRun: FfiConverterRustBuffer<V3WorkflowRu
 
 
 /**
- * The `workflow_run_builder` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `workflow_run_builder` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WorkflowRunBuilder (
@@ -23962,7 +28421,7 @@ public object FfiConverterTypeV3WorkflowRunBuilder: FfiConverterRustBuffer<V3Wor
 
 
 /**
- * The `workflow_run_builder_link` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `workflow_run_builder_link` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WorkflowRunBuilderLink (
@@ -24042,7 +28501,7 @@ public object FfiConverterTypeV3WorkflowRunBuilderLink: FfiConverterRustBuffer<V
 
 
 /**
- * The `workflow_run_error` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `workflow_run_error` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WorkflowRunError (
@@ -24098,7 +28557,7 @@ public object FfiConverterTypeV3WorkflowRunError: FfiConverterRustBuffer<V3Workf
 
 
 /**
- * The `workflow_run_link` object (API v3.6). Every field is optional; `extraJson` holds the members this
+ * The `workflow_run_link` object (API v3.6 / v3.4). Every field is optional; `extraJson` holds the members this
  * version does not name (and any of another type than described), as a JSON object.
  */
 data class V3WorkflowRunLink (
@@ -24178,185 +28637,18 @@ public object FfiConverterTypeV3WorkflowRunLink: FfiConverterRustBuffer<V3Workfl
 
 
 /**
- * A webhook. `toString`/`description` hide its token (the secret signatures are made with).
- */
-data class Webhook (
-    /**
-     * Unique identifier.
-     */
-    var `id`: kotlin.String
-    , 
-    /**
-     * Where notifications are posted.
-     */
-    var `url`: kotlin.String?
-    , 
-    /**
-     * The secret that signs its notifications.
-     */
-    var `token`: kotlin.String?
-    , 
-    /**
-     * Whether it is enabled.
-     */
-    var `enabled`: kotlin.Boolean?
-    , 
-    /**
-     * The URI of this resource.
-     */
-    var `href`: kotlin.String?
-    , 
-    /**
-     * The environments it listens to.
-     */
-    var `environments`: List<WebhookEnvironment>
-    , 
-    /**
-     * The events it wants.
-     */
-    var `events`: List<WebhookEvent>
-    , 
-    /**
-     * Other fields, as a JSON object.
-     */
-    var `extraJson`: kotlin.String?
-    
-){
-    
-
-    
-
-    // The local Rust `Display`/`Debug` implementation.
-    override fun toString(): String {
-        return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_webhook_uniffi_trait_display(FfiConverterTypeWebhook.lower(this),
-        _status)
-}
-    )
-    }
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeWebhook: FfiConverterRustBuffer<Webhook> {
-    override fun read(buf: ByteBuffer): Webhook {
-        return Webhook(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterSequenceTypeWebhookEnvironment.read(buf),
-            FfiConverterSequenceTypeWebhookEvent.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Webhook) = (
-            FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterOptionalString.allocationSize(value.`url`) +
-            FfiConverterOptionalString.allocationSize(value.`token`) +
-            FfiConverterOptionalBoolean.allocationSize(value.`enabled`) +
-            FfiConverterOptionalString.allocationSize(value.`href`) +
-            FfiConverterSequenceTypeWebhookEnvironment.allocationSize(value.`environments`) +
-            FfiConverterSequenceTypeWebhookEvent.allocationSize(value.`events`) +
-            FfiConverterOptionalString.allocationSize(value.`extraJson`)
-    )
-
-    override fun write(value: Webhook, buf: ByteBuffer) {
-            FfiConverterString.write(value.`id`, buf)
-            FfiConverterOptionalString.write(value.`url`, buf)
-            FfiConverterOptionalString.write(value.`token`, buf)
-            FfiConverterOptionalBoolean.write(value.`enabled`, buf)
-            FfiConverterOptionalString.write(value.`href`, buf)
-            FfiConverterSequenceTypeWebhookEnvironment.write(value.`environments`, buf)
-            FfiConverterSequenceTypeWebhookEvent.write(value.`events`, buf)
-            FfiConverterOptionalString.write(value.`extraJson`, buf)
-    }
-}
-
-
-
-/**
- * A webhook to register.
- */
-data class WebhookInput (
-    /**
-     * Where notifications are posted (https).
-     */
-    var `url`: kotlin.String
-    , 
-    /**
-     * Whether it is enabled (default true).
-     */
-    var `enabled`: kotlin.Boolean? = null 
-    , 
-    /**
-     * The environments it listens to (default both).
-     */
-    var `environments`: List<WebhookEnvironment>? = null 
-    , 
-    /**
-     * The events it wants (default all).
-     */
-    var `events`: List<WebhookEvent>? = null 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeWebhookInput: FfiConverterRustBuffer<WebhookInput> {
-    override fun read(buf: ByteBuffer): WebhookInput {
-        return WebhookInput(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalSequenceTypeWebhookEnvironment.read(buf),
-            FfiConverterOptionalSequenceTypeWebhookEvent.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: WebhookInput) = (
-            FfiConverterString.allocationSize(value.`url`) +
-            FfiConverterOptionalBoolean.allocationSize(value.`enabled`) +
-            FfiConverterOptionalSequenceTypeWebhookEnvironment.allocationSize(value.`environments`) +
-            FfiConverterOptionalSequenceTypeWebhookEvent.allocationSize(value.`events`)
-    )
-
-    override fun write(value: WebhookInput, buf: ByteBuffer) {
-            FfiConverterString.write(value.`url`, buf)
-            FfiConverterOptionalBoolean.write(value.`enabled`, buf)
-            FfiConverterOptionalSequenceTypeWebhookEnvironment.write(value.`environments`, buf)
-            FfiConverterOptionalSequenceTypeWebhookEvent.write(value.`events`, buf)
-    }
-}
-
-
-
-/**
  * A verified webhook notification: what happened, to which resource.
  */
 data class WebhookNotification (
     /**
-     * `check` or `report`.
+     * `check` or `report` (another value kept as sent).
      */
-    var `resourceType`: ResourceType
+    var `resourceType`: kotlin.String
     , 
     /**
-     * The event (`check.completed`, …).
+     * The event (`check.completed`, …; another value kept as sent).
      */
-    var `action`: WebhookEvent
+    var `action`: kotlin.String
     , 
     /**
      * The resource's id.
@@ -24403,8 +28695,8 @@ data class WebhookNotification (
 public object FfiConverterTypeWebhookNotification: FfiConverterRustBuffer<WebhookNotification> {
     override fun read(buf: ByteBuffer): WebhookNotification {
         return WebhookNotification(
-            FfiConverterTypeResourceType.read(buf),
-            FfiConverterTypeWebhookEvent.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
@@ -24415,8 +28707,8 @@ public object FfiConverterTypeWebhookNotification: FfiConverterRustBuffer<Webhoo
     }
 
     override fun allocationSize(value: WebhookNotification) = (
-            FfiConverterTypeResourceType.allocationSize(value.`resourceType`) +
-            FfiConverterTypeWebhookEvent.allocationSize(value.`action`) +
+            FfiConverterString.allocationSize(value.`resourceType`) +
+            FfiConverterString.allocationSize(value.`action`) +
             FfiConverterString.allocationSize(value.`objectId`) +
             FfiConverterOptionalString.allocationSize(value.`objectStatus`) +
             FfiConverterOptionalString.allocationSize(value.`objectHref`) +
@@ -24426,8 +28718,8 @@ public object FfiConverterTypeWebhookNotification: FfiConverterRustBuffer<Webhoo
     )
 
     override fun write(value: WebhookNotification, buf: ByteBuffer) {
-            FfiConverterTypeResourceType.write(value.`resourceType`, buf)
-            FfiConverterTypeWebhookEvent.write(value.`action`, buf)
+            FfiConverterString.write(value.`resourceType`, buf)
+            FfiConverterString.write(value.`action`, buf)
             FfiConverterString.write(value.`objectId`, buf)
             FfiConverterOptionalString.write(value.`objectStatus`, buf)
             FfiConverterOptionalString.write(value.`objectHref`, buf)
@@ -24446,15 +28738,15 @@ public object FfiConverterTypeWebhookNotification: FfiConverterRustBuffer<Webhoo
 enum class ApiVersion {
     
     /**
-     * `v2`, whose operations this client's resource methods implement.
+     * `v2` (superseded): its resources are `client.v2` (`client.v2.applicants.retrieve(id)`).
      */
     V2,
     /**
-     * `v3.4`, a profile of v3.6 (operations by id through the core).
+     * `v3.4`, a profile of v3.6: the resources of the client (`client.applicants.find(id)`).
      */
     V34,
     /**
-     * `v3.6`, the live version (operations by id through the core).
+     * `v3.6`, the live version and the default: the resources of the client (`client.applicants.find(id)`).
      */
     V36;
 
@@ -24845,1168 +29137,6 @@ public object FfiConverterTypeCallEvent : FfiConverterRustBuffer<CallEvent>{
                 FfiConverterString.write(value.`operation`, buf)
                 FfiConverterString.write(value.`name`, buf)
                 FfiConverterString.write(value.`message`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * A live video challenge's type.
- */
-sealed class ChallengeType {
-    
-    /**
-     * recite
-     */
-    object Recite : ChallengeType()
-    
-    
-    /**
-     * movement
-     */
-    object Movement : ChallengeType()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : ChallengeType()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_challengetype_api_value(FfiConverterTypeChallengeType.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeChallengeType : FfiConverterRustBuffer<ChallengeType>{
-    override fun read(buf: ByteBuffer): ChallengeType {
-        return when(buf.getInt()) {
-            1 -> ChallengeType.Recite
-            2 -> ChallengeType.Movement
-            3 -> ChallengeType.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: ChallengeType): ULong = when(value) {
-        is ChallengeType.Recite -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ChallengeType.Movement -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ChallengeType.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: ChallengeType, buf: ByteBuffer) {
-        when(value) {
-            is ChallengeType.Recite -> {
-                buf.putInt(1)
-                Unit
-            }
-            is ChallengeType.Movement -> {
-                buf.putInt(2)
-                Unit
-            }
-            is ChallengeType.Unknown -> {
-                buf.putInt(3)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * A check's overall result.
- */
-sealed class CheckResult {
-    
-    /**
-     * clear
-     */
-    object Clear : CheckResult()
-    
-    
-    /**
-     * consider
-     */
-    object Consider : CheckResult()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : CheckResult()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_checkresult_api_value(FfiConverterTypeCheckResult.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCheckResult : FfiConverterRustBuffer<CheckResult>{
-    override fun read(buf: ByteBuffer): CheckResult {
-        return when(buf.getInt()) {
-            1 -> CheckResult.Clear
-            2 -> CheckResult.Consider
-            3 -> CheckResult.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: CheckResult): ULong = when(value) {
-        is CheckResult.Clear -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is CheckResult.Consider -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is CheckResult.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: CheckResult, buf: ByteBuffer) {
-        when(value) {
-            is CheckResult.Clear -> {
-                buf.putInt(1)
-                Unit
-            }
-            is CheckResult.Consider -> {
-                buf.putInt(2)
-                Unit
-            }
-            is CheckResult.Unknown -> {
-                buf.putInt(3)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * Where a check is in its processing.
- */
-sealed class CheckStatus {
-    
-    /**
-     * in_progress
-     */
-    object InProgress : CheckStatus()
-    
-    
-    /**
-     * awaiting_applicant
-     */
-    object AwaitingApplicant : CheckStatus()
-    
-    
-    /**
-     * complete
-     */
-    object Complete : CheckStatus()
-    
-    
-    /**
-     * withdrawn
-     */
-    object Withdrawn : CheckStatus()
-    
-    
-    /**
-     * paused
-     */
-    object Paused : CheckStatus()
-    
-    
-    /**
-     * reopened
-     */
-    object Reopened : CheckStatus()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : CheckStatus()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_checkstatus_api_value(FfiConverterTypeCheckStatus.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCheckStatus : FfiConverterRustBuffer<CheckStatus>{
-    override fun read(buf: ByteBuffer): CheckStatus {
-        return when(buf.getInt()) {
-            1 -> CheckStatus.InProgress
-            2 -> CheckStatus.AwaitingApplicant
-            3 -> CheckStatus.Complete
-            4 -> CheckStatus.Withdrawn
-            5 -> CheckStatus.Paused
-            6 -> CheckStatus.Reopened
-            7 -> CheckStatus.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: CheckStatus): ULong = when(value) {
-        is CheckStatus.InProgress -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is CheckStatus.AwaitingApplicant -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is CheckStatus.Complete -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is CheckStatus.Withdrawn -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is CheckStatus.Paused -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is CheckStatus.Reopened -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is CheckStatus.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: CheckStatus, buf: ByteBuffer) {
-        when(value) {
-            is CheckStatus.InProgress -> {
-                buf.putInt(1)
-                Unit
-            }
-            is CheckStatus.AwaitingApplicant -> {
-                buf.putInt(2)
-                Unit
-            }
-            is CheckStatus.Complete -> {
-                buf.putInt(3)
-                Unit
-            }
-            is CheckStatus.Withdrawn -> {
-                buf.putInt(4)
-                Unit
-            }
-            is CheckStatus.Paused -> {
-                buf.putInt(5)
-                Unit
-            }
-            is CheckStatus.Reopened -> {
-                buf.putInt(6)
-                Unit
-            }
-            is CheckStatus.Unknown -> {
-                buf.putInt(7)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * Express (data through the API) or standard (data through Onfido's form).
- */
-sealed class CheckType {
-    
-    /**
-     * standard
-     */
-    object Standard : CheckType()
-    
-    
-    /**
-     * express
-     */
-    object Express : CheckType()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : CheckType()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_checktype_api_value(FfiConverterTypeCheckType.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeCheckType : FfiConverterRustBuffer<CheckType>{
-    override fun read(buf: ByteBuffer): CheckType {
-        return when(buf.getInt()) {
-            1 -> CheckType.Standard
-            2 -> CheckType.Express
-            3 -> CheckType.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: CheckType): ULong = when(value) {
-        is CheckType.Standard -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is CheckType.Express -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is CheckType.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: CheckType, buf: ByteBuffer) {
-        when(value) {
-            is CheckType.Standard -> {
-                buf.putInt(1)
-                Unit
-            }
-            is CheckType.Express -> {
-                buf.putInt(2)
-                Unit
-            }
-            is CheckType.Unknown -> {
-                buf.putInt(3)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * Front or back of a document.
- */
-sealed class DocumentSide {
-    
-    /**
-     * front
-     */
-    object Front : DocumentSide()
-    
-    
-    /**
-     * back
-     */
-    object Back : DocumentSide()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : DocumentSide()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_documentside_api_value(FfiConverterTypeDocumentSide.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeDocumentSide : FfiConverterRustBuffer<DocumentSide>{
-    override fun read(buf: ByteBuffer): DocumentSide {
-        return when(buf.getInt()) {
-            1 -> DocumentSide.Front
-            2 -> DocumentSide.Back
-            3 -> DocumentSide.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: DocumentSide): ULong = when(value) {
-        is DocumentSide.Front -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentSide.Back -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentSide.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: DocumentSide, buf: ByteBuffer) {
-        when(value) {
-            is DocumentSide.Front -> {
-                buf.putInt(1)
-                Unit
-            }
-            is DocumentSide.Back -> {
-                buf.putInt(2)
-                Unit
-            }
-            is DocumentSide.Unknown -> {
-                buf.putInt(3)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * A document's type.
- */
-sealed class DocumentType {
-    
-    /**
-     * passport
-     */
-    object Passport : DocumentType()
-    
-    
-    /**
-     * national_identity_card
-     */
-    object NationalIdentityCard : DocumentType()
-    
-    
-    /**
-     * driving_licence
-     */
-    object DrivingLicence : DocumentType()
-    
-    
-    /**
-     * uk_biometric_residence_permit
-     */
-    object UkBiometricResidencePermit : DocumentType()
-    
-    
-    /**
-     * tax_id
-     */
-    object TaxId : DocumentType()
-    
-    
-    /**
-     * voter_id
-     */
-    object VoterId : DocumentType()
-    
-    
-    /**
-     * unknown
-     */
-    object Unclassified : DocumentType()
-    
-    
-    /**
-     * work_permit
-     */
-    object WorkPermit : DocumentType()
-    
-    
-    /**
-     * national_insurance_card
-     */
-    object NationalInsuranceCard : DocumentType()
-    
-    
-    /**
-     * birth_certificate
-     */
-    object BirthCertificate : DocumentType()
-    
-    
-    /**
-     * bank_statement
-     */
-    object BankStatement : DocumentType()
-    
-    
-    /**
-     * bank_building_society_statement
-     */
-    object BankBuildingSocietyStatement : DocumentType()
-    
-    
-    /**
-     * utility_bill
-     */
-    object UtilityBill : DocumentType()
-    
-    
-    /**
-     * council_tax
-     */
-    object CouncilTax : DocumentType()
-    
-    
-    /**
-     * benefit_letters
-     */
-    object BenefitLetters : DocumentType()
-    
-    
-    /**
-     * government_letter
-     */
-    object GovernmentLetter : DocumentType()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : DocumentType()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_documenttype_api_value(FfiConverterTypeDocumentType.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeDocumentType : FfiConverterRustBuffer<DocumentType>{
-    override fun read(buf: ByteBuffer): DocumentType {
-        return when(buf.getInt()) {
-            1 -> DocumentType.Passport
-            2 -> DocumentType.NationalIdentityCard
-            3 -> DocumentType.DrivingLicence
-            4 -> DocumentType.UkBiometricResidencePermit
-            5 -> DocumentType.TaxId
-            6 -> DocumentType.VoterId
-            7 -> DocumentType.Unclassified
-            8 -> DocumentType.WorkPermit
-            9 -> DocumentType.NationalInsuranceCard
-            10 -> DocumentType.BirthCertificate
-            11 -> DocumentType.BankStatement
-            12 -> DocumentType.BankBuildingSocietyStatement
-            13 -> DocumentType.UtilityBill
-            14 -> DocumentType.CouncilTax
-            15 -> DocumentType.BenefitLetters
-            16 -> DocumentType.GovernmentLetter
-            17 -> DocumentType.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: DocumentType): ULong = when(value) {
-        is DocumentType.Passport -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.NationalIdentityCard -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.DrivingLicence -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.UkBiometricResidencePermit -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.TaxId -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.VoterId -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.Unclassified -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.WorkPermit -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.NationalInsuranceCard -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.BirthCertificate -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.BankStatement -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.BankBuildingSocietyStatement -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.UtilityBill -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.CouncilTax -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.BenefitLetters -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.GovernmentLetter -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is DocumentType.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: DocumentType, buf: ByteBuffer) {
-        when(value) {
-            is DocumentType.Passport -> {
-                buf.putInt(1)
-                Unit
-            }
-            is DocumentType.NationalIdentityCard -> {
-                buf.putInt(2)
-                Unit
-            }
-            is DocumentType.DrivingLicence -> {
-                buf.putInt(3)
-                Unit
-            }
-            is DocumentType.UkBiometricResidencePermit -> {
-                buf.putInt(4)
-                Unit
-            }
-            is DocumentType.TaxId -> {
-                buf.putInt(5)
-                Unit
-            }
-            is DocumentType.VoterId -> {
-                buf.putInt(6)
-                Unit
-            }
-            is DocumentType.Unclassified -> {
-                buf.putInt(7)
-                Unit
-            }
-            is DocumentType.WorkPermit -> {
-                buf.putInt(8)
-                Unit
-            }
-            is DocumentType.NationalInsuranceCard -> {
-                buf.putInt(9)
-                Unit
-            }
-            is DocumentType.BirthCertificate -> {
-                buf.putInt(10)
-                Unit
-            }
-            is DocumentType.BankStatement -> {
-                buf.putInt(11)
-                Unit
-            }
-            is DocumentType.BankBuildingSocietyStatement -> {
-                buf.putInt(12)
-                Unit
-            }
-            is DocumentType.UtilityBill -> {
-                buf.putInt(13)
-                Unit
-            }
-            is DocumentType.CouncilTax -> {
-                buf.putInt(14)
-                Unit
-            }
-            is DocumentType.BenefitLetters -> {
-                buf.putInt(15)
-                Unit
-            }
-            is DocumentType.GovernmentLetter -> {
-                buf.putInt(16)
-                Unit
-            }
-            is DocumentType.Unknown -> {
-                buf.putInt(17)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * The type of an identification number.
- */
-sealed class IdNumberType {
-    
-    /**
-     * ssn
-     */
-    object Ssn : IdNumberType()
-    
-    
-    /**
-     * social_insurance
-     */
-    object SocialInsurance : IdNumberType()
-    
-    
-    /**
-     * tax_id
-     */
-    object TaxId : IdNumberType()
-    
-    
-    /**
-     * identity_card
-     */
-    object IdentityCard : IdNumberType()
-    
-    
-    /**
-     * driving_licence
-     */
-    object DrivingLicence : IdNumberType()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : IdNumberType()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_idnumbertype_api_value(FfiConverterTypeIdNumberType.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeIdNumberType : FfiConverterRustBuffer<IdNumberType>{
-    override fun read(buf: ByteBuffer): IdNumberType {
-        return when(buf.getInt()) {
-            1 -> IdNumberType.Ssn
-            2 -> IdNumberType.SocialInsurance
-            3 -> IdNumberType.TaxId
-            4 -> IdNumberType.IdentityCard
-            5 -> IdNumberType.DrivingLicence
-            6 -> IdNumberType.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: IdNumberType): ULong = when(value) {
-        is IdNumberType.Ssn -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is IdNumberType.SocialInsurance -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is IdNumberType.TaxId -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is IdNumberType.IdentityCard -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is IdNumberType.DrivingLicence -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is IdNumberType.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: IdNumberType, buf: ByteBuffer) {
-        when(value) {
-            is IdNumberType.Ssn -> {
-                buf.putInt(1)
-                Unit
-            }
-            is IdNumberType.SocialInsurance -> {
-                buf.putInt(2)
-                Unit
-            }
-            is IdNumberType.TaxId -> {
-                buf.putInt(3)
-                Unit
-            }
-            is IdNumberType.IdentityCard -> {
-                buf.putInt(4)
-                Unit
-            }
-            is IdNumberType.DrivingLicence -> {
-                buf.putInt(5)
-                Unit
-            }
-            is IdNumberType.Unknown -> {
-                buf.putInt(6)
-                FfiConverterString.write(value.`value`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -27266,636 +30396,6 @@ public object FfiConverterTypeRegion: FfiConverterRustBuffer<Region> {
 
 
 /**
- * A report type.
- */
-sealed class ReportName {
-    
-    /**
-     * document
-     */
-    object Document : ReportName()
-    
-    
-    /**
-     * facial_similarity
-     */
-    object FacialSimilarity : ReportName()
-    
-    
-    /**
-     * identity
-     */
-    object Identity : ReportName()
-    
-    
-    /**
-     * watchlist
-     */
-    object Watchlist : ReportName()
-    
-    
-    /**
-     * street_level
-     */
-    object StreetLevel : ReportName()
-    
-    
-    /**
-     * proof_of_address
-     */
-    object ProofOfAddress : ReportName()
-    
-    
-    /**
-     * right_to_work
-     */
-    object RightToWork : ReportName()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : ReportName()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_reportname_api_value(FfiConverterTypeReportName.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeReportName : FfiConverterRustBuffer<ReportName>{
-    override fun read(buf: ByteBuffer): ReportName {
-        return when(buf.getInt()) {
-            1 -> ReportName.Document
-            2 -> ReportName.FacialSimilarity
-            3 -> ReportName.Identity
-            4 -> ReportName.Watchlist
-            5 -> ReportName.StreetLevel
-            6 -> ReportName.ProofOfAddress
-            7 -> ReportName.RightToWork
-            8 -> ReportName.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: ReportName): ULong = when(value) {
-        is ReportName.Document -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportName.FacialSimilarity -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportName.Identity -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportName.Watchlist -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportName.StreetLevel -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportName.ProofOfAddress -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportName.RightToWork -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportName.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: ReportName, buf: ByteBuffer) {
-        when(value) {
-            is ReportName.Document -> {
-                buf.putInt(1)
-                Unit
-            }
-            is ReportName.FacialSimilarity -> {
-                buf.putInt(2)
-                Unit
-            }
-            is ReportName.Identity -> {
-                buf.putInt(3)
-                Unit
-            }
-            is ReportName.Watchlist -> {
-                buf.putInt(4)
-                Unit
-            }
-            is ReportName.StreetLevel -> {
-                buf.putInt(5)
-                Unit
-            }
-            is ReportName.ProofOfAddress -> {
-                buf.putInt(6)
-                Unit
-            }
-            is ReportName.RightToWork -> {
-                buf.putInt(7)
-                Unit
-            }
-            is ReportName.Unknown -> {
-                buf.putInt(8)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * A report's (or a breakdown's) result.
- */
-sealed class ReportResult {
-    
-    /**
-     * clear
-     */
-    object Clear : ReportResult()
-    
-    
-    /**
-     * consider
-     */
-    object Consider : ReportResult()
-    
-    
-    /**
-     * unidentified
-     */
-    object Unidentified : ReportResult()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : ReportResult()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_reportresult_api_value(FfiConverterTypeReportResult.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeReportResult : FfiConverterRustBuffer<ReportResult>{
-    override fun read(buf: ByteBuffer): ReportResult {
-        return when(buf.getInt()) {
-            1 -> ReportResult.Clear
-            2 -> ReportResult.Consider
-            3 -> ReportResult.Unidentified
-            4 -> ReportResult.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: ReportResult): ULong = when(value) {
-        is ReportResult.Clear -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportResult.Consider -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportResult.Unidentified -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportResult.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: ReportResult, buf: ByteBuffer) {
-        when(value) {
-            is ReportResult.Clear -> {
-                buf.putInt(1)
-                Unit
-            }
-            is ReportResult.Consider -> {
-                buf.putInt(2)
-                Unit
-            }
-            is ReportResult.Unidentified -> {
-                buf.putInt(3)
-                Unit
-            }
-            is ReportResult.Unknown -> {
-                buf.putInt(4)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * Where a report is in its processing.
- */
-sealed class ReportStatus {
-    
-    /**
-     * awaiting_data
-     */
-    object AwaitingData : ReportStatus()
-    
-    
-    /**
-     * awaiting_approval
-     */
-    object AwaitingApproval : ReportStatus()
-    
-    
-    /**
-     * complete
-     */
-    object Complete : ReportStatus()
-    
-    
-    /**
-     * withdrawn
-     */
-    object Withdrawn : ReportStatus()
-    
-    
-    /**
-     * paused
-     */
-    object Paused : ReportStatus()
-    
-    
-    /**
-     * cancelled
-     */
-    object Cancelled : ReportStatus()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : ReportStatus()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_reportstatus_api_value(FfiConverterTypeReportStatus.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeReportStatus : FfiConverterRustBuffer<ReportStatus>{
-    override fun read(buf: ByteBuffer): ReportStatus {
-        return when(buf.getInt()) {
-            1 -> ReportStatus.AwaitingData
-            2 -> ReportStatus.AwaitingApproval
-            3 -> ReportStatus.Complete
-            4 -> ReportStatus.Withdrawn
-            5 -> ReportStatus.Paused
-            6 -> ReportStatus.Cancelled
-            7 -> ReportStatus.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: ReportStatus): ULong = when(value) {
-        is ReportStatus.AwaitingData -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportStatus.AwaitingApproval -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportStatus.Complete -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportStatus.Withdrawn -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportStatus.Paused -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportStatus.Cancelled -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ReportStatus.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: ReportStatus, buf: ByteBuffer) {
-        when(value) {
-            is ReportStatus.AwaitingData -> {
-                buf.putInt(1)
-                Unit
-            }
-            is ReportStatus.AwaitingApproval -> {
-                buf.putInt(2)
-                Unit
-            }
-            is ReportStatus.Complete -> {
-                buf.putInt(3)
-                Unit
-            }
-            is ReportStatus.Withdrawn -> {
-                buf.putInt(4)
-                Unit
-            }
-            is ReportStatus.Paused -> {
-                buf.putInt(5)
-                Unit
-            }
-            is ReportStatus.Cancelled -> {
-                buf.putInt(6)
-                Unit
-            }
-            is ReportStatus.Unknown -> {
-                buf.putInt(7)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * The kind of resource a webhook event is about.
- */
-sealed class ResourceType {
-    
-    /**
-     * check
-     */
-    object Check : ResourceType()
-    
-    
-    /**
-     * report
-     */
-    object Report : ResourceType()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : ResourceType()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_resourcetype_api_value(FfiConverterTypeResourceType.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeResourceType : FfiConverterRustBuffer<ResourceType>{
-    override fun read(buf: ByteBuffer): ResourceType {
-        return when(buf.getInt()) {
-            1 -> ResourceType.Check
-            2 -> ResourceType.Report
-            3 -> ResourceType.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: ResourceType): ULong = when(value) {
-        is ResourceType.Check -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ResourceType.Report -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is ResourceType.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: ResourceType, buf: ByteBuffer) {
-        when(value) {
-            is ResourceType.Check -> {
-                buf.putInt(1)
-                Unit
-            }
-            is ResourceType.Report -> {
-                buf.putInt(2)
-                Unit
-            }
-            is ResourceType.Unknown -> {
-                buf.putInt(3)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
  * A webhook signature algorithm.
  */
 
@@ -27931,155 +30431,6 @@ public object FfiConverterTypeSignatureAlgorithm: FfiConverterRustBuffer<Signatu
 
     override fun write(value: SignatureAlgorithm, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * A document report's detailed result.
- */
-sealed class SubResult {
-    
-    /**
-     * clear
-     */
-    object Clear : SubResult()
-    
-    
-    /**
-     * rejected
-     */
-    object Rejected : SubResult()
-    
-    
-    /**
-     * suspected
-     */
-    object Suspected : SubResult()
-    
-    
-    /**
-     * caution
-     */
-    object Caution : SubResult()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : SubResult()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_subresult_api_value(FfiConverterTypeSubResult.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSubResult : FfiConverterRustBuffer<SubResult>{
-    override fun read(buf: ByteBuffer): SubResult {
-        return when(buf.getInt()) {
-            1 -> SubResult.Clear
-            2 -> SubResult.Rejected
-            3 -> SubResult.Suspected
-            4 -> SubResult.Caution
-            5 -> SubResult.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: SubResult): ULong = when(value) {
-        is SubResult.Clear -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is SubResult.Rejected -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is SubResult.Suspected -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is SubResult.Caution -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is SubResult.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: SubResult, buf: ByteBuffer) {
-        when(value) {
-            is SubResult.Clear -> {
-                buf.putInt(1)
-                Unit
-            }
-            is SubResult.Rejected -> {
-                buf.putInt(2)
-                Unit
-            }
-            is SubResult.Suspected -> {
-                buf.putInt(3)
-                Unit
-            }
-            is SubResult.Caution -> {
-                buf.putInt(4)
-                Unit
-            }
-            is SubResult.Unknown -> {
-                buf.putInt(5)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
     }
 }
 
@@ -28293,389 +30644,6 @@ public object FfiConverterTypeTransportFailure: FfiConverterRustBuffer<Transport
 
     override fun write(value: TransportFailure, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * Which environment a webhook listens to.
- */
-sealed class WebhookEnvironment {
-    
-    /**
-     * sandbox
-     */
-    object Sandbox : WebhookEnvironment()
-    
-    
-    /**
-     * live
-     */
-    object Live : WebhookEnvironment()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : WebhookEnvironment()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_webhookenvironment_api_value(FfiConverterTypeWebhookEnvironment.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeWebhookEnvironment : FfiConverterRustBuffer<WebhookEnvironment>{
-    override fun read(buf: ByteBuffer): WebhookEnvironment {
-        return when(buf.getInt()) {
-            1 -> WebhookEnvironment.Sandbox
-            2 -> WebhookEnvironment.Live
-            3 -> WebhookEnvironment.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: WebhookEnvironment): ULong = when(value) {
-        is WebhookEnvironment.Sandbox -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is WebhookEnvironment.Live -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is WebhookEnvironment.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: WebhookEnvironment, buf: ByteBuffer) {
-        when(value) {
-            is WebhookEnvironment.Sandbox -> {
-                buf.putInt(1)
-                Unit
-            }
-            is WebhookEnvironment.Live -> {
-                buf.putInt(2)
-                Unit
-            }
-            is WebhookEnvironment.Unknown -> {
-                buf.putInt(3)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-/**
- * A webhook event.
- */
-sealed class WebhookEvent {
-    
-    /**
-     * check.started
-     */
-    object CheckStarted : WebhookEvent()
-    
-    
-    /**
-     * check.reopened
-     */
-    object CheckReopened : WebhookEvent()
-    
-    
-    /**
-     * check.withdrawn
-     */
-    object CheckWithdrawn : WebhookEvent()
-    
-    
-    /**
-     * check.completed
-     */
-    object CheckCompleted : WebhookEvent()
-    
-    
-    /**
-     * check.form_opened
-     */
-    object CheckFormOpened : WebhookEvent()
-    
-    
-    /**
-     * check.form_completed
-     */
-    object CheckFormCompleted : WebhookEvent()
-    
-    
-    /**
-     * report.withdrawn
-     */
-    object ReportWithdrawn : WebhookEvent()
-    
-    
-    /**
-     * report.resumed
-     */
-    object ReportResumed : WebhookEvent()
-    
-    
-    /**
-     * report.cancelled
-     */
-    object ReportCancelled : WebhookEvent()
-    
-    
-    /**
-     * report.awaiting_approval
-     */
-    object ReportAwaitingApproval : WebhookEvent()
-    
-    
-    /**
-     * report.completed
-     */
-    object ReportCompleted : WebhookEvent()
-    
-    
-    /**
-     * A value this version does not know, kept as sent.
-     */
-    data class Unknown(
-        /**
-         * The value as sent.
-         */
-        val `value`: kotlin.String) : WebhookEvent()
-        
-    {
-        
-
-        companion object
-    }
-    
-
-    
-
-    
-    
-    /**
-     * The value as the API writes it.
-     */ fun `apiValue`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_onfido_core_uniffi_fn_method_webhookevent_api_value(FfiConverterTypeWebhookEvent.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeWebhookEvent : FfiConverterRustBuffer<WebhookEvent>{
-    override fun read(buf: ByteBuffer): WebhookEvent {
-        return when(buf.getInt()) {
-            1 -> WebhookEvent.CheckStarted
-            2 -> WebhookEvent.CheckReopened
-            3 -> WebhookEvent.CheckWithdrawn
-            4 -> WebhookEvent.CheckCompleted
-            5 -> WebhookEvent.CheckFormOpened
-            6 -> WebhookEvent.CheckFormCompleted
-            7 -> WebhookEvent.ReportWithdrawn
-            8 -> WebhookEvent.ReportResumed
-            9 -> WebhookEvent.ReportCancelled
-            10 -> WebhookEvent.ReportAwaitingApproval
-            11 -> WebhookEvent.ReportCompleted
-            12 -> WebhookEvent.Unknown(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: WebhookEvent): ULong = when(value) {
-        is WebhookEvent.CheckStarted -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is WebhookEvent.CheckReopened -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is WebhookEvent.CheckWithdrawn -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is WebhookEvent.CheckCompleted -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is WebhookEvent.CheckFormOpened -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is WebhookEvent.CheckFormCompleted -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is WebhookEvent.ReportWithdrawn -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is WebhookEvent.ReportResumed -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is WebhookEvent.ReportCancelled -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is WebhookEvent.ReportAwaitingApproval -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is WebhookEvent.ReportCompleted -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is WebhookEvent.Unknown -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
-
-    override fun write(value: WebhookEvent, buf: ByteBuffer) {
-        when(value) {
-            is WebhookEvent.CheckStarted -> {
-                buf.putInt(1)
-                Unit
-            }
-            is WebhookEvent.CheckReopened -> {
-                buf.putInt(2)
-                Unit
-            }
-            is WebhookEvent.CheckWithdrawn -> {
-                buf.putInt(3)
-                Unit
-            }
-            is WebhookEvent.CheckCompleted -> {
-                buf.putInt(4)
-                Unit
-            }
-            is WebhookEvent.CheckFormOpened -> {
-                buf.putInt(5)
-                Unit
-            }
-            is WebhookEvent.CheckFormCompleted -> {
-                buf.putInt(6)
-                Unit
-            }
-            is WebhookEvent.ReportWithdrawn -> {
-                buf.putInt(7)
-                Unit
-            }
-            is WebhookEvent.ReportResumed -> {
-                buf.putInt(8)
-                Unit
-            }
-            is WebhookEvent.ReportCancelled -> {
-                buf.putInt(9)
-                Unit
-            }
-            is WebhookEvent.ReportAwaitingApproval -> {
-                buf.putInt(10)
-                Unit
-            }
-            is WebhookEvent.ReportCompleted -> {
-                buf.putInt(11)
-                Unit
-            }
-            is WebhookEvent.Unknown -> {
-                buf.putInt(12)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
     }
 }
 
@@ -29029,6 +30997,102 @@ public object FfiConverterOptionalTypeRetrySettings: FfiConverterRustBuffer<Retr
         } else {
             buf.put(1)
             FfiConverterTypeRetrySettings.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV2OcrDocInfo: FfiConverterRustBuffer<V2OcrDocInfo?> {
+    override fun read(buf: ByteBuffer): V2OcrDocInfo? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV2OcrDocInfo.read(buf)
+    }
+
+    override fun allocationSize(value: V2OcrDocInfo?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV2OcrDocInfo.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V2OcrDocInfo?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV2OcrDocInfo.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV2OcrExtractedData: FfiConverterRustBuffer<V2OcrExtractedData?> {
+    override fun read(buf: ByteBuffer): V2OcrExtractedData? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV2OcrExtractedData.read(buf)
+    }
+
+    override fun allocationSize(value: V2OcrExtractedData?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV2OcrExtractedData.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V2OcrExtractedData?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV2OcrExtractedData.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeV2OcrResults: FfiConverterRustBuffer<V2OcrResults?> {
+    override fun read(buf: ByteBuffer): V2OcrResults? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeV2OcrResults.read(buf)
+    }
+
+    override fun allocationSize(value: V2OcrResults?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeV2OcrResults.allocationSize(value)
+        }
+    }
+
+    override fun write(value: V2OcrResults?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeV2OcrResults.write(value, buf)
         }
     }
 }
@@ -29583,166 +31647,6 @@ public object FfiConverterOptionalTypeApiVersion: FfiConverterRustBuffer<ApiVers
 /**
  * @suppress
  */
-public object FfiConverterOptionalTypeCheckResult: FfiConverterRustBuffer<CheckResult?> {
-    override fun read(buf: ByteBuffer): CheckResult? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeCheckResult.read(buf)
-    }
-
-    override fun allocationSize(value: CheckResult?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeCheckResult.allocationSize(value)
-        }
-    }
-
-    override fun write(value: CheckResult?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeCheckResult.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeCheckStatus: FfiConverterRustBuffer<CheckStatus?> {
-    override fun read(buf: ByteBuffer): CheckStatus? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeCheckStatus.read(buf)
-    }
-
-    override fun allocationSize(value: CheckStatus?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeCheckStatus.allocationSize(value)
-        }
-    }
-
-    override fun write(value: CheckStatus?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeCheckStatus.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeCheckType: FfiConverterRustBuffer<CheckType?> {
-    override fun read(buf: ByteBuffer): CheckType? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeCheckType.read(buf)
-    }
-
-    override fun allocationSize(value: CheckType?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeCheckType.allocationSize(value)
-        }
-    }
-
-    override fun write(value: CheckType?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeCheckType.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeDocumentSide: FfiConverterRustBuffer<DocumentSide?> {
-    override fun read(buf: ByteBuffer): DocumentSide? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeDocumentSide.read(buf)
-    }
-
-    override fun allocationSize(value: DocumentSide?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeDocumentSide.allocationSize(value)
-        }
-    }
-
-    override fun write(value: DocumentSide?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeDocumentSide.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeDocumentType: FfiConverterRustBuffer<DocumentType?> {
-    override fun read(buf: ByteBuffer): DocumentType? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeDocumentType.read(buf)
-    }
-
-    override fun allocationSize(value: DocumentType?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeDocumentType.allocationSize(value)
-        }
-    }
-
-    override fun write(value: DocumentType?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeDocumentType.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterOptionalTypeRegion: FfiConverterRustBuffer<Region?> {
     override fun read(buf: ByteBuffer): Region? {
         if (buf.get().toInt() == 0) {
@@ -29765,166 +31669,6 @@ public object FfiConverterOptionalTypeRegion: FfiConverterRustBuffer<Region?> {
         } else {
             buf.put(1)
             FfiConverterTypeRegion.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeReportName: FfiConverterRustBuffer<ReportName?> {
-    override fun read(buf: ByteBuffer): ReportName? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeReportName.read(buf)
-    }
-
-    override fun allocationSize(value: ReportName?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeReportName.allocationSize(value)
-        }
-    }
-
-    override fun write(value: ReportName?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeReportName.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeReportResult: FfiConverterRustBuffer<ReportResult?> {
-    override fun read(buf: ByteBuffer): ReportResult? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeReportResult.read(buf)
-    }
-
-    override fun allocationSize(value: ReportResult?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeReportResult.allocationSize(value)
-        }
-    }
-
-    override fun write(value: ReportResult?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeReportResult.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeReportStatus: FfiConverterRustBuffer<ReportStatus?> {
-    override fun read(buf: ByteBuffer): ReportStatus? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeReportStatus.read(buf)
-    }
-
-    override fun allocationSize(value: ReportStatus?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeReportStatus.allocationSize(value)
-        }
-    }
-
-    override fun write(value: ReportStatus?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeReportStatus.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalTypeSubResult: FfiConverterRustBuffer<SubResult?> {
-    override fun read(buf: ByteBuffer): SubResult? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeSubResult.read(buf)
-    }
-
-    override fun allocationSize(value: SubResult?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeSubResult.allocationSize(value)
-        }
-    }
-
-    override fun write(value: SubResult?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeSubResult.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalSequenceLong: FfiConverterRustBuffer<List<kotlin.Long>?> {
-    override fun read(buf: ByteBuffer): List<kotlin.Long>? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterSequenceLong.read(buf)
-    }
-
-    override fun allocationSize(value: List<kotlin.Long>?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterSequenceLong.allocationSize(value)
-        }
-    }
-
-    override fun write(value: List<kotlin.Long>?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterSequenceLong.write(value, buf)
         }
     }
 }
@@ -29967,28 +31711,28 @@ public object FfiConverterOptionalSequenceString: FfiConverterRustBuffer<List<ko
 /**
  * @suppress
  */
-public object FfiConverterOptionalSequenceTypeAddress: FfiConverterRustBuffer<List<Address>?> {
-    override fun read(buf: ByteBuffer): List<Address>? {
+public object FfiConverterOptionalSequenceTypeV2Address: FfiConverterRustBuffer<List<V2Address>?> {
+    override fun read(buf: ByteBuffer): List<V2Address>? {
         if (buf.get().toInt() == 0) {
             return null
         }
-        return FfiConverterSequenceTypeAddress.read(buf)
+        return FfiConverterSequenceTypeV2Address.read(buf)
     }
 
-    override fun allocationSize(value: List<Address>?): ULong {
+    override fun allocationSize(value: List<V2Address>?): ULong {
         if (value == null) {
             return 1UL
         } else {
-            return 1UL + FfiConverterSequenceTypeAddress.allocationSize(value)
+            return 1UL + FfiConverterSequenceTypeV2Address.allocationSize(value)
         }
     }
 
-    override fun write(value: List<Address>?, buf: ByteBuffer) {
+    override fun write(value: List<V2Address>?, buf: ByteBuffer) {
         if (value == null) {
             buf.put(0)
         } else {
             buf.put(1)
-            FfiConverterSequenceTypeAddress.write(value, buf)
+            FfiConverterSequenceTypeV2Address.write(value, buf)
         }
     }
 }
@@ -29999,28 +31743,28 @@ public object FfiConverterOptionalSequenceTypeAddress: FfiConverterRustBuffer<Li
 /**
  * @suppress
  */
-public object FfiConverterOptionalSequenceTypeIdNumber: FfiConverterRustBuffer<List<IdNumber>?> {
-    override fun read(buf: ByteBuffer): List<IdNumber>? {
+public object FfiConverterOptionalSequenceTypeV2Applicant: FfiConverterRustBuffer<List<V2Applicant>?> {
+    override fun read(buf: ByteBuffer): List<V2Applicant>? {
         if (buf.get().toInt() == 0) {
             return null
         }
-        return FfiConverterSequenceTypeIdNumber.read(buf)
+        return FfiConverterSequenceTypeV2Applicant.read(buf)
     }
 
-    override fun allocationSize(value: List<IdNumber>?): ULong {
+    override fun allocationSize(value: List<V2Applicant>?): ULong {
         if (value == null) {
             return 1UL
         } else {
-            return 1UL + FfiConverterSequenceTypeIdNumber.allocationSize(value)
+            return 1UL + FfiConverterSequenceTypeV2Applicant.allocationSize(value)
         }
     }
 
-    override fun write(value: List<IdNumber>?, buf: ByteBuffer) {
+    override fun write(value: List<V2Applicant>?, buf: ByteBuffer) {
         if (value == null) {
             buf.put(0)
         } else {
             buf.put(1)
-            FfiConverterSequenceTypeIdNumber.write(value, buf)
+            FfiConverterSequenceTypeV2Applicant.write(value, buf)
         }
     }
 }
@@ -30031,28 +31775,28 @@ public object FfiConverterOptionalSequenceTypeIdNumber: FfiConverterRustBuffer<L
 /**
  * @suppress
  */
-public object FfiConverterOptionalSequenceTypeReportOption: FfiConverterRustBuffer<List<ReportOption>?> {
-    override fun read(buf: ByteBuffer): List<ReportOption>? {
+public object FfiConverterOptionalSequenceTypeV2Check: FfiConverterRustBuffer<List<V2Check>?> {
+    override fun read(buf: ByteBuffer): List<V2Check>? {
         if (buf.get().toInt() == 0) {
             return null
         }
-        return FfiConverterSequenceTypeReportOption.read(buf)
+        return FfiConverterSequenceTypeV2Check.read(buf)
     }
 
-    override fun allocationSize(value: List<ReportOption>?): ULong {
+    override fun allocationSize(value: List<V2Check>?): ULong {
         if (value == null) {
             return 1UL
         } else {
-            return 1UL + FfiConverterSequenceTypeReportOption.allocationSize(value)
+            return 1UL + FfiConverterSequenceTypeV2Check.allocationSize(value)
         }
     }
 
-    override fun write(value: List<ReportOption>?, buf: ByteBuffer) {
+    override fun write(value: List<V2Check>?, buf: ByteBuffer) {
         if (value == null) {
             buf.put(0)
         } else {
             buf.put(1)
-            FfiConverterSequenceTypeReportOption.write(value, buf)
+            FfiConverterSequenceTypeV2Check.write(value, buf)
         }
     }
 }
@@ -30063,28 +31807,380 @@ public object FfiConverterOptionalSequenceTypeReportOption: FfiConverterRustBuff
 /**
  * @suppress
  */
-public object FfiConverterOptionalSequenceTypeReportRequest: FfiConverterRustBuffer<List<ReportRequest>?> {
-    override fun read(buf: ByteBuffer): List<ReportRequest>? {
+public object FfiConverterOptionalSequenceTypeV2Document: FfiConverterRustBuffer<List<V2Document>?> {
+    override fun read(buf: ByteBuffer): List<V2Document>? {
         if (buf.get().toInt() == 0) {
             return null
         }
-        return FfiConverterSequenceTypeReportRequest.read(buf)
+        return FfiConverterSequenceTypeV2Document.read(buf)
     }
 
-    override fun allocationSize(value: List<ReportRequest>?): ULong {
+    override fun allocationSize(value: List<V2Document>?): ULong {
         if (value == null) {
             return 1UL
         } else {
-            return 1UL + FfiConverterSequenceTypeReportRequest.allocationSize(value)
+            return 1UL + FfiConverterSequenceTypeV2Document.allocationSize(value)
         }
     }
 
-    override fun write(value: List<ReportRequest>?, buf: ByteBuffer) {
+    override fun write(value: List<V2Document>?, buf: ByteBuffer) {
         if (value == null) {
             buf.put(0)
         } else {
             buf.put(1)
-            FfiConverterSequenceTypeReportRequest.write(value, buf)
+            FfiConverterSequenceTypeV2Document.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV2IdNumber: FfiConverterRustBuffer<List<V2IdNumber>?> {
+    override fun read(buf: ByteBuffer): List<V2IdNumber>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV2IdNumber.read(buf)
+    }
+
+    override fun allocationSize(value: List<V2IdNumber>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV2IdNumber.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V2IdNumber>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV2IdNumber.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV2LivePhoto: FfiConverterRustBuffer<List<V2LivePhoto>?> {
+    override fun read(buf: ByteBuffer): List<V2LivePhoto>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV2LivePhoto.read(buf)
+    }
+
+    override fun allocationSize(value: List<V2LivePhoto>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV2LivePhoto.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V2LivePhoto>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV2LivePhoto.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV2LiveVideo: FfiConverterRustBuffer<List<V2LiveVideo>?> {
+    override fun read(buf: ByteBuffer): List<V2LiveVideo>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV2LiveVideo.read(buf)
+    }
+
+    override fun allocationSize(value: List<V2LiveVideo>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV2LiveVideo.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V2LiveVideo>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV2LiveVideo.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV2LiveVideoChallenge: FfiConverterRustBuffer<List<V2LiveVideoChallenge>?> {
+    override fun read(buf: ByteBuffer): List<V2LiveVideoChallenge>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV2LiveVideoChallenge.read(buf)
+    }
+
+    override fun allocationSize(value: List<V2LiveVideoChallenge>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV2LiveVideoChallenge.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V2LiveVideoChallenge>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV2LiveVideoChallenge.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV2Report: FfiConverterRustBuffer<List<V2Report>?> {
+    override fun read(buf: ByteBuffer): List<V2Report>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV2Report.read(buf)
+    }
+
+    override fun allocationSize(value: List<V2Report>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV2Report.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V2Report>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV2Report.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV2ReportDocument: FfiConverterRustBuffer<List<V2ReportDocument>?> {
+    override fun read(buf: ByteBuffer): List<V2ReportDocument>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV2ReportDocument.read(buf)
+    }
+
+    override fun allocationSize(value: List<V2ReportDocument>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV2ReportDocument.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V2ReportDocument>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV2ReportDocument.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV2ReportOption: FfiConverterRustBuffer<List<V2ReportOption>?> {
+    override fun read(buf: ByteBuffer): List<V2ReportOption>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV2ReportOption.read(buf)
+    }
+
+    override fun allocationSize(value: List<V2ReportOption>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV2ReportOption.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V2ReportOption>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV2ReportOption.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV2ReportRequest: FfiConverterRustBuffer<List<V2ReportRequest>?> {
+    override fun read(buf: ByteBuffer): List<V2ReportRequest>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV2ReportRequest.read(buf)
+    }
+
+    override fun allocationSize(value: List<V2ReportRequest>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV2ReportRequest.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V2ReportRequest>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV2ReportRequest.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV2ReportType: FfiConverterRustBuffer<List<V2ReportType>?> {
+    override fun read(buf: ByteBuffer): List<V2ReportType>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV2ReportType.read(buf)
+    }
+
+    override fun allocationSize(value: List<V2ReportType>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV2ReportType.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V2ReportType>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV2ReportType.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV2ReportTypeGroup: FfiConverterRustBuffer<List<V2ReportTypeGroup>?> {
+    override fun read(buf: ByteBuffer): List<V2ReportTypeGroup>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV2ReportTypeGroup.read(buf)
+    }
+
+    override fun allocationSize(value: List<V2ReportTypeGroup>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV2ReportTypeGroup.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V2ReportTypeGroup>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV2ReportTypeGroup.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeV2Webhook: FfiConverterRustBuffer<List<V2Webhook>?> {
+    override fun read(buf: ByteBuffer): List<V2Webhook>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeV2Webhook.read(buf)
+    }
+
+    override fun allocationSize(value: List<V2Webhook>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeV2Webhook.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<V2Webhook>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeV2Webhook.write(value, buf)
         }
     }
 }
@@ -30767,102 +32863,6 @@ public object FfiConverterOptionalSequenceTypeV3WebhooksResendItem: FfiConverter
 /**
  * @suppress
  */
-public object FfiConverterOptionalSequenceTypeReportName: FfiConverterRustBuffer<List<ReportName>?> {
-    override fun read(buf: ByteBuffer): List<ReportName>? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterSequenceTypeReportName.read(buf)
-    }
-
-    override fun allocationSize(value: List<ReportName>?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterSequenceTypeReportName.allocationSize(value)
-        }
-    }
-
-    override fun write(value: List<ReportName>?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterSequenceTypeReportName.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalSequenceTypeWebhookEnvironment: FfiConverterRustBuffer<List<WebhookEnvironment>?> {
-    override fun read(buf: ByteBuffer): List<WebhookEnvironment>? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterSequenceTypeWebhookEnvironment.read(buf)
-    }
-
-    override fun allocationSize(value: List<WebhookEnvironment>?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterSequenceTypeWebhookEnvironment.allocationSize(value)
-        }
-    }
-
-    override fun write(value: List<WebhookEnvironment>?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterSequenceTypeWebhookEnvironment.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalSequenceTypeWebhookEvent: FfiConverterRustBuffer<List<WebhookEvent>?> {
-    override fun read(buf: ByteBuffer): List<WebhookEvent>? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterSequenceTypeWebhookEvent.read(buf)
-    }
-
-    override fun allocationSize(value: List<WebhookEvent>?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterSequenceTypeWebhookEvent.allocationSize(value)
-        }
-    }
-
-    override fun write(value: List<WebhookEvent>?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterSequenceTypeWebhookEvent.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterOptionalSequenceTypeJsonText: FfiConverterRustBuffer<List<JsonText>?> {
     override fun read(buf: ByteBuffer): List<JsonText>? {
         if (buf.get().toInt() == 0) {
@@ -30959,34 +32959,6 @@ public object FfiConverterOptionalTypeJsonText: FfiConverterRustBuffer<JsonText?
 /**
  * @suppress
  */
-public object FfiConverterSequenceLong: FfiConverterRustBuffer<List<kotlin.Long>> {
-    override fun read(buf: ByteBuffer): List<kotlin.Long> {
-        val len = buf.getInt()
-        return List<kotlin.Long>(len) {
-            FfiConverterLong.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<kotlin.Long>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterLong.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<kotlin.Long>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterLong.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.String>> {
     override fun read(buf: ByteBuffer): List<kotlin.String> {
         val len = buf.getInt()
@@ -31005,146 +32977,6 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterString.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeAddress: FfiConverterRustBuffer<List<Address>> {
-    override fun read(buf: ByteBuffer): List<Address> {
-        val len = buf.getInt()
-        return List<Address>(len) {
-            FfiConverterTypeAddress.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<Address>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeAddress.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<Address>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeAddress.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeApplicant: FfiConverterRustBuffer<List<Applicant>> {
-    override fun read(buf: ByteBuffer): List<Applicant> {
-        val len = buf.getInt()
-        return List<Applicant>(len) {
-            FfiConverterTypeApplicant.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<Applicant>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeApplicant.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<Applicant>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeApplicant.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeChallenge: FfiConverterRustBuffer<List<Challenge>> {
-    override fun read(buf: ByteBuffer): List<Challenge> {
-        val len = buf.getInt()
-        return List<Challenge>(len) {
-            FfiConverterTypeChallenge.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<Challenge>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeChallenge.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<Challenge>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeChallenge.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeCheck: FfiConverterRustBuffer<List<Check>> {
-    override fun read(buf: ByteBuffer): List<Check> {
-        val len = buf.getInt()
-        return List<Check>(len) {
-            FfiConverterTypeCheck.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<Check>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeCheck.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<Check>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeCheck.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeDocument: FfiConverterRustBuffer<List<Document>> {
-    override fun read(buf: ByteBuffer): List<Document> {
-        val len = buf.getInt()
-        return List<Document>(len) {
-            FfiConverterTypeDocument.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<Document>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeDocument.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<Document>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeDocument.write(it, buf)
         }
     }
 }
@@ -31239,24 +33071,24 @@ public object FfiConverterSequenceTypeHttpRequest: FfiConverterRustBuffer<List<H
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeIdNumber: FfiConverterRustBuffer<List<IdNumber>> {
-    override fun read(buf: ByteBuffer): List<IdNumber> {
+public object FfiConverterSequenceTypeV2Address: FfiConverterRustBuffer<List<V2Address>> {
+    override fun read(buf: ByteBuffer): List<V2Address> {
         val len = buf.getInt()
-        return List<IdNumber>(len) {
-            FfiConverterTypeIdNumber.read(buf)
+        return List<V2Address>(len) {
+            FfiConverterTypeV2Address.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<IdNumber>): ULong {
+    override fun allocationSize(value: List<V2Address>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeIdNumber.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterTypeV2Address.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<IdNumber>, buf: ByteBuffer) {
+    override fun write(value: List<V2Address>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeIdNumber.write(it, buf)
+            FfiConverterTypeV2Address.write(it, buf)
         }
     }
 }
@@ -31267,24 +33099,24 @@ public object FfiConverterSequenceTypeIdNumber: FfiConverterRustBuffer<List<IdNu
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeLivePhoto: FfiConverterRustBuffer<List<LivePhoto>> {
-    override fun read(buf: ByteBuffer): List<LivePhoto> {
+public object FfiConverterSequenceTypeV2Applicant: FfiConverterRustBuffer<List<V2Applicant>> {
+    override fun read(buf: ByteBuffer): List<V2Applicant> {
         val len = buf.getInt()
-        return List<LivePhoto>(len) {
-            FfiConverterTypeLivePhoto.read(buf)
+        return List<V2Applicant>(len) {
+            FfiConverterTypeV2Applicant.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<LivePhoto>): ULong {
+    override fun allocationSize(value: List<V2Applicant>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeLivePhoto.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterTypeV2Applicant.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<LivePhoto>, buf: ByteBuffer) {
+    override fun write(value: List<V2Applicant>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeLivePhoto.write(it, buf)
+            FfiConverterTypeV2Applicant.write(it, buf)
         }
     }
 }
@@ -31295,24 +33127,24 @@ public object FfiConverterSequenceTypeLivePhoto: FfiConverterRustBuffer<List<Liv
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeLiveVideo: FfiConverterRustBuffer<List<LiveVideo>> {
-    override fun read(buf: ByteBuffer): List<LiveVideo> {
+public object FfiConverterSequenceTypeV2Check: FfiConverterRustBuffer<List<V2Check>> {
+    override fun read(buf: ByteBuffer): List<V2Check> {
         val len = buf.getInt()
-        return List<LiveVideo>(len) {
-            FfiConverterTypeLiveVideo.read(buf)
+        return List<V2Check>(len) {
+            FfiConverterTypeV2Check.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<LiveVideo>): ULong {
+    override fun allocationSize(value: List<V2Check>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeLiveVideo.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterTypeV2Check.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<LiveVideo>, buf: ByteBuffer) {
+    override fun write(value: List<V2Check>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeLiveVideo.write(it, buf)
+            FfiConverterTypeV2Check.write(it, buf)
         }
     }
 }
@@ -31323,24 +33155,24 @@ public object FfiConverterSequenceTypeLiveVideo: FfiConverterRustBuffer<List<Liv
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeNamedBreakdown: FfiConverterRustBuffer<List<NamedBreakdown>> {
-    override fun read(buf: ByteBuffer): List<NamedBreakdown> {
+public object FfiConverterSequenceTypeV2Document: FfiConverterRustBuffer<List<V2Document>> {
+    override fun read(buf: ByteBuffer): List<V2Document> {
         val len = buf.getInt()
-        return List<NamedBreakdown>(len) {
-            FfiConverterTypeNamedBreakdown.read(buf)
+        return List<V2Document>(len) {
+            FfiConverterTypeV2Document.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<NamedBreakdown>): ULong {
+    override fun allocationSize(value: List<V2Document>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeNamedBreakdown.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterTypeV2Document.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<NamedBreakdown>, buf: ByteBuffer) {
+    override fun write(value: List<V2Document>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeNamedBreakdown.write(it, buf)
+            FfiConverterTypeV2Document.write(it, buf)
         }
     }
 }
@@ -31351,24 +33183,24 @@ public object FfiConverterSequenceTypeNamedBreakdown: FfiConverterRustBuffer<Lis
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeReport: FfiConverterRustBuffer<List<Report>> {
-    override fun read(buf: ByteBuffer): List<Report> {
+public object FfiConverterSequenceTypeV2IdNumber: FfiConverterRustBuffer<List<V2IdNumber>> {
+    override fun read(buf: ByteBuffer): List<V2IdNumber> {
         val len = buf.getInt()
-        return List<Report>(len) {
-            FfiConverterTypeReport.read(buf)
+        return List<V2IdNumber>(len) {
+            FfiConverterTypeV2IdNumber.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<Report>): ULong {
+    override fun allocationSize(value: List<V2IdNumber>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeReport.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterTypeV2IdNumber.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<Report>, buf: ByteBuffer) {
+    override fun write(value: List<V2IdNumber>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeReport.write(it, buf)
+            FfiConverterTypeV2IdNumber.write(it, buf)
         }
     }
 }
@@ -31379,24 +33211,24 @@ public object FfiConverterSequenceTypeReport: FfiConverterRustBuffer<List<Report
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeReportOption: FfiConverterRustBuffer<List<ReportOption>> {
-    override fun read(buf: ByteBuffer): List<ReportOption> {
+public object FfiConverterSequenceTypeV2LivePhoto: FfiConverterRustBuffer<List<V2LivePhoto>> {
+    override fun read(buf: ByteBuffer): List<V2LivePhoto> {
         val len = buf.getInt()
-        return List<ReportOption>(len) {
-            FfiConverterTypeReportOption.read(buf)
+        return List<V2LivePhoto>(len) {
+            FfiConverterTypeV2LivePhoto.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<ReportOption>): ULong {
+    override fun allocationSize(value: List<V2LivePhoto>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeReportOption.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterTypeV2LivePhoto.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<ReportOption>, buf: ByteBuffer) {
+    override fun write(value: List<V2LivePhoto>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeReportOption.write(it, buf)
+            FfiConverterTypeV2LivePhoto.write(it, buf)
         }
     }
 }
@@ -31407,24 +33239,24 @@ public object FfiConverterSequenceTypeReportOption: FfiConverterRustBuffer<List<
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeReportRequest: FfiConverterRustBuffer<List<ReportRequest>> {
-    override fun read(buf: ByteBuffer): List<ReportRequest> {
+public object FfiConverterSequenceTypeV2LiveVideo: FfiConverterRustBuffer<List<V2LiveVideo>> {
+    override fun read(buf: ByteBuffer): List<V2LiveVideo> {
         val len = buf.getInt()
-        return List<ReportRequest>(len) {
-            FfiConverterTypeReportRequest.read(buf)
+        return List<V2LiveVideo>(len) {
+            FfiConverterTypeV2LiveVideo.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<ReportRequest>): ULong {
+    override fun allocationSize(value: List<V2LiveVideo>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeReportRequest.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterTypeV2LiveVideo.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<ReportRequest>, buf: ByteBuffer) {
+    override fun write(value: List<V2LiveVideo>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeReportRequest.write(it, buf)
+            FfiConverterTypeV2LiveVideo.write(it, buf)
         }
     }
 }
@@ -31435,24 +33267,24 @@ public object FfiConverterSequenceTypeReportRequest: FfiConverterRustBuffer<List
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeReportType: FfiConverterRustBuffer<List<ReportType>> {
-    override fun read(buf: ByteBuffer): List<ReportType> {
+public object FfiConverterSequenceTypeV2LiveVideoChallenge: FfiConverterRustBuffer<List<V2LiveVideoChallenge>> {
+    override fun read(buf: ByteBuffer): List<V2LiveVideoChallenge> {
         val len = buf.getInt()
-        return List<ReportType>(len) {
-            FfiConverterTypeReportType.read(buf)
+        return List<V2LiveVideoChallenge>(len) {
+            FfiConverterTypeV2LiveVideoChallenge.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<ReportType>): ULong {
+    override fun allocationSize(value: List<V2LiveVideoChallenge>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeReportType.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterTypeV2LiveVideoChallenge.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<ReportType>, buf: ByteBuffer) {
+    override fun write(value: List<V2LiveVideoChallenge>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeReportType.write(it, buf)
+            FfiConverterTypeV2LiveVideoChallenge.write(it, buf)
         }
     }
 }
@@ -31463,24 +33295,192 @@ public object FfiConverterSequenceTypeReportType: FfiConverterRustBuffer<List<Re
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeReportTypeGroup: FfiConverterRustBuffer<List<ReportTypeGroup>> {
-    override fun read(buf: ByteBuffer): List<ReportTypeGroup> {
+public object FfiConverterSequenceTypeV2Report: FfiConverterRustBuffer<List<V2Report>> {
+    override fun read(buf: ByteBuffer): List<V2Report> {
         val len = buf.getInt()
-        return List<ReportTypeGroup>(len) {
-            FfiConverterTypeReportTypeGroup.read(buf)
+        return List<V2Report>(len) {
+            FfiConverterTypeV2Report.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<ReportTypeGroup>): ULong {
+    override fun allocationSize(value: List<V2Report>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeReportTypeGroup.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterTypeV2Report.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<ReportTypeGroup>, buf: ByteBuffer) {
+    override fun write(value: List<V2Report>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeReportTypeGroup.write(it, buf)
+            FfiConverterTypeV2Report.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV2ReportDocument: FfiConverterRustBuffer<List<V2ReportDocument>> {
+    override fun read(buf: ByteBuffer): List<V2ReportDocument> {
+        val len = buf.getInt()
+        return List<V2ReportDocument>(len) {
+            FfiConverterTypeV2ReportDocument.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V2ReportDocument>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV2ReportDocument.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V2ReportDocument>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV2ReportDocument.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV2ReportOption: FfiConverterRustBuffer<List<V2ReportOption>> {
+    override fun read(buf: ByteBuffer): List<V2ReportOption> {
+        val len = buf.getInt()
+        return List<V2ReportOption>(len) {
+            FfiConverterTypeV2ReportOption.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V2ReportOption>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV2ReportOption.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V2ReportOption>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV2ReportOption.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV2ReportRequest: FfiConverterRustBuffer<List<V2ReportRequest>> {
+    override fun read(buf: ByteBuffer): List<V2ReportRequest> {
+        val len = buf.getInt()
+        return List<V2ReportRequest>(len) {
+            FfiConverterTypeV2ReportRequest.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V2ReportRequest>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV2ReportRequest.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V2ReportRequest>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV2ReportRequest.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV2ReportType: FfiConverterRustBuffer<List<V2ReportType>> {
+    override fun read(buf: ByteBuffer): List<V2ReportType> {
+        val len = buf.getInt()
+        return List<V2ReportType>(len) {
+            FfiConverterTypeV2ReportType.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V2ReportType>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV2ReportType.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V2ReportType>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV2ReportType.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV2ReportTypeGroup: FfiConverterRustBuffer<List<V2ReportTypeGroup>> {
+    override fun read(buf: ByteBuffer): List<V2ReportTypeGroup> {
+        val len = buf.getInt()
+        return List<V2ReportTypeGroup>(len) {
+            FfiConverterTypeV2ReportTypeGroup.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V2ReportTypeGroup>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV2ReportTypeGroup.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V2ReportTypeGroup>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV2ReportTypeGroup.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeV2Webhook: FfiConverterRustBuffer<List<V2Webhook>> {
+    override fun read(buf: ByteBuffer): List<V2Webhook> {
+        val len = buf.getInt()
+        return List<V2Webhook>(len) {
+            FfiConverterTypeV2Webhook.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<V2Webhook>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeV2Webhook.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<V2Webhook>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeV2Webhook.write(it, buf)
         }
     }
 }
@@ -32163,136 +34163,24 @@ public object FfiConverterSequenceTypeV3WorkflowRun: FfiConverterRustBuffer<List
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeWebhook: FfiConverterRustBuffer<List<Webhook>> {
-    override fun read(buf: ByteBuffer): List<Webhook> {
+public object FfiConverterSequenceOptionalString: FfiConverterRustBuffer<List<kotlin.String?>> {
+    override fun read(buf: ByteBuffer): List<kotlin.String?> {
         val len = buf.getInt()
-        return List<Webhook>(len) {
-            FfiConverterTypeWebhook.read(buf)
+        return List<kotlin.String?>(len) {
+            FfiConverterOptionalString.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<Webhook>): ULong {
+    override fun allocationSize(value: List<kotlin.String?>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeWebhook.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterOptionalString.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<Webhook>, buf: ByteBuffer) {
+    override fun write(value: List<kotlin.String?>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeWebhook.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeReportName: FfiConverterRustBuffer<List<ReportName>> {
-    override fun read(buf: ByteBuffer): List<ReportName> {
-        val len = buf.getInt()
-        return List<ReportName>(len) {
-            FfiConverterTypeReportName.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<ReportName>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeReportName.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<ReportName>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeReportName.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeWebhookEnvironment: FfiConverterRustBuffer<List<WebhookEnvironment>> {
-    override fun read(buf: ByteBuffer): List<WebhookEnvironment> {
-        val len = buf.getInt()
-        return List<WebhookEnvironment>(len) {
-            FfiConverterTypeWebhookEnvironment.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<WebhookEnvironment>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeWebhookEnvironment.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<WebhookEnvironment>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeWebhookEnvironment.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeWebhookEvent: FfiConverterRustBuffer<List<WebhookEvent>> {
-    override fun read(buf: ByteBuffer): List<WebhookEvent> {
-        val len = buf.getInt()
-        return List<WebhookEvent>(len) {
-            FfiConverterTypeWebhookEvent.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<WebhookEvent>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeWebhookEvent.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<WebhookEvent>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeWebhookEvent.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceOptionalTypeReportResult: FfiConverterRustBuffer<List<ReportResult?>> {
-    override fun read(buf: ByteBuffer): List<ReportResult?> {
-        val len = buf.getInt()
-        return List<ReportResult?>(len) {
-            FfiConverterOptionalTypeReportResult.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<ReportResult?>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterOptionalTypeReportResult.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<ReportResult?>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterOptionalTypeReportResult.write(it, buf)
+            FfiConverterOptionalString.write(it, buf)
         }
     }
 }
@@ -32487,15 +34375,15 @@ public typealias FfiConverterTypeJsonText = FfiConverterString
     
 
         /**
-         * A check's result from its reports' results: `Clear` when all are clear, `Consider` when any needs
-         * review, `None` while some are unknown.
-         */ fun `checkResult`(`reportResults`: List<ReportResult?>): CheckResult? {
-            return FfiConverterOptionalTypeCheckResult.lift(
+         * A check's result from its reports' results (`clear`, `consider`, `unidentified`): `clear` when
+         * all are clear, `consider` when any needs review, `None` while some are unknown.
+         */ fun `checkResult`(`reportResults`: List<kotlin.String?>): kotlin.String? {
+            return FfiConverterOptionalString.lift(
     uniffiRustCall() { _status ->
     UniffiLib.uniffi_onfido_core_uniffi_fn_func_check_result(
     
         
-        FfiConverterSequenceOptionalTypeReportResult.lower(`reportResults`),_status)
+        FfiConverterSequenceOptionalString.lower(`reportResults`),_status)
 }
     )
     }
@@ -32586,6 +34474,119 @@ public typealias FfiConverterTypeJsonText = FfiConverterString
         FfiConverterByteArray.lower(`body`),
         FfiConverterString.lower(`secret`),
         FfiConverterTypeSignatureAlgorithm.lower(`algorithm`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A v2 check's result derived from its expanded reports (create answers, `expand=reports`):
+         * `None` while any report is an id only or has no result (see [`check_result`]).
+         */ fun `v2CheckDerivedResult`(`check`: V2Check): kotlin.String? {
+            return FfiConverterOptionalString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_func_v2_check_derived_result(
+    
+        
+        FfiConverterTypeV2Check.lower(`check`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Whether a v2 check reached a state it will not leave by itself.
+         */ fun `v2CheckIsFinished`(`check`: V2Check): kotlin.Boolean {
+            return FfiConverterBoolean.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_func_v2_check_is_finished(
+    
+        
+        FfiConverterTypeV2Check.lower(`check`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Every report's id of a v2 check, in order (`reports` holds ids, or reports when expanded).
+         */ fun `v2CheckReportIds`(`check`: V2Check): List<kotlin.String> {
+            return FfiConverterSequenceString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_func_v2_check_report_ids(
+    
+        
+        FfiConverterTypeV2Check.lower(`check`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A v2 check's reports when expanded (create answers, `expand=reports`); none with ids only.
+         */ fun `v2CheckReports`(`check`: V2Check): List<V2Report> {
+            return FfiConverterSequenceTypeV2Report.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_func_v2_check_reports(
+    
+        
+        FfiConverterTypeV2Check.lower(`check`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The MRZ lines 1 to 3 OCR Autofill read (`mrz_line1` or `mrz_line_1`), in order.
+         */ fun `v2OcrMrzLines`(`result`: V2OcrResult): List<kotlin.String> {
+            return FfiConverterSequenceString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_func_v2_ocr_mrz_lines(
+    
+        
+        FfiConverterTypeV2OcrResult.lower(`result`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A v2 report's breakdowns a reviewer must look at, deepest first.
+         */ fun `v2ReportFindings`(`report`: V2Report): List<Finding> {
+            return FfiConverterSequenceTypeFinding.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_func_v2_report_findings(
+    
+        
+        FfiConverterTypeV2Report.lower(`report`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Whether a v2 report reached a state it will not leave.
+         */ fun `v2ReportIsFinished`(`report`: V2Report): kotlin.Boolean {
+            return FfiConverterBoolean.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_func_v2_report_is_finished(
+    
+        
+        FfiConverterTypeV2Report.lower(`report`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * What a v2 document report's sub-result means, in the reference's words (`None` without one).
+         */ fun `v2ReportSubResultMeaning`(`report`: V2Report): kotlin.String? {
+            return FfiConverterOptionalString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_onfido_core_uniffi_fn_func_v2_report_sub_result_meaning(
+    
+        
+        FfiConverterTypeV2Report.lower(`report`),_status)
 }
     )
     }
@@ -32699,5 +34700,31 @@ public typealias FfiConverterTypeJsonText = FfiConverterString
     )
     }
     
+
+        /**
+         * Runs an operation through the generated resource method of the client's version (`client.applicants.find`,
+         * `client.v2.applicants.retrieve`…), its arguments and body record read from the JSON input, and
+         * gives the answer back as JSON (records written as the API names their members): the shared
+         * vectors' typed path. `None` when the typed API cannot express the input (a path id that is not
+         * a string, a query value of another type, members an operation without a body cannot send, an
+         * operation the version does not have).
+         */
+    @Throws(OnfidoException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+     suspend fun `typedCallJson`(`client`: OnfidoClient, `operation`: kotlin.String, `inputJson`: kotlin.String) : kotlin.String? {
+        return uniffiRustCallAsync(
+        UniffiLib.uniffi_onfido_core_uniffi_fn_func_typed_call_json(
+        FfiConverterTypeOnfidoClient.lower(`client`),
+        FfiConverterString.lower(`operation`),
+        FfiConverterString.lower(`inputJson`),),
+        { future, callback, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_onfido_core_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_onfido_core_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterOptionalString.lift(it) },
+        // Error FFI converter
+        OnfidoException.ErrorHandler,
+    )
+    }
 
 

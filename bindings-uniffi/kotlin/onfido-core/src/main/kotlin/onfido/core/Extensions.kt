@@ -7,15 +7,7 @@ import java.io.InputStream
 import java.nio.file.Files
 import java.nio.file.Path
 import kotlin.time.Duration
-import kotlin.time.Duration.Companion.milliseconds
-import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
-import kotlinx.coroutines.flow.Flow
-import kotlinx.coroutines.flow.asFlow
-import kotlinx.coroutines.flow.emitAll
-import kotlinx.coroutines.flow.flow
-import kotlinx.coroutines.runBlocking
-import kotlinx.coroutines.withContext
 import kotlinx.coroutines.withTimeoutOrNull
 
 /** Waits between retries with `delay`: a suspension, cancelled with its coroutine. */
@@ -35,7 +27,7 @@ object CoroutineSleeper : Sleeper {
  *
  * ```
  * val onfido = onfidoClient(ClientConfig(apiToken = System.getenv("ONFIDO_API_TOKEN")), timeout = 30.seconds)
- * val applicant = onfido.createApplicant(ApplicantInput(firstName = "Jane", lastName = "Doe"))
+ * val applicant = onfido.applicants.create(V3ApplicantBuilder(firstName = "Jane", lastName = "Doe"))
  * ```
  */
 @JvmOverloads
@@ -80,52 +72,6 @@ fun HttpTransport.withTimeout(timeout: Duration): HttpTransport {
     }
 }
 
-/** Every applicant, page after page, as a cold [Flow] (one request per page, on collection). */
-fun OnfidoClient.applicants(perPage: Int? = null, includeDeleted: Boolean? = null): Flow<Applicant> = flow {
-    var page: Int? = 1
-    while (page != null) {
-        val result = listApplicants(page, perPage, includeDeleted)
-        for (applicant in result.items) emit(applicant)
-        page = nextPageAfter(page!!, result.page.nextPage)
-    }
-}
-
-/** An applicant's documents as a cold [Flow] (one request, on collection). */
-fun OnfidoClient.documents(applicantId: String): Flow<Document> = flow { emitAll(listDocuments(applicantId).asFlow()) }
-
-/** An applicant's live photos as a cold [Flow] (one request, on collection). */
-fun OnfidoClient.livePhotos(applicantId: String): Flow<LivePhoto> = flow { emitAll(listLivePhotos(applicantId).asFlow()) }
-
-/** An applicant's live videos as a cold [Flow] (one request, on collection). */
-fun OnfidoClient.liveVideos(applicantId: String): Flow<LiveVideo> = flow { emitAll(listLiveVideos(applicantId).asFlow()) }
-
-/** An applicant's checks as a cold [Flow] (one request, on collection); [expandReports] fills `Check.reports`. */
-fun OnfidoClient.checks(applicantId: String, expandReports: Boolean = false): Flow<Check> =
-    flow { emitAll(listChecks(applicantId, expandReports).asFlow()) }
-
-/** A check's reports as a cold [Flow] (one request, on collection). */
-fun OnfidoClient.reports(checkId: String): Flow<Report> = flow { emitAll(listReports(checkId).asFlow()) }
-
-/** The account's webhooks as a cold [Flow] (one request, on collection). */
-fun OnfidoClient.webhooks(): Flow<Webhook> = flow { emitAll(listWebhooks().asFlow()) }
-
-/** The account's report type groups as a cold [Flow] (one request, on collection). */
-fun OnfidoClient.reportTypeGroups(): Flow<ReportTypeGroup> = flow { emitAll(listReportTypeGroups().asFlow()) }
-
-/** The addresses at a postcode as a cold [Flow] (one request, on collection). */
-fun OnfidoClient.addresses(postcode: String): Flow<Address> = flow { emitAll(pickAddresses(postcode).asFlow()) }
-
-/** Every applicant as a blocking [Sequence] (for callers outside coroutines; each page blocks its thread). */
-fun OnfidoClient.applicantsSequence(perPage: Int? = null, includeDeleted: Boolean? = null): Sequence<Applicant> =
-    sequence {
-        var page: Int? = 1
-        while (page != null) {
-            val result = runBlocking { listApplicants(page, perPage, includeDeleted) }
-            yieldAll(result.items)
-            page = nextPageAfter(page!!, result.page.nextPage)
-        }
-    }
-
 /** A file to upload, read from a path (its name is the path's last part unless given). */
 fun fileInput(path: Path, filename: String = path.fileName.toString()): FileInput =
     FileInput(filename, Files.readAllBytes(path))
@@ -142,45 +88,41 @@ fun fileInput(stream: InputStream, filename: String? = null): FileInput = FileIn
 /** A file to upload from its bytes. Without a name it is sent as `upload.png`, `.jpg` or `.pdf` after its bytes. */
 fun fileInput(content: ByteArray, filename: String? = null): FileInput = FileInput(filename, content)
 
-/** Uploads a document read from [path] (read on `Dispatchers.IO`). */
-suspend fun OnfidoClient.uploadDocument(
-    applicantId: String, path: Path, documentType: DocumentType, side: DocumentSide? = null, issuingCountry: String? = null,
-): Document = uploadDocument(applicantId, withContext(Dispatchers.IO) { fileInput(path) }, documentType, side, issuingCountry)
+/** The result derived from the expanded reports (`clear`, `consider`; `null` with report ids only or while any is unknown). */
+val V2Check.derivedResult: String?
+    get() = v2CheckDerivedResult(this)
 
-/** Uploads a document read from [file] (read on `Dispatchers.IO`). */
-suspend fun OnfidoClient.uploadDocument(
-    applicantId: String, file: File, documentType: DocumentType, side: DocumentSide? = null, issuingCountry: String? = null,
-): Document = uploadDocument(applicantId, withContext(Dispatchers.IO) { fileInput(file) }, documentType, side, issuingCountry)
+/** Whether the check reached a state it will not leave by itself. */
+val V2Check.isFinished: Boolean
+    get() = v2CheckIsFinished(this)
 
-/** Uploads a document read to its end from [stream] (on `Dispatchers.IO`; the stream is left open). */
-suspend fun OnfidoClient.uploadDocument(
-    applicantId: String, stream: InputStream, documentType: DocumentType, side: DocumentSide? = null,
-    issuingCountry: String? = null, filename: String? = null,
-): Document = uploadDocument(applicantId, withContext(Dispatchers.IO) { fileInput(stream, filename) }, documentType, side, issuingCountry)
+/** Every report's id, in order (whether `reports` holds ids or expanded reports). */
+val V2Check.reportIds: List<String>
+    get() = v2CheckReportIds(this)
 
-/** Uploads a document from its bytes. */
-suspend fun OnfidoClient.uploadDocument(
-    applicantId: String, content: ByteArray, documentType: DocumentType, side: DocumentSide? = null,
-    issuingCountry: String? = null, filename: String? = null,
-): Document = uploadDocument(applicantId, fileInput(content, filename), documentType, side, issuingCountry)
+/** The reports, when expanded (create answers, `expand = "reports"`); empty with ids only. */
+val V2Check.expandedReports: List<V2Report>
+    get() = v2CheckReports(this)
 
-/** Uploads a live photo read from [path] (read on `Dispatchers.IO`). */
-suspend fun OnfidoClient.uploadLivePhoto(applicantId: String, path: Path, advancedValidation: Boolean? = null): LivePhoto =
-    uploadLivePhoto(applicantId, withContext(Dispatchers.IO) { fileInput(path) }, advancedValidation)
+/** The breakdowns a reviewer must look at, deepest first. */
+val V2Report.findings: List<Finding>
+    get() = v2ReportFindings(this)
 
-/** Uploads a live photo read from [file] (read on `Dispatchers.IO`). */
-suspend fun OnfidoClient.uploadLivePhoto(applicantId: String, file: File, advancedValidation: Boolean? = null): LivePhoto =
-    uploadLivePhoto(applicantId, withContext(Dispatchers.IO) { fileInput(file) }, advancedValidation)
+/** Whether the report reached a state it will not leave. */
+val V2Report.isFinished: Boolean
+    get() = v2ReportIsFinished(this)
 
-/** Uploads a live photo read to its end from [stream] (on `Dispatchers.IO`; the stream is left open). */
-suspend fun OnfidoClient.uploadLivePhoto(
-    applicantId: String, stream: InputStream, advancedValidation: Boolean? = null, filename: String? = null,
-): LivePhoto = uploadLivePhoto(applicantId, withContext(Dispatchers.IO) { fileInput(stream, filename) }, advancedValidation)
+/** What a document report's sub-result means, in the reference's words. */
+val V2Report.subResultMeaning: String?
+    get() = v2ReportSubResultMeaning(this)
 
-/** Uploads a live photo from its bytes. */
-suspend fun OnfidoClient.uploadLivePhoto(
-    applicantId: String, content: ByteArray, advancedValidation: Boolean? = null, filename: String? = null,
-): LivePhoto = uploadLivePhoto(applicantId, fileInput(content, filename), advancedValidation)
+/** The token's claims (expiry, issue time), read without checking its signature; `null` without a token. */
+val V2SdkToken.claims: SdkTokenClaims?
+    get() = token?.let { sdkTokenClaims(it) }
+
+/** The MRZ lines 1 to 3 that were read, in order. */
+val V2OcrResult.mrzLines: List<String>
+    get() = v2OcrMrzLines(this)
 
 /** The error's kind as the shared vectors name it: `api`, `validation`, `decode`, `config`, `signature`, `transport`. */
 val OnfidoException.kind: String

@@ -30,7 +30,7 @@ class OkHttpTransportTest {
         SandboxServer().use { server ->
             val okhttp = OkHttpTransport()
             val transport = RecordingTransport(okhttp)
-            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url), transport)
+            val client = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, baseUrl = server.url), transport)
             everyOperation(client) { applicantId -> uploadLiveVideo(okhttp, server.url, applicantId) }
             val agents = transport.requests.mapNotNull { it.header("User-Agent") }.toSet()
             assertTrue(agents.size == 1 && agents.single().contains("(kotlin)"), "User-Agent $agents")
@@ -42,15 +42,15 @@ class OkHttpTransportTest {
     fun apiErrors(): Unit = runBlocking {
         SandboxServer("--rate-limit", "2").use { server ->
             val transport = OkHttpTransport()
-            val live = onfidoClient(ClientConfig(apiToken = "live_secret_token_1", baseUrl = server.url), transport)
-            val unauthorized = assertFailsWith<OnfidoException.Authentication>("a live token") { live.listWebhooks() }
+            val live = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = "live_secret_token_1", baseUrl = server.url), transport)
+            val unauthorized = assertFailsWith<OnfidoException.Authentication>("a live token") { live.v2.webhooks.list() }
             assertEquals(401 to "authorization_error", unauthorized.status to unauthorized.errorType, "401")
             assertTrue(!unauthorized.toString().contains("live_secret_token_1"), "the token leaked into $unauthorized")
-            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url, retry = noRetries()), transport)
-            val missing = assertFailsWith<OnfidoException.NotFound>("a missing check") { client.retrieveCheck("a1", "nope") }
+            val client = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, baseUrl = server.url, retry = noRetries()), transport)
+            val missing = assertFailsWith<OnfidoException.NotFound>("a missing check") { client.v2.checks.retrieve("a1", "nope") }
             assertEquals(404 to "resource_not_found", missing.status to missing.errorType, "404")
-            client.listWebhooks()
-            val limited = assertFailsWith<OnfidoException.RateLimit>("the rate limit") { client.listWebhooks() }
+            client.v2.webhooks.list()
+            val limited = assertFailsWith<OnfidoException.RateLimit>("the rate limit") { client.v2.webhooks.list() }
             assertEquals(429 to "rate_limit", limited.status to limited.errorType, "429")
             assertTrue((limited.retryAfterSeconds ?: 0L) > 0L, "Retry-After ${limited.retryAfterSeconds}")
         }
@@ -61,14 +61,14 @@ class OkHttpTransportTest {
     fun transportFailures(): Unit = runBlocking {
         val port = ServerSocket(0).use { it.localPort }
         val refused = assertFailsWith<OnfidoException.Transport>("a closed port") {
-            onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:$port", retry = noRetries()), OkHttpTransport()).listWebhooks()
+            onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, baseUrl = "http://127.0.0.1:$port", retry = noRetries()), OkHttpTransport()).v2.webhooks.list()
         }
         assertEquals(TransportFailure.CONNECT, refused.failure, "failure")
         assertTrue(!refused.reason.contains(TOKEN), "the token leaked into ${refused.reason}")
         ServerSocket(0).use { silent ->
             val impatient = OkHttpClient.Builder().readTimeout(200, TimeUnit.MILLISECONDS).build()
-            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:${silent.localPort}", retry = noRetries()), OkHttpTransport(impatient))
-            val timeout = assertFailsWith<OnfidoException.Transport>("a server that never answers") { client.listWebhooks() }
+            val client = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, baseUrl = "http://127.0.0.1:${silent.localPort}", retry = noRetries()), OkHttpTransport(impatient))
+            val timeout = assertFailsWith<OnfidoException.Transport>("a server that never answers") { client.v2.webhooks.list() }
             assertEquals(TransportFailure.TIMEOUT, timeout.failure, "failure")
         }
     }
@@ -79,8 +79,8 @@ class OkHttpTransportTest {
         SandboxServer("--fail-rate", "0.3", "--seed", "7").use { server ->
             val impatient = OkHttpClient.Builder().readTimeout(1, TimeUnit.SECONDS).build()
             val settings = RetrySettings(maxAttempts = 6, initialDelayMs = 5L, maxDelayMs = 20L, maxRetryAfterMs = 1000L)
-            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url, retry = settings), OkHttpTransport(impatient))
-            repeat(10) { assertEquals(2, client.listReportTypeGroups().size, "report type groups") }
+            val client = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, baseUrl = server.url, retry = settings), OkHttpTransport(impatient))
+            repeat(10) { assertEquals(2, client.v2.reportTypeGroups.list().reportTypeGroups!!.size, "report type groups") }
         }
     }
 
@@ -117,8 +117,8 @@ class OkHttpTransportTest {
                     closedByClient.countDown()
                 }
             }
-            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = "http://127.0.0.1:${silent.localPort}"), OkHttpTransport())
-            val call = async(Dispatchers.Default) { client.listWebhooks() }
+            val client = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, baseUrl = "http://127.0.0.1:${silent.localPort}"), OkHttpTransport())
+            val call = async(Dispatchers.Default) { client.v2.webhooks.list() }
             assertTrue(accepted.await(5, TimeUnit.SECONDS), "the request reached the server")
             delay(50)
             call.cancel()

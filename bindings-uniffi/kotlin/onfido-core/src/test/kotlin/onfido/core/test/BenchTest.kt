@@ -34,13 +34,13 @@ class BenchTest {
     @DisplayName("FFI round trip: retrieve_applicant against the in-process sandbox")
     fun ffiRoundTrip() {
         val sandbox = SandboxTransport()
-        val config = ClientConfig(apiToken = "test_bench")
+        val config = ClientConfig(apiVersion = ApiVersion.V2, apiToken = "test_bench")
         val rustTransport = OnfidoClient(config, sandbox.transport(), null)
         val kotlinTransport = OnfidoClient(config, KotlinForwardingTransport(sandbox), null)
-        val id = runBlocking { rustTransport.createApplicant(ApplicantInput(firstName = "Jane", lastName = "Doe")).id }
-        val viaRust = perCall { assertEquals(id, rustTransport.retrieveApplicant(id).id) }
+        val id = runBlocking { rustTransport.v2.applicants.create(V2ApplicantBuilder(firstName = "Jane", lastName = "Doe")).id!! }
+        val viaRust = perCall { assertEquals(id, rustTransport.v2.applicants.retrieve(id).id) }
         println("kotlin OnfidoClient + SandboxTransport (Rust)     %8.2f µs/call".format(viaRust))
-        val viaKotlin = perCall { assertEquals(id, kotlinTransport.retrieveApplicant(id).id) }
+        val viaKotlin = perCall { assertEquals(id, kotlinTransport.v2.applicants.retrieve(id).id) }
         println("kotlin OnfidoClient + Kotlin transport (callback) %8.2f µs/call".format(viaKotlin))
     }
 }

@@ -16,12 +16,12 @@ class ConcurrencyTest {
     @DisplayName("concurrent calls share one client")
     fun concurrentCallsShareOneClient(): Unit = runBlocking {
         SandboxServer().use { server ->
-            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url))
+            val client = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, baseUrl = server.url))
             val ids = coroutineScope {
-                (1..16).map { n -> async(Dispatchers.Default) { client.createApplicant(ApplicantInput(firstName = "N$n", lastName = "Parallel")).id } }.awaitAll()
+                (1..16).map { n -> async(Dispatchers.Default) { client.v2.applicants.create(V2ApplicantBuilder(firstName = "N$n", lastName = "Parallel")).id } }.awaitAll()
             }
             assertEquals(16, ids.toSet().size, "distinct applicants")
-            assertEquals(16, client.listApplicants(perPage = 100).items.size, "all listed")
+            assertEquals(16, client.v2.applicants.list(perPage = 100).value.applicants!!.size, "all listed")
         }
     }
 }

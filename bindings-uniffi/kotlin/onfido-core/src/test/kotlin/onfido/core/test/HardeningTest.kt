@@ -17,7 +17,7 @@ class HardeningTest {
     @DisplayName("deeply nested JSON inputs are a Validation error naming the field, never a crash or a request")
     fun deepInputs(): Unit = runBlocking {
         val transport = RecordingTransport(SandboxTransport().transport())
-        val client = onfidoClient(ClientConfig(apiToken = TOKEN), transport)
+        val client = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN), transport)
         val tooDeep = listOf("is nested deeper than 64 levels")
 
         val brackets = assertFailsWith<OnfidoException.Validation>("100,000 [") { client.request("create_applicant", "[".repeat(100_000)) }
@@ -28,16 +28,16 @@ class HardeningTest {
         val deep = assertFailsWith<OnfidoException.Validation>("100 levels under address") { client.request("create_applicant", address) }
         assertEquals(mapOf("address" + ".x".repeat(63) to tooDeep), deep.fields)
 
-        val extra = ApplicantInput(firstName = "A", lastName = "B", extraJson = """{"tags": ${arrays(100_000)}}""")
-        val extraError = assertFailsWith<OnfidoException.Validation>("extra_json 100,000 deep") { client.createApplicant(extra) }
+        val extra = V2ApplicantBuilder(firstName = "A", lastName = "B", extraJson = """{"tags": ${arrays(100_000)}}""")
+        val extraError = assertFailsWith<OnfidoException.Validation>("extra_json 100,000 deep") { client.v2.applicants.create(extra) }
         assertEquals(mapOf("extra_json.tags" + "[0]".repeat(63) to tooDeep), extraError.fields)
 
-        val built = assertFailsWith<OnfidoException.Validation>("buildRequest") { buildRequest("create_applicant", ClientConfig(apiToken = TOKEN), arrays(65)) }
+        val built = assertFailsWith<OnfidoException.Validation>("buildRequest") { buildRequest("create_applicant", ClientConfig(apiToken = TOKEN, apiVersion = ApiVersion.V2), arrays(65)) }
         assertEquals(tooDeep, built.fields.values.single())
 
         assertEquals(0, transport.requests.size, "requests sent")
         // 64 levels is the limit, not past it: such an input is built (unknown fields are kept).
-        val atLimit = buildRequest("create_applicant", ClientConfig(apiToken = TOKEN), """{"first_name": "A", "last_name": "B", "address": ${objects(62)}}""")
+        val atLimit = buildRequest("create_applicant", ClientConfig(apiToken = TOKEN, apiVersion = ApiVersion.V2), """{"first_name": "A", "last_name": "B", "address": ${objects(62)}}""")
         assertEquals("POST", atLimit.method.toString().uppercase())
     }
 
@@ -45,10 +45,10 @@ class HardeningTest {
     @DisplayName("a server answering 100,000 nested arrays is a Decode error, in every reading")
     fun deepResponses(): Unit = runBlocking {
         val answer = ScriptedTransport({ json(200, arrays(100_000)) })
-        val client = onfidoClient(ClientConfig(apiToken = TOKEN), answer)
-        assertEquals(200, assertFailsWith<OnfidoException.Decode>("a record") { client.retrieveApplicant("a1") }.status.toInt())
-        assertFailsWith<OnfidoException.Decode>("a page") { client.listApplicants() }
-        assertFailsWith<OnfidoException.Decode>("a report") { client.retrieveReport("c1", "r1") }
+        val client = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN), answer)
+        assertEquals(200, assertFailsWith<OnfidoException.Decode>("a record") { client.v2.applicants.retrieve("a1") }.status.toInt())
+        assertFailsWith<OnfidoException.Decode>("a page") { client.v2.applicants.list() }
+        assertFailsWith<OnfidoException.Decode>("a report") { client.v2.reports.retrieve("c1", "r1") }
         assertFailsWith<OnfidoException.Decode>("JSON out") { client.request("retrieve_applicant", """{"applicant_id": "a1"}""") }
         val raw = HttpResponse(200, listOf(HttpHeader("Content-Type", "application/json")), arrays(100_000).toByteArray())
         assertFailsWith<OnfidoException.Decode>("parseResponseJson v2") { parseResponseJson("retrieve_applicant", raw, null) }
@@ -65,17 +65,17 @@ class HardeningTest {
         fun breakdown(levels: Int): String =
             if (levels == 0) """{"result": "consider"}""" else """{"result": "consider", "breakdown": {"b$levels": ${breakdown(levels - 1)}}}"""
         val report = """{"id": "r1", "name": "document", "status": "complete", "result": "consider", "breakdown": {"top": ${breakdown(59)}}}"""
-        val client = onfidoClient(ClientConfig(apiToken = TOKEN), ScriptedTransport({ json(200, report) }))
-        val read = client.retrieveReport("c1", "r1")
+        val client = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN), ScriptedTransport({ json(200, report) }))
+        val read = client.v2.reports.retrieve("c1", "r1")
         assertEquals(1, read.findings.size, "one finding: the deepest")
         assertEquals(60, read.findings.single().path.split('.').size, "its path names every level")
-        var node = read.breakdown.single().node
+        var node = ((Json.parse(read.breakdown!!) as Map<*, *>)["top"] as Map<*, *>)["breakdown"] as Map<*, *>
         var depth = 1
-        while (node.children.isNotEmpty()) { node = node.children.single().node; depth++ }
-        assertEquals(60 to false, depth to node.truncated, "the whole tree, not truncated")
+        while (node.isNotEmpty()) { node = ((node.values.single() as Map<*, *>)["breakdown"] as Map<*, *>?).orEmpty(); depth++ }
+        assertEquals(60, depth, "the whole tree")
 
         val tooDeep = """{"id": "r1", "breakdown": {"top": ${"{\"breakdown\": {\"x\": ".repeat(50_000)}{}${"}}".repeat(50_000)}}}"""
-        val deepClient = onfidoClient(ClientConfig(apiToken = TOKEN), ScriptedTransport({ json(200, tooDeep) }))
-        assertFailsWith<OnfidoException.Decode>("100,000 levels of breakdowns") { deepClient.retrieveReport("c1", "r1") }
+        val deepClient = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN), ScriptedTransport({ json(200, tooDeep) }))
+        assertFailsWith<OnfidoException.Decode>("100,000 levels of breakdowns") { deepClient.v2.reports.retrieve("c1", "r1") }
     }
 }

@@ -13,7 +13,7 @@ class OperationsTest {
     fun everyOperationOverHttp(): Unit = runBlocking {
         SandboxServer().use { server ->
             val transport = RecordingTransport(HttpURLConnectionTransport())
-            val client = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url), transport)
+            val client = onfidoClient(v2Config(baseUrl = server.url), transport)
             everyOperation(client) { applicantId -> uploadLiveVideo(HttpURLConnectionTransport(), server.url, applicantId) }
             val agents = transport.requests.mapNotNull { it.header("User-Agent") }.toSet()
             assertTrue(agents.size == 1 && agents.single().contains("(kotlin)"), "User-Agent $agents")
@@ -24,7 +24,7 @@ class OperationsTest {
     @DisplayName("every operation in process with SandboxTransport")
     fun everyOperationInProcess(): Unit = runBlocking {
         val sandbox = SandboxTransport()
-        val client = onfidoClient(ClientConfig(apiToken = TOKEN), sandbox.transport())
+        val client = onfidoClient(v2Config(), sandbox.transport())
         everyOperation(client) { applicantId ->
             val response = sandbox.handle(sandboxLiveVideoRequest("https://api.onfido.com", TOKEN, applicantId, "video.mp4", VIDEO))
             (Json.parse(response.body.toString(Charsets.UTF_8)) as Map<*, *>)["id"] as String

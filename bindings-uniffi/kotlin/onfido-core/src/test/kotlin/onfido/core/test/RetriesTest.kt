@@ -26,7 +26,7 @@ class RetriesTest {
         }
         val applicant = """{"id": "a1", "first_name": "R"}"""
         val twice = ScriptedTransport({ json(503, "{}") }, { json(200, applicant) })
-        assertEquals("R", OnfidoClient(ClientConfig(apiToken = TOKEN), twice, sleeper).retrieveApplicant("a1").firstName, "after one retry")
+        assertEquals("R", OnfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN), twice, sleeper).v2.applicants.retrieve("a1").firstName, "after one retry")
         assertEquals(2, twice.calls.get(), "tries")
         // The recommended first backoff after a 5xx: 1 s with equal jitter, so between 0.5 s and 1 s.
         assertTrue(slept.size == 1 && slept[0] in 500L..1_000L, "slept $slept")
@@ -35,15 +35,15 @@ class RetriesTest {
         // A 429 without Retry-After waits the getting-started guide's 30 s first (15 s to 30 s jittered).
         slept.clear()
         val limited = ScriptedTransport({ json(429, "{}") }, { json(200, applicant) })
-        OnfidoClient(ClientConfig(apiToken = TOKEN), limited, sleeper).retrieveApplicant("a1")
+        OnfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN), limited, sleeper).v2.applicants.retrieve("a1")
         assertTrue(slept.size == 1 && slept[0] in 15_000L..30_000L, "slept $slept after a 429")
 
         val once = ScriptedTransport({ json(503, "{}") }, { json(200, applicant) })
-        val down = assertFailsWith<OnfidoException.Server>("no retries") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = noRetries()), once, sleeper).retrieveApplicant("a1") }
+        val down = assertFailsWith<OnfidoException.Server>("no retries") { OnfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, retry = noRetries()), once, sleeper).v2.applicants.retrieve("a1") }
         assertEquals(503 to 1, down.status to once.calls.get(), "one try")
 
         val negative = assertFailsWith<OnfidoException.Config>("a negative delay") {
-            OnfidoClient(ClientConfig(apiToken = TOKEN, retry = RetrySettings(3, -1L, 10L, 10L)), once, sleeper)
+            OnfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, retry = RetrySettings(3, -1L, 10L, 10L)), once, sleeper)
         }
         assertEquals("retry" to "initialDelayMs must not be negative (got -1)", negative.field to negative.reason, "negative settings")
     }
@@ -59,27 +59,27 @@ class RetriesTest {
         val applicant = """{"id": "a1", "first_name": "R"}"""
         // A connect failure, then a 429 with Retry-After: 1, then success.
         val flaky = ScriptedTransport({ throw TransportException.Connect("refused") }, { json(429, "{}", "Retry-After" to "1") }, { json(200, applicant) })
-        val client = OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), flaky, sleeper)
-        assertEquals("R", client.retrieveApplicant("a1").firstName, "after retries")
+        val client = OnfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, retry = fast), flaky, sleeper)
+        assertEquals("R", client.v2.applicants.retrieve("a1").firstName, "after retries")
         assertEquals(3, flaky.calls.get(), "tries")
         assertTrue(slept.size == 2 && slept[0] in 5L..10L && slept[1] == 1000L, "slept $slept")
         // A 503 on a POST is not retried (it may have created the applicant)...
         val busy = ScriptedTransport({ json(503, "{}") }, { json(201, applicant) })
-        assertFailsWith<OnfidoException.Server>("a 503 on create") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), busy, sleeper).createApplicant(ApplicantInput(firstName = "A", lastName = "B")) }
+        assertFailsWith<OnfidoException.Server>("a 503 on create") { OnfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, retry = fast), busy, sleeper).v2.applicants.create(V2ApplicantBuilder(firstName = "A", lastName = "B")) }
         assertEquals(1, busy.calls.get(), "tries for a POST")
         // ...but is on a GET, and the last answer is returned when the tries run out.
         val down = ScriptedTransport({ json(503, """{"error": {"type": "internal_server_error"}}""") })
-        val last = assertFailsWith<OnfidoException.Server>("503s on a GET") { OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), down, sleeper).retrieveApplicant("a1") }
+        val last = assertFailsWith<OnfidoException.Server>("503s on a GET") { OnfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, retry = fast), down, sleeper).v2.applicants.retrieve("a1") }
         assertEquals(3 to 503, down.calls.get() to last.status, "tries for a GET")
         // Without a Sleeper the wait is timed by a helper thread.
         val once = ScriptedTransport({ throw TransportException.Timeout("slow") }, { json(200, applicant) })
         val started = System.nanoTime()
-        OnfidoClient(ClientConfig(apiToken = TOKEN, retry = fast), once, null).retrieveApplicant("a1")
+        OnfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, retry = fast), once, null).v2.applicants.retrieve("a1")
         assertTrue((System.nanoTime() - started) / 1_000_000 >= 5, "no wait without a sleeper")
         // Over HTTP: the sandbox's seeded faults are absorbed by the retries (GETs only).
         SandboxServer("--fail-rate", "0.3", "--seed", "7").use { server ->
-            val retrying = onfidoClient(ClientConfig(apiToken = TOKEN, baseUrl = server.url, retry = RetrySettings(6, 5L, 20L, 1000L)), HttpURLConnectionTransport(readTimeoutMillis = 1_000))
-            repeat(10) { retrying.listReportTypeGroups() }
+            val retrying = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, baseUrl = server.url, retry = RetrySettings(6, 5L, 20L, 1000L)), HttpURLConnectionTransport(readTimeoutMillis = 1_000))
+            repeat(10) { retrying.v2.reportTypeGroups.list() }
         }
     }
 
@@ -88,8 +88,8 @@ class RetriesTest {
     fun cancellingCancelsTheRetryWait(): Unit = runBlocking {
         val down = ScriptedTransport({ json(503, "{}") })
         val slow = RetrySettings(maxAttempts = 3, initialDelayMs = 60_000L, maxDelayMs = 60_000L, maxRetryAfterMs = 60_000L)
-        val client = onfidoClient(ClientConfig(apiToken = TOKEN, retry = slow), down)
-        val call = async(Dispatchers.Default) { client.retrieveApplicant("a1") }
+        val client = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN, retry = slow), down)
+        val call = async(Dispatchers.Default) { client.v2.applicants.retrieve("a1") }
         withTimeout(5_000) { while (down.calls.get() == 0) delay(5) }
         val started = System.nanoTime()
         call.cancel()
@@ -115,7 +115,7 @@ class RetriesTest {
                 }
             }
         }
-        val call = async(Dispatchers.Default) { onfidoClient(ClientConfig(apiToken = TOKEN), hanging).retrieveApplicant("a1") }
+        val call = async(Dispatchers.Default) { onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, apiToken = TOKEN), hanging).v2.applicants.retrieve("a1") }
         withTimeout(5_000) { sent.await() }
         call.cancel()
         call.join()

@@ -15,13 +15,13 @@ class SecretsTest {
     @DisplayName("no token in toString, errors or requests' descriptions")
     fun noTokenInDescriptions(): Unit = runBlocking {
         val secret = "test_very_secret_value"
-        val config = ClientConfig(apiToken = secret)
+        val config = ClientConfig(apiVersion = ApiVersion.V2, apiToken = secret)
         assertTrue(!config.toString().contains("very_secret"), "ClientConfig.toString: $config")
         val request = buildRequest("retrieve_applicant", config, """{"applicant_id": "a1"}""")
         assertEquals("Token token=$secret", request.header("Authorization"), "the header itself")
         assertTrue(!request.toString().contains("very_secret"), "HttpRequest.toString: $request")
         val client = onfidoClient(config, ScriptedTransport({ json(401, """{"error": {"type": "authorization_error", "message": "bad token"}}""") }))
-        val e = assertFailsWith<OnfidoException.Authentication>("401") { client.listWebhooks() }
+        val e = assertFailsWith<OnfidoException.Authentication>("401") { client.v2.webhooks.list() }
         assertTrue(!e.toString().contains("very_secret") && !e.message.orEmpty().contains("very_secret"), "error: $e")
     }
 
@@ -39,9 +39,9 @@ class SecretsTest {
                     return upstream.send(request.copy(url = upstreamUrl, headers = request.headers + HttpHeader("Authorization", "Token token=$TOKEN")))
                 }
             }
-            val app = onfidoClient(ClientConfig(baseUrl = "https://backend.example/onfido/v2"), proxy)
-            val applicant = app.createApplicant(ApplicantInput(firstName = "App", lastName = "User"))
-            assertEquals("App", app.retrieveApplicant(applicant.id).firstName, "through the proxy")
+            val app = onfidoClient(ClientConfig(apiVersion = ApiVersion.V2, baseUrl = "https://backend.example/onfido/v2"), proxy)
+            val applicant = app.v2.applicants.create(V2ApplicantBuilder(firstName = "App", lastName = "User"))
+            assertEquals("App", app.v2.applicants.retrieve(applicant.id!!).firstName, "through the proxy")
             assertTrue(seen.all { it.header("Authorization") == null }, "the app sent an Authorization header")
             assertTrue(seen.all { it.url.startsWith("https://backend.example/onfido/v2/") }, "urls ${seen.map { it.url }}")
             assertEquals(null, app.environment(), "environment without a token")

@@ -152,9 +152,13 @@ class V3Test {
         val posted = Json.parse(sent.requests.single().body.toString(Charsets.UTF_8)) as Map<*, *>
         assertEquals(mapOf("first_name" to "A", "last_name" to "B", "email" to "a@example.com"), posted, "body")
 
-        val v2 = onfidoClient(ClientConfig(apiToken = TOKEN), recording)
+        val v2 = onfidoClient(ClientConfig(apiToken = TOKEN, apiVersion = ApiVersion.V2), recording)
         val config = assertFailsWith<OnfidoException.Config>("a v2 client") { v2.applicants.find("6f3d1b7c-0a64-4c4e-9b8a-2d5f1e7c9a10") }
         assertEquals("api_version", config.field, "field")
+        // And the other way round: client.v2 on a client of the default version (v3.6).
+        val v36 = onfidoClient(ClientConfig(apiToken = TOKEN), recording)
+        val other = assertFailsWith<OnfidoException.Config>("v2 on a v3.6 client") { v36.v2.applicants.retrieve("a1") }
+        assertEquals("api_version", other.field, "field")
         assertEquals(1, recording.requests.size, "requests sent")
     }
 }
