@@ -87,13 +87,14 @@ struct PyConfig {
 #[pymethods]
 impl PyConfig {
     #[new]
-    #[pyo3(signature = (api_token=None, *, region=None, api_version="v2", base_url=None, binding="python"))]
+    #[pyo3(signature = (api_token=None, *, region=None, api_version="v2", base_url=None, binding="python", app_name=None))]
     fn new(
         api_token: Option<String>,
         region: Option<&str>,
         api_version: &str,
         base_url: Option<String>,
         binding: &str,
+        app_name: Option<String>,
     ) -> PyResult<Self> {
         let mut builder = Config::builder().api_version(ApiVersion::parse(api_version).map_err(|e| core_error(&e))?);
         if let Some(token) = api_token {
@@ -104,6 +105,9 @@ impl PyConfig {
         }
         if let Some(base_url) = base_url {
             builder = builder.base_url(base_url);
+        }
+        if let Some(app_name) = app_name {
+            builder = builder.app_name(app_name);
         }
         let inner = builder.binding(binding).build().map_err(|e| core_error(&e))?;
         Ok(PyConfig { inner })

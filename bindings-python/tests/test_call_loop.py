@@ -104,3 +104,36 @@ def test_a_listing_whose_next_page_never_advances_stops() -> None:
     with pytest.raises(DecodeError, match="never end"):
         list(client(transport).applicants.list())
     assert len(transport.calls) == 2
+
+
+def test_app_name_joins_the_user_agent_and_with_options_sets_a_calls_timeout_and_headers() -> None:
+    import onfido_core
+    from onfido_core import ValidationError
+
+    timeouts: List[float] = []
+
+    class Timed(RecordingTransport):
+        def send(self, request: Request, timeout: float) -> Response:
+            timeouts.append(timeout)
+            return RecordingTransport.send(self, request, timeout)
+
+    body = json.dumps({"id": APPLICANT, "first_name": "Jane"}).encode()
+    transport = Timed(lambda r: Response(200, [("Content-Type", "application/json")], body))
+    plain = onfido_core.Client(api_token=TOKEN, transport=transport, timeout=7.0, app_name="acme-kyc/1.2")
+    assert plain.applicants.find(APPLICANT).first_name == "Jane"
+    tuned = plain.with_options(timeout=2.5, headers={"X-Trace": "abc"})
+    assert tuned.applicants.find(APPLICANT).id == APPLICANT
+    assert plain.applicants.find(APPLICANT).id == APPLICANT  # the original keeps its settings
+    first, second, third = transport.calls
+    agent = dict(first.headers)["User-Agent"]
+    assert agent.endswith("acme-kyc/1.2") and agent.startswith("onfido-core"), agent
+    assert dict(second.headers)["X-Trace"] == "abc" and "X-Trace" not in dict(third.headers)
+    assert timeouts == [7.0, 2.5, 7.0]
+    for bad in ({"timeout": 0}, {"timeout": "5"}, {"timeout": True}, {"headers": {"X-Trace": 1}}):
+        with pytest.raises(ValidationError) as caught:
+            plain.with_options(**bad)
+        assert set(caught.value.fields) <= {"timeout", "headers"}
+    with pytest.raises(ValidationError) as refused:
+        plain.with_options(headers={"Authorization": "Token token=other"}).applicants.find(APPLICANT)
+    assert "Authorization" in str(refused.value) or refused.value.fields
+    assert len(transport.calls) == 3, "nothing is sent with a header the core owns"

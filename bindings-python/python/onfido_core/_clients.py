@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Literal, Mapping, Optional, Tuple, TypeVar
+import copy
+from typing import Any, Dict, Literal, Mapping, Optional, Tuple, Type, TypeVar
 
 from . import _base as r
 from ._base import Reader
-from ._engine import Engine, plain, run, run_async
-from ._errors import ConfigError
+from ._engine import CallOptions, Engine, plain, run, run_async
+from ._errors import ConfigError, ValidationError
 from ._retry import RetryPolicy
 from ._transport import AsyncHttpxTransport, AsyncTransport, HttpxTransport, Transport
 from ._v3_resources import AsyncResources, Resources
@@ -15,6 +16,7 @@ from ._v3_resources import AsyncResources, Resources
 __all__ = ["Client", "AsyncClient"]
 
 T = TypeVar("T")
+C = TypeVar("C", bound="_Client")
 ApiVersion = Literal["v3.6", "v3.4"]
 
 
@@ -27,22 +29,46 @@ def engine(
     retry: Optional[RetryPolicy],
     timeout: float,
     pace: bool,
+    app_name: Optional[str] = None,
 ) -> Engine:
     """The engine of a client that speaks `versions` (the versions, and what to say of another)."""
     spoken, otherwise = versions
     if api_version not in spoken:
         raise ConfigError(f"api_version {api_version!r}: {otherwise}", field="api_version")
-    return Engine(api_token, region, base_url, api_version, retry, timeout, pace)
+    return Engine(api_token, region, base_url, api_version, retry, timeout, pace, app_name)
 
 
 V3 = (("v3.6", "v3.4"), "this client speaks v3.6 and v3.4; onfido_core.v2.Client speaks v2")
 V2 = (("v2",), "this client speaks v2; onfido_core.Client speaks v3.6 and v3.4")
 
 
-class _Sync:
-    """What every sync client does: one private entry point, `_call`, run by the core's driver."""
+class _Client:
+    """What every client has: the engine, per-call options, and its resources' constructor."""
 
     _engine: Engine
+    _options: Optional[CallOptions] = None
+    _resources: Type[Any]
+
+    def with_options(self: C, *, timeout: Optional[float] = None, headers: Optional[Mapping[str, str]] = None) -> C:
+        """This client with per-call settings: `timeout` seconds for each attempt (instead of the
+        client's), `headers` added to every request (the core refuses the ones it sets itself:
+        Authorization, Host, Content-Type, …). The connections and all else are shared.
+
+        >>> client.with_options(timeout=5, headers={"X-Trace": "abc"}).applicants.find(applicant_id)
+        """
+        if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0):
+            raise ValidationError(f"invalid input: timeout: must be a positive number of seconds, not {timeout!r}", {"timeout": ["must be a positive number of seconds"]})
+        if headers is not None and not (isinstance(headers, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in headers.items())):
+            raise ValidationError("invalid input: headers: must map header names to text values", {"headers": ["must map header names to text values"]})
+        view = copy.copy(self)
+        view._options = CallOptions(timeout, headers)
+        view._resources.__init__(view, view)
+        return view
+
+
+class _Sync(_Client):
+    """What every sync client does: one private entry point, `_call`, run by the core's driver."""
+
     _transport: Transport
 
     def __repr__(self) -> str:
@@ -62,14 +88,13 @@ class _Sync:
     def _call(self, operation: str, input: Dict[str, Any], read: Reader[T]) -> T:
         # The core follows redirects (a file's storage gets no Authorization), retries, and gives a
         # listing's next page's input.
-        response, following = run(self._engine, self._transport, operation, plain(input))
+        response, following = run(self._engine, self._transport, operation, plain(input), self._options)
         return read(self._engine.parse_json(operation, response), response.headers, following)
 
 
-class _Async:
+class _Async(_Client):
     """`_Sync` for asyncio."""
 
-    _engine: Engine
     _transport: AsyncTransport
 
     def __repr__(self) -> str:
@@ -87,7 +112,7 @@ class _Async:
         return await self._call(operation, dict(input or {}), r.raw)
 
     async def _call(self, operation: str, input: Dict[str, Any], read: Reader[T]) -> T:
-        response, following = await run_async(self._engine, self._transport, operation, plain(input))
+        response, following = await run_async(self._engine, self._transport, operation, plain(input), self._options)
         return read(self._engine.parse_json(operation, response), response.headers, following)
 
 
@@ -101,6 +126,8 @@ class Client(_Sync, Resources):
     default; `SandboxTransport()` for the offline sandbox). API v2: `onfido_core.v2.Client`.
     """
 
+    _resources = Resources
+
     def __init__(
         self,
         api_token: Optional[str] = None,
@@ -112,8 +139,9 @@ class Client(_Sync, Resources):
         retry: Optional[RetryPolicy] = RetryPolicy(),
         timeout: float = 30.0,
         pace: bool = False,
+        app_name: Optional[str] = None,
     ) -> None:
-        self._engine = engine(V3, api_token, region, base_url, api_version, retry, timeout, pace)
+        self._engine = engine(V3, api_token, region, base_url, api_version, retry, timeout, pace, app_name)
         self._transport = transport if transport is not None else HttpxTransport()
         Resources.__init__(self, self)
 
@@ -123,6 +151,7 @@ class Client(_Sync, Resources):
 
 class AsyncClient(_Async, AsyncResources):
     """`Client` for asyncio: the same resources and methods, awaited."""
+    _resources = AsyncResources
 
     def __init__(
         self,
@@ -135,8 +164,9 @@ class AsyncClient(_Async, AsyncResources):
         retry: Optional[RetryPolicy] = RetryPolicy(),
         timeout: float = 30.0,
         pace: bool = False,
+        app_name: Optional[str] = None,
     ) -> None:
-        self._engine = engine(V3, api_token, region, base_url, api_version, retry, timeout, pace)
+        self._engine = engine(V3, api_token, region, base_url, api_version, retry, timeout, pace, app_name)
         self._transport = transport if transport is not None else AsyncHttpxTransport()
         AsyncResources.__init__(self, self)
 

@@ -9,7 +9,7 @@ import random
 import time
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any, Dict, Generator, Mapping, Optional, Tuple, Union
+from typing import IO, Any, Dict, Generator, List, Mapping, Optional, Tuple, Union
 
 from . import _native
 from ._errors import TransportError, from_core
@@ -60,6 +60,21 @@ Outcome = Union[Response, TransportFailure, None]
 Finished = Tuple[Response, Optional[Dict[str, Any]]]
 
 
+class CallOptions:
+    """Per-call settings (`client.with_options(...)`): a timeout in seconds for each attempt, and
+    headers to add (the core refuses those it owns: Authorization, Host, Content-Type, …)."""
+
+    __slots__ = ("timeout", "headers")
+
+    def __init__(self, timeout: Optional[float], headers: Optional[Mapping[str, str]]) -> None:
+        self.timeout = timeout
+        self.headers = dict(headers) if headers is not None else None
+
+    def native(self) -> Tuple[Optional[List[Tuple[str, str]]], Optional[int]]:
+        headers = list(self.headers.items()) if self.headers is not None else None
+        return headers, (max(1, int(self.timeout * 1000)) if self.timeout is not None else None)
+
+
 def _now() -> Tuple[int, int, float]:
     return int(time.time()), int(time.monotonic() * 1000), random.random()
 
@@ -76,9 +91,10 @@ class Engine:
         retry: Optional[RetryPolicy],
         timeout: float,
         pace: bool,
+        app_name: Optional[str] = None,
     ) -> None:
         try:
-            self.config = _native.Config(api_token, region=region, api_version=api_version, base_url=base_url)
+            self.config = _native.Config(api_token, region=region, api_version=api_version, base_url=base_url, app_name=app_name)
             policy = (retry or RetryPolicy.never())._native()
             self.session = _native.Session(self.config, retry=policy, pace=pace, timeout_ms=max(1, int(timeout * 1000)))
         except _native.CoreError as error:
@@ -93,12 +109,13 @@ class Engine:
             raise from_core(error.args[0]) from None
         return Request(method, url, headers, body)
 
-    def steps(self, operation: str, input: Mapping[str, Any]) -> Generator[Action, Outcome, Finished]:
+    def steps(self, operation: str, input: Mapping[str, Any], options: Optional[CallOptions] = None) -> Generator[Action, Outcome, Finished]:
         """One call as the core drives it: yields what to do (send, or sleep seconds), is told what
         happened; returns the final response and, for listings, the next page's input. The sync
         and async clients run the same steps (`run`, `run_async`)."""
         try:
-            call = _native.Call(self.session, operation, dict(input), int(time.time()))
+            headers, timeout_ms = options.native() if options is not None else (None, None)
+            call = _native.Call(self.session, operation, dict(input), int(time.time()), headers=headers, timeout_ms=timeout_ms)
             step = call.start(*_now())
             while True:
                 if step[0] == "send":
@@ -148,9 +165,9 @@ class Engine:
         return f"region={c.region!r}, api_version={c.api_version!r}, base_url={c.base_url!r}, environment={c.environment!r}"
 
 
-def run(engine: Engine, transport: Transport, operation: str, input: Mapping[str, Any]) -> Finished:
+def run(engine: Engine, transport: Transport, operation: str, input: Mapping[str, Any], options: Optional[CallOptions] = None) -> Finished:
     """Runs one call: sends and sleeps as the core's steps say."""
-    steps = engine.steps(operation, input)
+    steps = engine.steps(operation, input, options)
     outcome: Outcome = None
     try:
         while True:
@@ -168,9 +185,11 @@ def run(engine: Engine, transport: Transport, operation: str, input: Mapping[str
         return finished
 
 
-async def run_async(engine: Engine, transport: AsyncTransport, operation: str, input: Mapping[str, Any]) -> Finished:
+async def run_async(
+    engine: Engine, transport: AsyncTransport, operation: str, input: Mapping[str, Any], options: Optional[CallOptions] = None
+) -> Finished:
     """`run` for an async transport."""
-    steps = engine.steps(operation, input)
+    steps = engine.steps(operation, input, options)
     outcome: Outcome = None
     try:
         while True:

@@ -43,6 +43,7 @@ class Config:
         api_version: str = "v2",
         base_url: Optional[str] = None,
         binding: str = "python",
+        app_name: Optional[str] = None,
     ) -> Config: ...
     @property
     def region(self) -> str: ...

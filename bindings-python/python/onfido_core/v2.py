@@ -60,6 +60,8 @@ class Client(_Sync, Resources):
     default; `SandboxTransport()` for the offline sandbox). 429s are retried by default.
     """
 
+    _resources = Resources
+
     def __init__(
         self,
         api_token: Optional[str] = None,
@@ -71,8 +73,9 @@ class Client(_Sync, Resources):
         retry: Optional[RetryPolicy] = RetryPolicy(),
         timeout: float = 30.0,
         pace: bool = False,
+        app_name: Optional[str] = None,
     ) -> None:
-        self._engine = engine(V2, api_token, region, base_url, api_version, retry, timeout, pace)
+        self._engine = engine(V2, api_token, region, base_url, api_version, retry, timeout, pace, app_name)
         self._transport = transport if transport is not None else HttpxTransport()
         Resources.__init__(self, self)
 
@@ -82,6 +85,7 @@ class Client(_Sync, Resources):
 
 class AsyncClient(_Async, AsyncResources):
     """`Client` for asyncio: the same resources and methods, awaited; listings are async iterators."""
+    _resources = AsyncResources
 
     def __init__(
         self,
@@ -94,8 +98,9 @@ class AsyncClient(_Async, AsyncResources):
         retry: Optional[RetryPolicy] = RetryPolicy(),
         timeout: float = 30.0,
         pace: bool = False,
+        app_name: Optional[str] = None,
     ) -> None:
-        self._engine = engine(V2, api_token, region, base_url, api_version, retry, timeout, pace)
+        self._engine = engine(V2, api_token, region, base_url, api_version, retry, timeout, pace, app_name)
         self._transport = transport if transport is not None else AsyncHttpxTransport()
         AsyncResources.__init__(self, self)
 
