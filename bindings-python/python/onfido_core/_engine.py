@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import random
 import time
 from datetime import date, datetime
-from pathlib import Path
 from typing import IO, Any, Dict, Generator, List, Mapping, Optional, Tuple, Union
 
 from . import _native
@@ -32,6 +30,8 @@ def file_input(file: FileInput, filename: Optional[str]) -> Dict[str, Any]:
         content = bytes(file)
         return {"filename": filename or None, "content": content}
     if isinstance(file, (str, os.PathLike)):
+        from pathlib import Path  # on the first upload from a path, not at import
+
         path = Path(file)
         return {"filename": filename or path.name, "content": path.read_bytes()}
     read = file.read()
@@ -73,6 +73,13 @@ class CallOptions:
     def native(self) -> Tuple[Optional[List[Tuple[str, str]]], Optional[int]]:
         headers = list(self.headers.items()) if self.headers is not None else None
         return headers, (max(1, int(self.timeout * 1000)) if self.timeout is not None else None)
+
+
+async def _sleep(seconds: float) -> None:
+    # asyncio is imported by the first async wait, not by `import onfido_core` (~50 ms of it).
+    import asyncio
+
+    await asyncio.sleep(seconds)
 
 
 def _now() -> Tuple[int, int, float]:
@@ -200,7 +207,7 @@ async def run_async(
                 except TransportFailure as failure:
                     outcome = failure
             else:
-                await asyncio.sleep(action)
+                await _sleep(action)
                 outcome = None
     except StopIteration as done:
         finished: Finished = done.value

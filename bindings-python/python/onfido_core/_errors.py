@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
@@ -185,6 +184,8 @@ def _retry_seconds(value: Any) -> Optional[float]:
 
 def from_core(payload: str) -> OnfidoError:
     """The exception for a core error's JSON (its `name` picks the class)."""
+    import json  # on the first error, not at import
+
     info: Dict[str, Any] = json.loads(payload)
     kind = info.get("kind")
     message = str(info.get("message", ""))
