@@ -126,10 +126,41 @@ const [floorReport, oursReport] = measure([
   () => JSON.parse(documentReport.toString()),
   () => client.parseResponse("retrieve_report", { status: 200, headers: jsonHeaders, body: documentReport }),
 ]);
+// v3.6: the reference's document report read as `find_report` (the core checks it without
+// building it, then JSON.parse reads it: `v3::check_response`).
+const referenceReport = Buffer.from(
+  JSON.stringify(
+    JSON.parse(readFileSync(join(repoRoot, "tests", "vectors", "parse_reports.json"), "utf8")).cases.find((c) =>
+      c.name.startsWith("retrieve_report: reference document report ("),
+    ).body,
+  ),
+);
+const v3 = new ours.Onfido({ apiToken: "api_sandbox.bench", transport: { send: () => Promise.reject(new Error("no sending")) } });
+if (v3.parseResponse("find_report", { status: 200, headers: jsonHeaders, body: referenceReport }).name !== "document") throw new Error("not a document report");
+const [floorV3, oursV3] = measure([
+  () => JSON.parse(referenceReport.toString()),
+  () => v3.parseResponse("find_report", { status: 200, headers: jsonHeaders, body: referenceReport }),
+]);
 const [floorCheck, oursCheck] = measure([
   () => JSON.parse(check.toString()),
   () => client.parseResponse("retrieve_check", { status: 200, headers: jsonHeaders, body: check }),
 ]);
+
+// Cold start, each in a fresh node process (median of 7): theirs is `require("@onfido/api")`; ours
+// is `require("onfido-core")` from the installed tarball, a v3.6 client and its first request built.
+function coldMs(dir, code) {
+  const runs = [];
+  for (let i = 0; i < 7; i++) {
+    const script = `const t0 = process.hrtime.bigint(); ${code}; process.stdout.write(String(Number(process.hrtime.bigint() - t0) / 1e6));`;
+    runs.push(Number(execFileSync(process.execPath, ["-e", script], { cwd: dir, encoding: "utf8" })));
+  }
+  return runs.sort((x, y) => x - y)[3];
+}
+const theirsCold = coldMs(theirsInstall.dir, `require("@onfido/api")`);
+const oursCold = coldMs(
+  oursInstall.dir,
+  `const { Onfido } = require("onfido-core"); new Onfido({ apiToken: "api_sandbox.cold" }).buildRequest("find_applicant", { applicant_id: "6f3d1b7c-0a64-4c4e-9b8a-2d5f1e7c9a10" })`,
+);
 
 const wasm = readFileSync(join(packageRoot, "pkg", "dist", "native_bg.wasm"));
 const sandboxWasm = readFileSync(join(packageRoot, "pkg", "dist", "sandbox_native_bg.wasm.br"));
@@ -143,6 +174,8 @@ const rows = [
   ["| what | onfido-core | reference | ratio (ours / reference) | goal |", "|---|---|---|---|---|"],
   [`| webhook verify + parse, ${eventBody.length} B event (HMAC-SHA256) | ${us(oursVerify)} | ${us(theirsVerify)} (${THEIRS} readPayload) | ${ratio(oursVerify / theirsVerify)} | ≤ 1× ${verdict(oursVerify <= theirsVerify)} |`],
   [`| parse the reference's document report, ${documentReport.length} B | ${us(oursReport)} | ${us(floorReport)} (JSON.parse) | ${ratio(oursReport / floorReport)} | ≤ 3× ${verdict(oursReport <= 3 * floorReport)} |`],
+  [`| v3.6 \`find_report\`: the reference's document report, ${referenceReport.length} B | ${us(oursV3)} | ${us(floorV3)} (JSON.parse) | ${ratio(oursV3 / floorV3)} | ≤ 2.5× ${verdict(oursV3 <= 2.5 * floorV3)} |`],
+  [`| cold \`require\` + a v3.6 client's first request built (fresh process, median of 7) | ${oursCold.toFixed(1)} ms | ${theirsCold.toFixed(1)} ms (\`require("${THEIRS.replace(/@[^@]*$/, "")}")\`) | ${ratio(oursCold / theirsCold)} | ≤ 0.1× ${verdict(oursCold <= theirsCold / 10)} |`],
   [`| parse a check with five reports, ${check.length} B | ${us(oursCheck)} | ${us(floorCheck)} (JSON.parse) | ${ratio(oursCheck / floorCheck)} | ≤ 3× ${verdict(oursCheck <= 3 * floorCheck)} |`],
   [`| client .wasm, gzipped (-9) | ${kb(gz)} (raw ${kb(wasm.length)}; the sandbox's module, loaded on use: ${kb(sandboxWasm.length)} brotli on disk) | — | — | ≤ 150 KiB ${verdict(gz <= 150 * 1024)} |`],
   [`| installed size (du -sk node_modules, fresh install) | ${oursInstall.kib} KiB, ${oursInstall.packages} package | ${theirsInstall.kib} KiB, ${theirsInstall.packages} packages (${THEIRS}) | ${ratio(oursInstall.kib / theirsInstall.kib)} | ≤ 0.25× ${verdict(oursInstall.kib <= theirsInstall.kib / 4)} |`],
