@@ -285,6 +285,58 @@ def main() -> None:
     o_ref = per_call(lambda: Report(_native.parse_response("find_report", 200, headers_json, reference_bytes, "v3.6")), runs)
     rows.append((f"(b′) ours on the unchanged reference example, {len(reference_bytes)} B", "rejected", fmt_time(o_ref), "–"))
 
+    # (e) three calls through an in-memory transport: create an applicant, create a check, find the report
+    applicant_id, check_id, report_id = "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "8546921f-1c9d-4b0b-9d1a-1e3b52b5c1a7", str(theirs_parsed.id)
+    answers = {
+        ("POST", "/v3.6/applicants"): (201, json.dumps({
+            "id": applicant_id, "first_name": "Jane", "last_name": "Doe", "created_at": "2024-05-01T10:00:00Z",
+            "href": f"/v3.6/applicants/{applicant_id}", "sandbox": True}).encode()),
+        ("POST", "/v3.6/checks"): (201, json.dumps({
+            "id": check_id, "applicant_id": applicant_id, "created_at": "2024-05-01T10:00:01Z", "status": "in_progress",
+            "href": f"/v3.6/checks/{check_id}", "results_uri": "https://dashboard.onfido.com/checks/x", "report_ids": [report_id],
+            "tags": [], "sandbox": True}).encode()),
+        ("GET", f"/v3.6/reports/{report_id}"): (200, accepted_bytes),
+    }
+
+    def answer(method: str, url: str) -> Tuple[int, bytes]:
+        return answers[(method, "/" + url.split("://", 1)[1].split("/", 1)[1].split("?")[0])]
+
+    class TheirPool:  # stands in for urllib3.PoolManager: no socket, the same bytes
+        connection_pool_kw: Dict[str, Any] = {}
+
+        def request(self, method: str, url: str, **_: Any) -> Any:
+            import urllib3
+
+            status, data = answer(method, url)
+            return urllib3.HTTPResponse(body=data, status=status, reason="OK", headers={"Content-Type": "application/json"}, preload_content=True)
+
+    their_api = onfido.DefaultApi(onfido.ApiClient(onfido.Configuration(api_token="api_sandbox.bench", region=onfido.configuration.Region.EU)))
+    their_api.api_client.rest_client.pool_manager = TheirPool()
+
+    class OurTransport:  # an onfido_core Transport: no socket, the same bytes
+        def send(self, request: Any, timeout: float) -> Any:
+            status, data = answer(request.method, request.url)
+            return onfido_core.Response(status, [("Content-Type", "application/json")], data)
+
+        def close(self) -> None:
+            pass
+
+    our_client = onfido_core.Client(api_token="api_sandbox.bench", transport=OurTransport())
+
+    def theirs_calls() -> Any:
+        applicant = their_api.create_applicant(onfido.ApplicantBuilder(first_name="Jane", last_name="Doe"))
+        check = their_api.create_check(onfido.CheckBuilder(applicant_id=applicant.id, report_names=["document"]))
+        return their_api.find_report(check.report_ids[0])
+
+    def ours_calls() -> Any:
+        applicant = our_client.applicants.create(first_name="Jane", last_name="Doe")
+        check = our_client.checks.create(applicant_id=applicant.id, report_names=["document"])
+        return our_client.reports.find(check.report_ids[0])
+
+    assert str(theirs_calls().actual_instance.id) == ours_calls().id == report_id
+    t, o = per_call(theirs_calls, runs), per_call(ours_calls, runs)
+    rows.append(("(e) `applicants.create` + `checks.create` + `reports.find`, in-memory transport / mocked pool", fmt_time(t), fmt_time(o), f"{t / o:.1f}×"))
+
     # (c) import time
     imports = import_times(["onfido", "onfido_core"], 5)
     t, o = imports["onfido"], imports["onfido_core"]
