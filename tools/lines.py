@@ -22,7 +22,7 @@ PARTS: Dict[str, List[str]] = {
     "core": ["core/src/"],
     "python": ["bindings-python/src/", "bindings-python/python/"],
     "node": ["bindings-wasm/src/", "bindings-wasm/js/src/"],
-    "kotlin/swift": ["bindings-uniffi/src/", "bindings-uniffi/kotlin/onfido-core/src/main/", "bindings-uniffi/kotlin/onfido-core-okhttp/src/main/"],
+    "kotlin/swift": ["bindings-uniffi/src/", "bindings-uniffi/kotlin/onfido-core/src/main/", "bindings-uniffi/kotlin/onfido-core-okhttp/src/main/", "bindings-uniffi/swift/"],
 }
 SUFFIXES = (".rs", ".py", ".pyi", ".ts", ".kt", ".java", ".swift")
 SKIP = re.compile(r"(^|/)(tests?|test|examples|benches|bench|scripts|generated|fuzz)(/|$)|(^|/)tests?\.rs$")
