@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use crate::client::OnfidoClient;
 use crate::config::CallOptions;
 use crate::error::OnfidoError;
-use crate::v3::{answer_of, V3Answer};
+use crate::v3::V3Answer;
 pub(crate) use crate::v3::{
     arg, at, download_json, extra, extra_in, location_json, members, opt, put, take, text_json, CalendarDate, FromJson,
     JsonText, Reading, ToJson,
@@ -30,15 +30,7 @@ impl OnfidoClient {
         options: Option<CallOptions>,
         reading: Reading,
     ) -> Result<V3Answer, OnfidoError> {
-        if self.api_version() != onfido_core::ApiVersion::V2 {
-            return Err(OnfidoError::Config {
-                field: "api_version".to_owned(),
-                reason: format!(
-                    "{operation} is a v2 operation: make the client with ClientConfig(apiVersion = V2) for client.v2"
-                ),
-            });
-        }
-        let answer = self.call_by_id(operation, &Value::Object(input), options).await?;
-        answer_of(answer, reading)
+        let hint = "v2 operation: make the client with ClientConfig(apiVersion = V2) for client.v2";
+        self.call_in(|version| version == onfido_core::ApiVersion::V2, hint, operation, input, options, reading).await
     }
 }

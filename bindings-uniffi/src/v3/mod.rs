@@ -350,12 +350,25 @@ impl OnfidoClient {
         options: Option<CallOptions>,
         reading: Reading,
     ) -> Result<V3Answer, OnfidoError> {
-        if !self.api_version().is_v3() {
+        let hint = "v3 operation: make the client with ClientConfig(apiVersion = V36) (or V34) for the v3 resources";
+        self.call_in(onfido_core::ApiVersion::is_v3, hint, operation, input, options, reading).await
+    }
+
+    /// A generated method's call: refused with a `Config` error naming the operation (`{operation}
+    /// is a {hint}`) unless the client's version is one `speaks` accepts, then run by the driver.
+    pub(crate) async fn call_in(
+        &self,
+        speaks: fn(onfido_core::ApiVersion) -> bool,
+        hint: &str,
+        operation: &str,
+        input: Map<String, Value>,
+        options: Option<CallOptions>,
+        reading: Reading,
+    ) -> Result<V3Answer, OnfidoError> {
+        if !speaks(self.api_version()) {
             return Err(OnfidoError::Config {
                 field: "api_version".to_owned(),
-                reason: format!(
-                    "{operation} is a v3 operation: make the client with ClientConfig(apiVersion = V36) (or V34) for the v3 resources"
-                ),
+                reason: format!("{operation} is a {hint}"),
             });
         }
         let answer = self.call_by_id(operation, &Value::Object(input), options).await?;
