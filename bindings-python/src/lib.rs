@@ -208,12 +208,10 @@ fn parse_response(
         let checked =
             py.detach(|| onfido_core::v3::check_response(version, operation, response)).map_err(|e| core_error(&e))?;
         return match checked {
-            onfido_core::v3::Checked::Body(body) => match json::loads(py, &body) {
-                Ok(object) => Ok(object.unbind()),
-                Err(_) => onfido_core::v3::parse_response(version, operation, HttpResponse::new(status, body))
-                    .map_err(|e| core_error(&e))
-                    .and_then(|value| to_py(py, &value)),
-            },
+            // The core has read these bytes as JSON already: only Python itself can fail here.
+            onfido_core::v3::Checked::Body(body) => json::loads(py, &body)
+                .map(Bound::unbind)
+                .map_err(|e| core_error(&Error::decode(status, e.to_string(), &body))),
             onfido_core::v3::Checked::Value(value) => to_py(py, &value),
         };
     }

@@ -20,6 +20,7 @@ log = logging.getLogger("onfido_core")
 
 FileInput = Union[str, os.PathLike[str], bytes, bytearray, memoryview, IO[bytes]]
 
+
 def file_input(file: FileInput, filename: Optional[str]) -> Dict[str, Any]:
     """An upload's file from a path, bytes or a binary file object.
 
@@ -72,7 +73,12 @@ class CallOptions:
 
     def native(self) -> Tuple[Optional[List[Tuple[str, str]]], Optional[int]]:
         headers = list(self.headers.items()) if self.headers is not None else None
-        return headers, (max(1, int(self.timeout * 1000)) if self.timeout is not None else None)
+        return headers, (_ms(self.timeout) if self.timeout is not None else None)
+
+
+def _ms(seconds: float) -> int:
+    """A timeout as the core takes it: whole milliseconds, at least 1."""
+    return max(1, int(seconds * 1000))
 
 
 async def _sleep(seconds: float) -> None:
@@ -103,7 +109,7 @@ class Engine:
         try:
             self.config = _native.Config(api_token, region=region, api_version=api_version, base_url=base_url, app_name=app_name)
             policy = (retry or RetryPolicy.never())._native()
-            self.session = _native.Session(self.config, retry=policy, pace=pace, timeout_ms=max(1, int(timeout * 1000)))
+            self.session = _native.Session(self.config, retry=policy, pace=pace, timeout_ms=_ms(timeout))
         except _native.CoreError as error:
             raise from_core(error.args[0]) from None
         self.timeout = timeout
